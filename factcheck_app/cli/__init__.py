@@ -1,0 +1,20 @@
+"""The `factcheck` command line: one module per group of sub-commands, each with a ``register`` function."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+EXIT_USAGE = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 problems found, 2 bad input or refused)."""
+    from factcheck_app.cli.parser import build_parser
+    from factcheck_app.cli.errors import run_reporting_errors
+
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if getattr(args, "func", None) is None:
+        # No sub-command: the GUI, as a desktop launcher expects.
+        args = parser.parse_args(["gui", *list(sys.argv[1:] if argv is None else argv)])
+    return run_reporting_errors(args.func, args)

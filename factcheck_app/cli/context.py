@@ -1,0 +1,25 @@
+"""Opening the library a command works on."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from factcheck_app.appdirs import default_store_path
+from factcheck_app.store.errors import StoreError
+from factcheck_app.store.library import Library, open_library
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    """Return the library path from --store, $FACTCHECK_STORE or the default location."""
+    return Path(args.store).expanduser() if getattr(args, "store", None) else default_store_path()
+
+
+def open_store(args: argparse.Namespace, *, create: bool = False) -> Library:
+    """Open the command's library. Only commands that add data (``create``) make a new one."""
+    path = store_path(args)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0 and not create):
+        if not create:
+            raise StoreError(f"No library at {path} yet; import an article or add a source to start one.")
+        if not getattr(args, "store", None):
+            path.parent.mkdir(parents=True, exist_ok=True)
+    return open_library(path, create=create)

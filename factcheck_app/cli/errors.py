@@ -1,0 +1,44 @@
+"""Turning every expected failure into one clear line on stderr and exit status 2."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from factcheck_app.cli import EXIT_USAGE
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message is shown to the user as is."""
+
+
+def run_reporting_errors(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """Call ``func(args)``; known errors become 'factcheck: message' on stderr with exit 2."""
+    from factcheck_app.store.errors import StoreError
+
+    known: tuple[type[BaseException], ...] = (StoreError, CommandError)
+    try:
+        from factcheck_app.ingest import IngestError
+
+        known += (IngestError,)
+    except ImportError:
+        pass
+    try:
+        return int(func(args) or 0)
+    except known as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return EXIT_USAGE
+    except FileNotFoundError as exc:
+        sys.stderr.write(f"factcheck: no such file: {exc.filename}\n")
+        return EXIT_USAGE
+    except IsADirectoryError as exc:
+        sys.stderr.write(f"factcheck: {exc.filename} is a folder, not a file\n")
+        return EXIT_USAGE
+    except PermissionError as exc:
+        sys.stderr.write(f"factcheck: permission denied: {exc.filename}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("factcheck: interrupted; every change made before was saved\n")
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,571 @@
+"""Date expressions in news text, normalised to TIMEX3 / ISO 8601 values.
+
+``find_dates(body, published)`` returns date facets over the whole body. Absolute
+dates ("Tuesday, April 11, 2017", "March 2017", "the 1990s", "the fourth quarter
+of 2008") carry their own value; relative ones ("Tuesday", "last week", "two
+years ago", "in March") are resolved against the published date, so re-running
+with a corrected date re-resolves them. With no published date, relative
+expressions are still found but carry ``value=None``.
+
+Everything is precompiled ``re`` run once over the body; overlapping candidates
+are resolved in favour of the longest span.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from factcheck_app.core.extraction import Facet
+from factcheck_app.extract import quantities as nums
+
+
+# --- calendar words ------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_FULL_MONTHS = [k for k, v in _MONTHS.items() if len(k) > 4 or k in ("may", "june", "july")]
+_ABBR_MONTHS = [k for k in _MONTHS if k not in _FULL_MONTHS]
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _title_or_upper(words) -> str:
+    """An alternation matching each word in Title case or UPPER case (news never lower-cases months)."""
+    alts = sorted({w.title() for w in words} | {w.upper() for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")"
+
+
+MONTH_FULL_RE = _title_or_upper(_FULL_MONTHS)
+MONTH_RE = "(?:" + MONTH_FULL_RE + "|" + _title_or_upper(_ABBR_MONTHS) + r"(?=\.|\s+[0-9]))"
+WEEKDAY_RE = "(?:" + "|".join(_WEEKDAYS) + ")"  # matched case-insensitively where used
+ZONE_RE = r"UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|local time"
+MONTH_PREPOSITIONS = frozenset(("in", "since", "by", "until", "till", "from", "during", "before", "after", "of"))
+QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Plural nouns after a number that name events, so "the 1967 and 1973 wars" are years.
+EVENT_NOUNS = frozenset("""wars elections games olympics riots protests attacks floods talks uprisings
+crises championships finals negotiations accords agreements summits hearings reforms sanctions polls
+protests bombings massacres killings strikes""".split())
+FUNCTION_WORDS = frozenset("""was has is its as this thus his hers us yes does goes ours theirs whereas
+sales results""".split())
+# Capitalised words that may stand right before a year ("In 2009", "Since 1994").
+YEAR_LEAD_WORDS = frozenset("""in since by until till during from before after through of circa early late
+the fiscal and or to between than""".split())
+
+
+def month_number(name: str) -> int:
+    """The month number of a month name or abbreviation (any case)."""
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def weekday_number(name: str) -> int:
+    """Monday is 0, as in ``datetime.date.weekday``."""
+    return _WEEKDAYS.index(name.lower())
+
+
+def season_of(d: dt.date) -> str:
+    """The northern-hemisphere season code of a date (TIMEX3: SP, SU, FA, WI)."""
+    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[d.month - 1]
+
+
+_MONTH = MONTH_RE
+_MONTH_FULL = MONTH_FULL_RE
+_WEEKDAY = WEEKDAY_RE
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|2100)"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORD_WORD = nums.ORDINAL_WORD_RE
+_NB = r"(?<![\w$£€¥.,])"  # not glued to a word, a currency sign or a number
+_NA = r"(?![\w%]|[.,][0-9])"  # not followed by a word character, %, or more digits
+
+# Future cues decide whether a bare weekday or month lies ahead of the
+# published date; news reports past events by default.
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|won't|'ll|is to|are to|to be held|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised)"
+    r"|plans? to|planned for|until|till|by|next|coming|upcoming|starting|from)\b[^.;!?]{0,40}$",
+    re.IGNORECASE,
+)
+_PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed|met|made|took|gave|sent|won|lost|fell|rose|hit|began|came|went"
+                               r"|left|held|saw|found|wrote|spoke|struck|shot|led|paid|sold|bought|brought|cut|put|quit"
+                               r"|was|were|had|did|died|killed)(?:\s+on)?\s*$", re.IGNORECASE)
+_NEXT_YEAR_NEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
+
+
+def find_dates(body: str, published: dt.date | None) -> list[Facet]:
+    """Return date facets for ``body``; relative dates resolve against ``published``.
+
+    Values are TIMEX3 strings: ``2017-04-11``, ``2017-04``, ``2017``, ``2017-W14``,
+    ``2017-Q4``, ``2017-SU``, ``199`` (decade), ``20`` (century). Times of day
+    with an a.m./p.m. or zone marker are reported with their date's value.
+    """
+    candidates: list[tuple[int, int, str | None, str]] = []
+    for pattern, handler in _RULES:
+        for m in pattern.finditer(body):
+            got = handler(m, body, published)
+            if got is None:
+                continue
+            start, end, value, subtype = got
+            if start < end:
+                candidates.append((start, end, value, subtype))
+    return [Facet("date", s, e, body[s:e], value=v, subtype=t) for s, e, v, t in _longest_first(candidates)]
+
+
+def _longest_first(cands: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
+    """Drop candidates that overlap a longer one (one left-to-right sweep)."""
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    kept: list[tuple[int, int, str | None, str]] = []
+    for c in cands:
+        if kept and c[0] < kept[-1][1]:
+            last = kept[-1]
+            if c[1] - c[0] > last[1] - last[0]:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+# --- value helpers -------------------------------------------------------
+
+
+def _ymd(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: dt.date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + d.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _context_before(body: str, start: int, width: int = 60) -> str:
+    """The text of the current clause before ``start`` (at most ``width`` chars)."""
+    return body[max(0, start - width):start]
+
+
+def _looks_future(body: str, start: int, end: int) -> bool:
+    """A future cue in the clause before the expression, and no past verb right before it."""
+    before = _context_before(body, start)
+    if _PAST_VERB_BEFORE.search(before):
+        return False
+    return bool(_FUTURE_BEFORE.search(before))
+
+
+def _resolve_weekday(wd: int, published: dt.date, mode: str) -> str:
+    """``mode``: back (on or before), fwd (on or after), last/next (strictly), this (same ISO week)."""
+    delta = (published.weekday() - wd) % 7
+    if mode == "back":
+        return (published - dt.timedelta(days=delta)).isoformat()
+    if mode == "last":
+        return (published - dt.timedelta(days=delta or 7)).isoformat()
+    ahead = (wd - published.weekday()) % 7
+    if mode == "fwd":
+        return (published + dt.timedelta(days=ahead)).isoformat()
+    if mode == "next":
+        return (published + dt.timedelta(days=ahead or 7)).isoformat()
+    return (published + dt.timedelta(days=wd - published.weekday())).isoformat()
+
+
+def _year2(yy: str, published: dt.date | None) -> int:
+    """Expand a two-digit year towards the past of the published date (or 2000s/1900s)."""
+    n = int(yy)
+    ref = (published.year if published else dt.date.today().year) % 100
+    return 2000 + n if n <= ref + 1 else 1900 + n
+
+
+# --- rule handlers: each gets the match, the body and published, returns
+# (start, end, value, subtype) or None ----------------------------------------
+
+Handler = Callable[[re.Match, str, "dt.date | None"], "tuple[int, int, str | None, str] | None"]
+
+
+def _h_month_day(m: re.Match, body: str, pub: dt.date | None):
+    month = month_number(m.group("mon"))
+    day = int(re.match(r"[0-9]+", m.group("day")).group())
+    if m.group("year"):
+        return m.start(), m.end(), _ymd(int(m.group("year")), month, day), "date"
+    if m.group("wd") is None and month == 5 and m.group("mon").lower() == "may" and not m.group("day")[0].isdigit():
+        return None
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    year = pub.year
+    # A month/day without a year is this year's, unless that lands far in the
+    # future of a past-tense report or far in the past of a future one.
+    future = _looks_future(body, m.start(), m.end())
+    if future and (month, day) < (pub.month, pub.day):
+        year += 1
+    elif not future and (month - pub.month) > 2:
+        year -= 1
+    return m.start(), m.end(), _ymd(year, month, day), "date"
+
+
+def _h_day_month(m: re.Match, body: str, pub: dt.date | None):
+    month = month_number(m.group("mon"))
+    day = int(re.match(r"[0-9]+", m.group("day")).group())
+    year = int(m.group("year")) if m.group("year") else (pub.year if pub else None)
+    return m.start(), m.end(), _ymd(year, month, day) if year else None, "date"
+
+
+def _h_month_year(m: re.Match, body: str, pub: dt.date | None):
+    month = month_number(m.group("mon"))
+    y = m.group("year")
+    year = int(y) if len(y) == 4 else _year2(y[-2:], pub)
+    return m.start(), m.end(), f"{year}-{month:02d}", "date"
+
+
+def _h_iso(m: re.Match, body: str, pub: dt.date | None):
+    value = _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return (m.start(), m.end(), value, "date") if value else None
+
+
+def _h_slash(m: re.Match, body: str, pub: dt.date | None):
+    a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    year = int(y) if len(y) == 4 else _year2(y, pub)
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
+    value = _ymd(year, month, day)
+    return (m.start(), m.end(), value, "date") if value else None
+
+
+def _h_weekday(m: re.Match, body: str, pub: dt.date | None):
+    wd = weekday_number(m.group("wd"))
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    mod = (m.group("mod") or "").lower()
+    if mod in ("last", "past"):
+        mode = "last"
+    elif mod in ("next", "coming"):
+        mode = "next"
+    elif mod == "this":
+        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "this"
+    else:
+        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "back"
+    return m.start(), m.end(), _resolve_weekday(wd, pub, mode), "date"
+
+
+def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
+    name = m.group("mon")
+    mod = (m.group("mod") or "").lower().rstrip("-").strip()
+    # "May" and "March" are also a verb and a noun: require a date cue word.
+    if name.lower() in ("may", "march") and not mod:
+        return None
+    start = m.start("mon") if mod in MONTH_PREPOSITIONS else m.start()
+    if pub is None:
+        return start, m.end(), None, "date"
+    month = month_number(name)
+    year = pub.year
+    if mod == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif mod == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif mod == "this":
+        pass
+    elif _looks_future(body, start, m.end()) or _NEXT_YEAR_NEAR.search(body, max(0, start - 80), m.end() + 80):
+        if month < pub.month or _NEXT_YEAR_NEAR.search(body, max(0, start - 80), m.end() + 80):
+            year += 1
+    elif month > pub.month + 1:
+        year -= 1  # a past-tense mention of a later month is last year's
+    return start, m.end(), f"{year}-{month:02d}", "date"
+
+
+def _h_relative_day(m: re.Match, body: str, pub: dt.date | None):
+    word = m.group("rel").lower()
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    offset = -1 if word.startswith(("yesterday", "last night")) else 1 if word.startswith("tomorrow") else 0
+    return m.start(), m.end(), (pub + dt.timedelta(days=offset)).isoformat(), "date"
+
+
+def _h_relative_unit(m: re.Match, body: str, pub: dt.date | None):
+    """last/this/next/the past/earlier this/later this + week/month/year/decade/century."""
+    mod = re.sub(r"\s+", " ", m.group("mod").lower())
+    unit = m.group("unit").lower()
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    step = 0
+    if mod in ("last", "the last", "the past", "past", "the previous", "previous"):
+        step = -1
+    elif mod in ("next", "the next", "the coming", "coming"):
+        step = 1
+    return m.start(), m.end(), _shift(pub, unit, step), "date"
+
+
+def _shift(pub: dt.date, unit: str, step: int) -> str:
+    if unit == "week":
+        return _week(pub + dt.timedelta(days=7 * step))
+    if unit == "month":
+        y, mo = _add_months(pub, step)
+        return f"{y}-{mo:02d}"
+    if unit == "year":
+        return str(pub.year + step)
+    if unit == "decade":
+        return str(pub.year // 10 + step)
+    return f"{pub.year // 100 + step:02d}"  # century
+
+
+def _h_year_ref(m: re.Match, body: str, pub: dt.date | None):
+    """'the previous year', 'the year before', 'a year ago' and friends: year minus one."""
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    return m.start(), m.end(), str(pub.year - 1), "date"
+
+
+def _h_ago(m: re.Match, body: str, pub: dt.date | None):
+    n = nums.number_value(m.group("n"))
+    unit = m.group("unit").lower().rstrip("s")
+    if n is None or pub is None:
+        return (m.start(), m.end(), None, "date") if n is not None else None
+    n = int(n)
+    if unit == "day":
+        return m.start(), m.end(), (pub - dt.timedelta(days=n)).isoformat(), "date"
+    if unit == "week":
+        return m.start(), m.end(), (pub - dt.timedelta(days=7 * n)).isoformat(), "date"
+    if unit == "month":
+        y, mo = _add_months(pub, -n)
+        return m.start(), m.end(), f"{y}-{mo:02d}", "date"
+    if unit == "decade":
+        return m.start(), m.end(), str(pub.year - 10 * n), "date"
+    return m.start(), m.end(), str(pub.year - n), "date"
+
+
+def _h_year_part(m: re.Match, body: str, pub: dt.date | None):
+    """early/late/mid-2009, the end of this year, the beginning of the year: the year."""
+    y = m.group("year")
+    if y and y[0].isdigit():
+        return m.start(), m.end(), y, "date"
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    which = (y or "this").lower()
+    year = pub.year + (-1 if which in ("last", "the last", "the previous") else 1 if which == "next" else 0)
+    return m.start(), m.end(), str(year), "date"
+
+
+def _h_quarter(m: re.Match, body: str, pub: dt.date | None):
+    q = QUARTERS[m.group("q").lower()]
+    half = m.group("part").lower() == "half"
+    year = _ref_year(m.group("year"), pub)
+    lead = (m.group("lead") or "").lower()
+    if q == 4 and lead == "last" and not m.group("year") and not half:
+        # "last quarter" (no article, no year) is the previous quarter.
+        if pub is None:
+            return m.start(), m.end(), None, "date"
+        cur = (pub.month - 1) // 3 + 1
+        year, q = (pub.year, cur - 1) if cur > 1 else (pub.year - 1, 4)
+    if year is None:
+        return m.start(), m.end(), None, "date"
+    if half:
+        return m.start(), m.end(), f"{year}-H{min(q, 2)}", "date"
+    return m.start(), m.end(), f"{year}-Q{q}", "date"
+
+
+def _h_q_code(m: re.Match, body: str, pub: dt.date | None):
+    year = m.group("year") or (str(pub.year) if pub else None)
+    return m.start(), m.end(), f"{year}-Q{m.group('q')}" if year else None, "date"
+
+
+def _h_season(m: re.Match, body: str, pub: dt.date | None):
+    season = SEASONS[m.group("season").lower()]
+    mod = (m.group("mod") or "").lower()
+    y = m.group("year")
+    if y is None and not mod and m.group("season").islower():
+        return None  # a bare lower-case "spring"/"fall" is too often not a date
+    if y is not None:
+        return m.start(), m.end(), f"{y}-{season}", "date"
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    order = ("WI", "SP", "SU", "FA")
+    cur = order.index(season_of(pub))
+    idx = order.index(season)
+    year = pub.year
+    if mod == "last" and idx >= cur:
+        year -= 1
+    elif mod == "next" and idx <= cur:
+        year += 1
+    return m.start(), m.end(), f"{year}-{season}", "date"
+
+
+def _h_decade(m: re.Match, body: str, pub: dt.date | None):
+    digits = m.group("dec")
+    if len(digits) == 4:
+        return m.start(), m.end(), digits[:3], "date"
+    year = _year2(digits, pub)
+    return m.start(), m.end(), str(year)[:3], "date"
+
+
+def _h_century(m: re.Match, body: str, pub: dt.date | None):
+    n = nums.ordinal_value(m.group("n"))
+    if not n or n > 21:
+        return None
+    return m.start(), m.end(), f"{n - 1:02d}", "date"
+
+
+def _h_anniversary(m: re.Match, body: str, pub: dt.date | None):
+    n = nums.ordinal_value(m.group("n"))
+    if not n:
+        return None
+    if pub is None:
+        return m.start(), m.end(), None, "anniversary"
+    return m.start(), m.end(), str(pub.year - n), "anniversary"
+
+
+def _h_year(m: re.Match, body: str, pub: dt.date | None):
+    start, end = m.start("year"), m.end("year")
+    if not is_year_in_context(body, start, end):
+        return None
+    return start, end, body[start:end], "date"
+
+
+def _h_short_year(m: re.Match, body: str, pub: dt.date | None):
+    return m.start("y"), m.end(), str(_year2(m.group("yy"), pub)), "date"
+
+
+def _h_time(m: re.Match, body: str, pub: dt.date | None):
+    if m.group("wd"):
+        if pub is None:
+            return m.start(), m.end(), None, "time"
+        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "back"
+        return m.start(), m.end(), _resolve_weekday(weekday_number(m.group("wd")), pub, mode), "time"
+    return m.start(), m.end(), pub.isoformat() if pub else None, "time"
+
+
+def _h_weekend(m: re.Match, body: str, pub: dt.date | None):
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    mod = m.group("mod").lower()
+    step = -1 if mod == "last" or (mod.startswith("over") and pub.weekday() < 5) else 1 if mod == "next" else 0
+    return m.start(), m.end(), _week(pub + dt.timedelta(days=7 * step)) + "-WE", "date"
+
+
+def _ref_year(text: str | None, pub: dt.date | None) -> int | None:
+    """A year written as digits, 'this year', 'last year' or 'next year' (or none: published year)."""
+    if text and text[0].isdigit():
+        return int(text)
+    if pub is None:
+        return None
+    word = (text or "this").lower().split()[0]
+    return pub.year + {"last": -1, "next": 1}.get(word, 0)
+
+
+# --- years as bare numbers -----------------------------------------------
+
+_STRONG_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|during|circa|early|late|fiscal|FY|year|years|of|before|after|through|by|than|from)"
+    r"|mid-|\bc\.)\s*$", re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€¥#]|\b(?:No|Nos|no|number|Number|top|Top|page|route|Route|flight|Flight)\.?)\s*$"
+                              r"|[0-9][.,]$|[A-Z][A-Za-z]*[0-9]*\s$")
+_AFTER_WORD = re.compile(r"\s*(%|[A-Za-z]+(?:-[A-Za-z]+)?)?")
+
+
+def is_year_in_context(body: str, start: int, end: int) -> bool:
+    """True when the 4-digit number at ``body[start:end]`` reads as a year.
+
+    Years are 1000-2100 written without a thousands comma. A currency sign,
+    a decimal or "No." before, or a counted plural noun or unit after
+    ("2000 troops", "1500 km") make it a number; a date preposition before
+    ("in", "since", "by") makes it a year whatever follows.
+    """
+    before = body[max(0, start - 14):start]
+    if _NOT_YEAR_BEFORE.search(before):
+        # A capitalised word right before ("Windows 2000", "Boeing 1000") is a
+        # name, except sentence-initial words and months.
+        m = re.search(r"([A-Z][A-Za-z]*)\s$", before)
+        if not (m and (m.group(1).lower() in YEAR_LEAD_WORDS)):
+            return False
+    if end < len(body) and body[end] in "%°":
+        return False
+    if _STRONG_YEAR_BEFORE.search(before):
+        return True
+    after = _AFTER_WORD.match(body, end).group(1) or ""
+    low = after.lower()
+    if low in ("percent", "per", "%") or low in nums.UNIT_WORDS:
+        return False
+    if low.endswith("s") and len(low) > 3 and low not in FUNCTION_WORDS and low not in EVENT_NOUNS \
+            and after.islower() and not low.endswith(("ss", "us", "is")):
+        return False  # "2000 troops"
+    return True
+
+
+# --- the rules, compiled once --------------------------------------------
+
+_WD_OPT = rf"(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?"
+_RULES: list[tuple[re.Pattern, Handler]] = [
+    (re.compile(rf"\b{_WD_OPT}(?P<mon>{_MONTH})\.?\s+(?P<day>{_DAY})\b(?!:|[.,][0-9])(?:,?\s+(?P<year>{_YEAR})\b)?"),
+     _h_month_day),
+    (re.compile(rf"\b{_WD_OPT}(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?"),
+     _h_day_month),
+    (re.compile(rf"\b(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), _h_month_year),
+    (re.compile(r"\b((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), _h_iso),
+    (re.compile(r"(?<![\w/.])([01]?[0-9]|[23][0-9])/([0-3]?[0-9])/([0-9]{4}|[0-9]{2})(?![\w/])"), _h_slash),
+    (re.compile(rf"\b(?:(?P<mod>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})\b(?:['’]s)?", re.IGNORECASE),
+     _h_weekday),
+    (re.compile(rf"\b(?:(?P<mod>last|next|this|early|late|mid-?|in|since|by|until|till|from|during|before|after|of)\s+)?"
+                rf"(?P<mon>{_MONTH_FULL})\b(?![\s.]*[0-9])"), _h_month_alone),
+    (re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b"
+                r"(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE), _h_relative_day),
+    (re.compile(r"\b(?:earlier|later)\s+(?P<rel>today)\b", re.IGNORECASE), _h_relative_day),
+    (re.compile(r"\b(?P<mod>last|this|next|(?:the\s+)?(?:past|previous|coming)|the\s+last|the\s+next|earlier\s+this"
+                r"|later\s+this|so\s+far\s+this)\s+(?P<unit>week|month|year|decade|century)\b(?!['’]s\s+[0-9])",
+                re.IGNORECASE), _h_relative_unit),
+    (re.compile(r"\b(?:the\s+(?:previous\s+year|year\s+(?:before|previous|earlier))|a\s+year\s+(?:ago|earlier))\b",
+                re.IGNORECASE), _h_year_ref),
+    (re.compile(rf"\b(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an)\s+(?P<unit>days?|weeks?|months?|years?|decades?)"
+                r"\s+ago\b", re.IGNORECASE), _h_ago),
+    (re.compile(rf"\b(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end|middle|turn|close)\s+of\s+)"
+                rf"(?P<year>{_YEAR}\b|(?:the|this|last|next)\s+year\b)", re.IGNORECASE), _h_year_part),
+    (re.compile(rf"\b(?:(?P<lead>the|last|this)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+                rf"[\s-](?P<part>quarter|half)\b(?:\s+(?:of|in)\s+(?P<year>{_YEAR}\b|(?:this|last|next)\s+year\b))?",
+                re.IGNORECASE), _h_quarter),
+    (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{_YEAR})\b)?(?!\w)"), _h_q_code),
+    (re.compile(rf"\b(?:(?P<mod>last|this|next|early|late|mid-?)\s+)?(?:the\s+)?"
+                rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\b(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"),
+     _h_season),
+    (re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)|['’](?P<dec2>[0-9]0))['’]?s\b"),
+     lambda m, b, p: _h_decade(_DecadeMatch(m), b, p)),
+    (re.compile(rf"\b(?:the\s+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})[\s-]+century\b", re.IGNORECASE),
+     _h_century),
+    (re.compile(rf"\b(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year)\s+anniversary\b", re.IGNORECASE),
+     _h_anniversary),
+    (re.compile(rf"{_NB}(?P<year>{_YEAR}){_NA}"), _h_year),
+    (re.compile(r"\b(?:in|since|of|class of|until|by)\s+(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _h_short_year),
+    (re.compile(rf"\b(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:[ap]\.m\.|[ap]m\b)"
+                rf"(?:\s*\(?(?:{ZONE_RE})(?:\s*[+-]\s*[0-9]{{1,2}})?\)?)?(?:\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b)?"
+                rf"|\b(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s*\(?(?:{ZONE_RE})(?:\s*[+-]\s*[0-9]{{1,2}})?\)?"
+                rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY})\b)?"), lambda m, b, p: _h_time(_TimeMatch(m), b, p)),
+    (re.compile(r"\b(?P<mod>this|last|next|over the|at the)\s+weekend\b", re.IGNORECASE), _h_weekend),
+]
+
+
+class _DecadeMatch:
+    """Adapts the decade rule's two alternatives to one ``dec`` group."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def group(self, name):
+        if name == "dec":
+            return self._m.group("dec") or self._m.group("dec2")
+        return self._m.group(name)
+
+    def start(self, *a):
+        return self._m.start(*a)
+
+    def end(self, *a):
+        return self._m.end(*a)
+
+
+class _TimeMatch(_DecadeMatch):
+    """Adapts the time rule's two alternatives to one ``wd`` group."""
+
+    def group(self, name):
+        if name == "wd":
+            return self._m.group("wd") or self._m.group("wd2")
+        return self._m.group(name)

@@ -1,0 +1,223 @@
+"""Place facets: countries, cities, regions and named sites in an article body.
+
+Gazetteer names are found by a dictionary lookup of the word n-grams that start
+at a capitalised word (no per-call loop over the gazetteer); sites and natural
+features by the patterns in ``site_phrases``. Context rules drop names that are
+part of another name ("Singapore Airlines", "Paris Hilton", "Washington Post")
+and common-word city names without a locative cue ("Reading the report").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.gazetteer import (
+    AMBIGUOUS_NAMES,
+    NAME_QUALIFIERS,
+    PlaceName,
+    longest_name_tokens,
+    place_table,
+)
+from factcheck_app.extract.site_phrases import FEATURE_RE, SITE_RE
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SPACE_RUN = re.compile(r"\s+")
+
+# Capitalised words that may stand right before a place without being part of
+# another name: sentence-initial function words, titles, directions.
+_HARMLESS_BEFORE = frozenset("""
+The A An In At On From To Near Outside Inside By For With After Before During And But Or
+Of Across Into Around Via Across Across Across Both Neither Either Between Against
+Like Unlike Across Throughout Within Beyond Than As If When While Since Where Although
+Though Because Meanwhile Last Next This That These Those Its Their His Her Our Across
+Mr Mrs Ms Dr President Prime Minister Governor Mayor Senator Sen Gov Rep King Queen
+Greater Central
+""".split()) | NAME_QUALIFIERS
+
+# Capitalised words that may follow a place without making it part of another name.
+_HARMLESS_AFTER = frozenset("""
+President Prime Minister Ministry Secretary Ambassador Embassy Senator Governor Gov Mayor
+Foreign Defense Defence Interior Finance Justice Health Trade Attorney General Gen Army
+Navy Air Forces Force Marines Military Government Parliament Congress Senate Police Coast
+Guard State Department Officials Official Authorities Prosecutors Leader Leaders Supreme
+Court Federal Central National Treasury Commerce Energy Special Representative Envoy
+Consul Consulate Capital Province Region City County State
+""".split())
+
+# Words before "of" that make "of X" part of an organisation ("Bank of England").
+_ORG_BEFORE_OF = frozenset("""
+Bank University College Institute Museum Church Republic Bishop Archbishop Duke Duchess
+Prince Princess Earl Secretary Department Ministry Council Court School Academy Society
+""".split())
+
+_LOCATIVES = frozenset("""
+in at from to near outside inside of across into around via toward towards through
+between across off throughout within beyond
+""".split())
+
+_SPEECH_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|added|wrote|tweeted|argued|asked|stated|described|announced|"
+    r"explained|noted|insisted|declared|confirmed|warned)\b")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+# Country names that can't be taken as a first word of a multi-word name.
+_OUTPUT_SUBTYPE = {"country": "country", "city": "city", "region": "region",
+                   "state": "region", "site": "site"}
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Return the first token of every gazetteer name (so most tokens skip lookup)."""
+    return frozenset(_TOKEN.match(n).group() for n in place_table())
+
+
+def _word_before(body: str, start: int) -> tuple[str, str]:
+    """Return (the word just before ``start`` on the same line, the text between)."""
+    i = start
+    while i > 0 and body[i - 1] in " \t\u00a0":
+        i -= 1
+    gap = body[i:start]
+    j = i
+    while j > 0 and (body[j - 1].isalnum() or body[j - 1] in "’'.-"):
+        j -= 1
+    return body[j:i].rstrip("."), gap
+
+
+def _word_after(body: str, end: int) -> tuple[str, str]:
+    """Return (the word just after ``end`` on the same line, the text between)."""
+    i = end
+    while i < len(body) and body[i] in " \t\u00a0":
+        i += 1
+    gap = body[end:i]
+    m = re.match(r"[\w-]+", body[i:i + 40])
+    return (m.group() if m else ""), gap
+
+
+def _is_sentence_start(body: str, start: int) -> bool:
+    """True when only whitespace and sentence punctuation lie between the last full stop and ``start``."""
+    i = start - 1
+    while i >= 0 and body[i] in " \t\u00a0“\"‘'(":
+        i -= 1
+    return i < 0 or body[i] in ".!?\n:;"
+
+
+def _keep(body: str, start: int, end: int, entry: PlaceName) -> bool:
+    """Decide from the words around a gazetteer hit whether it names a place here."""
+    after, gap_after = _word_after(body, end)
+    before, gap_before = _word_before(body, start)
+    name = body[start:end]
+
+    if after and gap_after and after[0].isupper() and after not in _HARMLESS_AFTER:
+        next_is_place = after in place_table() or after.rstrip("’'s") in place_table()
+        # "Singapore Airlines", "Washington Post": the place begins another name.
+        if not next_is_place:
+            return False
+    if body[end:end + 1] == "$" or re.match(r"[ \t]+dollars?\b", body[end:end + 10]):
+        return False  # "US$40", "US dollars": a currency, not a place
+    if before and gap_before and before[0].isupper() and before not in _HARMLESS_BEFORE \
+            and before not in place_table() and not _is_sentence_start(body, start - len(gap_before) - len(before)):
+        return False  # "Air France", "Ford Australia", "Fritz Henderson"
+    if before == "of" and entry.subtype != "site":
+        before2, _ = _word_before(body, start - len(gap_before) - 2)
+        if before2 in _ORG_BEFORE_OF:
+            return False  # "Bank of England", "University of California"
+    if entry.subtype in ("city", "state") and _SPEECH_AFTER.match(body, end):
+        return False  # "Jackson said": a person
+    if name in AMBIGUOUS_NAMES:
+        after_comma = re.match(r",[ \t]*([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)", body[end:end + 40])
+        if not (before.lower() in _LOCATIVES and not before[0].isupper()) and not (
+                after_comma and after_comma.group(1) in place_table()):
+            return False  # "Reading the report", "Mobile phones"
+    return True
+
+
+def _gazetteer_places(body: str) -> list[Facet]:
+    """Return the longest gazetteer names found at capitalised words, kept by context."""
+    table = place_table()
+    firsts = _first_words()
+    max_tokens = longest_name_tokens()
+    tokens = list(_TOKEN.finditer(body))
+    out: list[Facet] = []
+    surnames: set[str] = set()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        word = tok.group()
+        if not word[0].isupper() or word not in firsts:
+            i += 1
+            continue
+        if tok.start() > 0 and (body[tok.start() - 1].isalnum() or body[tok.start() - 1] == "-" and
+                                tok.start() > 1 and body[tok.start() - 2].isalnum()):
+            i += 1  # mid-word or second half of a hyphenated compound
+            continue
+        hit = None
+        for j in range(min(n, i + max_tokens) - 1, i - 1, -1):
+            last = tokens[j]
+            if j > i and last.group() in ",;(":
+                continue
+            key = body[tok.start():last.end()]
+            if "\n" in key:
+                continue
+            key = _SPACE_RUN.sub(" ", key)
+            entry = table.get(key)
+            if entry is not None:
+                hit = (j, entry)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, entry = hit
+        start, end = tok.start(), tokens[j].end()
+        if _is_surname(body, start, end, entry):
+            surnames.add(body[start:end])
+        elif _keep(body, start, end, entry):
+            out.append(Facet(kind="place", start=start, end=end, text=body[start:end],
+                             value=entry.canonical, subtype=_OUTPUT_SUBTYPE[entry.subtype]))
+        i = j + 1
+    # "Fritz Henderson ... Henderson stated": once a name is seen as a surname,
+    # its bare mentions elsewhere in the article are the person too.
+    return [f for f in out if f.text not in surnames
+            or _word_before(body, f.start)[0].lower() in _LOCATIVES | {"the"}]
+
+
+def _is_surname(body: str, start: int, end: int, entry: PlaceName) -> bool:
+    """True when a city or state name follows a capitalised first name ("Fritz Henderson")."""
+    if entry.subtype not in ("city", "state"):
+        return False
+    before, gap = _word_before(body, start)
+    return bool(before and gap and before[0].isupper() and before.isalpha() and before[1:].islower()
+                and before not in _HARMLESS_BEFORE and before not in place_table()
+                and not _is_sentence_start(body, start - len(gap) - len(before)))
+
+
+def _pattern_places(body: str) -> list[Facet]:
+    """Return sites ("the Kibar nuclear site") and natural features ("the Atlantic Ocean")."""
+    out = []
+    for regex, subtype in ((SITE_RE, "site"), (FEATURE_RE, "region")):
+        for m in regex.finditer(body):
+            start, end = m.span()
+            text = body[start:end]
+            out.append(Facet(kind="place", start=start, end=end, text=text,
+                             value=_SPACE_RUN.sub(" ", text), subtype=subtype))
+    return out
+
+
+def find_places(body: str) -> list[Facet]:
+    """Return place facets (kind "place") in ``body``, ordered by start, not overlapping.
+
+    ``value`` is the canonical name ("United States" for "the U.S."); ``subtype``
+    is "country", "city", "region" (continents, states, provinces, seas) or
+    "site" (facilities such as "a Syrian military airfield"). Where a site or
+    feature phrase overlaps a gazetteer name, the longer span wins.
+    """
+    if not body:
+        return []
+    candidates = _pattern_places(body) + _gazetteer_places(body)
+    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    taken: list[Facet] = []
+    for f in candidates:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    return sorted(taken, key=lambda f: f.start)

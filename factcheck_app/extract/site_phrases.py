@@ -1,0 +1,58 @@
+"""Patterns for named sites and natural features, compiled once at import.
+
+A site is a facility phrase with at least one capitalised word before its head:
+"the Kibar nuclear site", "a Syrian military airfield", "Changi International
+Airport". A feature is a capitalised name with a geographic head: "the Atlantic
+Ocean", "Lake Victoria". Determiners are left out of the span.
+"""
+from __future__ import annotations
+
+import re
+
+# Lower-case words that say what kind of facility follows ("nuclear site").
+_FACILITY_MODIFIER = (
+    r"(?:nuclear|military|air|naval|army|navy|marine|power|chemical|industrial|oil|gas|coal|"
+    r"uranium|enrichment|missile|rocket|test|testing|launch|research|detention|refugee|"
+    r"police|border|auto|car|assembly|manufacturing|steel|water|weapons|storage|"
+    r"processing|reprocessing|international|regional|main|secret|underground|"
+    r"training|migrant|submarine|construction|crash|archaeological|heritage|holy|"
+    r"burial|prison|space|airline|cargo|container|ferry|fishing|hydroelectric|"
+    r"solar|wind|car-assembly|power-generating)"
+)
+
+# Heads that are a site only with a facility modifier ("air base", not "customer base").
+_HEAD_NEEDS_MODIFIER = r"(?:base|camp|site|port|terminal|station)"
+# Heads that are a site after any capitalised name ("Ford plant", "Shifa hospital").
+_HEAD = (
+    r"(?:air\s+base|airbase|airfield|airstrip|airport|reactors?|facility|facilities|plant|"
+    r"harbou?r|complex|compound|prison|jail|mine|dam|refinery|embassy|consulate|"
+    r"hospital|stadium|bridge|palace|checkpoint|barracks|shipyard|depot|"
+    r"test\s+site|crossing)"
+)
+
+_SP = r"[ \t\u00a0]+"  # one line only: a name never runs across a line break
+_CAP = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z])"
+_FUNCTION_CAPS = (
+    r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|In|At|On|From|To|Near|"
+    r"Outside|Inside|By|For|With|After|Before|During|And|But|Or|Meanwhile|Last|Next|"
+    r"Earlier|Later|Then|When|While|Since|If|As)"
+)
+
+SITE_RE = re.compile(
+    rf"(?<![\w’'-])(?!{_FUNCTION_CAPS}\b)(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,4}})"
+    rf"(?P<rest>(?:{_SP}{_FACILITY_MODIFIER}){{0,3}}{_SP}(?i:{_HEAD})"
+    rf"|(?:{_SP}{_FACILITY_MODIFIER}){{1,3}}{_SP}(?i:{_HEAD_NEEDS_MODIFIER})"
+    rf"|{_SP}(?:Air\s+Base|Base|Camp|Site|Port|Terminal|Station)"
+    rf"|(?:{_SP}(?:Air|Naval|Army|Navy|Marine|Missile|Nuclear|Space))?{_SP}(?:Air\s+Force\s+Base|Base))"
+    rf"(?![\w-])"
+)
+
+_FEATURE_HEAD = (
+    r"(?:Ocean|Sea|River|Lake|Mountains|Mountain|Mount|Bay|Strait|Straits|Canal|Peninsula|"
+    r"Island|Islands|Valley|Desert|Gulf|Basin|Plateau|Coast|Heights|Delta|Glacier|Falls)"
+)
+FEATURE_RE = re.compile(
+    rf"(?<![\w’'-])(?!{_FUNCTION_CAPS}\b)(?:{_CAP}{_SP}){{1,3}}{_FEATURE_HEAD}(?![\w-])"
+    rf"|(?<![\w’'-])(?:Lake|Mount|Mt\.|Gulf\s+of|Strait\s+of|Bay\s+of|Sea\s+of|Isle\s+of)"
+    rf"{_SP}{_CAP}(?:{_SP}{_CAP}){{0,2}}(?![\w-])"
+)

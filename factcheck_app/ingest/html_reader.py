@@ -1,0 +1,98 @@
+"""HTML articles: main text by trafilatura, metadata from the page, a stdlib fallback.
+
+Nothing is fetched: trafilatura only ever sees the string we decoded (never a URL), and
+scripts, iframes, images and meta refreshes are dropped, not followed.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from factcheck_app.ingest.html_metadata import HtmlMetadata, read_html_metadata
+from factcheck_app.ingest.html_text import html_to_text
+
+_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|section|script|meta|title)\b[^>]*>", re.IGNORECASE)
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+@dataclass
+class HtmlArticle:
+    """An HTML page read into paragraphs (blank-line separated) and its metadata."""
+
+    text: str
+    metadata: HtmlMetadata
+    warnings: list[str] = field(default_factory=list)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether text is an HTML page (a doctype/html/head/body start, or tag-dense markup)."""
+    if _SNIFF.match(text[:4096]):
+        return True
+    head = text[:20000]
+    return head.lstrip().startswith("<") and len(_TAGS.findall(head)) >= 3
+
+
+def _trafilatura_text(html: str):
+    """Return trafilatura's Document for the page, or None. Imported here: it is slow to import."""
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    return trafilatura.bare_extraction(
+        html,
+        url=None,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_tables=True,
+        include_formatting=False,
+        deduplicate=False,
+        date_extraction_params=set_date_params(extensive=False),
+    )
+
+
+def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
+    """Drop " | The Outlet" from a <title>-style headline, when the outlet is known."""
+    if not title or not outlet:
+        return title
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head and tail.strip().lower() in (outlet.lower(), outlet.lower().removeprefix("the ")):
+            return head.strip()
+    return title
+
+
+def read_html(html: str) -> HtmlArticle:
+    """Return the page's main text and metadata; on extraction trouble, all its visible text."""
+    warnings: list[str] = []
+    try:
+        metadata = read_html_metadata(html)
+    except Exception:  # metadata is a bonus: a page without it still has a story
+        metadata = HtmlMetadata()
+    text = ""
+    try:
+        document = _trafilatura_text(html)
+    except Exception:  # RecursionError on deep trees, lxml errors on broken ones: fall back below
+        document = None
+    if document is not None:
+        text = document.text or ""
+        metadata.title = metadata.title or document.title
+        metadata.outlet = metadata.outlet or document.sitename
+        metadata.author = metadata.author or document.author
+        if not metadata.published and document.date:
+            from factcheck_app.ingest.dates import iso_date_prefix
+
+            metadata.published = iso_date_prefix(document.date)
+    if text.strip():
+        # trafilatura ends each block with one newline; the app separates paragraphs by a blank line.
+        text = re.sub(r"[ \t]*\n+[ \t]*", "\n\n", text.strip())
+    else:
+        text = html_to_text(html)
+        if text:
+            warnings.append("The main text could not be told apart from the rest of the page; all visible text was kept.")
+    metadata.title = _strip_site_suffix(metadata.title, metadata.outlet)
+    return HtmlArticle(text, metadata, warnings)

@@ -1,0 +1,65 @@
+"""The built-in sample library: team-written articles from resources/samples, with sources, evidence and verdicts."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from factcheck_app.store import articles, evidence, settings, sources, verdicts
+from factcheck_app.store.library import open_library
+
+
+def sample_files():
+    """Return the resources/samples folder (a Traversable)."""
+    return resources.files("factcheck_app.resources") / "samples"
+
+
+def _claim_containing(db, article_id: str, needle: str) -> str:
+    row = db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND instr(text, ?) > 0 ORDER BY start_offset LIMIT 1",
+        [article_id, needle],
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"the sample has no claim containing {needle!r}")
+    return row[0]
+
+
+def build_sample_library(path: Path) -> str:
+    """Create the sample library at ``path`` (a new file); return a one-line summary of what it holds."""
+    from factcheck_app.extract.pipeline import analyse
+
+    spec = json.loads((sample_files() / "sample_library.json").read_text(encoding="utf-8"))
+    with open_library(path) as lib:
+        db = lib.db
+        settings.set_setting(db, settings.ORGANISATION_NAME, spec["organisation"]["name"])
+        settings.set_setting(db, settings.ORGANISATION_URL, spec["organisation"]["url"])
+        article_ids = []
+        for item in spec["articles"]:
+            data = (sample_files() / item["file"]).read_bytes()
+            extracted = analyse(data, filename=item["file"])
+            extracted.url = extracted.url or item.get("url")
+            article_ids.append(articles.import_article(db, extracted, source_name=item["file"]).article_id)
+        source_ids = {}
+        for src in spec["sources"]:
+            fields = {k: v for k, v in src.items() if k not in ("key", "title")}
+            source_ids[src["key"]] = sources.add_source(db, src["title"], **fields)
+
+        def claim_for(needle: str) -> str:
+            for article_id in article_ids:
+                try:
+                    return _claim_containing(db, article_id, needle)
+                except LookupError:
+                    continue
+            raise LookupError(f"the sample has no claim containing {needle!r}")
+
+        for ev in spec["evidence"]:
+            evidence.add_evidence(db, claim_for(ev["claim_contains"]), source_ids[ev["source"]], ev["stance"],
+                                  ev.get("excerpt"), ev.get("locator"), added_by="A. Checker")
+        for v in spec["verdicts"]:
+            claim_id = claim_for(v["claim_contains"])
+            verdicts.set_verdict(db, claim_id, v["rating"], v["scale"], v["rationale"], v["checker"])
+            if v.get("reviewer"):
+                verdicts.review_verdict(db, claim_id, v["reviewer"])
+        n_claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    return (f"{len(article_ids)} articles, {n_claims} claims, {len(source_ids)} sources, "
+            f"{len(spec['evidence'])} evidence rows, {len(spec['verdicts'])} verdicts")

@@ -1,0 +1,33 @@
+"""Copies of a library made with SQLite's online backup API (consistent even while in use)."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+def backup_dir(store_path: Path) -> Path:
+    """Return the folder that holds a library's automatic backups (beside the library file)."""
+    return store_path.with_name(store_path.name + ".backups")
+
+
+def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy the open database ``conn`` into ``target`` (written to a temp name, then renamed); return target."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    if partial.exists():
+        partial.unlink()
+    dest = sqlite3.connect(str(partial))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    partial.replace(target)
+    return target
+
+
+def automatic_backup(conn: sqlite3.Connection, store_path: Path, reason: str) -> Path:
+    """Back up the library into its backups folder, named by reason and UTC time; return the copy's path."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return backup_connection(conn, backup_dir(store_path) / f"{store_path.stem}-{reason}-{stamp}.sqlite")

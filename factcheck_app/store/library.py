@@ -1,0 +1,185 @@
+"""Opening a library file: checks before any write, migrations with a backup first, connection settings."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factcheck_app.store import schema
+from factcheck_app.store.backup import automatic_backup
+from factcheck_app.store.errors import (
+    NewerSchemaError,
+    NotAStoreError,
+    StoreCorruptError,
+    StoreError,
+    StoreReadOnlyError,
+)
+from factcheck_app.store.transaction import translate, write
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# PRAGMA application_id marks the file as ours ("FCKD"), so `file` and other tools can tell.
+APPLICATION_ID = 0x46434B44
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass
+class Library:
+    """An open library: the sqlite-utils Database, where it lives, and whether it may be written."""
+
+    db: Database
+    path: Path
+    readonly: bool = False
+    migrated_from: int | None = None
+    backups: list[Path] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Close the connection (committed work is already on disk)."""
+        self.db.conn.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """Return the schema version stored in the file."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _check_file(path: Path) -> bool:
+    """Return True when ``path`` holds data to open, False for a new (absent or empty) file; raise if unfit."""
+    if path.is_dir():
+        raise NotAStoreError(f"{path} is a folder, not a library file.")
+    if not path.exists():
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise StoreReadOnlyError(f"{path} cannot be read: permission denied.") from exc
+    except OSError as exc:
+        raise NotAStoreError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if not head:
+        return False
+    if head != SQLITE_HEADER:
+        raise NotAStoreError(f"{path} is not a Factcheck Desk library (not an SQLite file).")
+    return True
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    # Transactions are opened explicitly by store.transaction.write, never implicitly by the driver.
+    conn.isolation_level = None
+    return conn
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> int:
+    """Read version and identity without writing; return the schema version."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise NotAStoreError(f"{path} is not a Factcheck Desk library or is damaged ({exc}).") from exc
+    if version == 0 and tables:
+        raise NotAStoreError(f"{path} is an SQLite file from another program, not a Factcheck Desk library.")
+    if version and (app_id != APPLICATION_ID or "articles" not in tables):
+        raise NotAStoreError(f"{path} is an SQLite file from another program, not a Factcheck Desk library.")
+    if version > schema.LATEST_VERSION:
+        raise NewerSchemaError(
+            f"{path} was saved by a newer Factcheck Desk (library version {version}, this app reads up to "
+            f"{schema.LATEST_VERSION}); update the app to open it."
+        )
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        raise StoreCorruptError(f"{path} is damaged ({exc}); restore a backup with `factcheck store restore`.") from exc
+    if problems != ["ok"]:
+        raise StoreCorruptError(
+            f"{path} failed its integrity check ({problems[0]}); restore a backup with `factcheck store restore`."
+        )
+    return version
+
+
+def _migrate(lib: Library, version: int) -> None:
+    if version:
+        lib.backups.append(automatic_backup(lib.db.conn, lib.path, f"before-v{schema.LATEST_VERSION}"))
+        lib.migrated_from = version
+    for number in range(version + 1, schema.LATEST_VERSION + 1):
+        with write(lib.db):
+            schema.MIGRATIONS[number - 1](lib.db)
+            lib.db.execute(f"PRAGMA user_version = {int(number)}")
+            lib.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def inspect_file(path: str | os.PathLike) -> int:
+    """Check, without writing, that ``path`` is a sound library this app can read; return its schema version."""
+    path = Path(path)
+    if not _check_file(path):
+        raise NotAStoreError(f"{path} is empty or missing.")
+    try:
+        conn = _connect(path, readonly=True)
+    except sqlite3.Error as exc:
+        raise translate(exc) from exc
+    try:
+        return _inspect(conn, path)
+    finally:
+        conn.close()
+
+
+def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool = False) -> Library:
+    """Open (or create) the library at ``path`` and return it ready to use.
+
+    Nothing is written until the file passes its checks: not SQLite, another program's
+    database, a newer schema or a failed integrity check raise a StoreError and leave the
+    file byte-for-byte as it was. An older schema is backed up, then migrated forward.
+    """
+    path = Path(path).expanduser()
+    exists = _check_file(path)
+    if not exists and (readonly or not create):
+        raise StoreError(f"{path} does not exist.")
+    if not exists and not path.parent.exists():
+        raise StoreError(f"The folder {path.parent} does not exist.")
+    if not readonly and exists and not os.access(path, os.W_OK):
+        raise StoreReadOnlyError(f"{path} is read-only; open it read-only or copy it somewhere writable.")
+    if not readonly and not exists and not os.access(path.parent, os.W_OK):
+        raise StoreReadOnlyError(f"The folder {path.parent} is read-only; choose another place for the library.")
+    try:
+        conn = _connect(path, readonly)
+    except sqlite3.Error as exc:
+        raise translate(exc) from exc
+    try:
+        version = _inspect(conn, path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        lib = Library(db=Database(conn), path=path, readonly=readonly)
+        if not readonly:
+            if exists:
+                # WAL needs the -wal/-shm files beside the library: a read-only folder fails here.
+                if not os.access(path.parent, os.W_OK):
+                    raise StoreReadOnlyError(f"The folder of {path} is read-only; open the library read-only.")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a verdict that was reported saved survives a power cut, not only a crash.
+            conn.execute("PRAGMA synchronous = FULL")
+            if version < schema.LATEST_VERSION:
+                _migrate(lib, version)
+            from factcheck_app.store.scales import ensure_builtin_scales
+
+            ensure_builtin_scales(lib.db)
+        elif version < schema.LATEST_VERSION:
+            raise StoreError(f"{path} needs an upgrade that a read-only library cannot take; open it writable.")
+        return lib
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc) from exc

@@ -1,0 +1,50 @@
+"""Putting a backup back in place of a library, keeping the current file aside first."""
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+from factcheck_app.store.backup import backup_dir
+from factcheck_app.store.errors import StoreError
+from factcheck_app.store.library import inspect_file
+
+
+def list_backups(store_path: Path) -> list[Path]:
+    """Return the library's automatic backups, newest first."""
+    folder = backup_dir(store_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def restore_backup(store_path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
+    """Replace the library with ``backup`` (default: the newest automatic one); return (backup, kept copy).
+
+    The backup is checked before anything moves; the current file (if any) is renamed
+    aside, never deleted, and its -wal/-shm files go with it.
+    """
+    if backup is None:
+        found = list_backups(store_path)
+        if not found:
+            raise StoreError(f"No automatic backups of {store_path} were found.")
+        backup = found[0]
+    if not backup.is_file():
+        raise StoreError(f"No backup at {backup}.")
+    try:
+        inspect_file(backup)
+    except StoreError as exc:
+        raise StoreError(f"{backup} cannot be restored: {exc}") from exc
+    kept = None
+    if store_path.exists():
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        kept = store_path.with_name(f"{store_path.name}.replaced-{stamp}")
+        store_path.replace(kept)
+        for suffix in ("-wal", "-shm"):
+            side = store_path.with_name(store_path.name + suffix)
+            if side.exists():
+                side.replace(kept.with_name(kept.name + suffix))
+    partial = store_path.with_name(store_path.name + ".restoring")
+    shutil.copy2(backup, partial)
+    partial.replace(store_path)
+    return backup, kept

@@ -1,0 +1,157 @@
+"""The library's tables, as forward migrations: migration N takes a store from version N-1 to N.
+
+The version lives in ``PRAGMA user_version``. Never edit a released migration:
+add a new one, so that older libraries still open and upgrade.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+CLAIM_STATUSES = ("open", "in_progress", "checked", "dismissed")
+CLAIM_ORIGINS = ("automatic", "manual")
+STANCES = ("supports", "refutes", "context")
+VERDICT_STATUSES = ("draft", "reviewed", "published")
+SOURCE_KINDS = (
+    "official record",
+    "news report",
+    "expert",
+    "dataset",
+    "social post",
+    "academic paper",
+    "press release",
+    "interview",
+    "other",
+)
+RELIABILITY_LEVELS = ("unknown", "low", "medium", "high")
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+V1_TABLES = f"""
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    outlet TEXT,
+    author TEXT,
+    url TEXT,
+    published TEXT,
+    body TEXT NOT NULL,
+    source_name TEXT,
+    content_hash TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    score REAL NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ({_in(CLAIM_STATUSES)})),
+    origin TEXT NOT NULL DEFAULT 'automatic' CHECK (origin IN ({_in(CLAIM_ORIGINS)})),
+    dismiss_reason TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (start_offset >= 0 AND end_offset >= start_offset)
+);
+CREATE INDEX claims_article ON claims(article_id, start_offset);
+CREATE INDEX claims_status ON claims(status);
+CREATE TABLE facets (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,
+    unit TEXT,
+    speaker TEXT
+);
+CREATE INDEX facets_claim ON facets(claim_id);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    url TEXT,
+    publisher TEXT,
+    author TEXT,
+    published TEXT,
+    accessed TEXT,
+    kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ({_in(SOURCE_KINDS)})),
+    reliability TEXT NOT NULL DEFAULT 'unknown' CHECK (reliability IN ({_in(RELIABILITY_LEVELS)})),
+    archive_url TEXT,
+    local_file TEXT,
+    notes TEXT,
+    tags TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE evidence (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE RESTRICT,
+    stance TEXT NOT NULL CHECK (stance IN ({_in(STANCES)})),
+    excerpt TEXT,
+    locator TEXT,
+    note TEXT,
+    added_by TEXT,
+    added_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX evidence_claim ON evidence(claim_id);
+CREATE INDEX evidence_source ON evidence(source_id);
+CREATE TABLE rating_scales (
+    name TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT,
+    steps TEXT NOT NULL,
+    builtin INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE verdicts (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL UNIQUE REFERENCES claims(id) ON DELETE CASCADE,
+    scale TEXT NOT NULL REFERENCES rating_scales(name),
+    rating TEXT NOT NULL,
+    rationale TEXT,
+    checker TEXT,
+    reviewer TEXT,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ({_in(VERDICT_STATUSES)})),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    published_at TEXT
+);
+CREATE TABLE verdict_history (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT,
+    from_rating TEXT,
+    to_rating TEXT,
+    from_status TEXT,
+    to_status TEXT,
+    scale TEXT,
+    why TEXT
+);
+CREATE INDEX verdict_history_claim ON verdict_history(claim_id, changed_at);
+"""
+
+
+def _v1(db: Database) -> None:
+    db.executescript(V1_TABLES)
+
+
+def _v2(db: Database) -> None:
+    """Finer facets (subtype, vague flag), library settings, and full-text search kept in step by triggers."""
+    db.execute("ALTER TABLE facets ADD COLUMN subtype TEXT")
+    db.execute("ALTER TABLE facets ADD COLUMN vague INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE TABLE library_settings (key TEXT PRIMARY KEY, value TEXT)")
+    db["sources"].enable_fts(["title", "publisher", "notes", "tags"], create_triggers=True, tokenize="porter")
+    db["evidence"].enable_fts(["excerpt", "note"], create_triggers=True, tokenize="porter")
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,82 @@
+"""Full-text search (FTS5) over sources, evidence excerpts and claims, ranked by bm25."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from sqlite_utils import Database
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a checker typed into a safe FTS5 query: every word must match, the last one as a prefix.
+
+    Operators and quotes the checker typed are treated as plain words, so no input
+    can be an FTS syntax error. Returns None when nothing searchable is left.
+    """
+    words = _WORD.findall(text or "")
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+_SEARCH_SQL = {
+    "source": """
+        SELECT 'source' AS kind, s.id AS id, s.title AS title, coalesce(s.publisher, '') AS detail,
+               bm25(sources_fts) AS rank
+        FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid
+        WHERE sources_fts MATCH :q ORDER BY rank LIMIT :limit
+    """,
+    "evidence": """
+        SELECT 'evidence' AS kind, e.id AS id, coalesce(e.excerpt, e.note, '') AS title,
+               e.claim_id AS detail, bm25(evidence_fts) AS rank
+        FROM evidence_fts JOIN evidence e ON e.rowid = evidence_fts.rowid
+        WHERE evidence_fts MATCH :q ORDER BY rank LIMIT :limit
+    """,
+    "claim": """
+        SELECT 'claim' AS kind, c.id AS id, c.text AS title, c.article_id AS detail, bm25(claims_fts) AS rank
+        FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+        WHERE claims_fts MATCH :q ORDER BY rank LIMIT :limit
+    """,
+}
+KINDS = tuple(_SEARCH_SQL)
+
+
+def search(db: Database, text: str, kinds: tuple[str, ...] = KINDS, limit: int = 20) -> list[dict]:
+    """Return the best matches for ``text`` (dicts with kind, id, title, detail, rank), best first.
+
+    Never raises on what the checker typed: an unsearchable query returns [].
+    """
+    query = fts_query(text)
+    if query is None:
+        return []
+    hits: list[dict] = []
+    for kind in kinds:
+        try:
+            hits.extend(db.query(_SEARCH_SQL[kind], {"q": query, "limit": int(limit)}))
+        except sqlite3.OperationalError:
+            # fts_query leaves no syntax to fail on; this guards against a damaged index only.
+            continue
+    hits.sort(key=lambda h: h["rank"])
+    return hits[:limit]
+
+
+def search_sources(db: Database, text: str, limit: int = 20) -> list[dict]:
+    """Return full source rows matching ``text``, best first (for attaching a source as you type)."""
+    ids = [h["id"] for h in search(db, text, ("source",), limit)]
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in db.query(f"SELECT * FROM sources WHERE id IN ({', '.join('?' * len(ids))})", ids)}
+    return [rows[i] for i in ids if i in rows]
+
+
+def rebuild_index(db: Database) -> None:
+    """Rebuild the three search indexes from their tables (after a repair)."""
+    from factcheck_app.store.transaction import write
+
+    with write(db):
+        for table in ("sources", "evidence", "claims"):
+            db[table].rebuild_fts()

@@ -40,8 +40,8 @@ def _title_or_upper(words) -> str:
 
 
 MONTH_FULL_RE = _title_or_upper(_FULL_MONTHS)
-MONTH_RE = "(?:" + MONTH_FULL_RE + "|" + _title_or_upper(_ABBR_MONTHS) + r"(?=\.|\s+[0-9]))"
-WEEKDAY_RE = "(?:" + "|".join(_WEEKDAYS) + ")"  # matched case-insensitively where used
+MONTH_RE = "(?:" + MONTH_FULL_RE + "|" + _title_or_upper(_ABBR_MONTHS) + r"(?=\.|[^\S\n]+[0-9]))"
+WEEKDAY_RE = _title_or_upper(_WEEKDAYS)
 ZONE_RE = r"UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|local time"
 MONTH_PREPOSITIONS = frozenset(("in", "since", "by", "until", "till", "from", "during", "before", "after", "of"))
 QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -111,7 +111,31 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
             start, end, value, subtype = got
             if start < end:
                 candidates.append((start, end, value, subtype))
-    return [Facet("date", s, e, body[s:e], value=v, subtype=t) for s, e, v, t in _longest_first(candidates)]
+    kept = _anchor_times(body, _longest_first(candidates))
+    return [Facet("date", s, e, body[s:e], value=v, subtype=t) for s, e, v, t in kept]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _anchor_times(body: str, kept: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
+    """A bare time of day ("at 18:00 UTC") takes the day of the nearest full date in
+    its sentence ("made its first flight Tuesday ... at 18:00 UTC"), else the published day."""
+    out = list(kept)
+    for i, (s, e, v, t) in enumerate(kept):
+        if t != "time" or v is None or any(w.lower() in body[s:e].lower() for w in _WEEKDAYS):
+            continue
+        best = None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(kept) and kept[j][3] == "date" and kept[j][2] and len(kept[j][2]) == 10:
+                a, b = (kept[j][1], s) if j < i else (e, kept[j][0])
+                if b - a <= 60 and not _SENTENCE_BREAK.search(body, a, b):
+                    dist = b - a
+                    if best is None or dist < best[0]:
+                        best = (dist, kept[j][2])
+        if best:
+            out[i] = (s, e, best[1], t)
+    return out
 
 
 def _longest_first(cands: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
@@ -496,51 +520,51 @@ def is_year_in_context(body: str, start: int, end: int) -> bool:
 
 # --- the rules, compiled once --------------------------------------------
 
-_WD_OPT = rf"(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?"
+_WD_OPT = rf"(?:(?P<wd>{_WEEKDAY}),?[^\S\n]+(?:the[^\S\n]+)?)?"
 _RULES: list[tuple[re.Pattern, Handler]] = [
-    (re.compile(rf"\b{_WD_OPT}(?P<mon>{_MONTH})\.?\s+(?P<day>{_DAY})\b(?!:|[.,][0-9])(?:,?\s+(?P<year>{_YEAR})\b)?"),
+    (re.compile(rf"\b{_WD_OPT}(?P<mon>{_MONTH})\.?[^\S\n]+(?P<day>{_DAY})\b(?!:|[.,][0-9])(?:,?[^\S\n]+(?P<year>{_YEAR})\b)?"),
      _h_month_day),
-    (re.compile(rf"\b{_WD_OPT}(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?"),
+    (re.compile(rf"\b{_WD_OPT}(?:the[^\S\n]+)?(?P<day>{_DAY})[^\S\n]+(?:of[^\S\n]+)?(?P<mon>{_MONTH})\b\.?(?:,?[^\S\n]+(?P<year>{_YEAR})\b)?"),
      _h_day_month),
-    (re.compile(rf"\b(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), _h_month_year),
+    (re.compile(rf"\b(?P<mon>{_MONTH})\.?,?[^\S\n]+(?:of[^\S\n]+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), _h_month_year),
     (re.compile(r"\b((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), _h_iso),
     (re.compile(r"(?<![\w/.])([01]?[0-9]|[23][0-9])/([0-3]?[0-9])/([0-9]{4}|[0-9]{2})(?![\w/])"), _h_slash),
-    (re.compile(rf"\b(?:(?P<mod>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})\b(?:['’]s)?", re.IGNORECASE),
+    (re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|past|coming))[^\S\n]+)?(?P<wd>{_WEEKDAY})\b(?:['’]s)?"),
      _h_weekday),
-    (re.compile(rf"\b(?:(?P<mod>last|next|this|early|late|mid-?|in|since|by|until|till|from|during|before|after|of)\s+)?"
-                rf"(?P<mon>{_MONTH_FULL})\b(?![\s.]*[0-9])"), _h_month_alone),
+    (re.compile(rf"\b(?:(?P<mod>last|next|this|early|late|mid-?|in|since|by|until|till|from|during|before|after|of)[^\S\n]+)?"
+                rf"(?P<mon>{_MONTH_FULL})\b(?!(?:[^\S\n]|\.)*[0-9])"), _h_month_alone),
     (re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b"
-                r"(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE), _h_relative_day),
-    (re.compile(r"\b(?:earlier|later)\s+(?P<rel>today)\b", re.IGNORECASE), _h_relative_day),
-    (re.compile(r"\b(?P<mod>last|this|next|(?:the\s+)?(?:past|previous|coming)|the\s+last|the\s+next|earlier\s+this"
-                r"|later\s+this|so\s+far\s+this)\s+(?P<unit>week|month|year|decade|century)\b(?!['’]s\s+[0-9])",
+                r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?", re.IGNORECASE), _h_relative_day),
+    (re.compile(r"\b(?:earlier|later)[^\S\n]+(?P<rel>today)\b", re.IGNORECASE), _h_relative_day),
+    (re.compile(r"\b(?P<mod>last|this|next|(?:the[^\S\n]+)?(?:past|previous|coming)|the[^\S\n]+last|the[^\S\n]+next|earlier[^\S\n]+this"
+                r"|later[^\S\n]+this|so[^\S\n]+far[^\S\n]+this)[^\S\n]+(?P<unit>week|month|year|decade|century)\b(?!['’]s[^\S\n]+[0-9])",
                 re.IGNORECASE), _h_relative_unit),
-    (re.compile(r"\b(?:the\s+(?:previous\s+year|year\s+(?:before|previous|earlier))|a\s+year\s+(?:ago|earlier))\b",
+    (re.compile(r"\b(?:the[^\S\n]+(?:previous[^\S\n]+year|year[^\S\n]+(?:before|previous|earlier))|a[^\S\n]+year[^\S\n]+(?:ago|earlier))\b",
                 re.IGNORECASE), _h_year_ref),
-    (re.compile(rf"\b(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an)\s+(?P<unit>days?|weeks?|months?|years?|decades?)"
-                r"\s+ago\b", re.IGNORECASE), _h_ago),
-    (re.compile(rf"\b(?:(?:early|late|mid)[\s-]+|(?:the\s+)?(?:beginning|start|end|middle|turn|close)\s+of\s+)"
-                rf"(?P<year>{_YEAR}\b|(?:the|this|last|next)\s+year\b)", re.IGNORECASE), _h_year_part),
-    (re.compile(rf"\b(?:(?P<lead>the|last|this)\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-                rf"[\s-](?P<part>quarter|half)\b(?:\s+(?:of|in)\s+(?P<year>{_YEAR}\b|(?:this|last|next)\s+year\b))?",
+    (re.compile(rf"\b(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an)[^\S\n]+(?P<unit>days?|weeks?|months?|years?|decades?)"
+                r"[^\S\n]+ago\b", re.IGNORECASE), _h_ago),
+    (re.compile(rf"\b(?:(?:early|late|mid)(?:[^\S\n]|-)+|(?:the[^\S\n]+)?(?:beginning|start|end|middle|turn|close)[^\S\n]+of[^\S\n]+)"
+                rf"(?P<year>{_YEAR}\b|(?:the|this|last|next)[^\S\n]+year\b)", re.IGNORECASE), _h_year_part),
+    (re.compile(rf"\b(?:(?P<lead>the|last|this)[^\S\n]+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+                rf"(?:[^\S\n]|-)(?P<part>quarter|half)\b(?:[^\S\n]+(?:of|in)[^\S\n]+(?P<year>{_YEAR}\b|(?:this|last|next)[^\S\n]+year\b))?",
                 re.IGNORECASE), _h_quarter),
-    (re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{_YEAR})\b)?(?!\w)"), _h_q_code),
-    (re.compile(rf"\b(?:(?P<mod>last|this|next|early|late|mid-?)\s+)?(?:the\s+)?"
-                rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\b(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?"),
+    (re.compile(rf"\bQ(?P<q>[1-4])(?:[^\S\n]+(?P<year>{_YEAR})\b)?(?!\w)"), _h_q_code),
+    (re.compile(rf"\b(?:(?P<mod>last|this|next|early|late|mid-?)[^\S\n]+)?(?:the[^\S\n]+)?"
+                rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\b(?:[^\S\n]+(?:of[^\S\n]+)?(?P<year>{_YEAR})\b)?"),
      _h_season),
-    (re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)|['’](?P<dec2>[0-9]0))['’]?s\b"),
+    (re.compile(r"\b(?:the[^\S\n]+)?(?:(?:early|mid|late)(?:[^\S\n]|-)+)?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)|['’](?P<dec2>[0-9]0))['’]?s\b"),
      lambda m, b, p: _h_decade(_DecadeMatch(m), b, p)),
-    (re.compile(rf"\b(?:the\s+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})[\s-]+century\b", re.IGNORECASE),
+    (re.compile(rf"\b(?:the[^\S\n]+)?(?P<n>[0-9]{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})(?:[^\S\n]|-)+century\b", re.IGNORECASE),
      _h_century),
-    (re.compile(rf"\b(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year)\s+anniversary\b", re.IGNORECASE),
+    (re.compile(rf"\b(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year)[^\S\n]+anniversary\b", re.IGNORECASE),
      _h_anniversary),
     (re.compile(rf"{_NB}(?P<year>{_YEAR}){_NA}"), _h_year),
-    (re.compile(r"\b(?:in|since|of|class of|until|by)\s+(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _h_short_year),
-    (re.compile(rf"\b(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:[ap]\.m\.|[ap]m\b)"
-                rf"(?:\s*\(?(?:{ZONE_RE})(?:\s*[+-]\s*[0-9]{{1,2}})?\)?)?(?:\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b)?"
-                rf"|\b(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s*\(?(?:{ZONE_RE})(?:\s*[+-]\s*[0-9]{{1,2}})?\)?"
-                rf"(?:\s+(?:on\s+)?(?P<wd2>{_WEEKDAY})\b)?"), lambda m, b, p: _h_time(_TimeMatch(m), b, p)),
-    (re.compile(r"\b(?P<mod>this|last|next|over the|at the)\s+weekend\b", re.IGNORECASE), _h_weekend),
+    (re.compile(r"\b(?:in|since|of|class of|until|by)[^\S\n]+(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _h_short_year),
+    (re.compile(rf"\b(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?[^\S\n]*(?:[ap]\.m\.|[ap]m\b)"
+                rf"(?:[^\S\n]*\(?(?:{ZONE_RE})(?:[^\S\n]*[+-][^\S\n]*[0-9]{{1,2}})?\)?)?(?:[^\S\n]+(?:on[^\S\n]+)?(?P<wd>{_WEEKDAY})\b)?"
+                rf"|\b(?:[01]?[0-9]|2[0-3]):[0-5][0-9][^\S\n]*\(?(?:{ZONE_RE})(?:[^\S\n]*[+-][^\S\n]*[0-9]{{1,2}})?\)?"
+                rf"(?:[^\S\n]+(?:on[^\S\n]+)?(?P<wd2>{_WEEKDAY})\b)?"), lambda m, b, p: _h_time(_TimeMatch(m), b, p)),
+    (re.compile(r"\b(?P<mod>this|last|next|over the|at the)[^\S\n]+weekend\b", re.IGNORECASE), _h_weekend),
 ]
 
 

@@ -86,20 +86,26 @@ class PlaceName:
 def _add(table: dict[str, PlaceName], name: str, entry: PlaceName) -> None:
     """Keep the first entry for a name unless a later one outranks it.
 
-    Countries beat regions beat states beat cities; among cities the most
-    populous wins ("Manhattan" is the borough, not the Kansas town).
+    Countries beat big cities beat states and regions beat towns ("Tokyo" is
+    the city, not the prefecture; "Georgia" the country); among cities the
+    most populous wins ("Manhattan" is the borough, not the Kansas town).
     """
     name = name.strip()
     if not name or not _LATIN_NAME.match(name):
         return
-    rank = {"country": 0, "region": 1, "state": 2, "city": 3}
     old = table.get(name)
     if old is None:
         table[name] = entry
         return
-    old_rank, new_rank = rank.get(old.subtype, 4), rank.get(entry.subtype, 4)
+    old_rank, new_rank = _rank(old), _rank(entry)
     if new_rank < old_rank or (new_rank == old_rank and entry.population > old.population):
         table[name] = entry
+
+
+def _rank(entry: PlaceName) -> int:
+    if entry.subtype == "city" and entry.population >= 500_000:
+        return 1
+    return {"country": 0, "state": 2, "region": 2, "city": 3}.get(entry.subtype, 4)
 
 
 def _saint_variants(name: str) -> list[str]:
@@ -195,9 +201,3 @@ def place_table() -> dict[str, PlaceName]:
     for name in LANDMARK_SITES:
         table[name] = PlaceName(name, "site")
     return table
-
-
-@lru_cache(maxsize=1)
-def longest_name_tokens() -> int:
-    """Return the most word tokens any table name has (bounds the n-gram lookup)."""
-    return max(len(re.findall(r"\w+|[^\w\s]", n)) for n in place_table())

@@ -12,14 +12,8 @@ import re
 from functools import lru_cache
 
 from factcheck_app.core.extraction import Facet
-from factcheck_app.extract.gazetteer import (
-    AMBIGUOUS_NAMES,
-    NAME_QUALIFIERS,
-    PlaceName,
-    longest_name_tokens,
-    place_table,
-)
-from factcheck_app.extract.site_phrases import FEATURE_RE, SITE_RE
+from factcheck_app.extract.gazetteer import AMBIGUOUS_NAMES, NAME_QUALIFIERS, PlaceName, place_table
+from factcheck_app.extract.site_phrases import FEATURE_HEAD_RE, FEATURE_RE, SITE_HEAD_RE, SITE_RE
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SPACE_RUN = re.compile(r"\s+")
@@ -67,9 +61,19 @@ _OUTPUT_SUBTYPE = {"country": "country", "city": "city", "region": "region",
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """Return the first token of every gazetteer name (so most tokens skip lookup)."""
-    return frozenset(_TOKEN.match(n).group() for n in place_table())
+def _names_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Return first word -> the table names starting with it, longest first.
+
+    A capitalised word in the body is then checked against its few candidate
+    names with ``startswith`` instead of building and looking up n-grams.
+    """
+    groups: dict[str, list[str]] = {}
+    for name in place_table():
+        groups.setdefault(_TOKEN.match(name).group(), []).append(name)
+    return {w: tuple(sorted(ns, key=len, reverse=True)) for w, ns in groups.items()}
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z]\w*")
 
 
 def _word_before(body: str, start: int) -> tuple[str, str]:
@@ -122,7 +126,8 @@ def _keep(body: str, start: int, end: int, entry: PlaceName) -> bool:
         before2, _ = _word_before(body, start - len(gap_before) - 2)
         if before2 in _ORG_BEFORE_OF:
             return False  # "Bank of England", "University of California"
-    if entry.subtype in ("city", "state") and _SPEECH_AFTER.match(body, end):
+    if entry.subtype in ("city", "state") and _SPEECH_AFTER.match(body, end) \
+            and before.lower() not in _LOCATIVES:
         return False  # "Jackson said": a person
     if name in AMBIGUOUS_NAMES:
         after_comma = re.match(r",[ \t]*([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)", body[end:end + 40])
@@ -135,47 +140,32 @@ def _keep(body: str, start: int, end: int, entry: PlaceName) -> bool:
 def _gazetteer_places(body: str) -> list[Facet]:
     """Return the longest gazetteer names found at capitalised words, kept by context."""
     table = place_table()
-    firsts = _first_words()
-    max_tokens = longest_name_tokens()
-    tokens = list(_TOKEN.finditer(body))
+    by_first = _names_by_first_word()
     out: list[Facet] = []
     surnames: set[str] = set()
-    i = 0
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        word = tok.group()
-        if not word[0].isupper() or word not in firsts:
-            i += 1
+    pos = 0
+    for m in _CAPITALISED.finditer(body):
+        start = m.start()
+        if start < pos:
             continue
-        if tok.start() > 0 and (body[tok.start() - 1].isalnum() or body[tok.start() - 1] == "-" and
-                                tok.start() > 1 and body[tok.start() - 2].isalnum()):
-            i += 1  # mid-word or second half of a hyphenated compound
+        if start > 1 and body[start - 1] == "-" and body[start - 2].isalnum():
+            continue  # second half of a hyphenated compound
+        names = by_first.get(m.group())
+        if names is None:
             continue
-        hit = None
-        for j in range(min(n, i + max_tokens) - 1, i - 1, -1):
-            last = tokens[j]
-            if j > i and last.group() in ",;(":
-                continue
-            key = body[tok.start():last.end()]
-            if "\n" in key:
-                continue
-            key = _SPACE_RUN.sub(" ", key)
-            entry = table.get(key)
-            if entry is not None:
-                hit = (j, entry)
+        for name in names:
+            end = start + len(name)
+            if body.startswith(name, start) and not (end < len(body) and (body[end].isalnum() or body[end] == "_")):
                 break
-        if hit is None:
-            i += 1
+        else:
             continue
-        j, entry = hit
-        start, end = tok.start(), tokens[j].end()
+        entry = table[name]
         if _is_surname(body, start, end, entry):
-            surnames.add(body[start:end])
+            surnames.add(name)
         elif _keep(body, start, end, entry):
             out.append(Facet(kind="place", start=start, end=end, text=body[start:end],
                              value=entry.canonical, subtype=_OUTPUT_SUBTYPE[entry.subtype]))
-        i = j + 1
+        pos = end
     # "Fritz Henderson ... Henderson stated": once a name is seen as a surname,
     # its bare mentions elsewhere in the article are the person too.
     return [f for f in out if f.text not in surnames
@@ -194,13 +184,18 @@ def _is_surname(body: str, start: int, end: int, entry: PlaceName) -> bool:
 
 def _pattern_places(body: str) -> list[Facet]:
     """Return sites ("the Kibar nuclear site") and natural features ("the Atlantic Ocean")."""
+    spans: list[tuple[int, int, str]] = []
+    # The full patterns run only when a head word occurs at all: most
+    # paragraphs name no site or feature.
+    if SITE_HEAD_RE.search(body):
+        spans.extend((m.start(), m.end(), "site") for m in SITE_RE.finditer(body))
+    if FEATURE_HEAD_RE.search(body):
+        spans.extend((m.start(), m.end(), "region") for m in FEATURE_RE.finditer(body))
     out = []
-    for regex, subtype in ((SITE_RE, "site"), (FEATURE_RE, "region")):
-        for m in regex.finditer(body):
-            start, end = m.span()
-            text = body[start:end]
-            out.append(Facet(kind="place", start=start, end=end, text=text,
-                             value=_SPACE_RUN.sub(" ", text), subtype=subtype))
+    for start, end, subtype in spans:
+        text = body[start:end]
+        out.append(Facet(kind="place", start=start, end=end, text=text,
+                         value=_SPACE_RUN.sub(" ", text), subtype=subtype))
     return out
 
 
@@ -214,10 +209,13 @@ def find_places(body: str) -> list[Facet]:
     """
     if not body:
         return []
-    candidates = _pattern_places(body) + _gazetteer_places(body)
-    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    candidates = sorted(_pattern_places(body) + _gazetteer_places(body),
+                        key=lambda f: (f.start, -(f.end - f.start)))
     taken: list[Facet] = []
     for f in candidates:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
-            taken.append(f)
-    return sorted(taken, key=lambda f: f.start)
+        if taken and f.start < taken[-1].end:
+            if f.end - f.start > taken[-1].end - taken[-1].start:
+                taken[-1] = f  # overlapping: the longer span wins
+            continue
+        taken.append(f)
+    return taken

@@ -31,7 +31,16 @@ _OPENERS = frozenset("""
 the a an he she it they we i you his her its their our this that these those
 there here in on at but and or so yet if when while after before as since
 although though however meanwhile still also according many some most no
-one two three mr mrs ms dr officials police analysts critics
+one two three mr mrs ms dr officials police analysts critics later earlier then now today
+yesterday tomorrow during despite under with for by from for what who why how where once instead
+""".split())
+
+# After "a.m."/"p.m." a capitalised word starts a new sentence unless it names
+# the day, month or time zone ("at 5 p.m. Tuesday", "9 a.m. EST").
+_CLOCK_CONTINUES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun jul aug sep sept oct nov dec
+january february march april june july august september october november december
+utc gmt est edt cst cdt mst mdt pst pdt bst cet cest et pt local
 """.split())
 
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, then
@@ -118,6 +127,8 @@ def _is_boundary(body: str, punct: int, end: int, n: int) -> bool:
         return False
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. Smith"
+    if bare in ("am", "pm") and "." in token:
+        return word.rstrip(",;:.").lower() not in _CLOCK_CONTINUES
     if "." in token or lower in _MAYBE_FINAL or (token.isupper() and len(bare) <= 3 and bare.isalpha() and "." in token):
         # "U.S." / "Inc.": a boundary only before a usual sentence opener.
         head = word.rstrip(",;:").lower()

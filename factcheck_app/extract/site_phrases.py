@@ -56,3 +56,8 @@ FEATURE_RE = re.compile(
     rf"|(?<![\w’'-])(?:Lake|Mount|Mt\.|Gulf\s+of|Strait\s+of|Bay\s+of|Sea\s+of|Isle\s+of)"
     rf"{_SP}{_CAP}(?:{_SP}{_CAP}){{0,2}}(?![\w-])"
 )
+
+# Cheap scans for the head words: the full patterns above run only when one occurs.
+SITE_HEAD_RE = re.compile(
+    rf"(?i:{_HEAD}|{_HEAD_NEEDS_MODIFIER}|air\s+force\s+base)(?![\w-])")
+FEATURE_HEAD_RE = re.compile(rf"(?<![\w’'-])(?:{_FEATURE_HEAD}(?![\w-])|(?:Lake|Mount|Mt\.|Gulf|Strait|Bay|Sea|Isle)\s)")

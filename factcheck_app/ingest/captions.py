@@ -20,7 +20,7 @@ _CREDIT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(
-    r"^\s*(?:FILE\s*[-–—:]\s*)?In\s+(?:this|these)\s+(?:\w+\s+){0,3}?"
+    r"^\s*(?:FILE\s*[-–—:]\s*)?In\s+(?:this|these)\s+(?:[\w,]+\s+){0,5}?"
     r"(?:image|images|photo|photos|photograph|picture|pictures|handout|file\s+photo|video\s+still|still)\b",
     re.IGNORECASE,
 )

@@ -111,6 +111,14 @@ def _detect(data: bytes) -> str | None:
     return best.encoding
 
 
+def _mostly_utf8(lenient: str) -> bool:
+    """Whether a UTF-8 decoding with replacements is still right: a UTF-8 file with a few
+    stray bytes, not a legacy code page (where no multi-byte sequence would be valid)."""
+    replaced = lenient.count("\ufffd")
+    valid = sum(1 for ch in lenient if ord(ch) > 0x7F and ch != "\ufffd")
+    return valid > 0 and replaced <= valid
+
+
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     """Return ``data`` decoded to text (BOM dropped) and warnings about the decoding.
 
@@ -137,6 +145,10 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(lenient):
+        warnings.append("Some bytes were not valid UTF-8 and were replaced with \ufffd.")
+        return lenient, warnings
     try:
         encoding = _detect(data)
     except Exception:  # a detector bug must not cost the checker the article

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck_app.ingest.metadata import is_headline
 from factcheck_app.ingest.outlets import masthead_outlet
 
 # Lines that are never part of a story, wherever they sit.
@@ -137,8 +138,6 @@ class CleanedText:
 
 def _strip_masthead(lines: list[str], removed: list[str]) -> tuple[list[str], str | None]:
     """Drop furniture and masthead lines at the very top; return the rest and the outlet named."""
-    from factcheck_app.ingest.metadata import looks_like_headline
-
     outlet = None
     index = 0
     while index < len(lines):
@@ -153,7 +152,7 @@ def _strip_masthead(lines: list[str], removed: list[str]) -> tuple[list[str], st
             break
         name, certain = found
         following = next((other for other in lines[index + 1:] if other.strip() and not is_furniture(other)), None)
-        if not certain and not (following and looks_like_headline(following)):
+        if not certain and not (following and is_headline(following)):
             break
         if following is None:  # a lone outlet name is all there is: keep it as the text
             break
@@ -164,16 +163,25 @@ def _strip_masthead(lines: list[str], removed: list[str]) -> tuple[list[str], st
 
 
 def _trailing_block_start(lines: list[str]) -> int | None:
-    """Index of the related-links heading that starts the trailing block, or None."""
-    for index, line in enumerate(lines):
-        if not is_related_heading(line):
+    """Index of the related-links heading that starts the trailing block, or None.
+
+    Walks up from the end while the lines are few and short (story links); the highest
+    related heading reached opens the block, provided some story stands above it.
+    """
+    start = None
+    links = 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not line.strip():
             continue
-        after = [other for other in lines[index + 1:] if other.strip()]
-        if len(after) <= MAX_TRAILING_LINKS and all(_short_linkish(other) for other in after):
-            before = [other for other in lines[:index] if other.strip()]
-            if before:
-                return index
-    return None
+        if is_related_heading(line):
+            start = index
+        elif links >= MAX_TRAILING_LINKS or not _short_linkish(line):
+            break
+        links += 1
+    if start is None or not any(line.strip() for line in lines[:start]):
+        return None
+    return start
 
 
 def strip_furniture(text: str) -> CleanedText:

@@ -17,7 +17,9 @@ _PUBLISHED_KEYS = (
     "parsely-pub-date", "article.published", "original-publish-date",
 )
 _TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title")
-_OUTLET_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
+_SITE_NAME_KEYS = ("og:site_name", "application-name")
+# A publisher meta tag is often a legal entity or a URL, so it only stands in for a site name.
+_PUBLISHER_KEYS = ("publisher", "dc.publisher")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author")
 _URL_KEYS = ("og:url", "twitter:url")
 _MAX_JSON_LD_CHARS = 500_000
@@ -144,7 +146,7 @@ def read_html_metadata(html: str) -> HtmlMetadata:
     return HtmlMetadata(
         title=_first(meta, _TITLE_KEYS) or ld.get("headline") or _clean("".join(collector.h1_parts))
         or _clean("".join(collector.title_parts)),
-        outlet=_first(meta, _OUTLET_KEYS[:2]) or ld.get("publisher") or _first(meta, _OUTLET_KEYS[2:]),
+        outlet=_first(meta, _SITE_NAME_KEYS) or ld.get("publisher") or _first(meta, _PUBLISHER_KEYS),
         author=author or ld.get("author"),
         url=_clean(collector.canonical) or _first(meta, _URL_KEYS) or ld.get("url"),
         published=published,

@@ -9,6 +9,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from factcheck_app.ingest.dates import iso_date_prefix
 from factcheck_app.ingest.html_metadata import HtmlMetadata, read_html_metadata
 from factcheck_app.ingest.html_text import html_to_text
 
@@ -84,8 +85,6 @@ def read_html(html: str) -> HtmlArticle:
         metadata.outlet = metadata.outlet or document.sitename
         metadata.author = metadata.author or document.author
         if not metadata.published and document.date:
-            from factcheck_app.ingest.dates import iso_date_prefix
-
             metadata.published = iso_date_prefix(document.date)
     if text.strip():
         # trafilatura ends each block with one newline; the app separates paragraphs by a blank line.

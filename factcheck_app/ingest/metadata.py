@@ -7,6 +7,8 @@ from factcheck_app.ingest.captions import is_caption
 from factcheck_app.ingest.dates import find_date
 
 MAX_TITLE_CHARS = 200
+# Datelines and bylines are short; the limit also keeps the patterns below linear on huge lines.
+MAX_STAMP_CHARS = 200
 # How many non-empty lines from the top a dateline may sit at; further down a bare date
 # line is more likely part of the story (a timeline) than the publication date.
 DATELINE_WINDOW = 12
@@ -36,6 +38,8 @@ def dateline_date(line: str) -> tuple[str, str | None] | None:
 
     ``label`` is the lower-cased word before the date ("published", "updated") or None.
     """
+    if len(line) > MAX_STAMP_CHARS:
+        return None
     prefix = _DATELINE_PREFIX.match(line)
     rest = line[prefix.end():]
     found = find_date(rest)
@@ -57,7 +61,7 @@ def is_dateline(line: str) -> bool:
 
 def byline_author(line: str) -> str | None:
     """Return the name(s) in a byline such as "By Adam Taylor", or None."""
-    match = _BYLINE.match(line)
+    match = _BYLINE.match(line) if len(line) <= MAX_STAMP_CHARS else None
     return match["name"] if match else None
 
 
@@ -75,6 +79,11 @@ def looks_like_headline(line: str) -> bool:
     )
 
 
+def is_headline(line: str) -> bool:
+    """Whether a line reads as a headline: headline-like and not ending like a sentence."""
+    return looks_like_headline(line) and not line.rstrip().endswith(".")
+
+
 def find_title_index(lines: list[str]) -> int | None:
     """Return the index of the headline among ``lines`` (furniture already removed), or None."""
     seen = 0
@@ -82,7 +91,7 @@ def find_title_index(lines: list[str]) -> int | None:
         if not line.strip():
             continue
         seen += 1
-        if looks_like_headline(line) and not line.rstrip().endswith("."):
+        if is_headline(line):
             return index
         if seen >= 6:
             break

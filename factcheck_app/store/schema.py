@@ -143,14 +143,52 @@ def _v1(db: Database) -> None:
     db.executescript(V1_TABLES)
 
 
+FTS_COLUMNS = {
+    "sources": ("title", "publisher", "notes", "tags"),
+    "evidence": ("excerpt", "note"),
+    "claims": ("text",),
+}
+
+
+def create_fts(db: Database, table: str, columns: tuple[str, ...]) -> None:
+    """Create ``<table>_fts`` (external content, as sqlite-utils names it) with triggers that keep it in step.
+
+    Written out rather than via Table.enable_fts for two FTS5 options it does not offer:
+    a prefix index (search-as-you-type queries end in a prefix) and update triggers that
+    fire only when an indexed column changes.
+    """
+    fts = db.quote(f"{table}_fts")
+    quoted = [db.quote(c) for c in columns]
+    cols = ", ".join(quoted)
+    new = ", ".join(f"new.{c}" for c in quoted)
+    old = ", ".join(f"old.{c}" for c in quoted)
+    name = db.quote(table)
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={name}, content_rowid='rowid',
+            tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4');
+        CREATE TRIGGER {db.quote(table + "_ai")} AFTER INSERT ON {name} BEGIN
+            INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});
+        END;
+        CREATE TRIGGER {db.quote(table + "_ad")} AFTER DELETE ON {name} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});
+        END;
+        CREATE TRIGGER {db.quote(table + "_au")} AFTER UPDATE OF {cols} ON {name} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});
+            INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});
+        END;
+        INSERT INTO {fts} ({fts}) VALUES ('rebuild');
+        """
+    )
+
+
 def _v2(db: Database) -> None:
     """Finer facets (subtype, vague flag), library settings, and full-text search kept in step by triggers."""
     db.execute("ALTER TABLE facets ADD COLUMN subtype TEXT")
     db.execute("ALTER TABLE facets ADD COLUMN vague INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE TABLE library_settings (key TEXT PRIMARY KEY, value TEXT)")
-    db["sources"].enable_fts(["title", "publisher", "notes", "tags"], create_triggers=True, tokenize="porter")
-    db["evidence"].enable_fts(["excerpt", "note"], create_triggers=True, tokenize="porter")
-    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    for table, columns in FTS_COLUMNS.items():
+        create_fts(db, table, columns)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]

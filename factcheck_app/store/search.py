@@ -23,23 +23,30 @@ def fts_query(text: str) -> str | None:
     return " ".join(quoted)
 
 
+# Each table's newest CANDIDATES matches (FTS5 walks its index by rowid and stops early) are
+# ranked by bm25. A selective query is ranked exactly; a query matching a large share of a
+# big library is ranked among its most recent matches, which keeps every search fast.
+CANDIDATES = 400
+
 _SEARCH_SQL = {
     "source": """
-        SELECT 'source' AS kind, s.id AS id, s.title AS title, coalesce(s.publisher, '') AS detail,
-               bm25(sources_fts) AS rank
-        FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid
-        WHERE sources_fts MATCH :q ORDER BY rank LIMIT :limit
+        SELECT 'source' AS kind, s.id AS id, s.title AS title, coalesce(s.publisher, '') AS detail, m.rank AS rank
+        FROM (SELECT rowid, bm25(sources_fts) AS rank FROM sources_fts WHERE sources_fts MATCH :q
+              ORDER BY rowid DESC LIMIT :candidates) m
+        JOIN sources s ON s.rowid = m.rowid ORDER BY m.rank LIMIT :limit
     """,
     "evidence": """
         SELECT 'evidence' AS kind, e.id AS id, coalesce(e.excerpt, e.note, '') AS title,
-               e.claim_id AS detail, bm25(evidence_fts) AS rank
-        FROM evidence_fts JOIN evidence e ON e.rowid = evidence_fts.rowid
-        WHERE evidence_fts MATCH :q ORDER BY rank LIMIT :limit
+               e.claim_id AS detail, m.rank AS rank
+        FROM (SELECT rowid, bm25(evidence_fts) AS rank FROM evidence_fts WHERE evidence_fts MATCH :q
+              ORDER BY rowid DESC LIMIT :candidates) m
+        JOIN evidence e ON e.rowid = m.rowid ORDER BY m.rank LIMIT :limit
     """,
     "claim": """
-        SELECT 'claim' AS kind, c.id AS id, c.text AS title, c.article_id AS detail, bm25(claims_fts) AS rank
-        FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
-        WHERE claims_fts MATCH :q ORDER BY rank LIMIT :limit
+        SELECT 'claim' AS kind, c.id AS id, c.text AS title, c.article_id AS detail, m.rank AS rank
+        FROM (SELECT rowid, bm25(claims_fts) AS rank FROM claims_fts WHERE claims_fts MATCH :q
+              ORDER BY rowid DESC LIMIT :candidates) m
+        JOIN claims c ON c.rowid = m.rowid ORDER BY m.rank LIMIT :limit
     """,
 }
 KINDS = tuple(_SEARCH_SQL)
@@ -56,7 +63,7 @@ def search(db: Database, text: str, kinds: tuple[str, ...] = KINDS, limit: int =
     hits: list[dict] = []
     for kind in kinds:
         try:
-            hits.extend(db.query(_SEARCH_SQL[kind], {"q": query, "limit": int(limit)}))
+            hits.extend(db.query(_SEARCH_SQL[kind], {"q": query, "limit": int(limit), "candidates": CANDIDATES}))
         except sqlite3.OperationalError:
             # fts_query leaves no syntax to fail on; this guards against a damaged index only.
             continue

@@ -1,0 +1,195 @@
+"""The extraction pipeline: sentences -> facets -> scored claims.
+
+``extract_claims`` is pure and cheap, so the app calls it again whenever a
+checker corrects the published date (relative dates then re-resolve).
+``analyse`` adds ingest in front: raw bytes or text in, ``ExtractedArticle`` out.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable
+from types import ModuleType
+
+from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
+from factcheck_app.extract.dates import find_dates
+from factcheck_app.extract.quantities import find_quantities
+from factcheck_app.extract.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+# A sentence without facets is still a claim when its check-worthiness reaches this.
+CLAIM_THRESHOLD = 0.5
+
+# Fallback weights while no check-worthiness model is installed: how much one
+# facet of each kind makes a sentence worth checking.
+_FALLBACK_WEIGHTS = {"quantity": 0.4, "date": 0.25, "place": 0.2, "quote": 0.15, "entity": 0.1}
+
+
+def _optional(name: str) -> ModuleType | None:
+    """Import a sibling facet module if it is there (colleagues' modules land separately)."""
+    try:
+        return importlib.import_module(f"factcheck_app.extract.{name}")
+    except ImportError:
+        return None
+
+
+def _finder(module: str, func: str) -> Callable | None:
+    mod = _optional(module)
+    return getattr(mod, func, None) if mod else None
+
+
+def parse_published(published: str | dt.date | None) -> dt.date | None:
+    """Return the published date as a ``date`` from an ISO string ("2017-04-11", with or
+    without a time part) or a date; None when it is missing or unreadable."""
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError:
+        return None
+
+
+def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
+    """Return every facet of every kind over the whole body, sorted by start.
+
+    Dates come first because quantities must not re-use their numbers. A
+    failing optional facet module is logged and skipped: the checker keeps the
+    other facets rather than losing the article.
+    """
+    pub = parse_published(published)
+    dates = find_dates(body, pub)
+    facets = dates + find_quantities(body, exclude=dates)
+    for module, func in (("places", "find_places"), ("quotes", "find_quotes"), ("entities", "find_entities")):
+        finder = _finder(module, func)
+        if finder is None:
+            continue
+        try:
+            facets.extend(finder(body) or [])
+        except Exception:  # noqa: BLE001 - one facet kind must not sink the article
+            log.exception("%s.%s failed; its facets are skipped", module, func)
+    return sorted((f for f in (_checked(body, f) for f in facets) if f is not None), key=lambda f: (f.start, f.end))
+
+
+def _checked(body: str, facet: Facet) -> Facet | None:
+    """Keep the offsets contract: a non-empty span inside the body, text == body[start:end]."""
+    if not (0 <= facet.start < facet.end <= len(body)):
+        return None
+    facet.text = body[facet.start:facet.end]
+    return facet
+
+
+def extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
+    """Return the body's claims: sentences with facets, or check-worthy enough without.
+
+    Each claim's ``text`` is ``body[start:end]`` and each of its facets lies
+    inside it; a facet that runs over a sentence end (a multi-sentence quote)
+    joins the sentences it covers into one claim.
+    """
+    facets = find_facets(body, published)
+    spans = _merge_for_facets(split_sentences(body), facets)
+    per_span: list[list[Facet]] = [[] for _ in spans]
+    if spans:
+        starts = [s for s, _ in spans]
+        for f in facets:
+            i = _home(starts, spans, f)
+            start, end = spans[i]
+            if f.end > end and i + 1 < len(spans) and f.end > spans[i + 1][0]:
+                continue  # cannot happen after merging; never break the invariant
+            spans[i] = (min(start, f.start), max(end, f.end))  # facets may start in the gap's whitespace
+            per_span[i].append(f)
+    score = _scorer()
+    claims = []
+    for (start, end), fs in zip(spans, per_span):
+        text = body[start:end]
+        value = _clamp(score(text, fs))
+        if fs or value >= CLAIM_THRESHOLD:
+            claims.append(ExtractedClaim(start=start, end=end, text=text, score=value, facets=fs))
+    return claims
+
+
+def _home(starts: list[int], spans: list[tuple[int, int]], f: Facet) -> int:
+    """Index of the sentence a facet belongs to: the one it starts in, or the next
+    one when it starts in the whitespace between two sentences."""
+    i = max(0, bisect.bisect_right(starts, f.start) - 1)
+    if f.start >= spans[i][1] and i + 1 < len(spans):
+        i += 1
+    return i
+
+
+def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet]) -> list[tuple[int, int]]:
+    """Join consecutive sentence spans that a facet crosses, so every facet fits in one claim."""
+    if not spans:
+        return spans
+    starts = [s for s, _ in spans]
+    reach = list(range(len(spans)))  # reach[i]: last sentence that sentence i must be joined with
+    crossing = False
+    for f in facets:
+        i = _home(starts, spans, f)
+        j = max(i, bisect.bisect_right(starts, f.end - 1) - 1)
+        if j > i:
+            reach[i] = max(reach[i], j)
+            crossing = True
+    if not crossing:
+        return list(spans)
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        last, m = reach[k], k
+        while m < last:  # a joined sentence may itself reach further
+            m += 1
+            last = max(last, reach[m])
+        out.append((spans[k][0], spans[last][1]))
+        k = last + 1
+    return out
+
+
+def _scorer() -> Callable[[str, list[Facet]], float]:
+    """The colleague's check-worthiness model when present, else a facet-count fallback."""
+    score = _finder("checkworthiness", "score_sentence")
+    if score is None:
+        return _fallback_score
+
+    def safe(text: str, facets: list[Facet]) -> float:
+        try:
+            return float(score(text, facets))
+        except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
+            log.exception("checkworthiness.score_sentence failed; using the fallback")
+            return _fallback_score(text, facets)
+
+    return safe
+
+
+def _fallback_score(text: str, facets: list[Facet]) -> float:
+    """1 - prod(1 - w) over the facets: more and harder facets, more check-worthy."""
+    keep = 1.0
+    for f in facets:
+        keep *= 1.0 - _FALLBACK_WEIGHTS.get(f.kind, 0.1)
+    return 1.0 - keep
+
+
+def _clamp(x: float) -> float:
+    if x != x:  # NaN
+        return 0.0
+    return min(1.0, max(0.0, x))
+
+
+def analyse(data: bytes | str, filename: str | None = None, published: str | None = None) -> ExtractedArticle:
+    """Ingest an article and extract its claims.
+
+    ``published`` (ISO date) overrides the date ingest found in the article;
+    relative dates resolve against whichever is used.
+    """
+    from factcheck_app.ingest import read_article  # ingest may import heavy HTML readers lazily
+
+    article = read_article(data, filename)
+    if published:
+        article.published = published
+    article.claims = extract_claims(article.body, article.published)
+    return article

@@ -1,0 +1,302 @@
+"""The report as plain data: the store is read once, with a handful of bulk queries, into dicts and lists.
+
+Every renderer works from this structure alone, and the JSON export is this structure as is
+(see ``REPORT_FORMAT`` / ``REPORT_VERSION``), so a JSON file loads back into an equal structure.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from importlib import resources
+
+from sqlite_utils import Database
+
+from factcheck_app.core.ids import utc_now
+from factcheck_app.core.rating_scales import NOT_YET_CHECKED, RatingScale, ScaleError
+from factcheck_app.reports.selection import Selection, select_claim_rows
+from factcheck_app.store import settings
+from factcheck_app.store.scales import list_scales
+from factcheck_app.store.verdicts import corrections
+
+REPORT_FORMAT = "factcheck-desk-report"
+REPORT_VERSION = 1
+REVIEW_URL_PREFIX = "claimreview.url."
+CONTEXT_REACH = 160
+UNCHECKED_COLOUR = "#9e9e9e"
+UNKNOWN_STEP_COLOUR = "#6b6b6b"
+
+Progress = Callable[[int, int], None]
+
+
+def default_methodology() -> str:
+    """Return the methodology note shipped in resources/templates (used when the library sets none)."""
+    path = resources.files("factcheck_app.resources") / "templates" / "methodology.txt"
+    return path.read_text(encoding="utf-8").strip()
+
+
+def review_url_key(claim_id: str) -> str:
+    """Return the library-setting key that holds a claim's published fact-check URL."""
+    return REVIEW_URL_PREFIX + claim_id
+
+
+def sentence_context(body: str, start: int, end: int, reach: int = CONTEXT_REACH) -> tuple[str, str]:
+    """Return the body text just before and after ``body[start:end]``, within its paragraph.
+
+    Each side runs to at most ``reach`` characters, cut at a word boundary; an ellipsis marks a cut.
+    """
+    para_start = body.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = body.find("\n\n", end)
+    para_end = len(body) if para_end < 0 else para_end
+    lo = max(para_start, start - reach)
+    before = body[lo:start]
+    if lo > para_start:
+        before = before.split(None, 1)[1] if len(before.split(None, 1)) > 1 else ""
+        before = "…" + before if before else ""
+    hi = min(para_end, end + reach)
+    after = body[end:hi]
+    if hi < para_end:
+        after = after.rsplit(None, 1)[0] if len(after.rsplit(None, 1)) > 1 else ""
+        after = after + "…" if after else ""
+    return " ".join(before.split()) + (" " if before[-1:].isspace() else ""), _fold_keep_lead(after)
+
+
+def _fold_keep_lead(text: str) -> str:
+    folded = " ".join(text.split())
+    return (" " + folded) if text[:1].isspace() and folded else folded
+
+
+def _by_claim(rows: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["claim_id"], []).append(row)
+    return grouped
+
+
+def _facet(row: dict) -> dict:
+    return {
+        "kind": row["kind"],
+        "subtype": row.get("subtype"),
+        "text": row["text"],
+        "value": row["value"],
+        "unit": row["unit"],
+        "speaker": row["speaker"],
+        "vague": bool(row.get("vague")),
+        "start": row["start_offset"],
+        "end": row["end_offset"],
+    }
+
+
+def _source(row: dict) -> dict:
+    return {
+        "evidence_id": row["id"],
+        "source_id": row["source_id"],
+        "stance": row["stance"],
+        "title": row["source_title"],
+        "publisher": row["publisher"],
+        "author": row["source_author"],
+        "kind": row["source_kind"],
+        "reliability": row["reliability"],
+        "published": row["source_published"],
+        "accessed": row["accessed"],
+        "url": row["url"],
+        "archive_url": row["archive_url"],
+        "excerpt": row["excerpt"],
+        "locator": row["locator"],
+        "note": row["note"],
+        "added_by": row["added_by"],
+        "added_at": row["added_at"],
+    }
+
+
+def _verdict(row: dict, scales: dict[str, RatingScale], review_urls: dict[str, str]) -> dict | None:
+    if not row["verdict_id"]:
+        return None
+    scale = scales.get(row["scale"])
+    step = None
+    if scale is not None:
+        try:
+            step = scale.step(row["rating"])
+        except ScaleError:
+            step = None  # the scale was edited after the verdict: keep the label, show it neutral
+    on_scale = step is not None and not step.off_scale
+    return {
+        "rating": row["rating"],
+        "scale": row["scale"],
+        "scale_title": scale.title if scale else row["scale"],
+        "colour": step.colour if step else UNKNOWN_STEP_COLOUR,
+        "description": step.description if step else "",
+        "value": step.value if on_scale else None,
+        "best": scale.best if on_scale else None,
+        "worst": scale.worst if on_scale else None,
+        "off_scale": not on_scale,
+        "rationale": row["rationale"],
+        "checker": row["checker"],
+        "reviewer": row["reviewer"],
+        "status": row["verdict_status"],
+        "created_at": row["verdict_created"],
+        "updated_at": row["verdict_updated"],
+        "published_at": row["published_at"],
+        "review_url": review_urls.get(row["id"]),
+    }
+
+
+def _correction(row: dict) -> dict:
+    return {
+        "date": row["changed_at"],
+        "by": row["changed_by"],
+        "from": row["from_rating"],
+        "to": row["to_rating"],
+        "from_status": row["from_status"],
+        "to_status": row["to_status"],
+        "why": row["why"],
+    }
+
+
+def _query_in(db: Database, sql: str, ids: list[str]) -> list[dict]:
+    return list(db.query(sql, [json.dumps(ids)]))
+
+
+FACETS_SQL = ("SELECT * FROM facets WHERE claim_id IN (SELECT value FROM json_each(?)) "
+              "ORDER BY claim_id, start_offset, end_offset")
+EVIDENCE_SQL = """
+SELECT e.*, s.title AS source_title, s.publisher, s.url, s.published AS source_published,
+       s.accessed, s.kind AS source_kind, s.reliability, s.archive_url, s.author AS source_author
+FROM evidence e JOIN sources s ON s.id = e.source_id
+WHERE e.claim_id IN (SELECT value FROM json_each(?))
+ORDER BY e.claim_id, e.added_at, e.id
+"""
+ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, body FROM articles "
+                "WHERE id IN (SELECT value FROM json_each(?))")
+
+
+def build_report(db: Database, selection: Selection | None = None, progress: Progress | None = None) -> dict:
+    """Read the selected claims (with articles, facets, verdicts, sources, corrections) into a report dict.
+
+    Raises NothingToExportError / SelectionError from the selection. ``progress(done, total)``
+    is called as articles are assembled.
+    """
+    selection = selection or Selection()
+    rows = select_claim_rows(db, selection)
+    claim_ids = [r["id"] for r in rows]
+    article_order = list(dict.fromkeys(r["article_id"] for r in rows))
+    articles = {a["id"]: a for a in _query_in(db, ARTICLES_SQL, article_order)}
+    facets = _by_claim(_query_in(db, FACETS_SQL, claim_ids))
+    sources = _by_claim(_query_in(db, EVIDENCE_SQL, claim_ids))
+    scales = {s.name: s for s in list_scales(db)}
+    review_urls = {
+        r["key"][len(REVIEW_URL_PREFIX):]: r["value"]
+        for r in db.query("SELECT key, value FROM library_settings WHERE key LIKE ? ESCAPE '\\'",
+                          [REVIEW_URL_PREFIX.replace("_", "\\_") + "%"])
+    }
+    selected = set(claim_ids)
+    ever_published = [r[0] for r in db.execute(
+        "SELECT DISTINCT claim_id FROM verdict_history WHERE to_status = 'published'").fetchall() if r[0] in selected]
+    # Only a claim whose verdict was once published can have corrections: ask the store for those alone.
+    fixes = {cid: [_correction(c) for c in corrections(db, cid)] for cid in ever_published}
+
+    out_articles: list[dict] = []
+    current: dict | None = None
+    total = len(article_order)
+    for row in rows:
+        if current is None or current["id"] != row["article_id"]:
+            a = articles[row["article_id"]]
+            current = {k: a[k] for k in ("id", "title", "outlet", "author", "url", "published", "source_name")}
+            current["claims"] = []
+            out_articles.append(current)
+            if progress:
+                progress(len(out_articles), total)
+        body = articles[row["article_id"]]["body"]
+        before, after = sentence_context(body, row["start_offset"], row["end_offset"])
+        current["claims"].append({
+            "id": row["id"],
+            "position": len(current["claims"]) + 1,
+            "text": row["text"],
+            "context_before": before,
+            "context_after": after,
+            "start": row["start_offset"],
+            "end": row["end_offset"],
+            "status": row["status"],
+            "origin": row["origin"],
+            "facets": [_facet(f) for f in facets.get(row["id"], [])],
+            "verdict": _verdict(row, scales, review_urls),
+            "sources": [_source(s) for s in sources.get(row["id"], [])],
+            "corrections": fixes.get(row["id"], []),
+        })
+
+    return {
+        "format": REPORT_FORMAT,
+        "version": REPORT_VERSION,
+        "generated_at": utc_now(),
+        "title": _title(out_articles),
+        "organisation": {
+            "name": settings.get_setting(db, settings.ORGANISATION_NAME),
+            "url": settings.get_setting(db, settings.ORGANISATION_URL),
+        },
+        "selection": selection.describe(),
+        "methodology": (settings.get_setting(db, settings.METHODOLOGY) or "").strip() or default_methodology(),
+        "summary": summarise(out_articles),
+        "articles": out_articles,
+    }
+
+
+def _title(articles: list[dict]) -> str:
+    if len(articles) == 1:
+        return f"Fact-check: {articles[0]['title'] or 'untitled article'}"
+    return f"Fact-check report: {len(articles)} articles"
+
+
+def iter_claims(report: dict):
+    """Yield (article, claim) pairs in report order."""
+    for article in report["articles"]:
+        for claim in article["claims"]:
+            yield article, claim
+
+
+def summarise(articles: list[dict]) -> dict:
+    """Return the summary counts: claims, articles, sources, by verdict (best rating first) and by status."""
+    counts: Counter[str] = Counter()
+    looks: dict[str, tuple] = {}
+    status: Counter[str] = Counter()
+    source_ids: set[str] = set()
+    n_claims = 0
+    for article in articles:
+        for claim in article["claims"]:
+            n_claims += 1
+            source_ids.update(s["source_id"] for s in claim["sources"])
+            v = claim["verdict"]
+            if v is None:
+                counts[NOT_YET_CHECKED] += 1
+                looks.setdefault(NOT_YET_CHECKED, (UNCHECKED_COLOUR, (2, 0.0, NOT_YET_CHECKED)))
+                continue
+            counts[v["rating"]] += 1
+            status[v["status"]] += 1
+            if v["off_scale"]:
+                rank = (1, 0.0, v["rating"].casefold())
+            else:
+                span = (v["best"] - v["worst"]) or 1
+                rank = (0, -(v["value"] - v["worst"]) / span, v["rating"].casefold())
+            looks.setdefault(v["rating"], (v["colour"], rank))
+    by_verdict = [
+        {"rating": label, "colour": looks[label][0], "count": n}
+        for label, n in sorted(counts.items(), key=lambda item: looks[item[0]][1])
+    ]
+    return {
+        "articles": len(articles),
+        "claims": n_claims,
+        "with_verdict": n_claims - counts.get(NOT_YET_CHECKED, 0),
+        "sources": len(source_ids),
+        "by_verdict": by_verdict,
+        "by_status": {k: status.get(k, 0) for k in ("draft", "reviewed", "published")},
+    }
+
+
+def corrections_log(report: dict) -> list[dict]:
+    """Return every correction in the report, oldest first, each with its claim's id and text."""
+    log = [
+        {**fix, "claim_id": claim["id"], "claim_text": claim["text"], "article_title": article["title"]}
+        for article, claim in iter_claims(report)
+        for fix in claim["corrections"]
+    ]
+    return sorted(log, key=lambda f: f["date"] or "")

@@ -1,0 +1,97 @@
+"""Date facets: absolute and relative expressions, TIMEX3 values, and the traps."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck_app.extract.dates import find_dates
+
+PUB = dt.date(2017, 4, 11)  # a Tuesday
+
+
+def dates(text: str, published: dt.date | None = PUB) -> list[tuple[str, str | None]]:
+    found = find_dates(text, published)
+    for f in found:
+        assert f.kind == "date" and text[f.start:f.end] == f.text
+    return [(f.text, f.value) for f in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The photo was taken on Tuesday, April 11, 2017, in the harbour.", [("Tuesday, April 11, 2017", "2017-04-11")]),
+    ("The plant opened in March 2017 after delays.", [("March 2017", "2017-03")]),
+    ("The governor, who took office in 1994, resigned.", [("1994", "1994")]),
+    ("Troops fought in the 1967 and 1973 wars.", [("1967", "1967"), ("1973", "1973")]),
+    ("The filing is dated 2008-03-01.", [("2008-03-01", "2008-03-01")]),
+    ("Prices doubled in the 1990s.", [("the 1990s", "199")]),
+    ("Cities grew in the 21st century.", [("the 21st century", "20")]),
+    ("Sales slumped in the fourth quarter of 2008.", [("the fourth quarter of 2008", "2008-Q4")]),
+    ("The drought of summer 2008 hit farmers.", [("summer 2008", "2008-SU")]),
+    ("She was born on 11 April 1947 in a village.", [("11 April 1947", "1947-04-11")]),
+    ("The shares have risen since Jan. 5, 2016.", [("Jan. 5, 2016", "2016-01-05")]),
+    ("Polls closed on 7/8/07 at dusk.", [("7/8/07", "2007-07-08")]),
+    ("The party has governed since 1994.", [("1994", "1994")]),
+    ("Turnout in the 2008 election was high.", [("2008", "2008")]),
+])
+def test_absolute_dates(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said Tuesday that talks had failed.", [("Tuesday", "2017-04-11")]),
+    ("Protesters gathered on Sunday outside the court.", [("Sunday", "2017-04-09")]),
+    ("The minister will visit the region on Friday.", [("Friday", "2017-04-14")]),
+    ("The museum stays closed until Thursday.", [("Thursday", "2017-04-13")]),
+    ("Talks collapsed last week.", [("last week", "2017-W14")]),
+    ("A second round is planned this week.", [("this week", "2017-W15")]),
+    ("Last month, the board resigned.", [("Last month", "2017-03")]),
+    ("The bill passed yesterday.", [("yesterday", "2017-04-10")]),
+    ("The court ruled today.", [("today", "2017-04-11")]),
+    ("Exports fell earlier this year.", [("earlier this year", "2017")]),
+    ("Elections are due next month.", [("next month", "2017-05")]),
+    ("Profits fell last year.", [("last year", "2016")]),
+    ("The dam burst two years ago.", [("two years ago", "2015")]),
+    ("The strike began in March and spread.", [("March", "2017-03")]),
+    ("Orders rose in February.", [("February", "2017-02")]),
+    ("Results for the third quarter of last year were revised.", [("the third quarter of last year", "2016-Q3")]),
+])
+def test_relative_dates_resolve_against_published(text, expected):
+    assert dates(text) == expected
+
+
+def test_relative_dates_re_resolve_when_published_changes():
+    text = "The ministry said Tuesday that exports fell last month."
+    assert dates(text, dt.date(2020, 1, 2)) == [("Tuesday", "2019-12-31"), ("last month", "2019-12")]
+
+
+def test_relative_dates_without_published_have_no_value():
+    assert dates("The vote was held last week.", None) == [("last week", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Both countries are now facing renewed tension.",
+    "In the era of cheap flights, airports grew.",
+    "The company is currently reviewing its options.",
+    "Officials said 2,000 troops were deployed.",
+    "The charity raised $2017 from the auction.",
+    "The index gained 1500 points over the decade.",
+    "The plan may change, and critics march on.",
+])
+def test_not_dates(text):
+    assert dates(text) == []
+
+
+def test_anniversaries_carry_the_origin_year():
+    text = "The party marked the 70th anniversary of its founding and the fifth anniversary of the reform."
+    assert dates(text) == [("70th anniversary", "1947"), ("fifth anniversary", "2012")]
+
+
+def test_times_of_day_take_their_day():
+    text = "The jet landed on Tuesday at 18:00 UTC. A second flight left at 9 a.m. Monday."
+    assert dates(text) == [("Tuesday", "2017-04-11"), ("18:00 UTC", "2017-04-11"),
+                           ("9 a.m. Monday", "2017-04-10")]
+
+
+def test_dates_do_not_run_across_lines():
+    text = "Markets stay closed until Friday\n\nApril 11, 2017"
+    assert dates(text) == [("Friday", "2017-04-14"), ("April 11, 2017", "2017-04-11")]

@@ -1,0 +1,88 @@
+"""The pipeline: claims from sentences with facets, offsets, scores, and re-resolution."""
+from __future__ import annotations
+
+from factcheck_app.core.extraction import Facet
+from factcheck_app.extract import pipeline
+from factcheck_app.extract.pipeline import analyse, extract_claims, parse_published
+
+ARTICLE = (
+    "Harbour City Lays Off Dock Workers\n\n"
+    "The port authority said Tuesday that it would cut 1,200 jobs by the end of the year. "
+    "It was a grey morning. "
+    "The harbour, built in 1931, handled 40 million tonnes last year.\n"
+)
+
+
+def test_claims_are_sentences_with_facets_and_offsets_into_the_body():
+    claims = extract_claims(ARTICLE, "2017-04-11")
+    assert [c.text for c in claims] == [
+        "The port authority said Tuesday that it would cut 1,200 jobs by the end of the year.",
+        "The harbour, built in 1931, handled 40 million tonnes last year.",
+    ]
+    for c in claims:
+        assert ARTICLE[c.start:c.end] == c.text
+        assert 0.0 <= c.score <= 1.0
+        for f in c.facets:
+            assert c.start <= f.start < f.end <= c.end and ARTICLE[f.start:f.end] == f.text
+    kinds = {(f.kind, f.text) for f in claims[0].facets}
+    assert ("date", "Tuesday") in kinds and ("quantity", "1,200 jobs") in kinds
+
+
+def test_correcting_the_published_date_re_resolves_relative_dates():
+    first = extract_claims(ARTICLE, "2017-04-11")
+    later = extract_claims(ARTICLE, "2018-01-05")
+    value = lambda claims, text: next(f.value for c in claims for f in c.facets if f.text == text)  # noqa: E731
+    assert value(first, "Tuesday") == "2017-04-11" and value(later, "Tuesday") == "2018-01-02"
+    assert value(first, "last year") == "2016" and value(later, "last year") == "2017"
+
+
+def test_a_facet_crossing_sentences_joins_them(monkeypatch):
+    body = "He said: “We will stay. We will fight.” Then he left for 3 weeks."
+    start = body.index("“")
+    end = body.index("”") + 1
+
+    def fake_quotes(text):
+        return [Facet("quote", start, end, text[start:end], value=text[start + 1:end - 1], speaker="He")]
+
+    real = pipeline._finder
+    monkeypatch.setattr(pipeline, "_finder",
+                        lambda module, func: fake_quotes if module == "quotes" else real(module, func))
+    claims = extract_claims(body, None)
+    quote_claim = next(c for c in claims if any(f.kind == "quote" for f in c.facets))
+    assert quote_claim.start <= start and quote_claim.end >= end
+    assert body[quote_claim.start:quote_claim.end] == quote_claim.text
+
+
+def test_a_failing_colleague_module_does_not_lose_the_other_facets(monkeypatch):
+    def broken(text):
+        raise RuntimeError("boom")
+
+    real = pipeline._finder
+    monkeypatch.setattr(pipeline, "_finder",
+                        lambda module, func: broken if module == "places" else real(module, func))
+    claims = extract_claims("Exports fell 5 percent in 2016.", None)
+    assert sorted(f.kind for f in claims[0].facets) == ["date", "quantity"]
+
+
+def test_scores_fall_back_without_a_checkworthiness_model(monkeypatch):
+    real = pipeline._finder
+    monkeypatch.setattr(pipeline, "_finder",
+                        lambda module, func: None if module == "checkworthiness" else real(module, func))
+    (claim,) = extract_claims("The army fired 59 missiles in 2017.", None)
+    assert 0.5 < claim.score <= 1.0
+
+
+def test_analyse_reads_the_article_and_published_overrides():
+    article = analyse(ARTICLE.encode("utf-8"), "port.txt", published="2017-04-11")
+    assert article.published == "2017-04-11"
+    assert article.body.startswith("Harbour City")
+    assert any(f.value == "2017-04-11" for c in article.claims for f in c.facets)
+
+
+def test_parse_published():
+    assert str(parse_published("2017-04-11T08:00:00Z")) == "2017-04-11"
+    assert parse_published("not a date") is None and parse_published(None) is None
+
+
+def test_empty_and_blank_bodies():
+    assert extract_claims("", None) == [] and extract_claims(" \n\n ", "2017-01-01") == []

@@ -1,0 +1,92 @@
+"""Quantity facets: counts, money, percentages, measurements, ranges, approximations, traps."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck_app.extract.quantities import find_quantities, number_value, ordinal_value
+
+
+def quantities(text: str) -> list[tuple[str, object, str | None]]:
+    found = find_quantities(text)
+    for f in found:
+        assert f.kind == "quantity" and text[f.start:f.end] == f.text
+    return [(f.text, f.value, f.unit) for f in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The navy fired 59 cruise missiles at the base.", [("59 cruise missiles", 59, "cruise missiles")]),
+    ("Ministers from two nations met in Geneva.", [("two nations", 2, "nations")]),
+    ("The plant will shed 30,000 jobs by next spring.", [("30,000 jobs", 30000, "jobs")]),
+    ("The city hired three hundred teachers.", [("three hundred teachers", 300, "teachers")]),
+    ("The census counted 1.2 million people.", [("1.2 million people", 1200000, "people")]),
+    ("The storm destroyed twenty-five homes.", [("twenty-five homes", 25, "homes")]),
+])
+def test_counts_with_the_counted_noun(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Congress approved $40 billion in aid.", 40_000_000_000, "USD"),
+    ("The club paid £20.1 million for the striker.", 20_100_000, "GBP"),
+    ("Tickets cost US$40 each.", 40, "USD"),
+    ("A coffee costs €5 in the square.", 5, "EUR"),
+    ("The firm earned 3.5 million dollars.", 3_500_000, "USD"),
+    ("Each share paid 26 cents.", 26, "cents"),
+])
+def test_money(text, value, unit):
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.subtype) == (value, unit, "money")
+
+
+@pytest.mark.parametrize("text, value", [("Inflation hit 12.5% in May.", 12.5),
+                                         ("Unemployment rose to 12 percent.", 12),
+                                         ("Turnout fell fourteen percent.", 14)])
+def test_percentages(text, value):
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.subtype) == (value, "percent", "percent")
+
+
+def test_measurements():
+    assert quantities("The pipeline runs 300 km, or 186.4 miles, under the sea.") == [
+        ("300 km", 300, "km"), ("186.4 miles", 186.4, "miles")]
+
+
+def test_ranges():
+    found = find_quantities("Between 50 and 60 people were hurt; officials expect 25,000 to 30,000 jobs to go.")
+    assert [(f.text, f.value, f.unit, f.subtype) for f in found] == [
+        ("Between 50 and 60 people", 50, "people", "range"),
+        ("25,000", 25000, "jobs", "count"), ("30,000 jobs", 30000, "jobs", "count")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About 60 villagers fled.", 60), ("More than 50 ships waited.", 50),
+    ("Nearly 400 flights were cancelled.", 400), ("Dozens of protesters were detained.", 12),
+    ("Hundreds of police lined the route.", 100), ("Thousands of residents lost power.", 1000),
+])
+def test_approximations_are_vague(text, value):
+    (found,) = find_quantities(text)
+    assert found.vague and found.value == value and found.start == 0
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty was signed in 2007 and revised in 1994.",
+    "It was the fifth summit and the 70th session.",
+    "The talks started on April 11, 2017, at 3:30 p.m.",
+    "Call 555-123-4567 or +44 20 7946 0958 for details.",
+    "The club is No. 1 in the league table.",
+    "The airline ordered the Boeing 787 and the 737 Max.",
+    "No one could say whether one of them had left.",
+    "She has worked there for 33 years and was jailed for six months.",
+])
+def test_not_quantities(text):
+    assert quantities(text) == []
+
+
+def test_year_like_numbers_with_a_counted_noun_are_quantities():
+    assert quantities("The ministry sent 2000 troops and $2017 in cash.") == [
+        ("2000 troops", 2000, "troops"), ("$2017", 2017, "USD")]
+
+
+def test_number_helpers():
+    assert number_value("1,100") == 1100 and number_value("twenty-five") == 25 and number_value("3.5") == 3.5
+    assert ordinal_value("70th") == 70 and ordinal_value("fifth") == 5 and ordinal_value("seventy-fifth") == 75

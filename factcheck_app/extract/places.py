@@ -22,9 +22,9 @@ _SPACE_RUN = re.compile(r"\s+")
 # another name: sentence-initial function words, titles, directions.
 _HARMLESS_BEFORE = frozenset("""
 The A An In At On From To Near Outside Inside By For With After Before During And But Or
-Of Across Into Around Via Across Across Across Both Neither Either Between Against
-Like Unlike Across Throughout Within Beyond Than As If When While Since Where Although
-Though Because Meanwhile Last Next This That These Those Its Their His Her Our Across
+Of Across Into Around Via Both Neither Either Between Against
+Like Unlike Throughout Within Beyond Than As If When While Since Where Although
+Though Because Meanwhile Last Next This That These Those Its Their His Her Our
 Mr Mrs Ms Dr President Prime Minister Governor Mayor Senator Sen Gov Rep King Queen
 Greater Central
 """.split()) | NAME_QUALIFIERS
@@ -53,9 +53,8 @@ between across off throughout within beyond
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|wrote|tweeted|argued|asked|stated|described|announced|"
     r"explained|noted|insisted|declared|confirmed|warned)\b")
-_CAPITAL_WORD = re.compile(r"[A-Z][\w’'-]*")
 
-# Country names that can't be taken as a first word of a multi-word name.
+# Gazetteer types as the Facet contract names them (US states are regions).
 _OUTPUT_SUBTYPE = {"country": "country", "city": "city", "region": "region",
                    "state": "region", "site": "site"}
 

@@ -6,6 +6,7 @@ Every renderer works from this structure alone, and the JSON export is this stru
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
@@ -25,6 +26,9 @@ REVIEW_URL_PREFIX = "claimreview.url."
 CONTEXT_REACH = 160
 UNCHECKED_COLOUR = "#9e9e9e"
 UNKNOWN_STEP_COLOUR = "#6b6b6b"
+_WHITESPACE = re.compile(r"\s+")
+# Between two sentences: after closing punctuation (and quotes), or a paragraph break.
+_SENTENCE_GAP = re.compile(r"(?<=[.!?…][\"”’)])\s+|(?<=[.!?…])\s+|\n\s*\n")
 
 Progress = Callable[[int, int], None]
 
@@ -41,30 +45,29 @@ def review_url_key(claim_id: str) -> str:
 
 
 def sentence_context(body: str, start: int, end: int, reach: int = CONTEXT_REACH) -> tuple[str, str]:
-    """Return the body text just before and after ``body[start:end]``, within its paragraph.
+    """Return the body text around ``body[start:end]``: one sentence before it and one after.
 
-    Each side runs to at most ``reach`` characters, cut at a word boundary; an ellipsis marks a cut.
+    A claim that is part of a sentence gets the rest of that sentence. Each side runs to
+    at most ``reach`` characters; a longer sentence is cut at a word with an ellipsis.
+    Runs of white space become one space; the sides keep a space that separated them from the claim.
     """
-    para_start = body.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = body.find("\n\n", end)
-    para_end = len(body) if para_end < 0 else para_end
-    lo = max(para_start, start - reach)
-    before = body[lo:start]
-    if lo > para_start:
-        before = before.split(None, 1)[1] if len(before.split(None, 1)) > 1 else ""
-        before = "…" + before if before else ""
-    hi = min(para_end, end + reach)
-    after = body[end:hi]
-    if hi < para_end:
-        after = after.rsplit(None, 1)[0] if len(after.rsplit(None, 1)) > 1 else ""
-        after = after + "…" if after else ""
-    return " ".join(before.split()) + (" " if before[-1:].isspace() else ""), _fold_keep_lead(after)
-
-
-def _fold_keep_lead(text: str) -> str:
-    folded = " ".join(text.split())
-    return (" " + folded) if text[:1].isspace() and folded else folded
+    before = body[max(0, start - reach):start]
+    core = before.rstrip()
+    gaps = list(_SENTENCE_GAP.finditer(core))
+    if gaps:
+        before = before[gaps[-1].end():]
+    elif start - reach > 0:
+        parts = before.split(None, 1)  # the first word may be cut: drop it
+        before = "…" + parts[1] if len(parts) > 1 else ""
+    after = body[end:end + reach]
+    lead = len(after) - len(after.lstrip())
+    gap = _SENTENCE_GAP.search(after, lead)
+    if gap:
+        after = after[:gap.start()]
+    elif end + reach < len(body):
+        parts = after.rsplit(None, 1)
+        after = parts[0] + "…" if len(parts) > 1 else ""
+    return _WHITESPACE.sub(" ", before), _WHITESPACE.sub(" ", after.rstrip())
 
 
 def _by_claim(rows: list[dict]) -> dict[str, list[dict]]:

@@ -1,6 +1,7 @@
 """Copies of a library made with SQLite's online backup API (consistent even while in use)."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,17 +13,25 @@ def backup_dir(store_path: Path) -> Path:
 
 
 def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the open database ``conn`` into ``target`` (written to a temp name, then renamed); return target."""
+    """Copy the open database ``conn`` into ``target`` (written to a temp name, then renamed); return target.
+
+    A copy interrupted half-way (crash, full disk) leaves only the temp file, never a
+    damaged ``target``.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    # The process id keeps two app instances copying at the same moment off each other's temp file.
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     if partial.exists():
         partial.unlink()
     dest = sqlite3.connect(str(partial))
     try:
         conn.backup(dest)
-    finally:
+    except BaseException:
         dest.close()
+        partial.unlink(missing_ok=True)
+        raise
+    dest.close()
     partial.replace(target)
     return target
 

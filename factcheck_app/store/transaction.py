@@ -2,31 +2,89 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
 
 from sqlite_utils import Database
 
-from factcheck_app.store.errors import StoreBusyError, StoreError, StoreFullError, StoreReadOnlyError
+from factcheck_app.store.errors import (
+    NotAStoreError,
+    StoreBusyError,
+    StoreCorruptError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+)
 
-# The busy timeout already waits inside SQLite; these retries cover the rare
-# SQLITE_BUSY that SQLite returns at once (e.g. a WAL checkpoint in progress).
-BEGIN_RETRIES = 5
+#: How long a write waits for another program's transaction before giving up.
+DEFAULT_BUSY_TIMEOUT_MS = 10_000
+#: Environment override of the busy timeout, in milliseconds (tests make it short).
+BUSY_TIMEOUT_ENV = "FACTCHECK_BUSY_TIMEOUT_MS"
+
+
+def busy_timeout_ms() -> int:
+    """Return the busy timeout: $FACTCHECK_BUSY_TIMEOUT_MS when it is a whole number >= 0, else 10 s."""
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if raw.isdigit():
+        return int(raw)
+    return DEFAULT_BUSY_TIMEOUT_MS
+
+
+_BUSY_MESSAGE = "Another program kept the library busy too long; the change was not saved, try it again."
+
+
+def _kind(error: sqlite3.Error) -> str:
+    """Return SQLite's error name (SQLITE_FULL, SQLITE_BUSY...) or '' when the driver gives none."""
+    return (getattr(error, "sqlite_errorname", None) or "").upper()
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Return True when ``error`` means another connection holds a lock (SQLITE_BUSY / SQLITE_LOCKED)."""
+    kind = _kind(error)
+    if kind:
+        return kind.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
 
 
 def translate(error: sqlite3.Error) -> StoreError:
     """Return the StoreError that tells a checker what a low-level SQLite error means."""
+    kind = _kind(error)
     text = str(error).lower()
-    if "full" in text:
+    if kind == "SQLITE_FULL" or "disk is full" in text:
         return StoreFullError("The disk is full: the change was not saved and the library is unchanged.")
-    if "readonly" in text or "read-only" in text or "attempt to write" in text:
+    if kind.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text or "attempt to write" in text:
         return StoreReadOnlyError("The library is read-only here: open a writable copy to make changes.")
-    if "locked" in text or "busy" in text:
-        return StoreBusyError("Another program kept the library busy too long; try the change again.")
-    if "not a database" in text or "malformed" in text:
-        return StoreError("The library file is damaged; restore a backup with `factcheck store restore`.")
+    if is_busy(error):
+        return StoreBusyError(_BUSY_MESSAGE)
+    if kind == "SQLITE_NOTADB" or "not a database" in text:
+        return NotAStoreError("The file is not a Factcheck Desk library (not an SQLite database).")
+    if kind.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return StoreCorruptError("The library file is damaged; restore a backup with `factcheck store restore`.")
     return StoreError(f"The library could not complete the change: {error}")
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, retried while within the busy timeout.
+
+    SQLite's busy handler already waits inside the call; a retry only covers the rare
+    SQLITE_BUSY returned at once (e.g. while a WAL checkpoint or recovery runs), so the
+    total wait never exceeds the timeout the checker was promised.
+    """
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() + delay > deadline:
+                raise translate(exc) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 @contextlib.contextmanager
@@ -34,21 +92,14 @@ def write(db: Database) -> Iterator[Database]:
     """Run the block as one IMMEDIATE transaction; nested calls become savepoints.
 
     Commits when the block ends, rolls back on any exception (re-raised, with SQLite
-    errors translated into StoreError subclasses).
+    errors translated into StoreError subclasses). When it returns, the change is on disk.
     """
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
             yield db
         return
-    for attempt in range(BEGIN_RETRIES):
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            break
-        except sqlite3.OperationalError as exc:
-            if attempt == BEGIN_RETRIES - 1 or "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
-                raise translate(exc) from exc
-            time.sleep(0.05 * (attempt + 1))
+    _begin_immediate(conn)
     try:
         yield db
         conn.execute("COMMIT")

@@ -1,0 +1,140 @@
+"""Extraction speed: seed article latency, throughput on 1 MB of news text, linearity,
+start-up cost, and whole-process batch time against the peer baseline.
+
+Run: ``.venv/bin/python -m benchmarks.extract_bench`` from the project root. The
+seed article and the MEANTIME dev set are read from ``../shared`` when present;
+the 1 MB text is built from the team-written paragraphs below.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from factcheck_app.extract.pipeline import analyse, extract_claims
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "article.txt"
+MEANTIME = SHARED / "eval" / "external" / "meantime_dev.json"
+PEER = SHARED / "eval" / "peer_baseline.py"
+
+# Team-written, news-like paragraphs (fictional places and people) covering the
+# facet kinds and the traps: relative dates, money, ranges, years, quotes.
+PARAGRAPHS = [
+    "Harbour City Lays Off Dock Workers",
+    "The port authority of Harbour City said Tuesday that it would cut 1,200 jobs by the end of the year, "
+    "blaming a 14 percent drop in container traffic since 2019. Union leaders called the decision "
+    "“a betrayal of the people who kept this port open during the floods.”",
+    "Dr. Amara Okafor, who has led the authority since March 2016, told reporters the cuts would save about "
+    "$45 million a year. “We have no other choice,” she said. The board approved the plan last week by "
+    "a vote of seven to two.",
+    "Rainfall in the northern provinces reached 312 mm in the first quarter of 2023, nearly twice the average "
+    "for the 1990s, according to the Meteorological Office. More than 40,000 residents were moved to shelters, "
+    "and dozens of roads remain closed.",
+    "Shares of Norland Shipping Inc. fell 8.5% on Monday after the company reported a net loss of £20.1 million "
+    "for the summer 2022 season. Analysts had expected a profit of between £3 million and £5 million.",
+    "The treaty, signed in 1967 and revised in 1994, allows each side to inspect up to 25 sites a year. "
+    "Critics say the 70th anniversary of the original accord, due next month, is a chance to extend it.",
+    "Gen. R. Alvarez said the army had deployed 2,000 troops and 150 armoured vehicles to the border region "
+    "two weeks ago. He declined to say whether a further 500 soldiers would follow in the coming days.",
+    "Turnout in the 2008 election was 71.3 percent, the highest since the 1960s. This year, officials expect "
+    "fewer than 60 percent of the country's 4.2 million registered voters to cast a ballot.",
+    "The new rail line will run 300 km from the capital to the coast and carry up to 18,000 passengers a day. "
+    "Construction began in the fourth quarter of 2021 and is expected to finish in early 2026.",
+    "Yesterday the finance minister told parliament that inflation had slowed to 3.2% in February, down from "
+    "a peak of 9.1% last summer. “The worst is behind us,” he said, adding that interest rates would stay "
+    "at 4.75 percent until the autumn.",
+    "Hundreds of volunteers spent the weekend clearing debris from the 19th century market hall, which "
+    "burned down on 11 April 2021. The city has pledged €12 million to rebuild it by 2027.",
+    "In the era of cheap flights, the regional airport grew quickly; it now handles roughly 2.5 million "
+    "passengers a year, against 800,000 in 2005. The airline said it was currently reviewing three routes.",
+]
+
+
+def mixed_text(size: int) -> str:
+    """About ``size`` characters of news text: the paragraphs repeated with blank lines between."""
+    block = "\n\n".join(PARAGRAPHS) + "\n\n"
+    return (block * (size // len(block) + 1))[:size]
+
+
+def timed(fn, *args, repeat: int = 1) -> float:
+    """Best wall time of ``repeat`` runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(*args)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def seed_latency() -> None:
+    if not SEED.exists():
+        print("seed article: not found, skipped")
+        return
+    data = SEED.read_bytes()
+    body = analyse(data, SEED.name, "2017-04-11").body
+    for _ in range(20):
+        extract_claims(body, "2017-04-11")
+    runs = []
+    for _ in range(200):
+        t0 = time.perf_counter()
+        extract_claims(body, "2017-04-11")
+        runs.append(time.perf_counter() - t0)
+    full = [timed(analyse, data, SEED.name, "2017-04-11") for _ in range(50)]
+    print(f"seed article ({len(body)} chars): extract_claims median {statistics.median(runs) * 1000:.2f} ms, "
+          f"analyse (ingest + extract) median {statistics.median(full) * 1000:.2f} ms  [goal < 5 ms]")
+
+
+def throughput() -> None:
+    mb = mixed_text(1_000_000)
+    small = mixed_text(100_000)
+    extract_claims(small, "2017-04-11")  # warm-up
+    t_small = timed(extract_claims, small, "2017-04-11", repeat=3)
+    t_big = timed(extract_claims, mb, "2017-04-11", repeat=3)
+    print(f"1 MB mixed news text: {t_big:.3f} s = {len(mb.encode('utf-8')) / t_big / 1e6:.2f} MB/s  [goal > 1 MB/s]")
+    print(f"linearity: 100 KB {t_small * 1000:.1f} ms, 1 MB {t_big * 1000:.1f} ms, "
+          f"ratio {t_big / t_small:.2f} for 10x text  [goal <= 11]")
+
+
+def startup() -> None:
+    code = ("import sys, time; t = time.perf_counter(); import factcheck_app.extract.pipeline; "
+            "print(time.perf_counter() - t, 'trafilatura' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    print(f"start-up: import pipeline {float(out[0]) * 1000:.1f} ms, trafilatura imported: {out[1]}")
+
+
+def batch_vs_peer() -> None:
+    if not MEANTIME.exists():
+        print("meantime_dev: not found, skipped")
+        return
+    docs = json.loads(MEANTIME.read_text(encoding="utf-8"))["documents"]
+    lines = "".join(json.dumps({"id": d["id"], "text": d["text"], "published": d.get("published")},
+                               ensure_ascii=False) + "\n" for d in docs)
+
+    def run(cmd: list[str]) -> float | None:
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, input=lines, capture_output=True, text=True, encoding="utf-8")
+        return time.perf_counter() - t0 if proc.returncode == 0 else None
+
+    ours = min(t for t in (run([sys.executable, "-m", "factcheck_app.extract.batch"]) for _ in range(3)) if t)
+    print(f"meantime_dev batch ({len(docs)} docs), whole process: ours {ours:.3f} s", end="")
+    peer = run([sys.executable, str(PEER)]) if PEER.exists() else None
+    if peer is None:
+        print("; peer baseline not runnable here (pip install dateparser quantulum3 to compare)")
+    else:
+        print(f"; peer baseline {peer:.3f} s; speed-up {peer / ours:.1f}x  [goal >= 20x]")
+
+
+def main() -> int:
+    seed_latency()
+    throughput()
+    startup()
+    batch_vs_peer()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

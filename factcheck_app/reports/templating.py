@@ -1,0 +1,112 @@
+"""The Jinja2 environments for report templates in resources/templates, and their filters.
+
+HTML templates are autoescaped. Markdown has no built-in autoescaping in Jinja2, so the
+Markdown environment escapes every ``{{ expression }}`` through ``finalize`` with
+``markdown_escape`` instead: a value a template has not marked safe (``Markup``) can never
+add a link, an image or raw HTML. Only http(s) addresses ever become links (``http_url``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import jinja2
+from markupsafe import Markup
+
+from factcheck_app.reports.colours import readable_text_colour
+
+_HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+# Characters that start Markdown syntax or raw HTML, anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)([-=>]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def template_text(name: str) -> str:
+    """Return the text of resources/templates/``name``."""
+    return (resources.files("factcheck_app.resources") / "templates" / name).read_text(encoding="utf-8")
+
+
+def http_url(value: object) -> str | None:
+    """Return ``value`` when it is an http or https address (safe to make a link of), else None."""
+    if isinstance(value, str) and _HTTP.match(value.strip()):
+        return value.strip()
+    return None
+
+
+def markdown_escape(value: object) -> str:
+    """Return ``value`` as Markdown text that shows literally: syntax characters backslash-escaped.
+
+    ``Markup`` values pass unchanged (the template built them); None becomes an empty string.
+    Line breaks become spaces so that a value cannot start a heading or list of its own.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def markdown_link(text: object, url: object) -> Markup:
+    """Return a Markdown link when ``url`` is http(s), else the escaped text alone."""
+    safe = http_url(url)
+    label = markdown_escape(text) or markdown_escape(url)
+    if not safe:
+        return Markup(label)
+    target = safe.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return Markup(f"[{label}](<{target}>)")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Return the text split into paragraphs at blank lines, each with its white space folded."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+
+
+def facet_value(facet: dict) -> str:
+    """Return a facet's resolved value as a reader sees it: '60000 vehicles', '2024-03-12', a speaker."""
+    value = facet.get("value")
+    parts = [str(value)] if value not in (None, "") else []
+    if facet.get("unit"):
+        parts.append(facet["unit"])
+    text = " ".join(parts)
+    if facet.get("vague") and text:
+        text = "about " + text
+    if facet.get("speaker"):
+        text = f"{text} (said by {facet['speaker']})" if text else f"said by {facet['speaker']}"
+    return text
+
+
+def short_date(value: str | None) -> str:
+    """Return the date part of an ISO timestamp ('2024-03-12T09:00:00+00:00' -> '2024-03-12')."""
+    return (value or "")[:10]
+
+
+def _common(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters.update(
+        http_url=http_url, paragraphs=paragraphs, facet_value=facet_value, short_date=short_date,
+        text_colour=readable_text_colour,
+    )
+    return env
+
+
+def _loader() -> jinja2.BaseLoader:
+    return jinja2.FunctionLoader(lambda name: template_text(name))
+
+
+@functools.lru_cache(maxsize=None)
+def html_environment() -> jinja2.Environment:
+    """Return the (cached) autoescaping environment for HTML templates."""
+    env = jinja2.Environment(loader=_loader(), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    return _common(env)
+
+
+@functools.lru_cache(maxsize=None)
+def markdown_environment() -> jinja2.Environment:
+    """Return the (cached) environment for Markdown templates: every expression is Markdown-escaped."""
+    env = jinja2.Environment(loader=_loader(), autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                             finalize=markdown_escape, undefined=jinja2.StrictUndefined)
+    env.filters.update(md=markdown_escape, md_link=markdown_link)
+    return _common(env)

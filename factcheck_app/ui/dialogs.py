@@ -1,0 +1,71 @@
+"""Every message box and file chooser the window shows goes through these functions.
+
+One place means tests can replace them (monkeypatch ``dialogs.message``) so that no
+dialog ever blocks a test run, and the wording stays consistent.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+_ICONS = {
+    "info": QMessageBox.Icon.Information,
+    "warning": QMessageBox.Icon.Warning,
+    "error": QMessageBox.Icon.Critical,
+    "question": QMessageBox.Icon.Question,
+}
+_CANCEL_WORDS = {"cancel", "close", "no", "keep it"}
+
+
+def message(
+    parent: QWidget | None,
+    level: str,
+    title: str,
+    text: str,
+    buttons: Sequence[str] = ("OK",),
+    detail: str | None = None,
+) -> str:
+    """Show a modal message and return the label of the button pressed.
+
+    ``level`` is info, warning, error or question. The first button is the default;
+    a button named Cancel/Close/No is what Escape presses. ``detail`` is a second,
+    smaller paragraph (never a traceback).
+    """
+    box = QMessageBox(parent)
+    box.setIcon(_ICONS.get(level, QMessageBox.Icon.NoIcon))
+    box.setWindowTitle(title)
+    box.setText(text)
+    if detail:
+        box.setInformativeText(detail)
+    made = []
+    for label in buttons:
+        role = (QMessageBox.ButtonRole.RejectRole if label.casefold() in _CANCEL_WORDS
+                else QMessageBox.ButtonRole.AcceptRole)
+        made.append((box.addButton(label, role), label))
+    box.setDefaultButton(made[0][0])
+    box.setAccessibleName(title)
+    box.exec()
+    clicked = box.clickedButton()
+    for button, label in made:
+        if button is clicked:
+            return label
+    return buttons[-1]
+
+
+def ask_open_files(parent: QWidget | None, title: str, folder: str, name_filter: str) -> list[str]:
+    """Ask for one or more existing files; return their paths ([] when cancelled)."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, name_filter)
+    return paths
+
+
+def ask_open_file(parent: QWidget | None, title: str, folder: str, name_filter: str) -> str | None:
+    """Ask for one existing file; return its path or None."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, name_filter)
+    return path or None
+
+
+def ask_save_file(parent: QWidget | None, title: str, folder: str, name_filter: str) -> str | None:
+    """Ask for a new file's path; return it or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, folder, name_filter)
+    return path or None

@@ -1,0 +1,142 @@
+"""The one way to run slow work off the GUI thread (as in Picard's util/thread.py).
+
+``start(fn, *args)`` runs ``fn(job, *args)`` in the global QThreadPool. The function gets
+the Job so it can report progress and see a cancel request; it must open its own store
+connection (a sqlite connection never crosses threads) and never touch a widget. The
+result or a one-line error message comes back by signal on the GUI thread.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from factcheck_app.ingest.errors import IngestError
+from factcheck_app.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised by ``Job.check_cancelled`` inside a worker when the checker pressed Cancel."""
+
+
+class JobSignals(QObject):
+    """Signals of one job; the object lives in the GUI thread, so slots run there."""
+
+    progress = Signal(int, int, str)  # done, total, what is being done
+    finished = Signal(object)  # the function's return value
+    failed = Signal(str)  # a message fit for the checker
+    cancelled = Signal()
+    done = Signal()  # after any of finished / failed / cancelled
+
+
+class Job:
+    """A handle on work given to the pool: its signals and a thread-safe cancel flag."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        self.signals = JobSignals()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._cancel = threading.Event()
+        self._ended = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._cancel.is_set()
+
+    @property
+    def is_running(self) -> bool:
+        """True until the work has ended one way or another."""
+        return not self._ended.is_set()
+
+    def check_cancelled(self) -> None:
+        """Raise Cancelled if the checker asked to stop (call between units of work)."""
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """Report progress (from the worker thread)."""
+        self.signals.progress.emit(done, total, text)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the work ended (tests and shutdown only); return False on time-out."""
+        return self._ended.wait(None if msecs < 0 else msecs / 1000)
+
+    def _run(self) -> None:
+        try:
+            result = self._fn(self, *self._args, **self._kwargs)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except (StoreError, IngestError, OSError) as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception:  # noqa: BLE001 - a worker must report, never die silently
+            log.exception("A background job failed")
+            self.signals.failed.emit("The job failed unexpectedly; details are in the log file.")
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            self._ended.set()
+            self.signals.done.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job._run()
+
+
+class _Registry(QObject):
+    """Keeps running jobs referenced until their `done` signal reaches the GUI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: set[Job] = set()
+
+    def add(self, job: Job) -> None:
+        self.jobs.add(job)
+        job.signals.done.connect(self._forget)
+
+    @Slot()
+    def _forget(self) -> None:
+        self.jobs = {j for j in self.jobs if j.is_running}
+
+
+_registry: _Registry | None = None
+
+
+def _jobs() -> _Registry:
+    global _registry
+    if _registry is None:
+        _registry = _Registry()
+    return _registry
+
+
+def start(fn: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, **kwargs: Any) -> Job:
+    """Run ``fn(job, *args, **kwargs)`` in the thread pool; return the Job (connect to its signals first-thing)."""
+    job = Job(fn, args, kwargs)
+    _jobs().add(job)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(job))
+    return job
+
+
+def running_jobs() -> list[Job]:
+    """Return the jobs that have not ended yet."""
+    return [j for j in _jobs().jobs if j.is_running]
+
+
+def cancel_all(wait_msecs: int = 5000) -> None:
+    """Ask every running job to stop and wait for the pool (on window close)."""
+    for job in running_jobs():
+        job.cancel()
+    QThreadPool.globalInstance().waitForDone(wait_msecs)

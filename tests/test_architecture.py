@@ -1,0 +1,31 @@
+"""The project's shape: Qt stays in ui/ (import-linter), every package is installed, docs name every command."""
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_contracts_hold():
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+def test_every_package_folder_is_listed_for_installation():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    listed = set(config["tool"]["setuptools"]["packages"])
+    on_disk = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "factcheck_app").rglob("__init__.py")
+    }
+    assert on_disk <= listed, f"add to [tool.setuptools] packages: {sorted(on_disk - listed)}"
+
+
+def test_core_has_no_io_or_qt_imports():
+    for path in (ROOT / "factcheck_app" / "core").glob("*.py"):
+        text = path.read_text()
+        for banned in ("import sqlite3", "import PySide6", "from PySide6", "open("):
+            assert banned not in text, f"{path.name} uses {banned!r}: core holds rules, not I/O"

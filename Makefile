@@ -30,5 +30,14 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.store_bench
 	$(BIN)/python -m benchmarks.extract_bench
 
+# The desktop app as a one-folder bundle in dist/FactcheckDesk (PyInstaller, the [package] extra).
+package: $(STAMP)
+	$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,package]'
+	PYTHON=$(BIN)/python bash packaging/build.sh
+
+# Build the bundle, then run it from a copy outside the repo with an empty environment.
+package-test: package
+	FACTCHECK_PACKAGE_TEST=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/packaging
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -13,8 +13,9 @@ def shorten(text: object, width: int) -> str:
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
-def print_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, int]], out: TextIO = sys.stdout) -> None:
+def print_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, int]], out: TextIO | None = None) -> None:
     """Print rows as aligned columns; ``columns`` are (key, heading, max width)."""
+    out = out or sys.stdout  # looked up per call: callers may redirect sys.stdout after import
     cells = [[shorten(row.get(key), width) for key, _, width in columns] for row in rows]
     widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, (_, h, _) in enumerate(columns)]
     out.write("  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths)).rstrip() + "\n")
@@ -24,13 +25,15 @@ def print_table(rows: Sequence[dict], columns: Sequence[tuple[str, str, int]], o
         out.write("(none)\n")
 
 
-def print_json(data: object, out: TextIO = sys.stdout) -> None:
+def print_json(data: object, out: TextIO | None = None) -> None:
     """Print ``data`` as indented UTF-8 JSON."""
+    out = out or sys.stdout
     out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def print_record(record: dict, out: TextIO = sys.stdout) -> None:
+def print_record(record: dict, out: TextIO | None = None) -> None:
     """Print one record as 'key: value' lines, skipping empty values."""
+    out = out or sys.stdout
     width = max((len(k) for k in record), default=0)
     for key, value in record.items():
         if value not in (None, "", [], {}):

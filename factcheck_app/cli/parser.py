@@ -6,6 +6,7 @@ import argparse
 from factcheck_app import __version__
 from factcheck_app.cli import (
     evidence_commands,
+    export_command,
     extract_command,
     gui_command,
     library_commands,
@@ -17,6 +18,7 @@ COMMAND_MODULES = (
     library_commands,
     extract_command,
     evidence_commands,
+    export_command,
     store_commands,
 )
 

@@ -93,7 +93,9 @@ def extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
     joins the sentences it covers into one claim.
     """
     facets = find_facets(body, published)
-    spans = _merge_for_facets(split_sentences(body), facets)
+    sentences = split_sentences(body)
+    homes = _homes(sentences, facets)
+    spans = _merge_for_facets(sentences, facets, homes)
     per_span: list[list[Facet]] = [[] for _ in spans]
     if spans:
         starts = [s for s, _ in spans]
@@ -123,15 +125,24 @@ def _home(starts: list[int], spans: list[tuple[int, int]], f: Facet) -> int:
     return i
 
 
-def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet]) -> list[tuple[int, int]]:
+def _homes(spans: list[tuple[int, int]], facets: list[Facet]) -> list[int]:
+    """For each facet, the index of the sentence it starts in (see ``_home``)."""
+    if not spans:
+        return []
+    starts = [s for s, _ in spans]
+    return [_home(starts, spans, f) for f in facets]
+
+
+def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet], homes: list[int]) -> list[tuple[int, int]]:
     """Join consecutive sentence spans that a facet crosses, so every facet fits in one claim."""
     if not spans:
         return spans
     starts = [s for s, _ in spans]
     reach = list(range(len(spans)))  # reach[i]: last sentence that sentence i must be joined with
     crossing = False
-    for f in facets:
-        i = _home(starts, spans, f)
+    for f, i in zip(facets, homes):
+        if f.end <= spans[i][1]:
+            continue
         j = max(i, bisect.bisect_right(starts, f.end - 1) - 1)
         if j > i:
             reach[i] = max(reach[i], j)

@@ -198,6 +198,21 @@ def _pattern_places(body: str) -> list[Facet]:
     return out
 
 
+# A country named this often is the story's setting ("Syria" throughout a Syria story):
+# every mention would be highlighted and none is a fact to check, so its mentions are left
+# out. A country named once or twice ("wars with Israel") stays a place facet.
+SETTING_MENTIONS = 6
+
+
+def setting_countries(places: list[Facet]) -> set[str]:
+    """Return the canonical names of countries mentioned at least SETTING_MENTIONS times."""
+    counts: dict[str, int] = {}
+    for f in places:
+        if f.subtype == "country":
+            counts[f.value] = counts.get(f.value, 0) + 1
+    return {name for name, n in counts.items() if n >= SETTING_MENTIONS}
+
+
 def find_places(body: str) -> list[Facet]:
     """Return place facets (kind "place") in ``body``, ordered by start, not overlapping.
 
@@ -217,4 +232,5 @@ def find_places(body: str) -> list[Facet]:
                 taken[-1] = f  # overlapping: the longer span wins
             continue
         taken.append(f)
-    return taken
+    setting = setting_countries(taken)
+    return [f for f in taken if not (f.subtype == "country" and f.value in setting)]

@@ -35,11 +35,39 @@ _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth
 _ORDINALS = {w: i + 1 for i, w in enumerate(_ORD_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
 _ORDINALS |= {"hundredth": 100}
 
+CARDINAL_WORDS = " ".join(_UNITS[1:] + _TENS)  # for quick membership tests
 _TENS_ALT = "|".join(_TENS)
 _UNITS_ALT = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
 CARDINAL_WORD_RE = rf"(?:(?:{_TENS_ALT})(?:[-\x20](?:{'|'.join(_UNITS[1:10])})\b)?|{_UNITS_ALT})"
 ORDINAL_WORD_RE = (rf"(?:(?:{_TENS_ALT})-(?:{'|'.join(_ORD_UNITS[:9])})|{'|'.join(_ORD_TENS)}|hundredth"
                    rf"|{'|'.join(sorted(_ORD_UNITS, key=len, reverse=True))})")
+
+
+def word_alternation(words) -> str:
+    """A regex matching any of ``words`` literally, factored as a trie.
+
+    Python's ``re`` tries the branches of an alternation one by one at every
+    position; sharing prefixes ("t(?:oday|onight)") lets it reject a position
+    after one character, which keeps a scan over hundreds of key words fast.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
 
 
 def number_value(text: str) -> float | int | None:
@@ -126,29 +154,41 @@ _APPROX = (r"about|around|approximately|roughly|nearly|almost|some|over|more[^\S
            r"|at[^\S\n]+least|at[^\S\n]+most|up[^\S\n]+to|as[^\S\n]+(?:much|many|few|little)[^\S\n]+as|close[^\S\n]+to|an[^\S\n]+estimated"
            r"|just[^\S\n]+(?:over|under)|above|below|under|upwards[^\S\n]+of|in[^\S\n]+excess[^\S\n]+of|all|only|just|net|an?[^\S\n]+additional")
 _CUR = r"(?:USD\$?|US\$|AU\$|A\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|\$|£|€|¥|₹|(?:GBP|EUR|USD|Rs\.?)[^\S\n]?)"
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_DIGITS = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"  # one path, no backtracking: fast to scan
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|bln|m|k)"
 _WORDNUM = rf"(?:a[^\S\n]+dozen|(?:a|an)(?=[^\S\n]+(?:hundred|thousand|million|billion|trillion)\b)|{CARDINAL_WORD_RE})"
 
-_QUANTITY = re.compile(
-    rf"(?:(?P<approx>\b(?:{_APPROX}))[^\S\n]+)?"
-    rf"(?P<cur>{_CUR})?"
-    rf"(?:(?<![\w.,/@#:])(?<![A-Za-z]-)(?P<num>{_DIGITS})(?:[^\S\n]*[-–][^\S\n]*(?P<hi>{_DIGITS})(?![0-9]))?"
-    rf"|\b(?P<word>{_WORDNUM})\b)"
-    rf"(?:[^\S\n]*(?P<scale>{_SCALE})\b)?"
-    rf"(?P<pct>[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|percentage[^\S\n]+points?\b))?",
-    re.IGNORECASE,
-)
+
+def _cased(words) -> str:
+    """lower|Title alternation, longest first: a literal alternation ``re`` scans fast."""
+    return "|".join(sorted({w for x in words for w in (x, x[:1].upper() + x[1:])}, key=len, reverse=True))
+
+
+# The scanning patterns start with a digit, a currency sign or a number word and
+# carry no IGNORECASE or leading lookbehind, so ``re`` skips quickly to candidates;
+# the words before a number ("about", "more than") are matched afterwards on a
+# short slice (``_APPROX_BEFORE``), and boundaries are checked in code.
+_TAIL = (rf"(?:[^\S\n]*(?P<scale>{_SCALE})\b)?"
+         rf"(?P<pct>[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|percentage[^\S\n]+points?\b))?")
+_DIGIT_QUANTITY = re.compile(
+    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?:[^\S\n]*[-–][^\S\n]*(?P<hi>{_DIGITS})(?![0-9]))?" + _TAIL)
+_WORD_QUANTITY = re.compile(
+    rf"(?P<word>(?:{_cased(_TENS + _UNITS[1:] + ['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion'])})"
+    rf"(?:[-\x20](?:{'|'.join(_UNITS[1:10])})\b)?)\b" + _TAIL)
+_A_BEFORE = re.compile(r"(?<![\w-])(?:a|an|A|An)[^\S\n]+$")
+_APPROX_BEFORE = re.compile(rf"(?<![\w-])(?P<approx>{_APPROX})[^\S\n]+$", re.IGNORECASE)
+_ANAPHORIC_BEFORE = re.compile(r"(?<![\w-])(?:the|these|those|The|These|Those)[^\S\n]+$")
+_NUMBER_BEFORE_OK = re.compile(r"[\w.,/@#:]|[A-Za-z]-")
 _VAGUE = re.compile(
-    r"\b(?P<mult>(?:tens|hundreds)[^\S\n]+of[^\S\n]+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)"
-    r"[^\S\n]+of\b", re.IGNORECASE)
+    rf"(?P<mult>{_cased(['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions', 'tens'])})[^\S\n]+of\b"
+    rf"(?:[^\S\n]+(?P<mult2>thousands|millions)[^\S\n]+of\b)?")
 _VAGUE_VALUES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 10**6,
                  "billions": 10**9}
-_HALF = re.compile(r"\b(?:(?P<approx>about|around|nearly|almost|roughly|more[^\S\n]+than|less[^\S\n]+than|over|some|only)[^\S\n]+)?"
-                   r"half[^\S\n]+(?:(?:a|an)[^\S\n]+(?P<what>percent|percentage[^\S\n]+point|million|billion|dozen)\b|of\b)",
-                   re.IGNORECASE)
-_PHONE = re.compile(r"(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{2,4}\)[^\S\n]?)?[0-9]{2,4}(?:[\s.-][0-9]{2,4}){2,}"
-                    r"|\b[0-9]{3}-[0-9]{4}\b|\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\b")
+_A_FRACTION = re.compile(r"(?:a|A|one|One)[^\S\n]+(?P<part>third|quarter|fifth|tenth)[^\S\n]+of\b")
+_HALF = re.compile(r"(?:half|Half)[^\S\n]+(?:(?:a|an)[^\S\n]+(?P<what>percent|percentage[^\S\n]+point|million|billion"
+                   r"|dozen)\b|of\b)")
+_PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .-]?)?(?:\([0-9]{2,4}\) ?)?[0-9]{2,4}(?:[ .-][0-9]{2,4}){2,}|[0-9]{3}-[0-9]{4}")
+_PHONE_CHARS = frozenset("0123456789+()-. ")
 _WORDS_AFTER = re.compile(r"(?:[^\S\n]+([A-Za-z][A-Za-z'’-]*))")
 _OF_DET = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|its|their|his|her|our|these|those|them)\b", re.IGNORECASE)
 _CURRENCY_TAIL = re.compile(r"[^\S\n]*(?:\([^\S\n]*USD\b(?!\$)\)?|(?:US[^\S\n]+|U\.S\.[^\S\n]+|American[^\S\n]+)?"
@@ -160,7 +200,16 @@ _GLUED = re.compile(r"[A-Za-z]+")
 _MODEL_AFTER = re.compile(r"[^\S\n]*[\"“']?[^\S\n]*[A-Z][a-z]*[a-rt-z](?![\w-])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w&.'’-]*)\s$")
 # Letters that may follow digits directly: units and scales ("300km", "5bn", "2GHz").
-_GLUED_OK = UNIT_WORDS | frozenset(_SCALES) | frozenset(("mw", "kwh", "mph", "km", "ghz"))
+_GLUED_OK = UNIT_WORDS | frozenset(_SCALES) | frozenset(("mw", "kwh", "mph", "km", "ghz", "c", "f"))
+_GLUED_UNIT = re.compile(r"-?([A-Za-z°][A-Za-z/]*)")
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
+_UNIT_OR_TIME = UNIT_WORDS | _TIME_UNITS | {"c", "f"}  # "41C (106F)": glued degrees only
+# Last words of the approximation phrases: the regex runs only after one of them.
+_APPROX_LAST = frozenset("""about around approximately roughly nearly almost some over than least most to as
+estimated under above below of all only just net additional""".split())
+_FRACTION_AFTER = re.compile(r"-(thirds?|quarters?|fifths?|tenths?|halves)\b")
+_DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
+                 "tenths": 10, "halves": 2}
 _AND_A_HALF = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b", re.IGNORECASE)
 _LOWER_LEAD = frozenset("""the a an in on at about only some all nearly over and but with of by for to from
 around almost more less up just another its their his her our after before since while when than as
@@ -179,13 +228,18 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
         from factcheck_app.extract.dates import find_dates  # local: dates imports this module
         exclude = find_dates(body, None)
     blocked = sorted((f.start, f.end) for f in exclude)
-    blocked += [(m.start(), m.end()) for m in _PHONE.finditer(body)]
-    blocked.sort()
+    blocked_starts = [b[0] for b in blocked]
     found: list[Facet] = []
-    for m in _QUANTITY.finditer(body):
-        facet = _from_match(body, m)
-        if facet is not None:
-            found.append(facet)
+    for pattern in (_DIGIT_QUANTITY, _WORD_QUANTITY):
+        for m in pattern.finditer(body):
+            s = m.start()
+            if s and (body[s - 1].isalnum() or body[s - 1] == "_"):
+                continue  # inside a word or a longer number
+            if _inside(blocked_starts, blocked, s):
+                continue  # part of a date or time: "April 11", "in 2007"
+            facet = _from_match(body, m, _approx_before(body, s))
+            if facet is not None:
+                found.append(facet)
     found += _vague_and_halves(body)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept = []
@@ -197,46 +251,73 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
     return _join_ranges(body, found)
 
 
-def _from_match(body: str, m: re.Match) -> Facet | None:
-    """Build one facet from a quantity match, or None when the number is not a quantity."""
-    word = m.group("word")
-    scale_word = (m.group("scale") or "").lower()
-    if scale_word in ("m", "k") and not m.group("cur"):
+def _from_match(body: str, m: re.Match, approx_m: re.Match | None) -> Facet | None:
+    """Build one facet from a quantity match (and the approximation word before
+    it, if any), or None when the number is not a quantity."""
+    g = m.groupdict()
+    cur, word, num, hi = g.get("cur"), g.get("word"), g.get("num"), g.get("hi")
+    scale_word = (g["scale"] or "").lower()
+    if scale_word in ("m", "k", "bn", "mn") and not cur and not _glued_scale_counts(body, m, g):
         scale_word = ""  # "300m" without a currency is metres; "k" alone is a letter
     if word is not None:
         w = re.sub(r"\s+", " ", word.lower())
-        if w in ("one", "a", "an") and not scale_word:
+        if w in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+            article = _A_BEFORE.search(body, max(0, m.start() - 4), m.start())
+            if article is None:
+                return None  # "300 million" is read from its digits; a bare "million" is no count
+            w = "a " + w
+            m_start = article.start()
+            approx_m = approx_m or _approx_before(body, m_start)
+        elif w == "one" and not scale_word and not _FRACTION_AFTER.match(body, m.end("word")):
             return None  # "one" is mostly a pronoun ("no one", "one of them")
-        value = 12 if w in ("a dozen", "dozen") else 1 if w in ("a", "an") else number_value(w)
+        else:
+            m_start = m.start()
+        if w in ("two", "three") and not (scale_word or g["pct"]) \
+                and _ANAPHORIC_BEFORE.search(body, max(0, m.start() - 8), m.start()):
+            return None  # "the two nations": points back at things already named, not a new count
+        value = number_value(w) if not w.startswith("a ") else 12 if w.endswith("dozen") else _SCALES[w[2:]]
         num_end = m.end("word")
+        fraction = _FRACTION_AFTER.match(body, num_end)
+        if fraction and value:
+            # "two-thirds of voters": a share, not a count of two
+            approx = _approx_before(body, m_start)
+            start = approx.start() if approx else m_start
+            end = fraction.end()
+            return Facet("quantity", start, end, body[start:end], value=round(value / _DENOMINATORS[fraction.group(1)], 4),
+                         unit=None, subtype="fraction", vague=bool(approx))
     else:
-        if _looks_like_rank_or_name(body, m.start("num"), m.group("cur")):
+        num_start = m.start("num")
+        num_end = m.end("hi") if hi else m.end("num")
+        if not cur and _glued_before(body, num_start):
             return None
-        num_end = m.end("hi") if m.group("hi") else m.end("num")
+        if _looks_like_rank_or_name(body, num_start, cur) or _phone_or_clock(body, num_start, num_end):
+            return None
         glued = _GLUED.match(body, num_end)
         if glued and glued.group().lower() not in _GLUED_OK:
             return None  # an ordinal ("70th") or a code ("7e7", "150px", "A330-300E")
-        if not (m.group("cur") or m.group("scale") or m.group("pct")) and _MODEL_AFTER.match(body, num_end) \
-                and "," not in m.group("num") and number_value(m.group("num")) >= 100:
+        if body[num_end:num_end + 1] == "/" and body[num_end + 1:num_end + 2].isdigit():
+            return None  # "9/11", "24/7": a date, a ratio or a name, not an amount
+        if hi and (number_value(hi) or 0) <= (number_value(num) or 0):
+            return None  # "a 5-4 ruling", "won 3-1": a tally or score, not a range
+        if not (cur or scale_word or g["pct"]) and "," not in num and _MODEL_AFTER.match(body, num_end) \
+                and (number_value(num) or 0) >= 100:
             return None  # a model number: "the 787 Dreamliner"
-        value = number_value(m.group("num"))
+        value = number_value(num)
     if value is None:
         return None
     if scale_word:
         value = _scaled(value, _SCALES[scale_word])
-    start = m.start("approx") if m.group("approx") else m.start()
-    end = m.end("pct") if m.group("pct") else (m.end("scale") if scale_word else num_end)
-    approx = (m.group("approx") or "").lower()
-    if approx in ("all", "only", "just", "net") or approx.startswith(("a ", "an ")):
-        vague = False
-    else:
-        vague = bool(approx)
+    start = approx_m.start() if approx_m else (m_start if word is not None else m.start())
+    end = m.end("pct") if g["pct"] else (m.end("scale") if scale_word else num_end)
+    approx = re.sub(r"\s+", " ", approx_m.group("approx").lower()) if approx_m else ""
+    # "all 228", "only 3", "net $5.9 billion" are exact; "about", "more than" are not.
+    vague = bool(approx) and approx not in ("all", "only", "just", "net") and not approx.endswith("additional")
     subtype, unit = "count", None
-    if m.group("pct"):
+    if g["pct"]:
         subtype, unit = "percent", "percent"
-    elif m.group("cur"):
+    elif cur:
         subtype = "money"
-        unit = _CURRENCY_SIGNS.get(m.group("cur").strip().lower().rstrip("."), "USD")
+        unit = _CURRENCY_SIGNS.get(cur.strip().lower().rstrip("."), "USD")
         tail = _CURRENCY_TAIL.match(body, end)
         if tail:
             end = tail.end()
@@ -244,9 +325,65 @@ def _from_match(body: str, m: re.Match) -> Facet | None:
         end, unit, subtype = _unit_after(body, end, subtype)
         if subtype == "duration":
             return None
-    if m.group("hi"):
-        subtype = subtype if subtype != "count" else "range"
+    if hi and subtype == "count":
+        subtype = "range"
     return Facet("quantity", start, end, body[start:end], value=value, unit=unit, subtype=subtype, vague=vague)
+
+
+def _inside(starts: list[int], blocked: list[tuple[int, int]], pos: int) -> bool:
+    """True when ``pos`` lies inside a blocked span (spans sorted by start)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0 and blocked[i][0] > pos - _MAX_BLOCK:
+        if blocked[i][1] > pos:
+            return True
+        i -= 1
+    return False
+
+
+def _approx_before(body: str, pos: int) -> re.Match | None:
+    """The approximation phrase ending right before ``pos`` ("about ", "more than "), if any."""
+    cut = body.rfind(" ", max(0, pos - 16), pos - 1)
+    last = body[cut + 1:pos].strip().lower()
+    if last not in _APPROX_LAST:
+        return None
+    return _APPROX_BEFORE.search(body, max(0, pos - 30), pos)
+
+
+def _glued_scale_counts(body: str, m: re.Match, g: dict) -> bool:
+    """'1.2m people', '5k runners': a scale letter glued to digits and followed by a
+    counted plural noun means million/thousand, not metres."""
+    if not g.get("num") or m.start("scale") != m.end("num"):
+        return False
+    after = _WORDS_AFTER.match(body, m.end("scale"))
+    return bool(after) and _plural_like(after.group(1)) and after.group(1).lower() not in UNIT_WORDS
+
+
+def _glued_before(body: str, num_start: int) -> bool:
+    """A number glued to what precedes it: a word ("A330"), a decimal or thousands
+    separator, a path, a clock ("16:08"), or a hyphenated code ("COVID-19")."""
+    if num_start == 0:
+        return False
+    prev = body[num_start - 1]
+    if prev.isalnum() or prev in "_.,/@#:":
+        return True
+    return prev == "-" and num_start > 1 and body[num_start - 2].isalnum()
+
+
+def _phone_or_clock(body: str, start: int, end: int) -> bool:
+    """A phone number ("555-123-4567", "+44 20 7946 0958") or a clock time ("16:08")."""
+    if body[end:end + 1] == ":" and body[end + 1:end + 2].isdigit():
+        return True
+    left = start
+    while left > 0 and body[left - 1] in _PHONE_CHARS:
+        left -= 1
+    right = end
+    n = len(body)
+    while right < n and body[right] in _PHONE_CHARS:
+        right += 1
+    run = body[left:right].strip(" .-")
+    if run == body[start:end]:
+        return False
+    return bool(_PHONE.fullmatch(run))
 
 
 def _looks_like_rank_or_name(body: str, num_start: int, cur: str | None) -> bool:
@@ -265,14 +402,14 @@ def _looks_like_rank_or_name(body: str, num_start: int, cur: str | None) -> bool
 def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str]:
     """Find the unit after a number: a glued or following unit word, a currency
     word, or the counted noun phrase (up to three words). Returns (end, unit, subtype)."""
-    glued = re.match(r"(?:-|\s?)([A-Za-z°][A-Za-z/]*)", body[end:end + 12])
-    if glued and body[end:end + 1] != " " and glued.group(1).lower() in UNIT_WORDS | _TIME_UNITS | {"%"}:
+    glued = _GLUED_UNIT.match(body, end)
+    if glued and glued.group(1).lower() in _UNIT_OR_TIME:
         word = glued.group(1).lower()
-        if word in _TIME_UNITS or word.rstrip("s") in _TIME_UNITS:
+        if word in _TIME_UNITS:
             return end, None, "duration"
-        return end + glued.end(), glued.group(1), "measure"
+        return glued.end(), glued.group(1), "measure"
     if body[end:end + 1] == "-":
-        hyph = re.match(r"-([A-Za-z]+)", body[end:end + 20])
+        hyph = _HYPHEN_WORD.match(body, end)
         if hyph and (hyph.group(1).lower() in _TIME_UNITS or hyph.group(1).lower() + "s" in _TIME_UNITS):
             return end, None, "duration"  # "12-year lows", "five-year plan"
         return end, None, subtype
@@ -335,14 +472,30 @@ def _vague_and_halves(body: str) -> list[Facet]:
     """'dozens of protesters', 'thousands of', 'about half of' as vague quantities."""
     out = []
     for m in _VAGUE.finditer(body):
-        mult = m.group("mult").lower()
-        value = _VAGUE_VALUES.get(mult.split()[0] if " " not in mult else "", None)
-        if value is None:
-            value = 10 * _VAGUE_VALUES[mult.split()[-1]]
+        if m.start() and body[m.start() - 1].isalnum():
+            continue
+        mult, mult2 = m.group("mult").lower(), m.group("mult2")
+        if mult2 and mult in ("tens", "hundreds"):
+            value = _VAGUE_VALUES[mult2] * (10 if mult == "tens" else 100)
+        elif mult == "tens":
+            continue
+        else:
+            value = _VAGUE_VALUES[mult]
         end, unit, _ = _unit_after(body, m.end(), "count")
         out.append(Facet("quantity", m.start(), end, body[m.start():end], value=value, unit=unit,
                          subtype="count", vague=True))
+    for m in _A_FRACTION.finditer(body):
+        if m.start() and body[m.start() - 1].isalnum():
+            continue
+        end, unit, _ = _unit_after(body, m.end("part"), "count")
+        end = max(end, m.end("part"))
+        approx_m = _approx_before(body, m.start())
+        start = approx_m.start() if approx_m else m.start()
+        out.append(Facet("quantity", start, end, body[start:end], value=round(1 / _DENOMINATORS[m.group("part")], 4),
+                         unit=unit, subtype="fraction", vague=bool(approx_m)))
     for m in _HALF.finditer(body):
+        if m.start() and body[m.start() - 1].isalnum():
+            continue
         what = (m.group("what") or "").lower()
         value, unit, end = 0.5, None, m.end()
         if what.startswith("percent"):
@@ -355,8 +508,10 @@ def _vague_and_halves(body: str) -> list[Facet]:
             end = m.start() + len(m.group(0)) - len("of")
             end, unit, _ = _unit_after(body, end - 1, "count")
             end = max(end, m.start() + len(m.group(0)) - 3)
-        out.append(Facet("quantity", m.start(), end, body[m.start():end].rstrip(), value=value, unit=unit,
-                         subtype="fraction", vague=bool(m.group("approx"))))
+        approx_m = _approx_before(body, m.start())
+        start = approx_m.start() if approx_m else m.start()
+        out.append(Facet("quantity", start, end, body[start:end].rstrip(), value=value, unit=unit,
+                         subtype="fraction", vague=bool(approx_m)))
         last = out[-1]
         last.end = last.start + len(last.text)
     return out
@@ -372,6 +527,9 @@ def _drop_overlaps(facets: list[Facet]) -> list[Facet]:
             continue
         kept.append(f)
     return kept
+
+
+_HAS_NUMBER = re.compile(r"[0-9]|\b(?:" + CARDINAL_WORD_RE + r")\b", re.IGNORECASE)
 
 
 def _trim_to_free(body: str, blocked: list[tuple[int, int]], facet: Facet) -> Facet | None:
@@ -390,8 +548,7 @@ def _trim_to_free(body: str, blocked: list[tuple[int, int]], facet: Facet) -> Fa
             break
         if e <= facet.start:
             continue
-        if s <= facet.start or not re.search(r"[0-9]|\b(?:" + CARDINAL_WORD_RE + r")\b",
-                                             body[facet.start:s], re.IGNORECASE):
+        if s <= facet.start or not _HAS_NUMBER.search(body, facet.start, s):
             return None
         cut = min(cut, s)
     if cut == facet.end:
@@ -401,6 +558,12 @@ def _trim_to_free(body: str, blocked: list[tuple[int, int]], facet: Facet) -> Fa
     facet.end = cut
     facet.text = body[facet.start:cut]
     return facet
+
+
+_AND_GAP = re.compile(r"\s+and\s+")
+_TO_GAP = re.compile(r"\s+(?:to|or|and)\s+")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion|bn)\b", re.IGNORECASE)
 
 
 def _join_ranges(body: str, facets: list[Facet]) -> list[Facet]:
@@ -414,14 +577,15 @@ def _join_ranges(body: str, facets: list[Facet]) -> list[Facet]:
         if nxt is not None:
             gap = body[f.end:nxt.start]
             lead = body[max(0, f.start - 8):f.start]
-            if re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", lead, re.IGNORECASE):
-                start = f.start - len(re.search(r"between\s+$", lead, re.IGNORECASE).group())
+            between = _BETWEEN_BEFORE.search(lead) if _AND_GAP.fullmatch(gap) else None
+            if between:
+                start = f.start - len(between.group())
                 value = _inherit_scale(f, nxt)
                 out.append(Facet("quantity", start, nxt.end, body[start:nxt.end], value=value,
                                  unit=nxt.unit or f.unit, subtype="range", vague=f.vague))
                 i += 2
                 continue
-            if re.fullmatch(r"\s+(?:to|or|and)\s+", gap) and f.unit is None and nxt.unit is not None:
+            if f.unit is None and nxt.unit is not None and _TO_GAP.fullmatch(gap):
                 f.unit = nxt.unit
                 f.subtype = nxt.subtype
                 f.value = _inherit_scale(f, nxt)
@@ -432,7 +596,7 @@ def _join_ranges(body: str, facets: list[Facet]) -> list[Facet]:
 
 def _inherit_scale(first: Facet, second: Facet) -> float | int:
     """'12 to 20 million': the first number borrows the second's scale word."""
-    scale = re.search(r"\b(thousand|million|billion|trillion|bn)\b", second.text, re.IGNORECASE)
-    if scale and not re.search(r"\b(thousand|million|billion|trillion|bn)\b", first.text, re.IGNORECASE):
+    scale = _SCALE_WORD.search(second.text)
+    if scale and not _SCALE_WORD.search(first.text):
         return _scaled(first.value, _SCALES[scale.group(1).lower()])
     return first.value

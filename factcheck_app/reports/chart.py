@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-ROW_HEIGHT = 28
-BAR_HEIGHT = 18
-LABEL_WIDTH = 150
-BAR_WIDTH = 360
-COUNT_WIDTH = 50
+ROW_HEIGHT = 30
+BAR_HEIGHT = 20
+LABEL_WIDTH = 170
+BAR_WIDTH = 520
+COUNT_WIDTH = 60
+FONT = "Helvetica Neue, Helvetica, Arial, sans-serif"
 
 
 def bar_chart_svg(by_verdict: list[dict], title: str = "Claims by verdict") -> Markup:
@@ -20,7 +21,7 @@ def bar_chart_svg(by_verdict: list[dict], title: str = "Claims by verdict") -> M
     height = max(1, len(by_verdict)) * ROW_HEIGHT + 4
     parts = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" preserveAspectRatio="xMinYMin meet" aria-labelledby="chart-title">',
+        f'width="100%" style="max-width:{width}px" preserveAspectRatio="xMinYMin meet" aria-labelledby="chart-title" font-family="{FONT}">',
         f'<title id="chart-title">{escape(title)}</title>',
     ]
     for i, row in enumerate(by_verdict):
@@ -31,9 +32,9 @@ def bar_chart_svg(by_verdict: list[dict], title: str = "Claims by verdict") -> M
         parts.append(
             f'<g><title>{label}: {int(row["count"])}</title>'
             f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 5}" text-anchor="end" '
-            f'font-size="13" fill="#333">{label}</text>'
+            f'font-size="14" fill="#333">{label}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" rx="3" fill="{colour}"/>'
-            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + BAR_HEIGHT - 5}" font-size="13" font-weight="bold" '
+            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + BAR_HEIGHT - 5}" font-size="14" font-weight="bold" '
             f'fill="#333">{int(row["count"])}</text></g>'
         )
     parts.append("</svg>")

@@ -1,6 +1,8 @@
 """Colour arithmetic for verdict badges: text that stays readable on the rating's colour."""
 from __future__ import annotations
 
+import functools
+
 DARK_TEXT = "#1a1a1a"
 LIGHT_TEXT = "#ffffff"
 
@@ -22,6 +24,7 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@functools.lru_cache(maxsize=256)
 def readable_text_colour(background: str) -> str:
     """Return white or near-black, whichever contrasts more with ``background``."""
     try:

@@ -4,25 +4,36 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from factcheck_app.reports.chart import bar_chart_svg
-from factcheck_app.reports.model import corrections_log
+from factcheck_app.reports.colours import readable_text_colour
+from factcheck_app.reports.model import corrections_log, iter_claims
 from factcheck_app.reports.safe_write import write_text
 from factcheck_app.reports.templating import html_environment
 
 TEMPLATE = "report.html.j2"
 
 
+def badge_styles(report: dict) -> dict[str, Markup]:
+    """Return the inline style of a verdict badge for every rating colour in the report."""
+    colours = {c["verdict"]["colour"] for _, c in iter_claims(report) if c["verdict"]}
+    return {c: Markup(f"background:{escape(c)};color:{readable_text_colour(c)}") for c in colours}
+
+
+def _context(report: dict) -> dict:
+    return {"report": report, "chart": bar_chart_svg(report["summary"]["by_verdict"]),
+            "corrections": corrections_log(report), "badge_styles": badge_styles(report)}
+
+
 def render_html(report: dict, template: str = TEMPLATE) -> str:
     """Return the report as one HTML document (every text from the store escaped)."""
-    tpl = html_environment().get_template(template)
-    return tpl.render(report=report, chart=bar_chart_svg(report["summary"]["by_verdict"]),
-                      corrections=corrections_log(report))
+    return html_environment().get_template(template).render(**_context(report))
 
 
 def write_html(report: dict, path: str | os.PathLike, *, force: bool = False) -> Path:
     """Render the report into ``path`` atomically; return the path."""
     tpl = html_environment().get_template(TEMPLATE)
-    context = {"report": report, "chart": bar_chart_svg(report["summary"]["by_verdict"]),
-               "corrections": corrections_log(report)}
+    context = _context(report)
     # Streamed: a 10,000-claim report never sits in memory twice.
     return write_text(path, lambda fh: fh.writelines(tpl.generate(**context)), force=force)

@@ -168,7 +168,7 @@ SELECT e.*, s.title AS source_title, s.publisher, s.url, s.published AS source_p
        s.accessed, s.kind AS source_kind, s.reliability, s.archive_url, s.author AS source_author
 FROM evidence e JOIN sources s ON s.id = e.source_id
 WHERE e.claim_id IN (SELECT value FROM json_each(?))
-ORDER BY e.claim_id, e.added_at, e.id
+ORDER BY e.claim_id, e.added_at, e.rowid
 """
 ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, body FROM articles "
                 "WHERE id IN (SELECT value FROM json_each(?))")

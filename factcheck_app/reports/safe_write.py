@@ -29,7 +29,7 @@ def sanitise_filename(title: str | None, *, fallback: str = "report", max_length
     ``max_length`` characters, cut at a hyphen where possible, and never empty or reserved.
     """
     text = unicodedata.normalize("NFKC", title or "")
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     text = _UNSAFE.sub(" ", text)
     stem = _SPACES.sub("-", text).strip("-. ").lower()
     if len(stem) > max_length:

@@ -93,7 +93,7 @@ def select_claim_rows(db: Database, selection: Selection) -> list[dict]:
         params.append(json.dumps(selection.verdicts))
     elif not selection.include_unchecked and not selection.status:
         sql += " AND v.id IS NOT NULL"
-    sql += " ORDER BY a.imported_at, c.article_id, c.start_offset, c.end_offset"
+    sql += " ORDER BY a.imported_at, a.rowid, c.start_offset, c.end_offset"
     if selection.limit:
         sql += " LIMIT ?"
         params.append(int(selection.limit))

@@ -19,6 +19,7 @@ from factcheck_app.reports.colours import readable_text_colour
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 # Characters that start Markdown syntax or raw HTML, anywhere in a line.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+_WHITESPACE = re.compile(r"\s+")
 _MD_LINE_START = re.compile(r"^(\s*)([-=>]|\d+(?=[.)]))", re.MULTILINE)
 
 
@@ -27,11 +28,14 @@ def template_text(name: str) -> str:
     return (resources.files("factcheck_app.resources") / "templates" / name).read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=4096)
+def _http_url(value: str) -> str | None:
+    return value.strip() if _HTTP.match(value.strip()) else None
+
+
 def http_url(value: object) -> str | None:
     """Return ``value`` when it is an http or https address (safe to make a link of), else None."""
-    if isinstance(value, str) and _HTTP.match(value.strip()):
-        return value.strip()
-    return None
+    return _http_url(value) if isinstance(value, str) else None
 
 
 def markdown_escape(value: object) -> str:
@@ -44,7 +48,7 @@ def markdown_escape(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())
+    text = _WHITESPACE.sub(" ", str(value))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
@@ -78,15 +82,64 @@ def facet_value(facet: dict) -> str:
     return text
 
 
+def facet_label(facet: dict) -> str:
+    """Return a facet's words and resolved value: 'Tuesday → 2024-03-12' (the value only when it adds something)."""
+    value = facet_value(facet)
+    return f"{facet['text']} → {value}" if value and value != facet["text"] else facet["text"]
+
+
+def scale_note(verdict: dict) -> str:
+    """Return the scale beside a badge: 'Six-step truth scale · 5 of 6' (no numbers for off-scale ratings)."""
+    if verdict.get("value") is None:
+        return verdict["scale_title"]
+    return f"{verdict['scale_title']} · {verdict['value']} of {verdict['best']}"
+
+
+def verdict_byline(verdict: dict) -> str:
+    """Return who checked and reviewed a verdict, its status and dates, as one line of text."""
+    parts = [f"Checked by {verdict.get('checker') or 'unnamed checker'}"]
+    if verdict.get("reviewer"):
+        parts.append(f"reviewed by {verdict['reviewer']}")
+    parts += [verdict["status"], f"rated {short_date(verdict.get('updated_at'))}"]
+    if verdict.get("published_at"):
+        parts.append(f"published {short_date(verdict['published_at'])}")
+    return " · ".join(parts)
+
+
+def source_meta(source: dict) -> str:
+    """Return a source's publisher, author, date, kind and locator as one line of text."""
+    parts = [source.get("publisher") or "Publisher unknown"]
+    if source.get("author"):
+        parts.append(source["author"])
+    parts += [source.get("published") or "undated", source.get("kind") or "other"]
+    if source.get("locator"):
+        parts.append(f"at {source['locator']}")
+    return " · ".join(parts)
+
+
 def short_date(value: str | None) -> str:
     """Return the date part of an ISO timestamp ('2024-03-12T09:00:00+00:00' -> '2024-03-12')."""
     return (value or "")[:10]
 
 
+class ReportEnvironment(jinja2.Environment):
+    """An environment whose ``x.y`` looks in dicts first: the report is plain dicts, and Jinja's
+    default (attribute first, then key) costs a failed getattr on every lookup of a large report."""
+
+    def getattr(self, obj, attribute):  # noqa: A003 - Jinja's hook name
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def _common(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.update(
         http_url=http_url, paragraphs=paragraphs, facet_value=facet_value, short_date=short_date,
-        text_colour=readable_text_colour,
+        text_colour=readable_text_colour, facet_label=facet_label, scale_note=scale_note,
+        verdict_byline=verdict_byline, source_meta=source_meta,
     )
     return env
 
@@ -98,7 +151,7 @@ def _loader() -> jinja2.BaseLoader:
 @functools.lru_cache(maxsize=None)
 def html_environment() -> jinja2.Environment:
     """Return the (cached) autoescaping environment for HTML templates."""
-    env = jinja2.Environment(loader=_loader(), autoescape=True, trim_blocks=True, lstrip_blocks=True,
+    env = ReportEnvironment(loader=_loader(), autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined)
     return _common(env)
 
@@ -106,7 +159,7 @@ def html_environment() -> jinja2.Environment:
 @functools.lru_cache(maxsize=None)
 def markdown_environment() -> jinja2.Environment:
     """Return the (cached) environment for Markdown templates: every expression is Markdown-escaped."""
-    env = jinja2.Environment(loader=_loader(), autoescape=False, trim_blocks=True, lstrip_blocks=True,
+    env = ReportEnvironment(loader=_loader(), autoescape=False, trim_blocks=True, lstrip_blocks=True,
                              finalize=markdown_escape, undefined=jinja2.StrictUndefined)
     env.filters.update(md=markdown_escape, md_link=markdown_link)
     return _common(env)

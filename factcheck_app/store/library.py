@@ -135,9 +135,19 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
         raise StoreCorruptError(f"{path} is damaged ({exc}); restore a backup with `factcheck store restore`.") from exc
     if problems != ["ok"]:
         raise StoreCorruptError(
-            f"{path} failed its integrity check ({problems[0]}); restore a backup with `factcheck store restore`."
+            f"{path} failed its integrity check ({_first_problem(problems)}); "
+            "restore a backup with `factcheck store restore`."
         )
     return version
+
+
+def _first_problem(problems: list[str]) -> str:
+    """Return the first problem SQLite reported as one line (its reports span lines and start with a banner)."""
+    for report in problems:
+        for line in str(report).splitlines():
+            if line.strip() and not line.startswith("***"):
+                return line.strip()
+    return "unknown damage"
 
 
 def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> StoreError:

@@ -73,8 +73,12 @@ class EvidenceDialog(QDialog):
         }
 
     def changes(self) -> dict:
-        """Return only the fields whose value differs from the row's."""
-        return {k: v for k, v in self.values().items() if v != (self._row.get(k) or None)}
+        """Return only the fields whose value differs from the row's (ignoring surrounding spaces)."""
+        def stored(key: str) -> str | None:
+            value = self._row.get(key)
+            return value.strip() or None if isinstance(value, str) else value
+
+        return {k: v for k, v in self.values().items() if v != stored(k)}
 
 
 def run_evidence_dialog(row: dict, parent: QWidget) -> dict | None:

@@ -1,7 +1,7 @@
 """The claim's evidence as a table: stance (text and colour), source, publisher, excerpt, locator."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -140,10 +140,16 @@ class EvidenceTableView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(1, 110)
-        self.setColumnWidth(2, 80)
-        self.setColumnWidth(4, 60)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        unit = self.fontMetrics().averageCharWidth()
+        self.setColumnWidth(2, unit * 12)
+        self.setColumnWidth(3, unit * 16)
+
+    def sizeHint(self) -> QSize:
+        # The default (192 px high) would make the panel taller than a laptop screen.
+        rows = self.verticalHeader().defaultSectionSize() * 3
+        return QSize(super().sizeHint().width(), self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth())
 
     def current_evidence_id(self) -> str | None:
         """Return the selected evidence id, or None."""

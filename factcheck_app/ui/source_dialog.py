@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
 from factcheck_app.store.sources import add_source, get_source, update_source
+from factcheck_app.ui import dialogs
 
 _LINE_FIELDS = (
     ("title", "&Title", "What the source is called"),
@@ -40,8 +40,7 @@ _LINE_FIELDS = (
 
 def choose_local_file(parent: QWidget, start: str = "") -> str | None:
     """Ask for a local copy of the source (a PDF, a saved page...); return its path or None."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Local copy of the source", start)
-    return path or None
+    return dialogs.ask_open_file(parent, "Local copy of the source", start, "All files (*)")
 
 
 def _warning_label(parent: QWidget) -> tuple[QWidget, QLabel]:

@@ -112,6 +112,8 @@ class SourceSearch(QWidget):
         self.results_view.setAccessibleName("Matching sources")
         self.results_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the search box
         self.results_view.setUniformItemSizes(True)
+        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.results_view.clicked.connect(lambda index: self._attach_row(index.row()))
         self.results_view.hide()
@@ -138,7 +140,6 @@ class SourceSearch(QWidget):
 
         self.search_edit.textChanged.connect(self.update_results)
         self.search_edit.installEventFilter(self)
-        self.setFocusProxy(self.search_edit)
 
     def stance(self) -> str:
         """Return the stance chosen for the next attachment."""
@@ -157,7 +158,7 @@ class SourceSearch(QWidget):
         self.results_view.setVisible(bool(rows))
         if rows:
             self.results_view.setCurrentIndex(self.results_model.index(0))
-            row_height = max(self.results_view.sizeHintForRow(0), 1)
+            row_height = max(self.results_view.sizeHintForRow(0), self.results_view.fontMetrics().height() + 6)
             frame = 2 * self.results_view.frameWidth()
             self.results_view.setFixedHeight(row_height * min(len(rows), 6) + frame)
         self.no_match_label.setVisible(has_text and not rows)

@@ -62,21 +62,22 @@ def apply_verdict(library: Library, claim_id: str, fields: dict, who: str | None
 
 
 def restore_verdict(
-    library: Library, claim_id: str, row: dict | None, claim_state: tuple[str, str | None], who: str | None
+    library: Library, claim_id: str, row: dict | None, claim_state: tuple[str, str | None], who: str | None,
+    why: str = "undo",
 ) -> str:
     """Put back a verdict row as it was (or no verdict at all) and the claim's status; return the claim id."""
     db = library.db
     with write(db):
         if row is None:
-            clear_verdict(db, claim_id, who=who, why="undo")
+            clear_verdict(db, claim_id, who=who, why=why)
         else:
-            set_verdict(
+            now = set_verdict(
                 db, claim_id, row["rating"], scale=row["scale"], rationale=row["rationale"] or "",
-                checker=row["checker"] or "", status=row["status"], why="undo",
+                checker=row["checker"] or "", status=row["status"], why=why,
             )
-            # set_verdict keeps an old value when given None and never sets reviewer or
-            # creation time, so those columns are written back from the saved row.
-            db["verdicts"].update(row["id"], {k: row[k] for k in VERDICT_RESTORED_COLUMNS})
+            # set_verdict keeps an old value when given None, never sets the reviewer or the
+            # creation time, and gives a re-created row a new id: those are written back.
+            db["verdicts"].update(now["id"], {"id": row["id"], **{k: row[k] for k in VERDICT_RESTORED_COLUMNS}})
         _put_claim_state(db, claim_id, claim_state)
     return claim_id
 
@@ -167,13 +168,17 @@ class SetVerdictCommand(StoreCommand):
         if not self.target.get("rating"):
             raise ValidationError("Choose a rating before writing the rest of the verdict.")
         self.rationale_only = self.before is not None and set(changes) == {"rationale"}
-        self.done_before = False
+        self.after: dict | None = None
+        self.claim_after: tuple[str, str | None] | None = None
         super().__init__(events, library, text or _describe(changes))
 
     def forward(self) -> str:
-        why = "redo" if self.done_before else None
-        self.done_before = True
-        return apply_verdict(self.library, self.claim_id, self.target, self.who, why)
+        if self.after is not None:
+            return restore_verdict(self.library, self.claim_id, self.after, self.claim_after, self.who, "redo")
+        apply_verdict(self.library, self.claim_id, self.target, self.who, None)
+        self.after = get_verdict(self.library.db, self.claim_id)
+        self.claim_after = _claim_state(self.library.db, self.claim_id)
+        return self.claim_id
 
     def backward(self) -> str:
         return restore_verdict(self.library, self.claim_id, self.before, self.claim_before, self.who)
@@ -184,7 +189,7 @@ class SetVerdictCommand(StoreCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetVerdictCommand) or not other.rationale_only or other.claim_id != self.claim_id:
             return False
-        self.target = other.target
+        self.target, self.after, self.claim_after = other.target, other.after, other.claim_after
         return True
 
 
@@ -208,10 +213,14 @@ class ClearVerdictCommand(StoreCommand):
         if self.before is None:
             raise ValidationError("The claim has no verdict to clear.")
         self.claim_before = _claim_state(library.db, claim_id)
+        self.claim_after: tuple[str, str | None] | None = None
         super().__init__(events, library, "Clear verdict")
 
     def forward(self) -> str:
+        if self.claim_after is not None:
+            return restore_verdict(self.library, self.claim_id, None, self.claim_after, self.who, "redo")
         clear_verdict(self.library.db, self.claim_id, who=self.who)
+        self.claim_after = _claim_state(self.library.db, self.claim_id)
         return self.claim_id
 
     def backward(self) -> str:

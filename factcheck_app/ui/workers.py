@@ -1,6 +1,8 @@
 """The one way to run slow work off the GUI thread (as in Picard's util/thread.py).
 
-``start(fn, *args)`` runs ``fn(job, *args)`` in the global QThreadPool. The function gets
+``Job(fn, *args)`` wraps ``fn(job, *args)``; connect to ``job.signals``, then ``job.start()``
+runs it in the global QThreadPool (connect first: a signal emitted before a connection is lost).
+The function gets
 the Job so it can report progress and see a cancel request; it must open its own store
 connection (a sqlite connection never crosses threads) and never touch a widget. The
 result or a one-line error message comes back by signal on the GUI thread.
@@ -37,11 +39,17 @@ class JobSignals(QObject):
 class Job:
     """A handle on work given to the pool: its signals and a thread-safe cancel flag."""
 
-    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.signals = JobSignals()
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self._cancel = threading.Event()
         self._ended = threading.Event()
+
+    def start(self, pool: QThreadPool | None = None) -> "Job":
+        """Hand the work to the pool (connect to the signals before this); return the job."""
+        _jobs().add(self)
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self))
+        return self
 
     def cancel(self) -> None:
         """Ask the work to stop at its next check."""
@@ -120,14 +128,6 @@ def _jobs() -> _Registry:
     if _registry is None:
         _registry = _Registry()
     return _registry
-
-
-def start(fn: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, **kwargs: Any) -> Job:
-    """Run ``fn(job, *args, **kwargs)`` in the thread pool; return the Job (connect to its signals first-thing)."""
-    job = Job(fn, args, kwargs)
-    _jobs().add(job)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(job))
-    return job
 
 
 def running_jobs() -> list[Job]:

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+# pytest imports test modules without putting their folder on sys.path; the helpers live here.
+sys.path.insert(0, str(Path(__file__).parent))
 
 # The default suite stays quick; `make stress` sets FACTCHECK_HYPOTHESIS_PROFILE=stress.
 settings.register_profile(

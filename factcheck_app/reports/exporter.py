@@ -1,0 +1,87 @@
+"""One entry point for every format: read the report, render it, write it safely (CLI and GUI share it)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factcheck_app.reports.errors import ReportError
+from factcheck_app.reports.model import Progress, build_report
+from factcheck_app.reports.safe_write import check_target
+from factcheck_app.reports.selection import Selection
+
+FORMATS = ("html", "pdf", "md", "csv", "json", "claimreview", "claimreview-html")
+EXTENSIONS = {"html": ".html", "pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json",
+              "claimreview": ".jsonld", "claimreview-html": ".html"}
+
+
+@dataclass
+class ExportRequest:
+    """What to export, where, and how."""
+
+    fmt: str
+    path: Path
+    selection: Selection = field(default_factory=Selection)
+    force: bool = False
+    paper: str = "a4"
+    allow_missing_url: bool = False
+
+
+@dataclass
+class ExportResult:
+    """The files written and any warnings (recommended ClaimReview properties that are missing)."""
+
+    paths: list[Path]
+    warnings: list[str] = field(default_factory=list)
+    claims: int = 0
+
+
+def _stage(progress: Progress | None, offset: int, span: int):
+    """Map a sub-task's progress onto part of a 0..100 bar."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(offset + (span * done // total if total else span), 100)
+
+
+def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> ExportResult:
+    """Export as asked; return what was written. Raises ReportError (nothing is written then).
+
+    ``progress(done, 100)`` is called along the way and may raise ExportCancelled to stop.
+    """
+    from factcheck_app.reports import claimreview, csv_export, html, json_export, markdown
+
+    fmt = request.fmt
+    if fmt not in FORMATS:
+        raise ReportError(f"Unknown format '{fmt}' (choose one of: {', '.join(FORMATS)}).")
+    if fmt == "pdf":
+        from factcheck_app.reports.pdf import PAPER_SIZES
+
+        if request.paper not in PAPER_SIZES:
+            raise ReportError(f"Unknown paper size '{request.paper}' (choose a4 or letter).")
+    check_target(Path(request.path), request.force)
+    if fmt == "csv":
+        check_target(csv_export.columns_readme_path(request.path), request.force)
+    report = build_report(db, request.selection, _stage(progress, 0, 30))
+    warnings: list[str] = []
+    path = request.path
+    if fmt == "html":
+        paths = [html.write_html(report, path, force=request.force)]
+    elif fmt == "pdf":
+        from factcheck_app.reports.pdf import write_pdf
+
+        paths = [write_pdf(report, path, paper=request.paper, force=request.force,
+                           progress=_stage(progress, 30, 70))]
+    elif fmt == "md":
+        paths = [markdown.write_markdown(report, path, force=request.force)]
+    elif fmt == "csv":
+        paths = csv_export.write_csv(report, path, force=request.force, progress=_stage(progress, 30, 70))
+    elif fmt == "json":
+        paths = [json_export.write_json(report, path, force=request.force)]
+    else:
+        paths = [claimreview.write_claimreview(report, path, html=fmt == "claimreview-html", force=request.force,
+                                               allow_missing_url=request.allow_missing_url)]
+        warnings = claimreview.warnings(report)
+    if progress:
+        progress(100, 100)
+    return ExportResult(paths, warnings, report["summary"]["claims"])

@@ -1,0 +1,127 @@
+"""The PDF report: the PDF variant of the HTML template, laid out by Qt's QTextDocument and printed
+page by page to a QPdfWriter, with page numbers painted on each page. Everything happens locally.
+
+This is the one module outside ui/ that imports Qt (QtGui, plus QtCore geometry types).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from factcheck_app.reports.errors import ReportError
+from factcheck_app.reports.model import Progress, corrections_log
+from factcheck_app.reports.safe_write import atomic_path
+from factcheck_app.reports.templating import html_environment
+
+TEMPLATE = "report_pdf.html.j2"
+PAPER_SIZES = ("a4", "letter")
+MARGIN_MM = 16
+FOOTER_PX = 26  # room under the text for the page number, in layout pixels (1/96 inch)
+LAYOUT_DPI = 96  # the document is laid out as on a 96-dpi screen, then scaled to the writer's resolution
+STANCE_COLOURS = {"supports": "#1b5e2b", "refutes": "#8a1c1c", "context": "#5f6368"}
+
+_app = None  # a QGuiApplication made here (none existed) is kept for the life of the process
+
+
+def pdf_html(report: dict) -> str:
+    """Return the HTML that the PDF is printed from (QTextDocument's subset of HTML and CSS)."""
+    by_verdict = report["summary"]["by_verdict"]
+    most = max((r["count"] for r in by_verdict), default=0) or 1
+    bars = [{**r, "percent": max(1, min(99, round(90 * r["count"] / most)))} for r in by_verdict]
+    return html_environment().get_template(TEMPLATE).render(
+        report=report, bars=bars, corrections=corrections_log(report), stance_colours=STANCE_COLOURS
+    )
+
+
+def ensure_gui_application() -> None:
+    """Make sure a QGuiApplication exists (QTextDocument needs fonts); headless: the offscreen platform."""
+    from PySide6.QtGui import QGuiApplication
+
+    global _app
+    if QGuiApplication.instance() is not None:
+        if not isinstance(QGuiApplication.instance(), QGuiApplication):
+            raise ReportError("PDF export needs a graphical Qt application, and a console one is running.")
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication(["factcheck"])
+
+
+def _page_size(paper: str):
+    from PySide6.QtGui import QPageSize
+
+    sizes = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+    try:
+        return QPageSize(sizes[paper.lower()])
+    except KeyError:
+        raise ReportError(f"Unknown paper size '{paper}' (choose a4 or letter).") from None
+
+
+def print_html_to_pdf(html: str, path: Path, *, paper: str = "a4", title: str = "",
+                      progress: Progress | None = None) -> int:
+    """Lay out ``html`` and print it to the PDF file ``path``; return the number of pages.
+
+    ``progress(page, pages)`` is called before each page; it may raise (e.g. ExportCancelled)
+    to stop, in which case the painter is closed and the exception propagates.
+    """
+    ensure_gui_application()
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QTextDocument
+
+    writer = QPdfWriter(str(path))
+    writer.setCreator("Factcheck Desk")
+    writer.setTitle(title)
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(_page_size(paper), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM - 4),
+                                     QPageLayout.Unit.Millimeter))
+    scale = writer.resolution() / LAYOUT_DPI
+    paint = writer.pageLayout().paintRectPixels(writer.resolution())
+    page_w, page_h = paint.width() / scale, paint.height() / scale
+    body_h = page_h - FOOTER_PX
+
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(QFont("DejaVu Serif", 10))
+    doc.setHtml(html)
+    doc.setPageSize(QSizeF(page_w, body_h))
+    pages = doc.pageCount()
+
+    footer_font = QFont("DejaVu Sans")
+    footer_font.setPixelSize(10)  # layout pixels: the painter scales it with the page
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ReportError(f"Cannot write the PDF to {path}.")
+    try:
+        painter.scale(scale, scale)
+        for page in range(pages):
+            if progress:
+                progress(page, pages)
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -page * body_h)
+            doc.drawContents(painter, QRectF(0, page * body_h, page_w, body_h))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawLine(0, int(body_h + 6), int(page_w), int(body_h + 6))
+            footer = QRectF(0, body_h + 8, page_w, FOOTER_PX - 8)
+            painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+            painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             f"Page {page + 1} of {pages}")
+    finally:
+        painter.end()
+    if progress:
+        progress(pages, pages)
+    return pages
+
+
+def write_pdf(report: dict, path: str | os.PathLike, *, paper: str = "a4", force: bool = False,
+              progress: Progress | None = None) -> Path:
+    """Print the report to ``path`` as a PDF (A4 or Letter) atomically; return the path."""
+    _page_size(paper)  # a bad paper size is refused before anything is written
+    html = pdf_html(report)
+    with atomic_path(path, force=force) as tmp:
+        print_html_to_pdf(html, tmp, paper=paper, title=report["title"], progress=progress)
+    return Path(path)

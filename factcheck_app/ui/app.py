@@ -1,0 +1,110 @@
+"""Starting the desktop app: the QApplication, the library to open, the window, and --screenshot."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from factcheck_app import APP_ID, APP_NAME, __version__, appdirs
+from factcheck_app.store.errors import StoreError
+from factcheck_app.store.library import open_library
+from factcheck_app.ui import error_handling
+from factcheck_app.ui import settings as cfg
+
+SAMPLE_FILE = "sample-library.sqlite"
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def application() -> QApplication:
+    """Return the running QApplication, creating it on first use (tests already have one)."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName(APP_ID)
+    return app
+
+
+def sample_library_path() -> Path:
+    """Return the sample library, building it on first use."""
+    from factcheck_app.sample_library import build_sample_library
+
+    path = appdirs.data_dir() / SAMPLE_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".building")
+        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        build_sample_library(partial)
+        partial.replace(path)
+    return path
+
+
+def library_to_open(store: str | None, sample: bool) -> Path:
+    """Return the library path: --store, the sample, the last one opened, else the default library."""
+    if store:
+        return Path(store).expanduser()
+    if sample:
+        return sample_library_path()
+    return appdirs.default_store_path()
+
+
+def run_gui(store: str | None = None, sample: bool = False, screenshot: str | Path | None = None) -> int:
+    """Open the main window on a library and run until it closes; return the exit status.
+
+    With ``screenshot`` the window is rendered offscreen once loaded (first article and its
+    top claim selected), saved as PNG, and the function returns without running an event loop.
+    Reuses a running QApplication and never calls sys.exit, so tests can call it.
+    """
+    app = application()
+    from factcheck_app.ui.main_window import MainWindow
+
+    window = MainWindow(cfg.Settings())
+    uninstall = error_handling.install(lambda: window)
+    try:
+        try:
+            path = library_to_open(store, sample)
+        except (StoreError, OSError) as exc:
+            print(f"factcheck: the sample library could not be built: {exc}", file=sys.stderr)
+            return 1
+        if screenshot:
+            return _screenshot(app, window, path, Path(screenshot))
+        window.show()
+        window.open_path(path, create=True)
+        if window.library is not None and not window.article_id:
+            window.select_first_content()
+        return app.exec()
+    finally:
+        uninstall()
+
+
+def _screenshot(app: QApplication, window, path: Path, target: Path) -> int:
+    # No dialogs in screenshot mode: nobody is there to answer them.
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        library = open_library(path, create=True)
+    except (StoreError, OSError) as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        window.close()
+        return 1
+    window.set_library(library)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    app.processEvents()
+    window.select_first_content()
+    for _ in range(3):
+        app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(target), "PNG")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    if not ok:
+        print(f"factcheck: could not write {target}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,454 @@
+"""The claim panel beside the claims table: the claim, its evidence, and its verdict.
+
+Every change is saved when made, as an undoable command on the window's QUndoStack;
+after any change (and its undo or redo) the panel refreshes and emits ``claimChanged``.
+Store errors become one clear message; the panel keeps what the checker typed.
+"""
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck_app.store import Library, StoreError
+from factcheck_app.store.claims import get_claim
+from factcheck_app.store.errors import NotFoundError
+from factcheck_app.store.verdicts import get_verdict, review_verdict
+from factcheck_app.ui import dialogs, evidence_dialog, source_dialog
+from factcheck_app.ui.evidence_list import EvidenceTableModel, EvidenceTableView
+from factcheck_app.ui.source_search import SourceSearch
+from factcheck_app.ui.undo_commands import (
+    AttachEvidenceCommand,
+    ClaimStatusCommand,
+    ClearVerdictCommand,
+    CommandEvents,
+    DetachEvidenceCommand,
+    EditEvidenceCommand,
+    SetVerdictCommand,
+    dismiss_command,
+)
+from factcheck_app.ui.verdict_editor import VerdictEditor
+
+APP_TITLE = "Factcheck Desk"
+CLAIM_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "checked": "Checked", "dismissed": "Dismissed"}
+DISMISS_REASONS = (
+    "Opinion, not a checkable fact",
+    "Prediction about the future",
+    "Not significant enough to check",
+    "Already checked elsewhere",
+    "Not a claim (a question, a headline fragment)",
+)
+
+
+def show_error(parent: QWidget, message: str) -> None:
+    """Tell the checker that a change could not be made (tests replace this function)."""
+    dialogs.message(parent, "warning", APP_TITLE, message)
+
+
+def ask_dismiss_reason(parent: QWidget) -> str | None:
+    """Ask why a claim is not check-worthy; return the reason, or None when cancelled (tests replace this)."""
+    reason, ok = QInputDialog.getItem(
+        parent, "Dismiss claim", "Why is this claim not worth checking?", list(DISMISS_REASONS), 0, True
+    )
+    return reason if ok else None
+
+
+def default_checker_name() -> str:
+    """Return the operating-system user name, the checker's name until the window sets one."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class ClaimPanel(QWidget):
+    """Shows one claim with its evidence and verdict and turns every edit into an undoable store command."""
+
+    claimChanged = Signal(str)
+
+    def __init__(self, library: Library, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.undo_stack = undo_stack
+        self.claim_id: str | None = None
+        self.checker_name = default_checker_name()
+        self._scale_in_use: str | None = None
+        self._unsaved_rationale: dict[str, str] = {}
+        self._last_push_failed = False
+
+        self.events = CommandEvents(self)
+        self.events.changed.connect(self._store_changed)
+        self.events.failed.connect(self._command_failed)
+
+        self.setAccessibleName("Claim panel")
+        self.pages = QStackedWidget()
+        self.empty_label = QLabel("Select a claim")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)  # drawn in the palette's disabled (muted) text colour
+        self.empty_label.setAccessibleName("No claim selected")
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self._set_tab_order()
+        self.set_claim(None)
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(self._build_header())
+
+        evidence_box = QGroupBox("Evidence")
+        evidence_layout = QVBoxLayout(evidence_box)
+        self.source_search = SourceSearch(self.library)
+        self.source_search.attachRequested.connect(self._attach)
+        self.source_search.createRequested.connect(self._create_and_attach)
+        self.evidence_model = EvidenceTableModel(self.library, self)
+        self.evidence_view = EvidenceTableView()
+        self.evidence_view.setModel(self.evidence_model)
+        self.evidence_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.evidence_view.editRequested.connect(self._edit_evidence)
+        self.evidence_view.detachRequested.connect(self._detach)
+        self.evidence_view.selectionModel().selectionChanged.connect(self._update_evidence_buttons)
+        self.evidence_model.modelReset.connect(self._update_evidence_buttons)
+        self.edit_evidence_button = QPushButton("Ed&it…")
+        self.edit_evidence_button.setAccessibleName("Edit the selected evidence")
+        self.edit_evidence_button.clicked.connect(lambda: self._edit_evidence(self.evidence_view.current_evidence_id()))
+        self.edit_source_button = QPushButton("Edit s&ource…")
+        self.edit_source_button.setAccessibleName("Edit the selected evidence's source")
+        self.edit_source_button.clicked.connect(self._edit_source)
+        self.detach_button = QPushButton("&Detach")
+        self.detach_button.setAccessibleName("Detach the selected evidence from the claim")
+        self.detach_button.clicked.connect(lambda: self._detach(self.evidence_view.current_evidence_id()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_evidence_button)
+        buttons.addWidget(self.edit_source_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.detach_button)
+        evidence_layout.addWidget(self.source_search)
+        evidence_layout.addWidget(self.evidence_view, 1)
+        evidence_layout.addLayout(buttons)
+        layout.addWidget(evidence_box, 2)
+
+        verdict_box = QGroupBox("Verdict")
+        verdict_layout = QVBoxLayout(verdict_box)
+        self.verdict_editor = VerdictEditor(self.library)
+        self.verdict_editor.ratingChosen.connect(self._set_rating)
+        self.verdict_editor.rationaleEdited.connect(self._save_rationale)
+        self.verdict_editor.checkerEdited.connect(lambda name: self._change_verdict({"checker": name}))
+        self.verdict_editor.statusChosen.connect(lambda status: self._change_verdict({"status": status}))
+        self.verdict_editor.reviewRequested.connect(self._review)
+        self.verdict_editor.clearRequested.connect(self._clear_verdict)
+        verdict_layout.addWidget(self.verdict_editor)
+        layout.addWidget(verdict_box, 3)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        return self.scroll
+
+    def _build_header(self) -> QVBoxLayout:
+        self.claim_label = QLabel()
+        self.claim_label.setWordWrap(True)
+        self.claim_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.claim_label.setAccessibleName("Claim")
+        font = QFont(self.claim_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.claim_label.setFont(font)
+        self.meta_label = QLabel()
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setAccessibleName("Claim details")
+        self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, from the palette
+        self.dismissed_label = QLabel()
+        self.dismissed_label.setWordWrap(True)
+        self.dismissed_label.setAccessibleName("Why the claim was dismissed")
+        self.dismiss_button = QPushButton("Dis&miss…")
+        self.dismiss_button.setAccessibleName("Dismiss the claim as not check-worthy")
+        self.dismiss_button.setToolTip("Not check-worthy: an opinion, a prediction, too minor…")
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.reopen_button = QPushButton("Re&open")
+        self.reopen_button.setAccessibleName("Reopen the dismissed claim")
+        self.reopen_button.clicked.connect(self._reopen)
+
+        details = QVBoxLayout()
+        details.setSpacing(2)
+        details.addWidget(self.meta_label)
+        details.addWidget(self.dismissed_label)
+        row = QHBoxLayout()
+        row.addLayout(details, 1)
+        row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignTop)
+        header = QVBoxLayout()
+        header.addWidget(self.claim_label)
+        header.addLayout(row)
+        self.claim_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        return header
+
+    def _set_tab_order(self) -> None:
+        editor = self.verdict_editor
+        chain = [
+            self.dismiss_button, self.reopen_button, self.source_search.new_button, self.source_search.search_edit,
+            self.source_search.stance_combo, self.evidence_view, self.edit_evidence_button, self.edit_source_button,
+            self.detach_button, editor.scale_combo, *editor.rating_buttons(), editor.clear_button,
+            editor.rationale_edit, editor.checker_edit, editor.status_combo, editor.review_button, editor.history_view,
+        ]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # --- the agreed interface ---------------------------------------------------------------------
+
+    def set_claim(self, claim_id: str | None) -> None:
+        """Show ``claim_id`` (None: the empty state), after saving anything typed for the previous claim."""
+        self.flush_pending()
+        if claim_id is not None:
+            try:
+                get_claim(self.library.db, claim_id)
+            except StoreError as exc:
+                show_error(self, str(exc))
+                claim_id = None
+        self.claim_id = claim_id
+        self.source_search.clear()
+        if claim_id is None:
+            self.pages.setCurrentWidget(self.empty_label)
+            self.evidence_model.load(None)
+            self.verdict_editor.show_claim(None)
+            return
+        self.pages.setCurrentWidget(self.scroll)
+        self.evidence_model.load(claim_id)
+        self.verdict_editor.show_claim(claim_id, self._scale_in_use, self.checker_name)
+        self._restore_unsaved_rationale()
+        self._refresh_header()
+        self._rebuild_tab_order_if_needed()
+
+    def focus_source_search(self) -> None:
+        """Put the keyboard focus in the attach-source search box."""
+        if self.claim_id is None:
+            return
+        self.scroll.ensureWidgetVisible(self.source_search.search_edit)
+        self.source_search.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.source_search.search_edit.selectAll()
+
+    def rate(self, n: int) -> None:
+        """Rate the claim with the ``n``th step (1-based) of the scale shown; out-of-range numbers do nothing."""
+        scale = self.verdict_editor.current_scale()
+        if self.claim_id is None or scale is None or not 1 <= n <= len(scale.steps):
+            return
+        self._set_rating(scale.name, scale.steps[n - 1].label)
+
+    def dismiss(self) -> None:
+        """Dismiss the claim as not check-worthy, asking for the reason (undoable)."""
+        if self.claim_id is None:
+            return
+        self.flush_pending()
+        reason = ask_dismiss_reason(self)
+        if reason is None:
+            return
+        claim_id = self.claim_id
+        self._push(lambda: dismiss_command(self.events, self.library, claim_id, reason))
+
+    def set_checker_name(self, name: str) -> None:
+        """Set who is working: the checker of new verdicts, the adder of evidence, the reviewer."""
+        self.checker_name = (name or "").strip() or default_checker_name()
+        if self.claim_id is not None:
+            self.verdict_editor.refresh(self.checker_name)
+
+    # --- more for the window ----------------------------------------------------------------------
+
+    def flush_pending(self) -> None:
+        """Save what the checker typed but the idle timer has not saved yet (the window calls it on close)."""
+        if self.claim_id is not None:
+            self.verdict_editor.flush()
+
+    def reload_scales(self) -> None:
+        """Re-read the rating scales after they were edited in Preferences."""
+        self.verdict_editor.reload_scales()
+        if self.claim_id is not None:
+            self.verdict_editor.refresh(self.checker_name)
+            self._rebuild_tab_order_if_needed()
+
+    def hideEvent(self, event) -> None:
+        # A window closing hides its children first: the last typed words are saved here.
+        self.flush_pending()
+        super().hideEvent(event)
+
+    # --- running commands -------------------------------------------------------------------------
+
+    def _push(self, make_command) -> bool:
+        """Build a command (which reads the store) and push it; return True when the change was made."""
+        self._last_push_failed = False
+        try:
+            command = make_command()
+        except StoreError as exc:
+            show_error(self, str(exc))
+            return False
+        self.undo_stack.push(command)
+        return not self._last_push_failed
+
+    def _command_failed(self, message: str) -> None:
+        self._last_push_failed = True
+        show_error(self, message)
+        if self.claim_id is not None:
+            self._refresh()
+
+    def _store_changed(self, claim_id: str) -> None:
+        if claim_id == self.claim_id:
+            self._refresh()
+        self.claimChanged.emit(claim_id)
+
+    def _refresh(self) -> None:
+        try:
+            get_claim(self.library.db, self.claim_id)
+        except NotFoundError:
+            self.set_claim(None)
+            return
+        selected = self.evidence_view.current_evidence_id()
+        self.evidence_model.refresh()
+        if selected:
+            self.evidence_view.select_evidence(selected)
+        self.verdict_editor.refresh(self.checker_name)
+        self._refresh_header()
+
+    def _refresh_header(self) -> None:
+        claim = get_claim(self.library.db, self.claim_id)
+        self.claim_label.setText(claim["text"])
+        count = claim["sources"] or 0
+        sources = f"{count} source" + ("" if count == 1 else "s")
+        parts = [claim["article_title"] or "Untitled article", CLAIM_STATUS_LABELS.get(claim["status"], claim["status"]), sources]
+        self.meta_label.setText(" · ".join(parts))
+        dismissed = claim["status"] == "dismissed"
+        self.dismissed_label.setText(f"Not check-worthy: {claim['dismiss_reason']}" if dismissed else "")
+        self.dismissed_label.setVisible(dismissed)
+        self.dismiss_button.setVisible(not dismissed)
+        self.reopen_button.setVisible(dismissed)
+        self.source_search.set_attached({r["source_id"] for r in (self.evidence_model.evidence_row(i)
+                                         for i in range(self.evidence_model.rowCount()))})
+
+    def _rebuild_tab_order_if_needed(self) -> None:
+        # Rating buttons are rebuilt when the scale changes; they must stay in the Tab chain.
+        self._set_tab_order()
+
+    def _update_evidence_buttons(self) -> None:
+        has = self.evidence_view.current_evidence_id() is not None
+        for button in (self.edit_evidence_button, self.edit_source_button, self.detach_button):
+            button.setEnabled(has)
+
+    # --- evidence -------------------------------------------------------------------------------
+
+    def _attach(self, source_id: str, stance: str) -> None:
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        holder: list[AttachEvidenceCommand] = []
+
+        def make() -> AttachEvidenceCommand:
+            holder.append(
+                AttachEvidenceCommand(self.events, self.library, claim_id, source_id, stance, added_by=self.checker_name)
+            )
+            return holder[0]
+
+        if self._push(make):
+            evidence_id = holder[0].evidence_id
+            self.source_search.clear()
+            if evidence_id:
+                self.evidence_view.select_evidence(evidence_id)
+
+    def _create_and_attach(self, title: str, stance: str) -> None:
+        if self.claim_id is None:
+            return
+        source_id = source_dialog.run_source_dialog(self.library, self, initial_title=title)
+        if source_id:
+            self._attach(source_id, stance)
+
+    def _edit_evidence(self, evidence_id: str | None) -> None:
+        row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
+        if row < 0:
+            return
+        changes = evidence_dialog.run_evidence_dialog(self.evidence_model.evidence_row(row), self)
+        if changes:
+            self._push(lambda: EditEvidenceCommand(self.events, self.library, evidence_id, changes))
+
+    def _edit_source(self) -> None:
+        evidence_id = self.evidence_view.current_evidence_id()
+        row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
+        if row < 0:
+            return
+        source_id = self.evidence_model.evidence_row(row)["source_id"]
+        if source_dialog.run_source_dialog(self.library, self, source_id=source_id):
+            self._store_changed(self.claim_id)
+
+    def _detach(self, evidence_id: str | None) -> None:
+        if evidence_id:
+            self._push(lambda: DetachEvidenceCommand(self.events, self.library, evidence_id))
+
+    # --- verdict --------------------------------------------------------------------------------
+
+    def _set_rating(self, scale: str, label: str) -> None:
+        self.flush_pending()
+        self._scale_in_use = scale
+        self._change_verdict({"rating": label, "scale": scale})
+
+    def _change_verdict(self, changes: dict) -> None:
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        self._push(lambda: SetVerdictCommand(self.events, self.library, claim_id, changes, who=self.checker_name))
+
+    def _save_rationale(self, claim_id: str, text: str) -> None:
+        saved = self._push(
+            lambda: SetVerdictCommand(self.events, self.library, claim_id, {"rationale": text}, who=self.checker_name)
+        )
+        if saved:
+            self._unsaved_rationale.pop(claim_id, None)
+        else:
+            # Kept for this session and put back when the claim is shown again, so nothing typed is lost.
+            self._unsaved_rationale[claim_id] = text
+
+    def _restore_unsaved_rationale(self) -> None:
+        text = self._unsaved_rationale.get(self.claim_id)
+        if text is not None and self.verdict_editor.rationale_edit.isEnabled():
+            self.verdict_editor.rationale_edit.setPlainText(text)
+
+    def _review(self) -> None:
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        self.flush_pending()
+        try:
+            review_verdict(self.library.db, claim_id, self.checker_name)
+        except StoreError as exc:
+            show_error(self, str(exc))
+            return
+        self._store_changed(claim_id)
+
+    def _clear_verdict(self) -> None:
+        claim_id = self.claim_id
+        if claim_id is not None:
+            self.flush_pending()
+            self._push(lambda: ClearVerdictCommand(self.events, self.library, claim_id, who=self.checker_name))
+
+    def _reopen(self) -> None:
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        has_verdict = get_verdict(self.library.db, claim_id) is not None
+        status = "checked" if has_verdict else ("in_progress" if self.evidence_model.rowCount() else "open")
+        self._push(lambda: ClaimStatusCommand(self.events, self.library, claim_id, status, None))

@@ -1,0 +1,119 @@
+"""The library pane: a search field over the article table."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from factcheck_app.ui.models.articles_model import ArticlesModel
+
+SEARCH_SETTLE_MS = 200
+
+
+class LibraryPane(QWidget):
+    """Articles of the library; emits ``articleSelected`` with the chosen article's id (or None)."""
+
+    articleSelected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticlesModel(self)
+        heading = QLabel("Library")
+        heading.setObjectName("paneHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles and outlets (Ctrl+L)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search articles")
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SEARCH_SETTLE_MS)
+        self._settle.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _text: self._settle.start())
+        self.search.returnPressed.connect(self._apply_search)
+
+        self.table = QTableView()
+        self.table.setObjectName("articlesTable")
+        self.table.setAccessibleName("Articles")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 92), (2, 80), (3, 50), (4, 58)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self._remember: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 4)
+        layout.setSpacing(4)
+        layout.addWidget(heading)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+
+    def current_article_id(self) -> str | None:
+        """Return the id of the selected article."""
+        index = self.table.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: str | None) -> bool:
+        """Select ``article_id`` (clearing the search if it hides it); return True when it is shown."""
+        if article_id is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            return False
+        row = self.model.row_of(article_id)
+        if row is None and self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.model.set_search("")
+            row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def select_first(self) -> None:
+        """Select the first article, if any."""
+        first = self.model.article_id(0)
+        if first:
+            self.select_article(first)
+
+    @Slot()
+    def _apply_search(self) -> None:
+        self._settle.stop()
+        self._remember = self.current_article_id()
+        self.model.set_search(self.search.text())
+
+    @Slot()
+    def _after_reset(self) -> None:
+        # Keep the article selected across a search or re-sort when it is still listed.
+        remember, self._remember = self._remember, None
+        if remember and self.model.row_of(remember) is not None:
+            self.select_article(remember)
+
+    def reload(self) -> None:
+        """Re-read the articles, keeping the selection."""
+        self._remember = self.current_article_id()
+        self.model.reload()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.articleSelected.emit(self.model.article_id(current.row()) if current.isValid() else None)

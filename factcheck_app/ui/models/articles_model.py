@@ -1,0 +1,167 @@
+"""The library's articles as a table: ids fetched with one query, row details filled lazily by page.
+
+Like Anki's browser table model, the model holds only the ordered ids; a page of rows is
+read when the view first asks for one of them, so 20,000 articles open at once.
+Searching and sorting happen in SQL (title/outlet text, any column).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from sqlite_utils import Database
+
+PAGE = 200
+COLUMNS = ("Title", "Outlet", "Published", "Claims", "Checked")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_CLAIMS = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status != 'dismissed')"
+_CHECKED = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status = 'checked')"
+# Sort keys are chosen from this table, never built from input.
+_ORDER = {
+    0: "lower(coalesce(a.title, '')) {dir}, a.id",
+    1: "lower(coalesce(a.outlet, '')) {dir}, a.title",
+    2: "coalesce(a.published, a.imported_at) {dir}, a.title",
+    3: f"{_CLAIMS} {{dir}}, a.title",
+    4: f"{_CHECKED} {{dir}}, a.title",
+}
+_ROW_SQL = (f"SELECT a.id, a.title, a.outlet, a.published, a.imported_at, a.source_name, {_CLAIMS} AS claims, "
+            f"{_CHECKED} AS checked FROM articles a WHERE a.id IN ({{marks}})")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def like_pattern(text: str) -> str:
+    """Return a LIKE pattern matching ``text`` anywhere, with LIKE's wildcards escaped."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class ArticlesModel(QAbstractTableModel):
+    """Articles of one library: Title, Outlet, Published, Claims, Checked."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db: Database | None = None
+        self._ids: list[str] = []
+        self._rows: dict[str, dict] = {}
+        self._search = ""
+        self._sort_column = 2
+        self._sort_order = Qt.SortOrder.DescendingOrder
+
+    # --- loading ---------------------------------------------------------
+    def set_library(self, db: Database | None) -> None:
+        """Show the articles of ``db`` (None: an empty table)."""
+        self._db = db
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        """Keep only articles whose title or outlet contains ``text``."""
+        self._search = text.strip()
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the ordered ids again (one query) and forget cached rows."""
+        self.beginResetModel()
+        self._ids = self._query_ids()
+        self._rows.clear()
+        self.endResetModel()
+
+    def _query_ids(self) -> list[str]:
+        if self._db is None:
+            return []
+        direction = "DESC" if self._sort_order == Qt.SortOrder.DescendingOrder else "ASC"
+        sql = "SELECT a.id FROM articles a"
+        params: list[str] = []
+        if self._search:
+            sql += " WHERE a.title LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\'"
+            params = [like_pattern(self._search)] * 2
+        sql += " ORDER BY " + _ORDER[self._sort_column].format(dir=direction)
+        return [r[0] for r in self._db.execute(sql, params)]
+
+    def _row(self, row: int) -> dict:
+        article_id = self._ids[row]
+        cached = self._rows.get(article_id)
+        if cached is None:
+            first = row - row % PAGE
+            self._fetch(self._ids[first:first + PAGE])
+            cached = self._rows.get(article_id, {"id": article_id, "title": "(deleted)"})
+        return cached
+
+    def _fetch(self, ids: list[str]) -> None:
+        if not ids or self._db is None:
+            return
+        sql = _ROW_SQL.format(marks=", ".join("?" * len(ids)))
+        for r in self._db.query(sql, ids):
+            self._rows[r["id"]] = r
+
+    def refresh_article(self, article_id: str) -> None:
+        """Re-read one article's row (after its claims or metadata changed)."""
+        self._rows.pop(article_id, None)
+        row = self.row_of(article_id)
+        if row is not None:
+            self._fetch([article_id])
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # --- lookups ---------------------------------------------------------
+    def article_id(self, row: int) -> str | None:
+        """Return the id of the article at ``row`` (None outside the table)."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: str) -> int | None:
+        """Return the row showing ``article_id``, or None."""
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return None
+
+    def article(self, row: int) -> dict:
+        """Return the summary row (id, title, outlet, published, claims, checked) at ``row``."""
+        return self._row(row)
+
+    # --- Qt model API ----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole and section == 4:
+                return "Claims with a verdict"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        column = index.column()
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column >= 3:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._row(index.row())
+        if column == 0:
+            title = row.get("title") or row.get("source_name") or "(untitled)"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{title}\n{row.get('outlet') or 'outlet unknown'} · {row.get('published') or 'no date'}"
+            return title
+        if column == 1:
+            return row.get("outlet") or ""
+        if column == 2:
+            return row.get("published") or ""
+        if column == 3:
+            return str(row.get("claims", 0))
+        if column == 4:
+            return str(row.get("checked", 0))
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in _ORDER:
+            return
+        self._sort_column, self._sort_order = column, order
+        self.reload()

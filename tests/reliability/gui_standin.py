@@ -1,0 +1,44 @@
+"""Stands in for the desktop app: holds a library open and writes to it until a stop file appears.
+
+Run as ``python gui_standin.py STORE STOP_FILE``. Each write attaches evidence and changes
+a verdict in one transaction that it keeps open a few milliseconds (as a slow GUI action
+would), then prints ``<n> <evidence id>`` and flushes. Prints ``done <count>`` at the end.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from factcheck_app.store import open_library
+from factcheck_app.store.evidence import add_evidence
+from factcheck_app.store.sources import add_source
+from factcheck_app.store.transaction import write
+from factcheck_app.store.verdicts import set_verdict
+
+RATINGS = ("True", "False", "Half true")
+
+
+def main(argv: list[str]) -> int:
+    """Write until the stop file exists."""
+    store, stop = argv[0], Path(argv[1])
+    with open_library(store, create=False) as lib:
+        db = lib.db
+        claim_ids = [r[0] for r in db.execute("SELECT id FROM claims ORDER BY start_offset")]
+        source_id = add_source(db, "GUI source")
+        n = 0
+        while not stop.exists():
+            claim_id = claim_ids[n % len(claim_ids)]
+            with write(db):
+                evidence_id = add_evidence(db, claim_id, source_id, "context", note=f"gui {n}")
+                set_verdict(db, claim_id, RATINGS[n % len(RATINGS)], rationale=f"gui {n}", checker="gui", why=f"gui {n}")
+                time.sleep(0.005)
+            sys.stdout.write(f"{n} {evidence_id}\n")
+            sys.stdout.flush()
+            n += 1
+        sys.stdout.write(f"done {n}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

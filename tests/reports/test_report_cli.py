@@ -1,0 +1,116 @@
+"""`factcheck export` end to end: every format, id prefixes, refusals with exit 2 and nothing written."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck_app.cli import main
+from factcheck_app.store import open_library, settings
+from factcheck_app.reports.model import review_url_key
+
+
+def export(store, *args):
+    return main(["export", "--store", str(store), *args])
+
+
+@pytest.mark.parametrize("fmt, name", [("html", "r.html"), ("md", "r.md"), ("json", "r.json"), ("csv", "r.csv")])
+def test_export_formats_from_the_cli(report_lib, tmp_path, capsys, fmt, name):
+    out = tmp_path / name
+    assert export(report_lib.path, "--format", fmt, "--all", "-o", str(out)) == 0
+    printed = capsys.readouterr().out.split()
+    assert str(out) in printed
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Ferry statistics 2023" in text and "Mostly true" in text
+    if fmt == "csv":
+        assert (tmp_path / "r.columns.md").exists() and str(tmp_path / "r.columns.md") in printed
+
+
+def test_export_pdf_from_the_cli(qapp, report_lib, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    out = tmp_path / "r.pdf"
+    assert export(report_lib.path, "--format", "pdf", "--article", report_lib.article_b[:6], "--paper", "letter",
+                  "-o", str(out)) == 0
+    reader = PdfReader(str(out))
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert "Wheat harvest down by a third" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_selection_options(report_lib, tmp_path):
+    out = tmp_path / "r.json"
+    assert export(report_lib.path, "--format", "json", "--all", "--verdict", "false", "unverifiable",
+                  "-o", str(out)) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    ids = [c["id"] for a in data["articles"] for c in a["claims"]]
+    assert ids == [report_lib.cost, report_lib.leaflet]
+    assert export(report_lib.path, "--format", "json", "--all", "--status", "published", "-o", str(out),
+                  "--force") == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [c["id"] for a in data["articles"] for c in a["claims"]] == [report_lib.crossings]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "html", "-o", "{out}"], "--article ID ... or --all"),
+    (["--format", "html", "--article", "ffffffff", "-o", "{out}"], "No article has an id starting with"),
+    (["--format", "html", "--all", "--verdict", "Brilliant", "-o", "{out}"], "'Brilliant' is not a rating"),
+    (["--format", "html", "--all", "--status", "published", "--verdict", "False", "-o", "{out}"], "Nothing to export"),
+    (["--format", "html", "--all", "-o", "{tmp}/missing/r.html"], "does not exist"),
+    (["--format", "claimreview", "--all", "-o", "{out}"], "no published fact-check URL"),
+    (["--format", "claimreview", "--all", "--review-url", "nourl", "-o", "{out}"], "CLAIM=URL"),
+    (["--format", "html", "--all", "--review-url", "a=https://x.example", "-o", "{out}"], "--review-url is for"),
+])
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(report_lib, tmp_path, capsys, args, message):
+    out = tmp_path / "out" / "r.html"
+    out.parent.mkdir()
+    args = [a.format(out=out, tmp=tmp_path) for a in args]
+    assert export(report_lib.path, *args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("factcheck: ") and message in err, err
+    assert list(out.parent.iterdir()) == []
+
+
+def test_never_overwrites_without_force(report_lib, tmp_path, capsys):
+    out = tmp_path / "r.md"
+    out.write_text("keep")
+    assert export(report_lib.path, "--format", "md", "--all", "-o", str(out)) == 2
+    assert "already exists; use --force" in capsys.readouterr().err
+    assert out.read_text() == "keep"
+    assert export(report_lib.path, "--format", "md", "--all", "-o", str(out), "--force") == 0
+    assert out.read_text(encoding="utf-8").startswith("# Fact-check report")
+
+
+def test_claimreview_with_review_urls(report_lib, tmp_path, capsys):
+    out = tmp_path / "cr.jsonld"
+    urls = [f"{cid[:8]}=https://checkers.example.org/c/{n}" for n, cid in
+            enumerate([report_lib.crossings, report_lib.cost, report_lib.leaflet, report_lib.harvest])]
+    args = ["--format", "claimreview", "--all", "-o", str(out)]
+    for url in urls:
+        args += ["--review-url", url]
+    assert export(report_lib.path, *args) == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["url"] for r in reviews] == [f"https://checkers.example.org/c/{n}" for n in range(4)]
+    # The article without a date or link is reported as a warning, not an error.
+    err = capsys.readouterr().err
+    assert "warning: article 'Wheat harvest down by a third' has no publication date, no web address" in err
+    with open_library(report_lib.path) as lib:
+        assert settings.get_setting(lib.db, review_url_key(report_lib.cost)) == "https://checkers.example.org/c/1"
+
+
+def test_claimreview_allow_missing_url_and_html_snippet(report_lib, tmp_path, capsys):
+    out = tmp_path / "cr.html"
+    assert export(report_lib.path, "--format", "claimreview-html", "--all", "--allow-missing-url",
+                  "-o", str(out)) == 0
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<script type="application/ld+json"') == 4
+    err = capsys.readouterr().err
+    assert "warning:" in err and "Wheat harvest down by a third" in err
+
+
+def test_export_help_is_documented(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--format", "--article", "--all", "--status", "--verdict", "--force", "--paper",
+                   "--review-url", "--allow-missing-url", "--store", "-o"):
+        assert option in out

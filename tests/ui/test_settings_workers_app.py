@@ -1,0 +1,142 @@
+"""The settings registry, the worker helper, layout memory, optional dialogs and --screenshot."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QByteArray
+
+from factcheck_app.ui import settings as cfg
+from factcheck_app.ui import workers
+from factcheck_app.ui.app import run_gui
+
+
+def test_settings_live_in_the_config_dir_with_typed_defaults(user_folders):
+    settings = cfg.Settings()
+    assert cfg.settings_path().parent == user_folders / "config"
+    assert settings.get(cfg.RECENT_LIBRARIES) == []
+    assert settings.get(cfg.CLAIMS_SCOPE_ALL) is False
+    assert settings.get(cfg.WINDOW_GEOMETRY).isEmpty()
+    settings.set(cfg.CLAIMS_SCOPE_ALL, True)
+    settings.set(cfg.ARTICLE_FONT_POINTS, 12)
+    settings.add_recent_library("/a.sqlite")
+    settings.add_recent_library("/b.sqlite")
+    settings.add_recent_library("/a.sqlite")
+    settings.sync()
+    again = cfg.Settings()
+    assert again.get(cfg.CLAIMS_SCOPE_ALL) is True
+    assert again.get(cfg.ARTICLE_FONT_POINTS) == 12
+    assert again.get(cfg.RECENT_LIBRARIES) == ["/a.sqlite", "/b.sqlite"]
+    assert (user_folders / "config" / cfg.SETTINGS_FILE).exists()
+
+
+def test_a_damaged_setting_falls_back_to_its_default(user_folders):
+    settings = cfg.Settings()
+    settings.qsettings.setValue(cfg.ARTICLE_FONT_POINTS.key, "not a number")
+    assert settings.get(cfg.ARTICLE_FONT_POINTS) == 0
+
+
+def test_window_remembers_geometry_splitters_and_recent_libraries(make_window, sample_library):
+    window = make_window(sample_library)
+    window.resize(1000, 700)
+    window.splitter.setSizes([200, 500, 300])
+    sizes = window.splitter.sizes()
+    window.close()
+    settings = cfg.Settings()
+    assert settings.get(cfg.RECENT_LIBRARIES)[0] == str(sample_library)
+    assert isinstance(settings.get(cfg.MAIN_SPLITTER), QByteArray)
+    again = make_window(sample_library)
+    assert again.size().width() == 1000
+    assert again.splitter.sizes() == sizes
+
+
+def _add(job, a, b):
+    job.report(1, 1, "adding")
+    return a + b
+
+
+def _fail(job):
+    from factcheck_app.store.errors import StoreError
+
+    raise StoreError("The library is busy.")
+
+
+def _crash(job):
+    raise ZeroDivisionError("hidden detail")
+
+
+def _wait_for_cancel(job, started):
+    started.set()
+    while True:
+        job.check_cancelled()
+        job.wait(5)
+
+
+def test_worker_reports_its_result(qtbot):
+    job = workers.Job(_add, 2, 3)
+    with qtbot.waitSignal(job.signals.finished, timeout=10_000) as blocker:
+        job.start()
+    assert blocker.args == [5]
+
+
+def test_worker_reports_a_store_error_as_a_message(qtbot):
+    job = workers.Job(_fail)
+    with qtbot.waitSignal(job.signals.failed, timeout=10_000) as blocker:
+        job.start()
+    assert blocker.args == ["The library is busy."]
+
+
+def test_worker_hides_an_unexpected_error_behind_a_plain_message(qtbot):
+    job = workers.Job(_crash)
+    with qtbot.waitSignal(job.signals.failed, timeout=10_000) as blocker:
+        job.start()
+    assert "hidden detail" not in blocker.args[0]
+
+
+def test_worker_can_be_cancelled(qtbot):
+    import threading
+
+    started = threading.Event()
+    job = workers.Job(_wait_for_cancel, started)
+    with qtbot.waitSignal(job.signals.cancelled, timeout=10_000):
+        job.start()
+        assert started.wait(10)
+        assert job.is_running
+        job.cancel()
+    assert job.wait(10_000)
+    assert not workers.running_jobs()
+
+
+def test_optional_dialog_actions_follow_their_modules(main_window, monkeypatch):
+    from factcheck_app.ui import main_window as mw
+
+    assert main_window.act_export.isEnabled() == mw.module_available("factcheck_app.ui.export_dialog")
+    monkeypatch.setattr(mw, "module_available", lambda name: False)
+    window = mw.MainWindow()
+    try:
+        assert not window.act_export.isEnabled()
+        assert "not available" in window.act_export.toolTip()
+        assert not window.act_about.isEnabled()
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def test_screenshot_writes_a_png(tmp_path, qapp):
+    target = tmp_path / "s.png"
+    assert run_gui(sample=True, screenshot=str(target)) == 0
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert target.stat().st_size > 20_000
+    assert sys.excepthook is not None
+
+
+def test_gui_command_opens_a_window_that_stays_up(tmp_path):
+    # `factcheck gui --sample` with no screenshot must start and keep running until closed.
+    env_cmd = [sys.executable, "-c",
+               "import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication;"
+               "from factcheck_app.ui import app;"
+               "a = app.application(); QTimer.singleShot(1500, a.quit);"
+               "sys.exit(app.run_gui(sample=True))"]
+    result = subprocess.run(env_cmd, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr

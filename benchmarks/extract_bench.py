@@ -7,6 +7,8 @@ the 1 MB text is built from the team-written paragraphs below.
 """
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import json
 import statistics
 import subprocess
@@ -99,11 +101,40 @@ def throughput() -> None:
           f"ratio {t_big / t_small:.2f} for 10x text  [goal <= 11]")
 
 
+def stages() -> None:
+    """Time each stage alone on 1 MB, so a slow stage is easy to find (best of 3)."""
+    from factcheck_app.extract import dates, quantities, sentences
+
+    text = mixed_text(1_000_000)
+    pub = dt.date(2017, 4, 11)
+    found = dates.find_dates(text, pub)
+    spans = sentences.split_sentences(text)
+    steps = [("sentences", lambda: sentences.split_sentences(text)),
+             ("dates", lambda: dates.find_dates(text, pub)),
+             ("quantities", lambda: quantities.find_quantities(text, found))]
+    for module, func in (("places", "find_places"), ("quotes", "find_quotes"), ("entities", "find_entities")):
+        try:
+            fn = getattr(importlib.import_module(f"factcheck_app.extract.{module}"), func)
+        except (ImportError, AttributeError):
+            continue
+        fn(text[:2000])  # one-off loading (gazetteers) is not per-megabyte cost
+        steps.append((module, lambda fn=fn: fn(text)))
+    try:
+        score = importlib.import_module("factcheck_app.extract.checkworthiness").score_sentence
+        steps.append(("checkworthiness", lambda: [score(text[s:e], []) for s, e in spans]))
+    except (ImportError, AttributeError):
+        pass
+    parts = ", ".join(f"{name} {timed(fn, repeat=3) * 1000:.0f} ms" for name, fn in steps)
+    print(f"per stage on 1 MB: {parts}")
+
+
 def startup() -> None:
-    code = ("import sys, time; t = time.perf_counter(); import factcheck_app.extract.pipeline; "
-            "print(time.perf_counter() - t, 'trafilatura' in sys.modules)")
+    code = ("import sys, time; t = time.perf_counter(); import factcheck_app.extract.pipeline as p; "
+            "t1 = time.perf_counter(); p.analyse('Flights to Paris resumed on Monday.', None, '2017-04-11'); "
+            "print(t1 - t, time.perf_counter() - t1, 'trafilatura' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    print(f"start-up: import pipeline {float(out[0]) * 1000:.1f} ms, trafilatura imported: {out[1]}")
+    print(f"start-up: import pipeline {float(out[0]) * 1000:.0f} ms, first analyse() call (loads gazetteers) "
+          f"{float(out[1]) * 1000:.0f} ms, trafilatura imported on the plain-text path: {out[2]}")
 
 
 def batch_vs_peer() -> None:
@@ -131,6 +162,7 @@ def batch_vs_peer() -> None:
 def main() -> int:
     seed_latency()
     throughput()
+    stages()
     startup()
     batch_vs_peer()
     return 0

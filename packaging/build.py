@@ -86,6 +86,9 @@ def main() -> int:
     if sys.platform.startswith("linux"):
         add_linux_integration(bundle, meta["app_id"])
     print(f"{bundle}: {folder_size(bundle) / 2**20:.0f} MiB")
+    app = DIST / f"{meta['name']}.app"
+    if sys.platform == "darwin" and app.is_dir():
+        print(f"{app}: the macOS application bundle ({meta['app_id']})")
     return 0
 
 

@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--verdict", nargs="+", metavar="RATING", help="only claims rated so, e.g. --verdict False 'Mostly false'")
     p.add_argument("--include-unchecked", action="store_true",
                    help="also list claims without a verdict, as 'Not yet checked'")
-    p.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write, or a folder to write it into under a name made from the report's title")
     p.add_argument("--force", action="store_true", help="overwrite PATH (and its CSV README) if it exists")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default: a4)")
     p.add_argument("--review-url", action="append", default=[], metavar="CLAIM=URL",

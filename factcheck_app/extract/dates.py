@@ -7,8 +7,9 @@ years ago", "in March") are resolved against the published date, so re-running
 with a corrected date re-resolves them. With no published date, relative
 expressions are still found but carry ``value=None``.
 
-Everything is precompiled ``re`` run once over the body; overlapping candidates
-are resolved in favour of the longest span.
+Everything is precompiled ``re``: a few scans over the body (one for all rules
+that start with a key word, one per digit-led rule), each hit checked by its
+rule; overlapping candidates are resolved in favour of the longest span.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 # Plural nouns after a number that name events, so "the 1967 and 1973 wars" are years.
 EVENT_NOUNS = frozenset("""wars elections games olympics riots protests attacks floods talks uprisings
 crises championships finals negotiations accords agreements summits hearings reforms sanctions polls
-protests bombings massacres killings strikes""".split())
+bombings massacres killings strikes""".split())
 FUNCTION_WORDS = frozenset("""was has is its as this thus his hers us yes does goes ours theirs whereas
 sales results""".split())
 # Capitalised words that may stand right before a year ("In 2009", "Since 1994").
@@ -81,7 +82,6 @@ _WEEKDAY = WEEKDAY_RE
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|2100)"
 _DAY = r"[0-9][0-9]?(?:st|nd|rd|th)?"  # checked to be 1-31 by the handlers
 _ORD_WORD = nums.ORDINAL_WORD_RE
-_NB = r"(?<![\w$£€¥.,])"  # not glued to a word, a currency sign or a number
 _NA = r"(?![\w%]|[.,][0-9])"  # not followed by a word character, %, or more digits
 
 # Future cues decide whether a bare weekday or month lies ahead of the
@@ -125,7 +125,10 @@ def _try(body: str, published: dt.date | None, m: re.Match, prefix: _Prefix | No
     if s and (body[s - 1].isalnum() or body[s - 1] in "_$£€¥.,"):
         return  # glued to a word, a currency sign or a number
     pre = prefix.search(body, max(0, s - 36), s) if prefix is not None else None
-    got = handler(_Hit(m, pre), body, published)
+    try:
+        got = handler(_Hit(m, pre), body, published)
+    except (OverflowError, ValueError):
+        return  # resolves outside the calendar (a published date near year 1 or 9999)
     if got is not None and got[0] < got[1]:
         out.append(got)
 
@@ -312,8 +315,10 @@ def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
         year = pub.year if month > pub.month else pub.year + 1
     elif mod == "this":
         pass
-    elif _looks_future(body, start, m.end()) or _NEXT_YEAR_NEAR.search(body, max(0, start - 80), m.end() + 80):
-        if month < pub.month or _NEXT_YEAR_NEAR.search(body, max(0, start - 80), m.end() + 80):
+    elif _NEXT_YEAR_NEAR.search(body, max(0, start - 80), m.end() + 80):
+        year += 1  # "in October next year"
+    elif _looks_future(body, start, m.end()):
+        if month < pub.month:
             year += 1
     elif month > pub.month + 1:
         year -= 1  # a past-tense mention of a later month is last year's
@@ -389,15 +394,19 @@ def _h_ago(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_year_part(m: re.Match, body: str, pub: dt.date | None):
-    """early/late/mid-2009, the end of this year, the beginning of the year: the year."""
+    """early/late/mid-2009, the end of this year, the beginning of the year: the year
+    (or the month: "the end of the month")."""
     y = m.group("year")
     if y and y[0].isdigit():
         return m.start(), m.end(), y, "date"
     if pub is None:
         return m.start(), m.end(), None, "date"
-    which = (y or "this").lower().split()[0]
-    year = pub.year + (-1 if which == "last" else 1 if which == "next" else 0)
-    return m.start(), m.end(), str(year), "date"
+    words = (y or "this year").lower().split()
+    step = -1 if words[0] == "last" else 1 if words[0] == "next" else 0
+    if words[-1] == "month":  # "the end of the month", "the start of next month"
+        year, month = _add_months(pub, step)
+        return m.start(), m.end(), f"{year}-{month:02d}", "date"
+    return m.start(), m.end(), str(pub.year + step), "date"
 
 
 def _h_quarter(m: re.Match, body: str, pub: dt.date | None):
@@ -649,7 +658,7 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]]
     (_core(rf"(?P<unit>days?|weeks?|months?|years?|decades?){_W}+ago\b"),
      _prefix(rf"(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an){_W}+", nums.CARDINAL_WORDS + " a an", numbers=True), _h_ago, ("day", "week", "month", "year", "decade")),
     (_core(rf"{_ci('early|late|mid')}(?:{_W}|-)+(?P<year>{_YEAR}\b|{_YEAR_WORDS})"), None, _h_year_part, ("early", "late", "mid")),
-    (_core(rf"{_ci('beginning|start|end|middle|turn|close')}{_W}+of{_W}+(?P<year>{_YEAR}\b|(?:the|this|last|next){_W}+year\b)"),
+    (_core(rf"{_ci('beginning|start|end|middle|turn|close')}{_W}+of{_W}+(?P<year>{_YEAR}\b|(?:the|this|last|next){_W}+(?:year|month)\b)"),
      _prefix(rf"the{_W}+", "the"), _h_year_part,
      ("beginning", "start", "end", "middle", "turn", "close")),
     (_core(rf"(?P<part>{_ci('quarter|half')})\b(?:{_W}+(?:of|in){_W}+(?P<year>{_YEAR}\b|{_YEAR_WORDS}))?"),
@@ -698,7 +707,7 @@ def _keyword_index() -> tuple[re.Pattern, dict[str, list[tuple[re.Pattern, _Pref
 _KEYWORD_SCAN, _KEYWORD_RULES = _keyword_index()
 _SCAN_RULES = [(core, prefix, handler) for core, prefix, handler, keys in _RULES if keys is None]
 
-# Rules whose core may start right after a letter or digit (none: every core is a word or number).
+# Groups spelled twice in alternative branches of one rule.
 _GROUP_ALIASES = {"wd": "wd2"}
 
 

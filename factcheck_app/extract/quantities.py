@@ -27,7 +27,8 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD_VALUES |= {"hundred": 100, "thousand": 1000, "dozen": 12, "a": 1, "an": 1}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-           "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000, "mln": 10**6, "bln": 10**9}
+           "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000, "mln": 10**6, "bln": 10**9,
+           "crore": 10**7, "lakh": 10**5}
 
 _ORD_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
               "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
@@ -155,8 +156,7 @@ _APPROX = (r"about|around|approximately|roughly|nearly|almost|some|over|more[^\S
            r"|just[^\S\n]+(?:over|under)|above|below|under|upwards[^\S\n]+of|in[^\S\n]+excess[^\S\n]+of|all|only|just|net|an?[^\S\n]+additional")
 _CUR = r"(?:USD\$?|US\$|AU\$|A\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|\$|£|€|¥|₹|(?:GBP|EUR|USD|Rs\.?)[^\S\n]?)"
 _DIGITS = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"  # one path, no backtracking: fast to scan
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|bln|m|k)"
-_WORDNUM = rf"(?:a[^\S\n]+dozen|(?:a|an)(?=[^\S\n]+(?:hundred|thousand|million|billion|trillion)\b)|{CARDINAL_WORD_RE})"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|crore|lakh|bn|mn|mln|bln|m|k)"
 
 
 def _cased(words) -> str:
@@ -169,7 +169,7 @@ def _cased(words) -> str:
 # the words before a number ("about", "more than") are matched afterwards on a
 # short slice (``_APPROX_BEFORE``), and boundaries are checked in code.
 _TAIL = (rf"(?:[^\S\n]*(?P<scale>{_SCALE})\b)?"
-         rf"(?P<pct>[^\S\n]*(?:%|percent\b|per[^\S\n]+cent\b|percentage[^\S\n]+points?\b))?")
+         rf"(?P<pct>(?:[^\S\n]*|-)(?:%|percent\b|per[^\S\n]+cent\b|percentage[^\S\n]+points?\b))?")
 _DIGIT_QUANTITY = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?:[^\S\n]*[-–][^\S\n]*(?P<hi>{_DIGITS})(?![0-9]))?" + _TAIL)
 _WORD_QUANTITY = re.compile(
@@ -178,7 +178,6 @@ _WORD_QUANTITY = re.compile(
 _A_BEFORE = re.compile(r"(?<![\w-])(?:a|an|A|An)[^\S\n]+$")
 _APPROX_BEFORE = re.compile(rf"(?<![\w-])(?P<approx>{_APPROX})[^\S\n]+$", re.IGNORECASE)
 _ANAPHORIC_BEFORE = re.compile(r"(?<![\w-])(?:the|these|those|The|These|Those)[^\S\n]+$")
-_NUMBER_BEFORE_OK = re.compile(r"[\w.,/@#:]|[A-Za-z]-")
 _VAGUE = re.compile(
     rf"(?P<mult>{_cased(['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions', 'tens'])})[^\S\n]+of\b"
     rf"(?:[^\S\n]+(?P<mult2>thousands|millions)[^\S\n]+of\b)?")
@@ -211,6 +210,13 @@ _FRACTION_AFTER = re.compile(r"-(thirds?|quarters?|fifths?|tenths?|halves)\b")
 _DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
                  "tenths": 10, "halves": 2}
 _AND_A_HALF = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_NAMED_NUMBER = re.compile(r"(?<![\w'’])([A-Z][A-Za-z&'’-]*)[^\S\n]+([0-9]{2,4})(?![\w%]|[.,][0-9])")
+# Capitalised words before a number that are not names: months and weekdays
+# ("June 30"), and money words that start a sentence.
+_NOT_NAMES = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+us uk eu""".split())
 _LOWER_LEAD = frozenset("""the a an in on at about only some all nearly over and but with of by for to from
 around almost more less up just another its their his her our after before since while when than as
 approximately roughly between among including exactly estimated those these within under every each
@@ -229,6 +235,7 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
         exclude = find_dates(body, None)
     blocked = sorted((f.start, f.end) for f in exclude)
     blocked_starts = [b[0] for b in blocked]
+    names = _numbers_used_as_names(body)
     found: list[Facet] = []
     for pattern in (_DIGIT_QUANTITY, _WORD_QUANTITY):
         for m in pattern.finditer(body):
@@ -237,6 +244,9 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
                 continue  # inside a word or a longer number
             if _inside(blocked_starts, blocked, s):
                 continue  # part of a date or time: "April 11", "in 2007"
+            if m.group("num") if "num" in m.re.groupindex else None:
+                if m.group("num") in names and not (m.group("cur") or m.group("scale") or m.group("pct")):
+                    continue  # "Boeing 737" elsewhere: "their 737 narrowbody" is the model too
             facet = _from_match(body, m, _approx_before(body, s))
             if facet is not None:
                 found.append(facet)
@@ -321,6 +331,10 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None) -> Facet | No
         tail = _CURRENCY_TAIL.match(body, end)
         if tail:
             end = tail.end()
+    elif (tail := _CURRENCY_TAIL.match(body, end)) and tail.end() > end and "(" not in tail.group():
+        # "1.5 billion US dollars", "26 cents": the currency follows the number
+        subtype, unit = "money", _CURRENCY_WORDS.get(tail.group().split()[-1].lower().rstrip("."), "USD")
+        end = tail.end()
     else:
         end, unit, subtype = _unit_after(body, end, subtype)
         if subtype == "duration":
@@ -347,6 +361,17 @@ def _approx_before(body: str, pos: int) -> re.Match | None:
     if last not in _APPROX_LAST:
         return None
     return _APPROX_BEFORE.search(body, max(0, pos - 30), pos)
+
+
+def _numbers_used_as_names(body: str) -> set[str]:
+    """Numbers the article writes right after a name ("Boeing 737", "Flight 447",
+    "Section 230"): the same number standing alone elsewhere is that name, not a count."""
+    names = set()
+    for m in _NAMED_NUMBER.finditer(body):
+        word = m.group(1).lower().rstrip(".")
+        if word not in _LOWER_LEAD and word not in _NOT_NAMES and not word.endswith(("'s", "’s")):
+            names.add(m.group(2))
+    return names
 
 
 def _glued_scale_counts(body: str, m: re.Match, g: dict) -> bool:
@@ -394,8 +419,16 @@ def _looks_like_rank_or_name(body: str, num_start: int, cur: str | None) -> bool
     if _RANK_BEFORE.search(before):
         return True
     name = _NAME_BEFORE.search(before)
-    if name and name.group(1).lower().rstrip(".,") not in _LOWER_LEAD:
-        return True
+    if name:
+        word = name.group(1).lower().rstrip(".,")
+        if word in _LOWER_LEAD:
+            return False
+        if word.endswith(("'s", "’s", "s'")):
+            # "Ford's 14 plants" counts the owner's things; "Standard & Poor's 500 index" names one
+            digits = _DIGIT_RUN.match(body, num_start)
+            after = _WORDS_AFTER.match(body, digits.end()) if digits else None
+            return not (after and _plural_like(after.group(1)))
+        return True  # "Boeing 787" names a model
     return False
 
 

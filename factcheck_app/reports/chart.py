@@ -8,9 +8,9 @@ from markupsafe import Markup, escape
 
 ROW_HEIGHT = 30
 BAR_HEIGHT = 20
-LABEL_WIDTH = 170
-BAR_WIDTH = 520
-COUNT_WIDTH = 60
+LABEL_WIDTH = 150
+BAR_WIDTH = 320
+COUNT_WIDTH = 44
 FONT = "Helvetica Neue, Helvetica, Arial, sans-serif"
 
 
@@ -32,9 +32,9 @@ def bar_chart_svg(by_verdict: list[dict], title: str = "Claims by verdict") -> M
         parts.append(
             f'<g><title>{label}: {int(row["count"])}</title>'
             f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 5}" text-anchor="end" '
-            f'font-size="14" fill="#333">{label}</text>'
+            f'font-size="15" fill="#333">{label}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" rx="3" fill="{colour}"/>'
-            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + BAR_HEIGHT - 5}" font-size="14" font-weight="bold" '
+            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + BAR_HEIGHT - 5}" font-size="15" font-weight="bold" '
             f'fill="#333">{int(row["count"])}</text></g>'
         )
     parts.append("</svg>")

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from factcheck_app.reports.errors import ReportError
 from factcheck_app.reports.model import Progress, build_report
-from factcheck_app.reports.safe_write import check_target
+from factcheck_app.reports.safe_write import check_target, sanitise_filename
 from factcheck_app.reports.selection import Selection
 
 FORMATS = ("html", "pdf", "md", "csv", "json", "claimreview", "claimreview-html")
@@ -44,8 +44,18 @@ def _stage(progress: Progress | None, offset: int, span: int):
     return lambda done, total: progress(offset + (span * done // total if total else span), 100)
 
 
+def _check_targets(fmt: str, path: Path, force: bool) -> None:
+    from factcheck_app.reports.csv_export import columns_readme_path
+
+    check_target(path, force)
+    if fmt == "csv":
+        check_target(columns_readme_path(path), force)
+
+
 def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> ExportResult:
     """Export as asked; return what was written. Raises ReportError (nothing is written then).
+
+    ``request.path`` may be a folder: the file is then named after the report's title.
 
     ``progress(done, 100)`` is called along the way and may raise ExportCancelled to stop.
     """
@@ -59,12 +69,16 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
 
         if request.paper not in PAPER_SIZES:
             raise ReportError(f"Unknown paper size '{request.paper}' (choose a4 or letter).")
-    check_target(Path(request.path), request.force)
-    if fmt == "csv":
-        check_target(csv_export.columns_readme_path(request.path), request.force)
+    into_folder = Path(request.path).is_dir()
+    if not into_folder:
+        _check_targets(fmt, Path(request.path), request.force)
     report = build_report(db, request.selection, _stage(progress, 0, 30))
+    path = Path(request.path)
+    if into_folder:
+        # A folder as target: the file is named after the report's title, made safe.
+        path = path / (sanitise_filename(report["title"]) + EXTENSIONS[fmt])
+        _check_targets(fmt, path, request.force)
     warnings: list[str] = []
-    path = request.path
     if fmt == "html":
         paths = [html.write_html(report, path, force=request.force)]
     elif fmt == "pdf":

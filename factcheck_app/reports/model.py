@@ -14,7 +14,7 @@ from importlib import resources
 from sqlite_utils import Database
 
 from factcheck_app.core.ids import utc_now
-from factcheck_app.core.rating_scales import NOT_YET_CHECKED, RatingScale, ScaleError
+from factcheck_app.core.rating_scales import NOT_YET_CHECKED, RatingScale
 from factcheck_app.reports.selection import Selection, select_claim_rows
 from factcheck_app.store import settings
 from factcheck_app.store.scales import list_scales
@@ -113,17 +113,26 @@ def _source(row: dict) -> dict:
     }
 
 
-def _verdict(row: dict, scales: dict[str, RatingScale], review_urls: dict[str, str]) -> dict | None:
+class _Steps:
+    """Rating steps looked up by (scale, label) once per report, with each scale's best and worst numbers."""
+
+    def __init__(self, scales: list[RatingScale]) -> None:
+        self.scales = {s.name: s for s in scales}
+        self.steps = {(s.name, step.label.casefold()): step for s in scales for step in s.steps}
+        self.bounds = {s.name: (s.best, s.worst) for s in scales}
+
+    def find(self, scale: str, label: str):
+        return self.steps.get((scale, label.casefold()))
+
+
+def _verdict(row: dict, steps: _Steps, review_urls: dict[str, str]) -> dict | None:
     if not row["verdict_id"]:
         return None
-    scale = scales.get(row["scale"])
-    step = None
-    if scale is not None:
-        try:
-            step = scale.step(row["rating"])
-        except ScaleError:
-            step = None  # the scale was edited after the verdict: keep the label, show it neutral
+    scale = steps.scales.get(row["scale"])
+    # A rating missing from its scale (the scale was edited later) keeps its label and shows neutral.
+    step = steps.find(row["scale"], row["rating"])
     on_scale = step is not None and not step.off_scale
+    best, worst = steps.bounds.get(row["scale"], (None, None))
     return {
         "rating": row["rating"],
         "scale": row["scale"],
@@ -131,8 +140,8 @@ def _verdict(row: dict, scales: dict[str, RatingScale], review_urls: dict[str, s
         "colour": step.colour if step else UNKNOWN_STEP_COLOUR,
         "description": step.description if step else "",
         "value": step.value if on_scale else None,
-        "best": scale.best if on_scale else None,
-        "worst": scale.worst if on_scale else None,
+        "best": best if on_scale else None,
+        "worst": worst if on_scale else None,
         "off_scale": not on_scale,
         "rationale": row["rationale"],
         "checker": row["checker"],
@@ -187,7 +196,7 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
     articles = {a["id"]: a for a in _query_in(db, ARTICLES_SQL, article_order)}
     facets = _by_claim(_query_in(db, FACETS_SQL, claim_ids))
     sources = _by_claim(_query_in(db, EVIDENCE_SQL, claim_ids))
-    scales = {s.name: s for s in list_scales(db)}
+    steps = _Steps(list_scales(db))
     review_urls = {
         r["key"][len(REVIEW_URL_PREFIX):]: r["value"]
         for r in db.query("SELECT key, value FROM library_settings WHERE key LIKE ? ESCAPE '\\'",
@@ -223,7 +232,7 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
             "status": row["status"],
             "origin": row["origin"],
             "facets": [_facet(f) for f in facets.get(row["id"], [])],
-            "verdict": _verdict(row, scales, review_urls),
+            "verdict": _verdict(row, steps, review_urls),
             "sources": [_source(s) for s in sources.get(row["id"], [])],
             "corrections": fixes.get(row["id"], []),
         })

@@ -68,10 +68,21 @@ def paragraphs(text: str | None) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
+def _grouped(value: object) -> str:
+    """Return a number with thousands separators ('1200000000' -> '1,200,000,000'); other text as is."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if number.is_integer() and abs(number) < 1e15:
+        return f"{int(number):,}"
+    return f"{number:,}"
+
+
 def facet_value(facet: dict) -> str:
     """Return a facet's resolved value as a reader sees it: '60000 vehicles', '2024-03-12', a speaker."""
     value = facet.get("value")
-    parts = [str(value)] if value not in (None, "") else []
+    parts = [_grouped(value) if facet.get("kind") == "quantity" else str(value)] if value not in (None, "") else []
     if facet.get("unit"):
         parts.append(facet["unit"])
     text = " ".join(parts)

@@ -149,7 +149,7 @@ class ClaimPanel(QWidget):
 
         verdict_box = QGroupBox("Verdict")
         verdict_layout = QVBoxLayout(verdict_box)
-        self.verdict_editor = VerdictEditor(self.library)
+        self.verdict_editor = VerdictEditor(self.library, read_only=self.library.readonly)
         self.verdict_editor.ratingChosen.connect(self._set_rating)
         self.verdict_editor.rationaleEdited.connect(self._save_rationale)
         self.verdict_editor.checkerEdited.connect(lambda name: self._change_verdict({"checker": name}))
@@ -193,6 +193,10 @@ class ClaimPanel(QWidget):
         details.setSpacing(2)
         details.addWidget(self.meta_label)
         details.addWidget(self.dismissed_label)
+        self.read_only_label = QLabel("This library is open read-only: nothing here can be changed.")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setAccessibleName("Read-only library")
+        details.addWidget(self.read_only_label)
         row = QHBoxLayout()
         row.addLayout(details, 1)
         row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -219,6 +223,10 @@ class ClaimPanel(QWidget):
     def set_claim(self, claim_id: str | None) -> None:
         """Show ``claim_id`` (None: the empty state), after saving anything typed for the previous claim."""
         self.flush_pending()
+        if claim_id is not None and claim_id == self.claim_id:
+            # Showing the same claim again only refreshes it: a half-typed search stays.
+            self._refresh()
+            return
         if claim_id is not None:
             try:
                 get_claim(self.library.db, claim_id)
@@ -250,13 +258,13 @@ class ClaimPanel(QWidget):
     def rate(self, n: int) -> None:
         """Rate the claim with the ``n``th step (1-based) of the scale shown; out-of-range numbers do nothing."""
         scale = self.verdict_editor.current_scale()
-        if self.claim_id is None or scale is None or not 1 <= n <= len(scale.steps):
+        if self.claim_id is None or self.library.readonly or scale is None or not 1 <= n <= len(scale.steps):
             return
         self._set_rating(scale.name, scale.steps[n - 1].label)
 
     def dismiss(self) -> None:
         """Dismiss the claim as not check-worthy, asking for the reason (undoable)."""
-        if self.claim_id is None:
+        if self.claim_id is None or self.library.readonly:
             return
         self.flush_pending()
         reason = ask_dismiss_reason(self)
@@ -318,7 +326,10 @@ class ClaimPanel(QWidget):
         try:
             get_claim(self.library.db, self.claim_id)
         except NotFoundError:
-            self.set_claim(None)
+            self.set_claim(None)  # deleted elsewhere (its article removed, or merged away)
+            return
+        except StoreError as exc:
+            show_error(self, str(exc))
             return
         selected = self.evidence_view.current_evidence_id()
         self.evidence_model.refresh()
@@ -339,6 +350,10 @@ class ClaimPanel(QWidget):
         self.dismissed_label.setVisible(dismissed)
         self.dismiss_button.setVisible(not dismissed)
         self.reopen_button.setVisible(dismissed)
+        writable = not self.library.readonly
+        for widget in (self.dismiss_button, self.reopen_button, self.source_search):
+            widget.setEnabled(writable)
+        self.read_only_label.setVisible(not writable)
         self.source_search.set_attached({r["source_id"] for r in (self.evidence_model.evidence_row(i)
                                          for i in range(self.evidence_model.rowCount()))})
 
@@ -347,15 +362,15 @@ class ClaimPanel(QWidget):
         self._set_tab_order()
 
     def _update_evidence_buttons(self) -> None:
-        has = self.evidence_view.current_evidence_id() is not None
+        can_edit = self.evidence_view.current_evidence_id() is not None and not self.library.readonly
         for button in (self.edit_evidence_button, self.edit_source_button, self.detach_button):
-            button.setEnabled(has)
+            button.setEnabled(can_edit)
 
     # --- evidence -------------------------------------------------------------------------------
 
     def _attach(self, source_id: str, stance: str) -> None:
         claim_id = self.claim_id
-        if claim_id is None:
+        if claim_id is None or self.library.readonly:
             return
         holder: list[AttachEvidenceCommand] = []
 
@@ -379,6 +394,8 @@ class ClaimPanel(QWidget):
             self._attach(source_id, stance)
 
     def _edit_evidence(self, evidence_id: str | None) -> None:
+        if self.library.readonly:
+            return
         row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
         if row < 0:
             return
@@ -396,7 +413,7 @@ class ClaimPanel(QWidget):
             self._store_changed(self.claim_id)
 
     def _detach(self, evidence_id: str | None) -> None:
-        if evidence_id:
+        if evidence_id and not self.library.readonly:
             self._push(lambda: DetachEvidenceCommand(self.events, self.library, evidence_id))
 
     # --- verdict --------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ class Importer(QObject):
                             "Another import is still running; wait for it to finish, then try again.")
             return None
         self._asked = len(paths)
-        self.job = workers.Job(import_files_job, library.path, paths)
+        self.job = workers.Job(import_files_job, (library.path, paths))
         JobProgress(self.job, self.window, "Importing articles", f"Importing {len(paths)} files…")
         self.job.signals.finished.connect(self._batch_done)
         self.job.signals.failed.connect(self._batch_failed)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from factcheck_app.store import Library, StoreError
 from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
 from factcheck_app.store.sources import add_source, get_source, update_source
 from factcheck_app.ui import dialogs
+from factcheck_app.ui.inline_warning import InlineWarning
 
 _LINE_FIELDS = (
     ("title", "&Title", "What the source is called"),
@@ -41,21 +41,6 @@ _LINE_FIELDS = (
 def choose_local_file(parent: QWidget, start: str = "") -> str | None:
     """Ask for a local copy of the source (a PDF, a saved page...); return its path or None."""
     return dialogs.ask_open_file(parent, "Local copy of the source", start, "All files (*)")
-
-
-def _warning_label(parent: QWidget) -> tuple[QWidget, QLabel]:
-    box = QWidget(parent)
-    icon = QLabel(box)
-    size = box.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-    icon.setPixmap(box.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-    text = QLabel(box)
-    text.setWordWrap(True)
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(icon)
-    layout.addWidget(text, 1)
-    box.hide()
-    return box, text
 
 
 class SourceDialog(QDialog):
@@ -104,12 +89,13 @@ class SourceDialog(QDialog):
         form.addRow("&Kind", self.fields["kind"])
         form.addRow("Re&liability", self.fields["reliability"])
         form.addRow(labels["archive_url"], self.fields["archive_url"])
-        form.addRow("Local &file", file_row)
+        file_label = QLabel("Local &file")
+        file_label.setBuddy(self.fields["local_file"])
+        form.addRow(file_label, file_row)
         form.addRow("N&otes", notes)
         form.addRow("Ta&gs", self.fields["tags"])
 
-        self.error_box, self.error_label = _warning_label(self)
-        self.error_label.setAccessibleName("Problem with the source")
+        self.error_box = InlineWarning("Problem with the source")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -125,6 +111,8 @@ class SourceDialog(QDialog):
         else:
             self.fields["title"].setText(initial_title)
             self.fields["accessed"].setText(date.today().isoformat())
+            self._fill_combo("kind", "other")
+            self._fill_combo("reliability", "unknown")
         self.fields["title"].setFocus()
 
     def _combo(self, values: tuple[str, ...], name: str) -> QComboBox:
@@ -133,6 +121,10 @@ class SourceDialog(QDialog):
             combo.addItem(value[:1].upper() + value[1:], value)
         combo.setAccessibleName(name)
         return combo
+
+    def _fill_combo(self, key: str, value: str) -> None:
+        combo = self.fields[key]
+        combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def _fill(self, row: dict) -> None:
         for key, widget in self.fields.items():
@@ -163,8 +155,7 @@ class SourceDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         """Show ``message`` under the form and put the cursor in the field it is about."""
-        self.error_label.setText(message)
-        self.error_box.show()
+        self.error_box.show_message(message)
         lowered = message.lower()
         # The store's messages name the field by its column name or its word ("title", "published").
         for key in ("archive_url", "url", "published", "accessed", "title", "kind", "reliability"):
@@ -186,7 +177,7 @@ class SourceDialog(QDialog):
         except StoreError as exc:
             self.show_error(str(exc))
             return
-        self.error_box.hide()
+        self.error_box.clear()
         super().accept()
 
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from factcheck_app.store.evidence import independent_source_count
 from factcheck_app.store.scales import DEFAULT_SCALE, list_scales
 from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.verdicts import get_verdict, verdict_history
+from factcheck_app.ui.inline_warning import InlineWarning
 from factcheck_app.ui.rating_swatch import swatch_icon, swatch_pixmap
 
 RATIONALE_IDLE_MS = 800
@@ -105,9 +105,10 @@ class VerdictEditor(QWidget):
     reviewRequested = Signal()
     clearRequested = Signal()
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, read_only: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
+        self._read_only = read_only
         self._claim_id: str | None = None
         self._verdict: dict | None = None
         self._scales: dict[str, RatingScale] = {}
@@ -136,19 +137,7 @@ class VerdictEditor(QWidget):
         self.clear_button.setAccessibleName("Clear the verdict (Not yet checked)")
         self.clear_button.clicked.connect(self.clearRequested)
 
-        self.warning_box = QFrame()
-        self.warning_box.setFrameShape(QFrame.Shape.StyledPanel)
-        warning_icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        warning_icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setAccessibleName("Two-source warning")
-        warning_row = QHBoxLayout(self.warning_box)
-        warning_row.setContentsMargins(6, 4, 6, 4)
-        warning_row.addWidget(warning_icon, 0, Qt.AlignmentFlag.AlignTop)
-        warning_row.addWidget(self.warning_label, 1)
-        self.warning_box.hide()
+        self.warning_box = InlineWarning("Two-source warning", framed=True)
 
         self.rationale_edit = RationaleEdit()
         self.rationale_edit.setAccessibleName("Rationale")
@@ -282,12 +271,14 @@ class VerdictEditor(QWidget):
         verdict = self._verdict
         has_claim = self._claim_id is not None
         has_verdict = verdict is not None
-        for widget in (self.scale_combo, *self._rating_buttons):
-            widget.setEnabled(has_claim)
+        writable = not self._read_only
+        self.scale_combo.setEnabled(has_claim)
+        for button in self._rating_buttons:
+            button.setEnabled(has_claim and writable)
         self._check_rating_button()
 
         self._show_summary()
-        self.clear_button.setEnabled(has_verdict)
+        self.clear_button.setEnabled(has_verdict and writable)
 
         text = (verdict or {}).get("rationale") or ""
         keep = keep_typed and self.rationale_dirty()
@@ -295,6 +286,7 @@ class VerdictEditor(QWidget):
         if not keep and self.rationale_edit.toPlainText() != text:
             self.rationale_edit.setPlainText(text)
         self.rationale_edit.setEnabled(has_verdict)
+        self.rationale_edit.setReadOnly(self._read_only)
         self.rationale_edit.setPlaceholderText(
             "Why this rating: what the evidence shows." if has_verdict else "Choose a rating first, then write why."
         )
@@ -303,6 +295,7 @@ class VerdictEditor(QWidget):
             self.checker_edit.setText((verdict or {}).get("checker") or "")
         self.checker_edit.setPlaceholderText(checker)
         self.checker_edit.setEnabled(has_verdict)
+        self.checker_edit.setReadOnly(self._read_only)
         self._show_status(verdict)
 
         count = independent_source_count(self._library.db, self._claim_id) if has_claim else 0
@@ -320,7 +313,9 @@ class VerdictEditor(QWidget):
         shown_elsewhere = verdict["scale"] != self.current_scale_name()
         scale_note = f", {scale.title if scale else verdict['scale']}" if shown_elsewhere else ""
         status = STATUS_LABELS[verdict["status"]].lower()
-        if verdict["status"] != "draft" and verdict.get("reviewer"):
+        if verdict["status"] == "reviewed" and verdict.get("reviewer"):
+            status = f"reviewed by {verdict['reviewer']}"
+        elif verdict["status"] == "published" and verdict.get("reviewer"):
             status += f", reviewed by {verdict['reviewer']}"
         self.summary_label.setText(f"Verdict: {verdict['rating']} ({status}{scale_note})")
         colour = self._step_colour(scale, verdict["rating"])
@@ -335,13 +330,13 @@ class VerdictEditor(QWidget):
         allowed = {"draft", status} | ({"published"} if status == "reviewed" else set())
         for row, value in enumerate(VERDICT_STATUSES):
             model.item(row).setEnabled(value in allowed)
-        self.status_combo.setEnabled(verdict is not None)
-        self.review_button.setEnabled(verdict is not None and status == "draft")
+        self.status_combo.setEnabled(verdict is not None and not self._read_only)
+        self.review_button.setEnabled(verdict is not None and status == "draft" and not self._read_only)
 
     def show_source_warning(self, show: bool, count: int) -> None:
         """Show or hide the two-source warning for a verdict resting on ``count`` independent sources."""
         sources = "no independent source" if count == 0 else f"{count} independent source" + ("s" if count > 1 else "")
-        self.warning_label.setText(
+        self.warning_box.label.setText(
             f"Rests on {sources}; the two-source rule asks for {MIN_INDEPENDENT_SOURCES} "
             "that support or refute it, from different publishers."
         )
@@ -382,7 +377,7 @@ class VerdictEditor(QWidget):
             key = f" (key {number})" if number <= 9 else ""
             off = " Off the true-to-false scale." if step.off_scale else ""
             button.setToolTip(f"{step.description}{off}{key}".strip())
-            button.setEnabled(self._claim_id is not None)
+            button.setEnabled(self._claim_id is not None and not self._read_only)
             button.clicked.connect(partial(self._rating_clicked, step.label))
             self._rating_buttons.append(button)
             self.rating_grid.addWidget(button, (number - 1) // columns, (number - 1) % columns)
@@ -391,11 +386,16 @@ class VerdictEditor(QWidget):
     def _check_rating_button(self) -> None:
         verdict = self._verdict
         for button in self._rating_buttons:
-            button.setChecked(
+            chosen = (
                 bool(verdict)
                 and verdict["scale"] == self.current_scale_name()
                 and button.property("step_label").casefold() == verdict["rating"].casefold()
             )
+            button.setChecked(chosen)
+            # A bold label marks the saved rating in every style, not only by the sunken look.
+            font = button.font()
+            font.setBold(chosen)
+            button.setFont(font)
 
     # --- what the checker does -------------------------------------------------------------------
 
@@ -427,8 +427,13 @@ class VerdictEditor(QWidget):
         return super().eventFilter(watched, event)
 
     def _checker_finished(self) -> None:
+        if self._verdict is None:
+            return
         text = self.checker_edit.text().strip()
-        if self._verdict is not None and text and text != (self._verdict.get("checker") or ""):
+        saved = self._verdict.get("checker") or ""
+        if not text:
+            self.checker_edit.setText(saved)  # a verdict keeps a named checker
+        elif text != saved:
             self.checkerEdited.emit(text)
 
     def _status_activated(self, index: int) -> None:

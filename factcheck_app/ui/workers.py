@@ -1,8 +1,9 @@
 """The one way to run slow work off the GUI thread (as in Picard's util/thread.py).
 
-``Job(fn, *args)`` wraps ``fn(job, *args)``; connect to ``job.signals``, then ``job.start()``
-runs it in the global QThreadPool (connect first: a signal emitted before a connection is lost).
-The function gets
+``start(fn, *args)`` runs ``fn(job, *args)`` in the global QThreadPool and returns the Job;
+the work is handed to the pool when control returns to the event loop, so signals connected
+right after ``start`` cannot be missed. (``Job(fn, args, kwargs)`` + ``job.start()`` submits at
+once, for callers that connect first.) The function gets
 the Job so it can report progress and see a cancel request; it must open its own store
 connection (a sqlite connection never crosses threads) and never touch a widget. The
 result or a one-line error message comes back by signal on the GUI thread.
@@ -14,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from factcheck_app.ingest.errors import IngestError
 from factcheck_app.store.errors import StoreError
@@ -39,9 +40,9 @@ class JobSignals(QObject):
 class Job:
     """A handle on work given to the pool: its signals and a thread-safe cancel flag."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], args: tuple = (), kwargs: dict | None = None) -> None:
         self.signals = JobSignals()
-        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._fn, self._args, self._kwargs = fn, tuple(args), dict(kwargs or {})
         self._cancel = threading.Event()
         self._ended = threading.Event()
 
@@ -79,19 +80,23 @@ class Job:
         return self._ended.wait(None if msecs < 0 else msecs / 1000)
 
     def _run(self) -> None:
+        outcome: tuple[Signal, tuple] | None = None
         try:
             result = self._fn(self, *self._args, **self._kwargs)
         except Cancelled:
-            self.signals.cancelled.emit()
+            outcome = (self.signals.cancelled, ())
         except (StoreError, IngestError, OSError) as exc:
-            self.signals.failed.emit(str(exc))
+            outcome = (self.signals.failed, (str(exc),))
         except Exception:  # noqa: BLE001 - a worker must report, never die silently
             log.exception("A background job failed")
-            self.signals.failed.emit("The job failed unexpectedly; details are in the log file.")
+            outcome = (self.signals.failed, ("The job failed unexpectedly; details are in the log file.",))
         else:
-            self.signals.finished.emit(result)
+            outcome = (self.signals.finished, (result,))
         finally:
+            # Ended before the news goes out, so whoever receives it sees the job as finished.
             self._ended.set()
+            if outcome is not None:
+                outcome[0].emit(*outcome[1])
             self.signals.done.emit()
 
 
@@ -128,6 +133,16 @@ def _jobs() -> _Registry:
     if _registry is None:
         _registry = _Registry()
     return _registry
+
+
+def start(fn: Callable[..., Any], *args: Any, pool: QThreadPool | None = None, **kwargs: Any) -> Job:
+    """Run ``fn(job, *args, **kwargs)`` in the thread pool once the event loop runs again; return the Job."""
+    job = Job(fn, args, kwargs)
+    _jobs().add(job)
+    # A signal emitted before anyone connected is lost; submitting from the event loop lets the
+    # caller connect to job.signals first.
+    QTimer.singleShot(0, lambda: (pool or QThreadPool.globalInstance()).start(_Runnable(job)))
+    return job
 
 
 def running_jobs() -> list[Job]:

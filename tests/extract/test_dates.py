@@ -95,3 +95,31 @@ def test_times_of_day_take_their_day():
 def test_dates_do_not_run_across_lines():
     text = "Markets stay closed until Friday\n\nApril 11, 2017"
     assert dates(text) == [("Friday", "2017-04-14"), ("April 11, 2017", "2017-04-11")]
+
+
+def test_a_weekday_after_from_is_in_the_past():
+    assert dates("The death toll from Sunday's earthquake rose.", dt.date(2016, 10, 4)) == [
+        ("Sunday's", "2016-10-02")]
+
+
+def test_future_context_moves_a_bare_date_to_next_year():
+    assert dates("The stadium will host the final on July 14.", dt.date(2016, 10, 4)) == [
+        ("July 14", "2017-07-14")]
+
+
+def test_year_parts_and_halves():
+    text = "Jobs will go by early next year; profits rose in the second half of 2019 and in mid-2011."
+    assert dates(text) == [("early next year", "2018"), ("the second half of 2019", "2019-H2"),
+                           ("mid-2011", "2011")]
+
+
+def test_datelines_and_abbreviated_months():
+    assert dates("LONDON, Oct 3 (Reuters) - The vote is scheduled for Nov. 8.", dt.date(2016, 10, 4)) == [
+        ("Oct 3", "2016-10-03"), ("Nov. 8", "2016-11-08")]
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
+def test_relative_dates_at_the_ends_of_the_calendar_do_not_raise(published):
+    text = "Last week, two years ago, on Tuesday and next month: the 70th anniversary, this weekend, yesterday."
+    for f in find_dates(text, published):
+        assert text[f.start:f.end] == f.text

@@ -90,3 +90,36 @@ def test_year_like_numbers_with_a_counted_noun_are_quantities():
 def test_number_helpers():
     assert number_value("1,100") == 1100 and number_value("twenty-five") == 25 and number_value("3.5") == 3.5
     assert ordinal_value("70th") == 70 and ordinal_value("fifth") == 5 and ordinal_value("seventy-fifth") == 75
+
+
+@pytest.mark.parametrize("text", [
+    "The 9/11 attacks changed air travel, and the shop is open 24/7.",
+    "The court's 5-4 ruling stood after United won 3-1.",
+    "The G7 met as COVID-19 spread; F-16 jets flew over Highway 1 and Interstate 95.",
+    "Sales of the iPhone 7 and Windows 10 rose, and Apollo 11 was remembered.",
+    "The two nations are reaffirming their friendship.",
+])
+def test_codes_scores_and_back_references_are_not_quantities(text):
+    assert quantities(text) == []
+
+
+def test_fractions_and_glued_scales():
+    found = find_quantities("More than two-thirds of voters and a quarter of adults agreed; 1.2m people need aid.")
+    assert [(f.text, f.value, f.subtype) for f in found] == [
+        ("More than two-thirds", 0.6667, "fraction"), ("a quarter", 0.25, "fraction"),
+        ("1.2m people", 1_200_000, "count")]
+
+
+def test_glued_units_and_metric_shorthands():
+    assert quantities("Temperatures hit 41C (106F) and the relay ran 300m.") == [
+        ("41C", 41, "C"), ("106F", 106, "F"), ("300m", 300, "m")]
+
+
+def test_a_number_used_as_a_name_elsewhere_is_not_a_count():
+    text = "The airline flies the Boeing 737. Their 737 fleet of 42 jets is ageing."
+    assert quantities(text) == [("42 jets", 42, "jets")]
+
+
+def test_possessive_names_before_counts():
+    assert quantities("Ford's 14 plants employ Apple's 30 engineers.") == [
+        ("14 plants", 14, "plants"), ("30 engineers", 30, "engineers")]

@@ -26,7 +26,7 @@ class SpecRun:
 
     calls: dict[str, list[tuple[tuple, dict]]] = field(default_factory=dict)
     collected_data: list[str] = field(default_factory=list)
-    copied_metadata: list[tuple[str, bool]] = field(default_factory=list)
+    copied_metadata: list[str] = field(default_factory=list)
 
     def only(self, step: str) -> tuple[tuple, dict]:
         """Return the (args, kwargs) of the single call to ``step``."""
@@ -61,9 +61,8 @@ def run_spec(monkeypatch, stage: Path, workpath: Path, platform: str = "linux") 
         return [(f"/site-packages/{package}/data.txt", package)]
 
     def copy_metadata(name, recursive=False):
-        run.copied_metadata.append((name, recursive))
-        return [("/site-packages/pip-26.0.dist-info", "pip-26.0.dist-info"),
-                ("/site-packages/trafilatura-2.0.dist-info", "trafilatura-2.0.dist-info")]
+        run.copied_metadata.append(name)
+        return [(f"/site-packages/{name}-1.0.dist-info", f"{name}-1.0.dist-info")]
 
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_data_files, hooks.copy_metadata = collect_data_files, copy_metadata

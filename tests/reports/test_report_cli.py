@@ -70,6 +70,18 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(report_lib, tmp_path
     assert list(out.parent.iterdir()) == []
 
 
+def test_output_folder_names_the_file_after_the_title(report_lib, tmp_path, capsys):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert export(report_lib.path, "--format", "html", "--article", report_lib.article_b, "-o", str(folder)) == 0
+    assert [p.name for p in folder.iterdir()] == ["fact-check-wheat-harvest-down-by-a-third.html"]
+    assert export(report_lib.path, "--format", "md", "--article", report_lib.article_a, "-o", str(folder)) == 0
+    # The title holds "<script>": the name keeps letters and digits only.
+    assert (folder / "fact-check-ferry-numbers-fall-script-alert-x-script.md").exists()
+    assert export(report_lib.path, "--format", "md", "--article", report_lib.article_a, "-o", str(folder)) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
 def test_never_overwrites_without_force(report_lib, tmp_path, capsys):
     out = tmp_path / "r.md"
     out.write_text("keep")

@@ -61,7 +61,7 @@ def test_html_content(report_db, report_lib):
                      "Matches, rounded up.", "A. Checker", "B. Editor", "Ferry statistics 2023",
                      "Average daily crossings: 17,850.", "sheet 2", "Transport Authority", "2024-01-30",
                      "How we checked", "Corrections log", "The authority revised its figure.",
-                     "Ferry numbers fall as bridge opens", "quantity", "18000 people"):
+                     "Ferry numbers fall as bridge opens", "quantity", "$1.2 billion → 1,200,000,000 USD"):
         assert expected in text, expected
     assert 'href="https://gazette.example.org/ferry"' in html
     assert 'href="https://transport.example.org/ferry.csv"' in html

@@ -48,6 +48,8 @@ def dangling_qthreads(request):
     from factcheck_app.ui import workers
 
     pool = QThreadPool.globalInstance()
+    # A job that has reported its end may still be returning from its thread: a moment's grace.
+    pool.waitForDone(500)
     left = workers.running_jobs()
     active = pool.activeThreadCount()
     if left or active:

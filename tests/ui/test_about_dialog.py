@@ -130,3 +130,11 @@ def test_bundled_licence_texts_are_found_for_components_without_their_own(tmp_pa
 
 def test_an_unknown_app_distribution_lists_only_python():
     assert [c.name for c in bundled_components("no-such-distribution-here")] == ["Python"]
+
+
+def test_requirements_of_an_extra_are_followed_when_asked_for():
+    names = {about_dialog.normalise(d.metadata["Name"]) for d in about_dialog.required_distributions()}
+    # jusText requires lxml[html_clean], and lxml's html_clean extra requires lxml_html_clean.
+    assert "lxml-html-clean" in names
+    # factcheck-desk's own extras (test, package) are not asked for.
+    assert not {"pytest", "pyinstaller", "hypothesis"} & names

@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck_app.store import evidence as evidence_store
 from factcheck_app.store.claims import get_claim
@@ -163,11 +171,68 @@ def test_tab_reaches_every_control(harness, library, qtbot):
     assert missing == set()
 
 
-def test_hiding_the_panel_saves_typed_rationale(harness, library, qtbot):
+def test_closing_the_window_saves_typed_rationale(harness, library, qtbot):
     panel, claim = harness.panel, harness.claims[0]
-    panel.show()
+    window = QWidget()
+    qtbot.addWidget(window)
+    QVBoxLayout(window).addWidget(panel)
+    window.show()
     panel.set_claim(claim)
     panel.rate(3)
-    panel.verdict_editor.rationale_edit.setPlainText("Typed just before closing")
-    panel.hide()
+    qtbot.keyClicks(panel.verdict_editor.rationale_edit, "Typed just before closing")
+    assert panel.verdict_editor.idle_timer.isActive()
+    window.close()
     assert get_verdict(library.db, claim)["rationale"] == "Typed just before closing"
+    assert not panel.verdict_editor.idle_timer.isActive()
+    panel.setParent(None)  # qtbot closes the window and the panel separately
+
+
+def test_a_claim_deleted_elsewhere_leaves_the_empty_state(harness, library):
+    from factcheck_app.store.articles import delete_article, get_article
+
+    panel, claim = harness.panel, harness.claims[0]
+    panel.set_claim(claim)
+    delete_article(library.db, get_claim(library.db, claim)["article_id"])
+    panel.set_claim(claim)
+    assert panel.claim_id is None and panel.pages.currentWidget() is panel.empty_label
+
+
+def test_showing_the_same_claim_again_keeps_a_half_typed_search(harness, qtbot):
+    panel = harness.panel
+    panel.set_claim(harness.claims[0])
+    qtbot.keyClicks(panel.source_search.search_edit, "penta")
+    panel.set_claim(harness.claims[0])
+    assert panel.source_search.search_edit.text() == "penta"
+    panel.set_claim(harness.claims[1])
+    assert panel.source_search.search_edit.text() == ""
+
+
+def test_a_read_only_library_shows_but_does_not_edit(qtbot, library, store_path, monkeypatch):
+    from factcheck_app.store import open_library
+    from factcheck_app.store.verdicts import set_verdict
+    from tests.ui.claim_helpers import add_sources, import_claims
+
+    claim = import_claims(library.db)[0]
+    source = add_sources(library.db)["pentagon"]
+    add_evidence(library.db, claim, source, "supports")
+    set_verdict(library.db, claim, "True", scale="truth", rationale="Confirmed.", checker="ana")
+    library.close()
+    errors = []
+    monkeypatch.setattr(claim_panel, "show_error", lambda parent, message: errors.append(message))
+    with open_library(store_path, readonly=True) as readonly:
+        from PySide6.QtGui import QUndoStack
+
+        panel = claim_panel.ClaimPanel(readonly, QUndoStack())
+        qtbot.addWidget(panel)
+        panel.set_claim(claim)
+        editor = panel.verdict_editor
+        assert panel.read_only_label.isVisibleTo(panel)
+        assert editor.rationale_edit.toPlainText() == "Confirmed." and editor.rationale_edit.isReadOnly()
+        assert not any(b.isEnabled() for b in editor.rating_buttons())
+        assert not panel.source_search.isEnabled() and not panel.dismiss_button.isEnabled()
+        panel.evidence_view.selectRow(0)
+        assert not panel.detach_button.isEnabled()
+        panel.rate(2)
+        panel.dismiss()
+        assert get_verdict(readonly.db, claim)["rating"] == "True"
+        assert errors == []

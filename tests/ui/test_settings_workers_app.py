@@ -38,7 +38,7 @@ def test_a_damaged_setting_falls_back_to_its_default(user_folders):
 
 def test_window_remembers_geometry_splitters_and_recent_libraries(make_window, sample_library):
     window = make_window(sample_library)
-    window.resize(1000, 700)
+    window.resize(760, 560)
     window.splitter.setSizes([200, 500, 300])
     sizes = window.splitter.sizes()
     window.close()
@@ -46,7 +46,7 @@ def test_window_remembers_geometry_splitters_and_recent_libraries(make_window, s
     assert settings.get(cfg.RECENT_LIBRARIES)[0] == str(sample_library)
     assert isinstance(settings.get(cfg.MAIN_SPLITTER), QByteArray)
     again = make_window(sample_library)
-    assert again.size().width() == 1000
+    assert again.size().width() == 760
     assert again.splitter.sizes() == sizes
 
 
@@ -73,7 +73,7 @@ def _wait_for_cancel(job, started):
 
 
 def test_worker_reports_its_result(qtbot):
-    job = workers.Job(_add, 2, 3)
+    job = workers.Job(_add, (2, 3))
     with qtbot.waitSignal(job.signals.finished, timeout=10_000) as blocker:
         job.start()
     assert blocker.args == [5]
@@ -93,11 +93,19 @@ def test_worker_hides_an_unexpected_error_behind_a_plain_message(qtbot):
     assert "hidden detail" not in blocker.args[0]
 
 
+def test_start_submits_after_the_caller_connected(qtbot):
+    job = workers.start(_add, 4, 5)
+    assert job.is_running
+    with qtbot.waitSignal(job.signals.finished, timeout=10_000) as blocker:
+        pass
+    assert blocker.args == [9]
+
+
 def test_worker_can_be_cancelled(qtbot):
     import threading
 
     started = threading.Event()
-    job = workers.Job(_wait_for_cancel, started)
+    job = workers.Job(_wait_for_cancel, (started,))
     with qtbot.waitSignal(job.signals.cancelled, timeout=10_000):
         job.start()
         assert started.wait(10)

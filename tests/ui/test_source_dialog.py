@@ -17,21 +17,21 @@ def test_invalid_then_valid_input(qtbot, library):
     assert dialog.fields["accessed"].text() == date.today().isoformat()
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error_label.text() == "A source needs a title."
+    assert dialog.error_box.text() == "A source needs a title."
     assert not dialog.error_box.isHidden()
     assert list_sources(library.db) == []
 
     dialog.fields["title"].setText("Pentagon statement")
     dialog.fields["published"].setText("7 April 2017")
     dialog.accept()
-    assert dialog.error_label.text() == "The published '7 April 2017' is not a date as YYYY-MM-DD."
+    assert dialog.error_box.text() == "The published '7 April 2017' is not a date as YYYY-MM-DD."
     assert dialog.focusWidget() is dialog.fields["published"]
     assert list_sources(library.db) == []
 
     dialog.fields["published"].setText("2017-04-07")
     dialog.fields["archive_url"].setText("javascript:alert(1)")
     dialog.accept()
-    assert "archive_url" in dialog.error_label.text()
+    assert "archive_url" in dialog.error_box.text()
     assert dialog.focusWidget() is dialog.fields["archive_url"]
     assert dialog.fields["title"].text() == "Pentagon statement"  # nothing typed is lost
 
@@ -60,7 +60,7 @@ def test_edit_an_existing_source(qtbot, library):
     dialog.fields["author"].setText("Analyst team")
     dialog.fields["accessed"].setText("2017-13-01")
     dialog.accept()
-    assert "not a real date" in dialog.error_label.text()
+    assert "not a real date" in dialog.error_box.text()
     assert get_source(library.db, source_id)["author"] is None
     dialog.fields["accessed"].setText("")
     dialog.accept()

@@ -132,7 +132,7 @@ def test_second_checker_marks_reviewed_and_same_checker_is_refused(harness, libr
     editor.review_button.click()
     row = get_verdict(library.db, panel.claim_id)
     assert (row["status"], row["reviewer"], row["checker"]) == ("reviewed", "ben", "ana")
-    assert editor.summary_label.text() == "Verdict: True (reviewed, reviewed by ben)"
+    assert editor.summary_label.text() == "Verdict: True (reviewed by ben)"
     assert not editor.review_button.isEnabled()
     assert harness.changed[-1] == panel.claim_id
 
@@ -159,6 +159,10 @@ def test_checker_field_edits_the_verdict(harness, library, qtbot):
     editor.checker_edit.setText("carla")
     editor.checker_edit.editingFinished.emit()
     assert get_verdict(library.db, panel.claim_id)["checker"] == "carla"
+    editor.checker_edit.setText("  ")
+    editor.checker_edit.editingFinished.emit()
+    assert editor.checker_edit.text() == "carla"
+    assert get_verdict(library.db, panel.claim_id)["checker"] == "carla"
 
 
 def test_two_source_warning_appears_and_disappears(harness, library):
@@ -167,9 +171,9 @@ def test_two_source_warning_appears_and_disappears(harness, library):
     assert editor.warning_box.isHidden()  # no verdict yet
     panel.rate(1)
     assert not editor.warning_box.isHidden()
-    assert "no independent source" in editor.warning_label.text()
+    assert "no independent source" in editor.warning_box.text()
     panel.source_search.attachRequested.emit(harness.sources["pentagon"], "supports")
-    assert not editor.warning_box.isHidden() and "1 independent source;" in editor.warning_label.text()
+    assert not editor.warning_box.isHidden() and "1 independent source;" in editor.warning_box.text()
     panel.source_search.attachRequested.emit(harness.sources["briefing"], "supports")  # same publisher
     assert not editor.warning_box.isHidden()
     panel.source_search.attachRequested.emit(harness.sources["imagery"], "context")  # context does not count

@@ -31,6 +31,8 @@ class ClaimsFilterProxy(QAbstractProxyModel):
         self.verdict: str | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        # The last text filter's rows (the source's row list, text, rows), to narrow from while typing on.
+        self._last: tuple = (None, "", [])
 
     def setSourceModel(self, model: ClaimsModel) -> None:  # noqa: N802 - Qt's name
         old = self.sourceModel()
@@ -68,6 +70,7 @@ class ClaimsFilterProxy(QAbstractProxyModel):
     def clear_filters(self) -> None:
         """Show every claim."""
         self.text, self.kind, self.status, self.verdict = "", None, None, None
+        self._last = (None, "", [])
         self.recompute()
 
     @property
@@ -87,11 +90,21 @@ class ClaimsFilterProxy(QAbstractProxyModel):
         if source is None:
             return []
         rows = source.rows
-        keep = range(len(rows))
+        last_rows, last_text, last_keep = self._last
+        keep: list[int] | range = range(len(rows))
         if self.text:
-            needles = self.text.casefold().split()
             folded = source.folded_texts()
-            keep = [i for i in keep if all(n in folded[i] for n in needles)]
+            # Longest word first: it is usually the rarest, so the later passes see few rows.
+            needles = sorted(set(self.text.casefold().split()), key=len, reverse=True)
+            if last_rows is rows and last_text and self.text.startswith(last_text):
+                # Typing on: every row the longer text keeps was kept by the shorter one.
+                keep = [i for i in last_keep if needles[0] in folded[i]]
+            else:
+                # One plain comprehension per word: quicker in CPython than all() over a generator per row.
+                keep = [i for i, t in enumerate(folded) if needles[0] in t]
+            for needle in needles[1:]:
+                keep = [i for i in keep if needle in folded[i]]
+            self._last = (rows, self.text, keep)
         if self.kind:
             kind = self.kind
             keep = [i for i in keep if kind in (rows[i][KINDS] or "")]
@@ -130,6 +143,7 @@ class ClaimsFilterProxy(QAbstractProxyModel):
 
     @Slot()
     def _source_reset(self) -> None:
+        self._last = (None, "", [])
         self._rows = self._compute()
         self._position = None
         self.endResetModel()
@@ -137,6 +151,7 @@ class ClaimsFilterProxy(QAbstractProxyModel):
     @Slot(QModelIndex, QModelIndex)
     def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = None) -> None:
         # An edited row stays where it is until the filters change, so it never jumps away under the cursor.
+        self._last = (None, "", [])
         for source_row in range(top_left.row(), bottom_right.row() + 1):
             row = self._proxy_row(source_row)
             if row >= 0:

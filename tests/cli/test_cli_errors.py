@@ -1,0 +1,107 @@
+"""Bad input on the command line: one clear line on stderr, exit 2, and the library left byte-for-byte as it was."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from cli_support import SAMPLES, assert_refused
+from reliability_support import sha256
+
+TXT = SAMPLES / "harbour-bridge.txt"
+
+
+@pytest.fixture
+def ambiguous(populated):
+    """Add two sources whose ids share the prefix 'abc' (written directly, as another tool might)."""
+    conn = sqlite3.connect(populated.path)
+    conn.execute("INSERT INTO sources (id, title, created_at, updated_at) VALUES "
+                 "('abc00000-0000-4000-8000-000000000001', 'One', 'n', 'n'), "
+                 "('abc00000-0000-4000-8000-000000000002', 'Two', 'n', 'n')")
+    conn.commit()
+    conn.close()
+    return populated
+
+
+def _unchanged(cli, path, argv, *words):
+    before = sha256(path)
+    assert_refused(cli(*argv, "--store", path), *words)
+    assert sha256(path) == before
+
+
+BAD_CLAIM_COMMANDS = [
+    ["show", "{claim}"],
+    ["verdict", "set", "{claim}", "True"],
+    ["verdict", "review", "{claim}", "--reviewer", "Ben"],
+    ["verdict", "history", "{claim}"],
+    ["evidence", "add", "{claim}", "{source}", "--stance", "supports"],
+    ["claims", "--article", "{claim}"],
+]
+
+
+@pytest.mark.parametrize("argv", BAD_CLAIM_COMMANDS, ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize("bad_id,words", [("not-an-id!", ("not a",)), ("ffffffff", ("no ",)), ("' OR 1=1 --", ("not a",))])
+def test_bad_ids(cli, populated, argv, bad_id, words):
+    filled = [a.format(claim=bad_id, source=populated.source_id) for a in argv]
+    _unchanged(cli, populated.path, filled, *words)
+
+
+def test_a_bad_source_id_for_evidence(cli, populated):
+    _unchanged(cli, populated.path, ["evidence", "add", populated.claim_ids[0], "ffff", "--stance", "supports"],
+               "no source")
+
+
+def test_an_ambiguous_prefix(cli, ambiguous):
+    _unchanged(cli, ambiguous.path, ["evidence", "add", ambiguous.claim_ids[0], "abc", "--stance", "supports"],
+               "more than one", "type more")
+
+
+def test_an_unknown_rating_and_scale(cli, populated):
+    claim = populated.claim_ids[0][:8]
+    _unchanged(cli, populated.path, ["verdict", "set", claim, "Sort of"], "sort of", "choose one of")
+    _unchanged(cli, populated.path, ["verdict", "set", claim, "True", "--scale", "stars"], "stars")
+
+
+def test_review_refusals(cli, populated):
+    claim = populated.claim_ids[0]
+    _unchanged(cli, populated.path, ["verdict", "review", claim, "--reviewer", "Ben"], "no verdict")
+    cli("verdict", "set", claim, "True", "--checker", "Ana", "--store", populated.path)
+    _unchanged(cli, populated.path, ["verdict", "review", claim, "--reviewer", "ana"], "second checker")
+
+
+@pytest.mark.parametrize("field,value", [("--published", "yesterday"), ("--url", "javascript:alert(1)"),
+                                         ("--title", "   ")])
+def test_bad_source_fields(cli, populated, field, value):
+    argv = ["source", "add", "--title", "T", field, value]
+    _unchanged(cli, populated.path, argv)
+
+
+def test_missing_files(cli, populated, tmp_path):
+    _unchanged(cli, populated.path, ["import", tmp_path / "missing.txt"], "no such file")
+    _unchanged(cli, populated.path, ["import", TXT, tmp_path / "missing.txt"], "no such file")
+    assert_refused(cli("store", "restore", tmp_path / "missing.sqlite", "--store", populated.path), "no backup")
+
+
+def test_a_bad_published_date_on_import(cli, populated):
+    _unchanged(cli, populated.path, ["import", TXT, "--published", "2024-02-30"], "date")
+
+
+@pytest.mark.parametrize("content", [b"plain notes, not a library\n" * 20, b"SQLite format 3\x00" + b"\x07" * 2000],
+                         ids=["text", "fake-header"])
+@pytest.mark.parametrize("argv", [["articles"], ["claims"], ["show", "abc"], ["source", "add", "--title", "T"],
+                                  ["source", "list"], ["search", "x"], ["evidence", "add", "a", "b", "--stance",
+                                  "supports"], ["verdict", "set", "abc", "True"], ["verdict", "history", "abc"],
+                                  ["verdict", "scales"], ["store", "info"], ["store", "check"],
+                                  ["store", "backup", "{tmp}/copy.sqlite"], ["import", str(TXT)],
+                                  ["export", "--format", "md", "--all", "-o", "{tmp}/r.md"]],
+                         ids=lambda a: " ".join(a[:2]))
+def test_a_path_that_is_not_a_store(cli, tmp_path, content, argv):
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(content)
+    filled = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    _unchanged(cli, path, filled)
+    assert not (tmp_path / "copy.sqlite").exists() and not (tmp_path / "r.md").exists()
+
+
+def test_a_folder_given_as_the_store(cli, tmp_path):
+    assert_refused(cli("articles", "--store", tmp_path), "folder")

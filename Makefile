@@ -21,7 +21,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 stress: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m stress
+	QT_QPA_PLATFORM=offscreen FACTCHECK_HYPOTHESIS_PROFILE=stress $(BIN)/python -m pytest -q -m stress
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
@@ -29,6 +29,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.store_bench
 	$(BIN)/python -m benchmarks.extract_bench
+	$(BIN)/python -m benchmarks.report_bench
+	$(BIN)/python -m benchmarks.gui_bench
+	$(BIN)/python -m benchmarks.startup_bench
 
 # The desktop app as a one-folder bundle in dist/FactcheckDesk (PyInstaller, the [package] extra).
 package: $(STAMP)

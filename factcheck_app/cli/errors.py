@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -36,6 +37,15 @@ def run_reporting_errors(func: Callable[[argparse.Namespace], int | None], args:
         return EXIT_USAGE
     except PermissionError as exc:
         sys.stderr.write(f"factcheck: permission denied: {exc.filename}\n")
+        return EXIT_USAGE
+    except UnicodeError:
+        # Arguments with bytes that are not UTF-8 arrive as lone surrogates and cannot reach the library.
+        sys.stderr.write("factcheck: the text given contains bytes that are not valid UTF-8\n")
+        return EXIT_USAGE
+    except sqlite3.Error as exc:
+        from factcheck_app.store.transaction import translate
+
+        sys.stderr.write(f"factcheck: {translate(exc)}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted; every change made before was saved\n")

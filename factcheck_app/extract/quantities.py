@@ -331,7 +331,8 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None) -> Facet | No
         tail = _CURRENCY_TAIL.match(body, end)
         if tail:
             end = tail.end()
-    elif (tail := _CURRENCY_TAIL.match(body, end)) and tail.end() > end and "(" not in tail.group():
+    elif (tail := _CURRENCY_TAIL.match(body, end)) and tail.end() > end and "(" not in tail.group() \
+            and not tail.group().lower().endswith("pounds"):  # "20 pounds" may be weight: left to the unit rule
         # "1.5 billion US dollars", "26 cents": the currency follows the number
         subtype, unit = "money", _CURRENCY_WORDS.get(tail.group().split()[-1].lower().rstrip("."), "USD")
         end = tail.end()

@@ -39,6 +39,9 @@ OUTLET_WORDS: tuple[str, ...] = (
     "Register", "Dispatch", "Courier", "Bulletin", "Monitor", "Reporter", "Star", "Sun", "Record",
     "Standard", "Mirror", "Sentinel", "Argus", "Advertiser", "Daily", "Weekly", "Press",
     "Post-Gazette", "Times-Picayune", "Today", "Wire", "Insider", "Review", "Chronicle-Journal",
+    "Ledger", "Citizen", "Leader", "Enquirer", "Bee", "Eagle", "Beacon", "Clarion", "Echo", "Advocate",
+    "Banner", "Statesman", "Messenger", "Democrat", "Pioneer", "Plain Dealer", "Post-Dispatch",
+    "Times-Union", "Free Press", "Evening Standard", "Despatch", "Item", "Voice", "Recorder",
 )
 
 _SEPARATOR = r"\s*[-–—|:·•]\s*"

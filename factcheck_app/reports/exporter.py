@@ -96,6 +96,4 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
         paths = [claimreview.write_claimreview(report, path, html=fmt == "claimreview-html", force=request.force,
                                                allow_missing_url=request.allow_missing_url)]
         warnings = claimreview.warnings(report)
-    if progress:
-        progress(100, 100)
     return ExportResult(paths, warnings, report["summary"]["claims"])

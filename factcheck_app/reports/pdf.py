@@ -6,11 +6,7 @@ This is the one module outside ui/ that imports Qt (QtGui, plus QtCore geometry 
 from __future__ import annotations
 
 import atexit
-import contextlib
-import ctypes
 import os
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from factcheck_app.reports.errors import ReportError
@@ -61,23 +57,6 @@ def _shut_down_application() -> None:
         _app = None
 
 
-@contextlib.contextmanager
-def _none_refcount_guard() -> Iterator[None]:
-    """Give back references to None that the Qt calls inside the block dropped.
-
-    PySide6 6.12.0 on Python 3.11 returns None from void methods without a new reference,
-    so every painter call lowers None's count by one; a long PDF (thousands of calls) would
-    bring it to zero and abort the process. Python 3.12+ (immortal None) and fixed PySide
-    builds lose nothing, and then this does nothing; an extra reference to None is harmless.
-    """
-    before = sys.getrefcount(None)
-    try:
-        yield
-    finally:
-        for _ in range(max(0, before - sys.getrefcount(None))):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-
-
 def _page_size(paper: str):
     from PySide6.QtGui import QPageSize
 
@@ -96,8 +75,7 @@ def print_html_to_pdf(html: str, path: Path, *, paper: str = "a4", title: str = 
     to stop, in which case the painter is closed and the exception propagates.
     """
     ensure_gui_application()
-    with _none_refcount_guard():
-        return _print(html, path, paper, title, progress)
+    return _print(html, path, paper, title, progress)
 
 
 def _print(html: str, path: Path, paper: str, title: str, progress: Progress | None) -> int:

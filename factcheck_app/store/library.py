@@ -20,7 +20,14 @@ from factcheck_app.store.errors import (
     StoreError,
     StoreReadOnlyError,
 )
-from factcheck_app.store.transaction import DEFAULT_BUSY_TIMEOUT_MS, busy_timeout_ms, is_busy, translate, write
+from factcheck_app.store.transaction import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    busy_timeout_ms,
+    is_busy,
+    one_line,
+    translate,
+    write,
+)
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +106,10 @@ def _readonly_uri(path: Path) -> str:
     return uri
 
 
+def _decode_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     timeout = busy_timeout_ms() / 1000
     if readonly:
@@ -107,6 +118,8 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
     # Transactions are opened explicitly by store.transaction.write, never implicitly by the driver.
     conn.isolation_level = None
+    # A damaged file can hold text that is not UTF-8: show it with U+FFFD rather than crash on reading it.
+    conn.text_factory = _decode_text
     return conn
 
 
@@ -132,7 +145,9 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         if is_busy(exc):
             raise _unreadable(exc, path) from exc
-        raise StoreCorruptError(f"{path} is damaged ({exc}); restore a backup with `factcheck store restore`.") from exc
+        raise StoreCorruptError(
+            f"{path} is damaged ({one_line(exc)}); restore a backup with `factcheck store restore`."
+        ) from exc
     if problems != ["ok"]:
         raise StoreCorruptError(
             f"{path} failed its integrity check ({_first_problem(problems)}); "
@@ -157,8 +172,10 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
             f"{path} is locked by another program (is it open in another app?); close it there and try again."
         )
     if "malformed" in str(exc).lower() or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CORRUPT"):
-        return StoreCorruptError(f"{path} is damaged ({exc}); restore a backup with `factcheck store restore`.")
-    return NotAStoreError(f"{path} is not a Factcheck Desk library or is damaged ({exc}).")
+        return StoreCorruptError(
+            f"{path} is damaged ({one_line(exc)}); restore a backup with `factcheck store restore`."
+        )
+    return NotAStoreError(f"{path} is not a Factcheck Desk library or is damaged ({one_line(exc)}).")
 
 
 def _migrate(lib: Library, version: int) -> None:
@@ -201,7 +218,7 @@ def _daily_backup(lib: Library) -> None:
     try:
         made = ensure_daily_backup(lib.db.conn, lib.path)
     except (OSError, sqlite3.Error) as exc:
-        message = f"The daily backup of {lib.path} could not be made ({exc})."
+        message = f"The daily backup of {lib.path} could not be made ({one_line(exc)})."
         log.warning(message)
         lib.warnings.append(message)
         return

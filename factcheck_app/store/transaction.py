@@ -16,6 +16,7 @@ from factcheck_app.store.errors import (
     StoreError,
     StoreFullError,
     StoreReadOnlyError,
+    ValidationError,
 )
 
 #: How long a write waits for another program's transaction before giving up.
@@ -33,6 +34,12 @@ def busy_timeout_ms() -> int:
 
 
 _BUSY_MESSAGE = "Another program kept the library busy too long; the change was not saved, try it again."
+
+
+def one_line(error: BaseException, limit: int = 160) -> str:
+    """Return the error's text as one line of at most ``limit`` characters (SQLite may quote whole schemas)."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _kind(error: sqlite3.Error) -> str:
@@ -63,7 +70,7 @@ def translate(error: sqlite3.Error) -> StoreError:
         return NotAStoreError("The file is not a Factcheck Desk library (not an SQLite database).")
     if kind.startswith("SQLITE_CORRUPT") or "malformed" in text:
         return StoreCorruptError("The library file is damaged; restore a backup with `factcheck store restore`.")
-    return StoreError(f"The library could not complete the change: {error}")
+    return StoreError(f"The library could not complete the change: {one_line(error)}")
 
 
 def _begin_immediate(conn: sqlite3.Connection) -> None:
@@ -107,6 +114,13 @@ def write(db: Database) -> Iterator[Database]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise translate(exc) from exc
+    except UnicodeEncodeError as exc:
+        # Text with lone surrogates (e.g. undecodable bytes from a command line) cannot be stored as UTF-8.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise ValidationError(
+            "The text contains characters that are not valid Unicode (bytes in a wrong encoding?); nothing was saved."
+        ) from exc
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

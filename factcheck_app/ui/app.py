@@ -1,6 +1,7 @@
 """Starting the desktop app: the QApplication, the library to open, the window, and --screenshot."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -44,12 +45,16 @@ def sample_library_path() -> Path:
     return path
 
 
-def library_to_open(store: str | None, sample: bool) -> Path:
-    """Return the library path: --store, the sample, the last one opened, else the default library."""
+def library_to_open(store: str | None, sample: bool, settings: cfg.Settings | None = None) -> Path:
+    """Return the library path: --store, the sample, $FACTCHECK_STORE, the last one opened, else the default."""
     if store:
         return Path(store).expanduser()
     if sample:
         return sample_library_path()
+    if not os.environ.get("FACTCHECK_STORE") and settings is not None:
+        last = settings.get(cfg.LAST_LIBRARY)
+        if last and Path(last).is_file():
+            return Path(last)
     return appdirs.default_store_path()
 
 
@@ -63,11 +68,12 @@ def run_gui(store: str | None = None, sample: bool = False, screenshot: str | Pa
     app = application()
     from factcheck_app.ui.main_window import MainWindow
 
-    window = MainWindow(cfg.Settings())
+    settings = cfg.Settings()
+    window = MainWindow(settings)
     uninstall = error_handling.install(lambda: window)
     try:
         try:
-            path = library_to_open(store, sample)
+            path = library_to_open(store, sample, settings)
         except (StoreError, OSError) as exc:
             print(f"factcheck: the sample library could not be built: {exc}", file=sys.stderr)
             return 1

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.ui.facet_text import facet_tooltip
-from factcheck_app.ui.highlight import build_selections, style_for
+from factcheck_app.ui.highlight import build_selections, claim_format, style_for
 from factcheck_app.ui.models.claims_model import STATUS_TEXT
 from factcheck_app.ui.text_offsets import OffsetMap
 
@@ -60,9 +60,11 @@ class KindLegend(QWidget):
         claim = QLabel("claim")
         claim.setAccessibleName("Legend: claim (shaded background)")
         claim.setToolTip("claim: shaded background; the selected claim is shaded darker")
-        claim.setAutoFillBackground(False)
-        claim.setStyleSheet("QLabel { background: palette(highlight); color: palette(highlighted-text); "
-                            "padding: 0 4px; border-radius: 3px; }")
+        # The same tint the article uses for a claim, taken from the palette so it suits light and dark.
+        tint = claim_format(self.palette(), current=False).background().color()
+        tint.setAlpha(min(255, tint.alpha() * 3))
+        claim.setStyleSheet(f"QLabel {{ background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, "
+                            f"{tint.alpha()}); padding: 0 4px; border-radius: 3px; }}")
         layout.addWidget(claim)
         layout.addStretch(1)
 
@@ -127,9 +129,8 @@ class ArticleView(QWidget):
         self.text.setAccessibleName("Article text")
         self.text.setAccessibleDescription("The article with its claims shaded and facts underlined by kind")
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        body_font = self.text.font()
-        body_font.setPointSizeF(max(body_font.pointSizeF() * 1.15, 10.5))
-        self.text.setFont(body_font)
+        self.default_points = max(round(self.text.font().pointSizeF() * 1.15), 10)
+        self.set_text_points(self.default_points)
         self.text.document().setDocumentMargin(14)
         self.text.viewport().installEventFilter(self)
         self.text.viewport().setMouseTracking(True)
@@ -142,12 +143,25 @@ class ArticleView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.text, 1)
 
+    def set_text_points(self, points: int) -> int:
+        """Set the article text's size in points (kept between 8 and 32); return the size used."""
+        points = max(8, min(32, int(points)))
+        font = self.text.font()
+        font.setPointSizeF(points)
+        self.text.setFont(font)
+        return points
+
+    def text_points(self) -> int:
+        """Return the article text's size in points."""
+        return round(self.text.font().pointSizeF())
+
     # --- content ---------------------------------------------------------
     def set_article(self, article: dict | None, claims: list[dict], facets: list[dict],
                     current_claim: str | None = None, keep_scroll: bool = False) -> None:
         """Show ``article`` (a store row with body) with its claims and facets; None clears the pane."""
         scroll = self.text.verticalScrollBar().value()
         same = keep_scroll and article is not None and self.article is not None and article["id"] == self.article["id"]
+        previous_body = self.article["body"] if self.article else None
         self.article = article
         self._loading = True
         if article is None:
@@ -168,8 +182,10 @@ class ArticleView(QWidget):
             self.meta.setText(" · ".join(bits))
             self.date_edit.setDate(_qdate(article.get("published")))
             self.date_edit.setEnabled(True)
-            self.text.setPlainText(article["body"])
-            self._offsets = OffsetMap(article["body"])
+            # The same text again (a refresh after an edit) keeps the reader's cursor, selection and place.
+            if not (same and previous_body == article["body"]):
+                self.text.setPlainText(article["body"])
+                self._offsets = OffsetMap(article["body"])
             self.claims = [c for c in claims if c.get("status") != "dismissed"]
             self.facets = [f for f in facets if f["claim_id"] in {c["id"] for c in self.claims}]
         self._loading = False

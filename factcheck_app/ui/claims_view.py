@@ -116,8 +116,9 @@ class ClaimsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
+        header.setAccessibleName("Claim columns (click to sort)")
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 104), (2, 48), (3, 82), (4, 118), (5, 56), (6, 150)):
+        for column, width in ((1, 96), (2, 46), (3, 80), (4, 112), (5, 54), (6, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.setColumnHidden(ARTICLE_COLUMN, True)

@@ -9,6 +9,7 @@ from factcheck_app.store import Library
 from factcheck_app.store.evidence import list_evidence
 
 COLUMNS = ("Stance", "Source", "Publisher", "Excerpt", "Locator")
+COLUMN_SHARES = {1: 0.34, 2: 0.22, 3: 0.30, 4: 0.14}
 STANCE_LABELS = {"supports": "Supports", "refutes": "Refutes", "context": "Context"}
 # Shown beside the stance's word, never instead of it.
 STANCE_COLOURS = {"supports": "#1b7837", "refutes": "#c51b1b", "context": "#6b6b8f"}
@@ -140,15 +141,26 @@ class EvidenceTableView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        unit = self.fontMetrics().averageCharWidth()
-        self.setColumnWidth(2, unit * 12)
-        self.setColumnWidth(3, unit * 16)
+        self._share_width()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        # Source, publisher, excerpt and locator share what the stance column leaves, so a
+        # narrow panel still shows some of each instead of one column squeezed to nothing.
+        if self.model() is None:
+            return
+        header = self.horizontalHeader()
+        least = {column: header.sectionSizeFromContents(column).width() for column in COLUMN_SHARES}
+        extra = max(self.viewport().width() - self.columnWidth(0) - sum(least.values()), 0)
+        for column, share in COLUMN_SHARES.items():
+            self.setColumnWidth(column, least[column] + int(extra * share))
 
     def sizeHint(self) -> QSize:
         # The default (192 px high) would make the panel taller than a laptop screen.
-        rows = self.verticalHeader().defaultSectionSize() * 3
+        rows = self.verticalHeader().defaultSectionSize() * 2
         return QSize(super().sizeHint().width(), self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth())
 
     def current_evidence_id(self) -> str | None:

@@ -166,7 +166,10 @@ class ExportDialog(QDialog):
         form.addRow(self._label("Save &to:", self.target_edit), target_row)
 
         options = QWidget()
-        options.setLayout(form)
+        options_layout = QVBoxLayout(options)
+        options_layout.setContentsMargins(0, 0, 0, 0)
+        options_layout.addLayout(form)
+        options_layout.addStretch(1)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self._name(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")

@@ -47,6 +47,7 @@ class LibraryPane(QWidget):
         self.table.setShowGrid(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
+        header.setAccessibleName("Article columns (click to sort)")
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 92), (2, 80), (3, 50), (4, 58)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)

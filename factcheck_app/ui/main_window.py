@@ -193,6 +193,10 @@ class MainWindow(QMainWindow):
         self.act_whole_library = self._action(None, "Claims of the &Whole Library", self.toggle_scope,
                                               "List the claims of every article, not only the selected one",
                                               checkable=True)
+        self.act_larger = self._action("larger_text", "&Larger Article Text", lambda: self.zoom_text(1),
+                                       "Make the article text larger")
+        self.act_smaller = self._action("smaller_text", "&Smaller Article Text", lambda: self.zoom_text(-1),
+                                        "Make the article text smaller")
         self.act_shortcuts = self._action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
                                           "List the keyboard shortcuts")
         self.act_about = self._action(None, f"&About {APP_NAME}", self.about, "Version, library and licences")
@@ -236,6 +240,8 @@ class MainWindow(QMainWindow):
         rate.addActions(self.rate_actions)
         view = bar.addMenu("&View")
         view.addActions([self.act_find, self.act_search, self.act_whole_library])
+        view.addSeparator()
+        view.addActions([self.act_larger, self.act_smaller])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_shortcuts, self.act_about])
 
@@ -252,6 +258,10 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.act_undo, self.act_redo])
         toolbar.addSeparator()
         toolbar.addAction(self.act_export)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None and not action.isSeparator():
+                button.setAccessibleName(action.text().replace("&", ""))
         self.addToolBar(toolbar)
 
     def _wire(self) -> None:
@@ -279,6 +289,9 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         self._apply_splitters()
+        points = self.settings.get(cfg.ARTICLE_FONT_POINTS)
+        if points:
+            self.article_view.set_text_points(points)
         self.claims_view.set_scope_all(self.settings.get(cfg.CLAIMS_SCOPE_ALL))
         self.act_whole_library.setChecked(self.settings.get(cfg.CLAIMS_SCOPE_ALL))
 
@@ -499,11 +512,12 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         model = self.claims_view.model
-        if not model.shows_all or any(model.row_of(cid) is None for cid in claim_ids):
+        if not claim_ids or any(model.row_of(cid) is None for cid in claim_ids):
+            # New claims, or a change to many (a date correction): read the rows again.
             model.reload()
         else:
             for cid in claim_ids:
-                model.refresh_claim(cid)
+                model.refresh_claim(cid)  # reloads by itself when the claim is gone
         if self.claim_id and self._article_of(self.claim_id) is None:
             self.claim_id = None
             if self.claim_panel is not None:
@@ -601,6 +615,7 @@ class MainWindow(QMainWindow):
         # A merge deletes rows whose ids older undo steps may name; they cannot be replayed safely.
         self.undo_stack.clear()
         self.claim_id = kept
+        self.claims_view.model.reload()
         self.after_change(article_id, [kept])
         self.select_claim(kept)
         self.statusBar().showMessage(f"Merged {len(claim_ids)} claims into one.", 4000)
@@ -668,6 +683,12 @@ class MainWindow(QMainWindow):
         """Put the keyboard in the library search."""
         self.library_pane.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.library_pane.search.selectAll()
+
+    @Slot()
+    def zoom_text(self, step: int) -> None:
+        """Make the article text a point larger (1) or smaller (-1); remembered."""
+        points = self.article_view.set_text_points(self.article_view.text_points() + step)
+        self.settings.set(cfg.ARTICLE_FONT_POINTS, points)
 
     @Slot()
     def show_shortcuts(self) -> None:

@@ -22,6 +22,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "search_library": ("Ctrl+L",),
     "attach_source": ("Ctrl+E",),
     "shortcuts": ("F1",),
+    "larger_text": ("Ctrl++", "Ctrl+="),
+    "smaller_text": ("Ctrl+-",),
 }
 HELP_ORDER = (
     ("next_claim", "Next claim"), ("previous_claim", "Previous claim"), ("find_claims", "Filter claims"),

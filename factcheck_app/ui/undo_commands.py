@@ -82,8 +82,8 @@ def restore_verdict(
     return claim_id
 
 
-def restore_evidence(library: Library, row: dict) -> str:
-    """Re-attach a removed evidence row under its old id and time; return the claim id."""
+def restore_evidence(library: Library, row: dict, claim_state: tuple[str, str | None] | None = None) -> str:
+    """Re-attach a removed evidence row under its old id and time (and put the claim's status back); return the claim id."""
     db = library.db
     with write(db):
         add_evidence(
@@ -91,6 +91,8 @@ def restore_evidence(library: Library, row: dict) -> str:
             note=row["note"], added_by=row["added_by"], evidence_id=row["id"],
         )
         db["evidence"].update(row["id"], {k: row[k] for k in EVIDENCE_RESTORED_COLUMNS})
+        if claim_state is not None:
+            _put_claim_state(db, row["claim_id"], claim_state)
     return row["claim_id"]
 
 
@@ -279,13 +281,14 @@ class DetachEvidenceCommand(StoreCommand):
 
     def __init__(self, events: CommandEvents, library: Library, evidence_id: str) -> None:
         self.row = get_evidence(library.db, evidence_id)
+        self.claim_before = _claim_state(library.db, self.row["claim_id"])
         super().__init__(events, library, "Detach source")
 
     def forward(self) -> str:
         return detach_evidence(self.library, self.row["id"])
 
     def backward(self) -> str:
-        return restore_evidence(self.library, self.row)
+        return restore_evidence(self.library, self.row, self.claim_before)
 
 
 class ClaimStatusCommand(StoreCommand):

@@ -92,7 +92,7 @@ class RationaleEdit(QPlainTextEdit):
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * 4 + 12)
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class VerdictEditor(QWidget):
@@ -174,7 +174,7 @@ class VerdictEditor(QWidget):
         self.history_view.setAccessibleName("Verdict history")
         self.history_view.setAlternatingRowColors(True)
         self.history_view.setWordWrap(True)
-        self.history_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        self.history_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
         self.history_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         history_label = QLabel("Histor&y:")
         history_label.setBuddy(self.history_view)
@@ -186,12 +186,13 @@ class VerdictEditor(QWidget):
         summary_row.addWidget(self.summary_icon)
         summary_row.addWidget(self.summary_label, 1)
         summary_row.addWidget(self.clear_button)
-        people = QHBoxLayout()
-        people.addWidget(checker_label)
-        people.addWidget(self.checker_edit, 1)
-        people.addWidget(status_label)
-        people.addWidget(self.status_combo)
-        people.addWidget(self.review_button)
+        people = QGridLayout()
+        people.addWidget(checker_label, 0, 0)
+        people.addWidget(self.checker_edit, 0, 1, 1, 2)
+        people.addWidget(status_label, 1, 0)
+        people.addWidget(self.status_combo, 1, 1)
+        people.addWidget(self.review_button, 1, 2)
+        people.setColumnStretch(1, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -336,9 +337,10 @@ class VerdictEditor(QWidget):
     def show_source_warning(self, show: bool, count: int) -> None:
         """Show or hide the two-source warning for a verdict resting on ``count`` independent sources."""
         sources = "no independent source" if count == 0 else f"{count} independent source" + ("s" if count > 1 else "")
-        self.warning_box.label.setText(
-            f"Rests on {sources}; the two-source rule asks for {MIN_INDEPENDENT_SOURCES} "
-            "that support or refute it, from different publishers."
+        self.warning_box.label.setText(f"Rests on {sources}; the two-source rule asks for {MIN_INDEPENDENT_SOURCES}.")
+        self.warning_box.setToolTip(
+            f"A verdict should rest on at least {MIN_INDEPENDENT_SOURCES} sources from different publishers "
+            "that support or refute the claim; sources giving context do not count."
         )
         self.warning_box.setVisible(show)
 

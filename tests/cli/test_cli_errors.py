@@ -105,3 +105,29 @@ def test_a_path_that_is_not_a_store(cli, tmp_path, content, argv):
 
 def test_a_folder_given_as_the_store(cli, tmp_path):
     assert_refused(cli("articles", "--store", tmp_path), "folder")
+
+
+@pytest.mark.parametrize("argv", [["source", "add", "--title", "bad \udcff byte"], ["articles", "--search", "\udcff"],
+                                  ["search", "x\udcff"], ["verdict", "set", "{claim}", "True", "--why", "\udcfe"]],
+                         ids=["source-add", "articles-search", "search", "verdict-why"])
+def test_arguments_with_bytes_that_are_not_utf8(cli, populated, argv):
+    # A shell passes undecodable bytes through; Python turns them into lone surrogates.
+    filled = [a.format(claim=populated.claim_ids[0]) for a in argv]
+    before = sha256(populated.path)
+    result = cli(*filled, "--store", populated.path)
+    assert result.status in (0, 2)
+    if result.status == 2:
+        assert_refused(result)
+    assert sha256(populated.path) == before
+
+
+def test_undecodable_bytes_in_a_real_command_line(tmp_path):
+    import os
+    import subprocess
+
+    from cli_support import FACTCHECK
+
+    store = tmp_path / "bytes.sqlite"
+    done = subprocess.run([os.fsencode(FACTCHECK), b"source", b"add", b"--title", b"caf\xe9 au lait", b"--store",
+                           os.fsencode(store)], capture_output=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.count(b"\n") == 1 and b"Traceback" not in done.stderr

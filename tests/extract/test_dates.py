@@ -123,3 +123,8 @@ def test_relative_dates_at_the_ends_of_the_calendar_do_not_raise(published):
     text = "Last week, two years ago, on Tuesday and next month: the 70th anniversary, this weekend, yesterday."
     for f in find_dates(text, published):
         assert text[f.start:f.end] == f.text
+
+
+def test_parts_of_months():
+    assert dates("Talks end at the end of the month and resume at the start of next month.") == [
+        ("the end of the month", "2017-04"), ("the start of next month", "2017-05")]

@@ -123,3 +123,10 @@ def test_a_number_used_as_a_name_elsewhere_is_not_a_count():
 def test_possessive_names_before_counts():
     assert quantities("Ford's 14 plants employ Apple's 30 engineers.") == [
         ("14 plants", 14, "plants"), ("30 engineers", 30, "engineers")]
+
+
+def test_currency_words_after_the_number():
+    assert [(f.text, f.value, f.unit) for f in find_quantities(
+        "It paid 1.5 billion US dollars for a 10-percent stake, or Rs 500 crore.")] == [
+        ("1.5 billion US dollars", 1_500_000_000, "USD"), ("10-percent", 10, "percent"),
+        ("Rs 500 crore", 5_000_000_000, "INR")]

@@ -144,3 +144,19 @@ def test_the_busy_timeout_reaches_the_connection(monkeypatch, store_path):
     monkeypatch.setenv("FACTCHECK_BUSY_TIMEOUT_MS", "1234")
     with open_library(store_path) as lib:
         assert lib.db.execute("PRAGMA busy_timeout").fetchone()[0] == 1234
+
+
+def test_text_that_cannot_be_utf8_is_refused_and_nothing_is_written(library):
+    add_source(library.db, "Kept")
+    with pytest.raises(ValidationError, match="not valid Unicode"):
+        with write(library.db):
+            add_source(library.db, "Also lost")
+            add_source(library.db, "lone \udc80 surrogate")
+    assert [s["title"] for s in list_sources(library.db)] == ["Kept"]
+
+
+def test_damaged_text_is_read_with_replacement_characters(library):
+    add_source(library.db, "Placeholder")
+    library.db.execute("UPDATE sources SET notes = CAST(X'636166C328' AS TEXT)")  # 'caf' + a broken sequence
+    [row] = list_sources(library.db)
+    assert row["notes"].startswith("caf") and "\ufffd" in row["notes"]

@@ -1,9 +1,12 @@
 """Building claims, sources and a claim panel for the claim-panel tests, without the extractor."""
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
+
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.sources import add_source
+from factcheck_app.ui import claim_panel
 
 TITLE = "Strike on the airbase"
 CLAIMS = (
@@ -43,10 +46,6 @@ class PanelHarness:
     """A ClaimPanel on its own undo stack, with errors collected instead of shown in message boxes."""
 
     def __init__(self, qtbot, library, monkeypatch) -> None:
-        from PySide6.QtGui import QUndoStack
-
-        from factcheck_app.ui import claim_panel
-
         self.errors: list[str] = []
         monkeypatch.setattr(claim_panel, "show_error", lambda parent, message: self.errors.append(message))
         self.stack = QUndoStack()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.store import evidence as evidence_store
+from factcheck_app.store import open_library
+from factcheck_app.store.articles import delete_article
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import StoreBusyError
 from factcheck_app.store.evidence import add_evidence, list_evidence
-from factcheck_app.store.verdicts import get_verdict
+from factcheck_app.store.verdicts import get_verdict, set_verdict
 from factcheck_app.ui import claim_panel
-from tests.ui.claim_helpers import CLAIMS, PanelHarness
+from tests.ui.claim_helpers import CLAIMS, PanelHarness, add_sources, import_claims
 
 
 @pytest.fixture
@@ -188,8 +191,6 @@ def test_closing_the_window_saves_typed_rationale(harness, library, qtbot):
 
 
 def test_a_claim_deleted_elsewhere_leaves_the_empty_state(harness, library):
-    from factcheck_app.store.articles import delete_article, get_article
-
     panel, claim = harness.panel, harness.claims[0]
     panel.set_claim(claim)
     delete_article(library.db, get_claim(library.db, claim)["article_id"])
@@ -208,10 +209,6 @@ def test_showing_the_same_claim_again_keeps_a_half_typed_search(harness, qtbot):
 
 
 def test_a_read_only_library_shows_but_does_not_edit(qtbot, library, store_path, monkeypatch):
-    from factcheck_app.store import open_library
-    from factcheck_app.store.verdicts import set_verdict
-    from tests.ui.claim_helpers import add_sources, import_claims
-
     claim = import_claims(library.db)[0]
     source = add_sources(library.db)["pentagon"]
     add_evidence(library.db, claim, source, "supports")
@@ -220,8 +217,6 @@ def test_a_read_only_library_shows_but_does_not_edit(qtbot, library, store_path,
     errors = []
     monkeypatch.setattr(claim_panel, "show_error", lambda parent, message: errors.append(message))
     with open_library(store_path, readonly=True) as readonly:
-        from PySide6.QtGui import QUndoStack
-
         panel = claim_panel.ClaimPanel(readonly, QUndoStack())
         qtbot.addWidget(panel)
         panel.set_claim(claim)

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from factcheck_app.store.evidence import add_evidence, get_evidence, list_evidence
-from factcheck_app.ui import evidence_dialog
+from factcheck_app.store.sources import update_source
+from factcheck_app.ui import evidence_dialog, source_dialog
 from factcheck_app.ui.evidence_dialog import EvidenceDialog
 from factcheck_app.ui.evidence_list import EVIDENCE_ID_ROLE, EvidenceTableModel, EvidenceTableView
 from tests.ui.claim_helpers import PanelHarness, add_sources, import_claims, strip_times
@@ -139,9 +140,6 @@ def test_detach_from_the_panel_and_undo(harness, library):
 
 
 def test_edit_source_from_the_panel(harness, library, monkeypatch):
-    from factcheck_app.store.sources import update_source
-    from factcheck_app.ui import source_dialog
-
     panel, claim = harness.panel, harness.claims[0]
     add_evidence(library.db, claim, harness.sources["pentagon"], "supports")
     panel.set_claim(claim)

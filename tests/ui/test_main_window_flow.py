@@ -96,6 +96,27 @@ def test_hovering_a_facet_shows_its_normalised_value(main_window):
     assert main_window.article_view.tooltip_at(quantity["start_offset"]).startswith("quantity: ")
 
 
+def test_tooltip_event_over_a_facet_shows_its_value(main_window, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    db = main_window.library.db
+    article_id = db.execute("SELECT id FROM articles WHERE source_name = 'harbour-bridge.txt'").fetchone()[0]
+    main_window.library_pane.select_article(article_id)
+    view = main_window.article_view
+    facet = next(f for f in view.facets if f["text"] == "Tuesday")
+    main_window.select_claim(facet["claim_id"])
+    cursor = QTextCursor(view.text.document())
+    cursor.setPosition(facet["start_offset"] + 2)
+    point = view.text.cursorRect(cursor).center()
+    viewport = view.text.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("date: “Tuesday” → Tuesday 12 March 2024")
+    QToolTip.hideText()
+
+
 def test_clicking_a_highlight_selects_its_claim(main_window, qtbot):
     main_window.library_pane.select_first()
     view = main_window.article_view

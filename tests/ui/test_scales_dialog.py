@@ -3,10 +3,19 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from factcheck_app.store.scales import get_scale, list_scales
 from factcheck_app.store.settings import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL, get_setting
-from factcheck_app.store.verdicts import get_verdict, set_verdict
+from factcheck_app.store.verdicts import clear_verdict, get_verdict, set_verdict
 from factcheck_app.ui import scales_dialog
 from factcheck_app.ui.organisation_dialog import OrganisationDialog
 from factcheck_app.ui.scales_dialog import ScaleListModel, ScalesDialog, StepsTableModel
@@ -117,8 +126,6 @@ def test_delete_custom_scale_refused_while_used(dialog, library):
     set_verdict(library.db, claim, "Right", scale="desk")
     dialog.delete_button.click()
     assert dialog.error_box.text() == "'desk' is used by 1 verdict(s); change them first."
-    from factcheck_app.store.verdicts import clear_verdict
-
     clear_verdict(library.db, claim)
     dialog.delete_button.click()
     assert "desk" not in [s.name for s in list_scales(library.db)]
@@ -169,3 +176,20 @@ def test_organisation_dialog_saves_settings(qtbot, library):
     again = OrganisationDialog(library)
     qtbot.addWidget(again)
     assert again.name_edit.text() == "Harbour Fact Desk"
+
+
+def test_dialog_controls_have_accessible_names(qtbot, library):
+    def inside_a_compound(widget, dialog):
+        parent = widget.parentWidget()
+        while parent is not None and parent is not dialog:
+            if isinstance(parent, (QComboBox, QAbstractItemView, QDialogButtonBox)):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView)
+    for dialog in (ScalesDialog(library), OrganisationDialog(library)):
+        qtbot.addWidget(dialog)
+        controls = [w for w in dialog.findChildren(QWidget) if isinstance(w, kinds) and not inside_a_compound(w, dialog)]
+        unnamed = [type(w).__name__ for w in controls if not w.accessibleName()]
+        assert len(controls) >= 3 and unnamed == [], dialog.windowTitle()

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from factcheck_app.store.claims import get_claim
+from factcheck_app.store.claims import get_claim, set_status
 from factcheck_app.store.evidence import add_evidence, get_evidence, list_evidence, remove_evidence
-from factcheck_app.store.verdicts import get_verdict, set_verdict, verdict_history
+from factcheck_app.store.errors import ValidationError
+from factcheck_app.store.verdicts import get_verdict, review_verdict, set_verdict, verdict_history
 from factcheck_app.ui.undo_commands import (
     AttachEvidenceCommand,
     ClearVerdictCommand,
@@ -16,7 +17,6 @@ from factcheck_app.ui.undo_commands import (
     SetVerdictCommand,
     dismiss_command,
 )
-from factcheck_app.store.errors import ValidationError
 from tests.ui.claim_helpers import add_sources, import_claims, strip_times
 
 
@@ -74,8 +74,6 @@ def test_changing_a_verdict_undo_restores_the_row_exactly(library, env):
 def test_undo_restores_reviewer_kept_by_a_rating_change(library, env):
     db, claim = library.db, env["claim"]
     set_verdict(db, claim, "True", scale="truth", checker="ana")
-    from factcheck_app.store.verdicts import review_verdict
-
     review_verdict(db, claim, "ben")
     before = get_verdict(db, claim)
     env["stack"].push(SetVerdictCommand(env["events"], library, claim, {"rating": "Mostly true"}))
@@ -144,11 +142,13 @@ def test_detach_undo_puts_the_same_row_back_in_its_place(library, env):
     db, claim = library.db, env["claim"]
     first = add_evidence(db, claim, env["sources"]["pentagon"], "supports", excerpt="59", added_by="ana")
     second = add_evidence(db, claim, env["sources"]["imagery"], "refutes", note="n")
+    set_status(db, claim, "open")  # a checker set it back by hand; undo must not move it on
     rows = [strip_times(r) for r in list_evidence(db, claim)]
     env["stack"].push(DetachEvidenceCommand(env["events"], library, first))
     assert [r["id"] for r in list_evidence(db, claim)] == [second]
     env["stack"].undo()
     assert [strip_times(r) for r in list_evidence(db, claim)] == rows
+    assert claim_state(db, claim) == ("open", None)
     env["stack"].redo()
     assert [r["id"] for r in list_evidence(db, claim)] == [second]
 

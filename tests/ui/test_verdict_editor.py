@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.store.errors import StoreBusyError
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.verdicts import get_verdict, set_verdict, verdict_history
 from factcheck_app.ui.undo_commands import EditEvidenceCommand
@@ -101,8 +102,6 @@ def test_rationale_undo_restores_text_in_the_editor(harness, library, qtbot):
 
 
 def test_rationale_the_store_refuses_is_kept_and_put_back(harness, library, qtbot, monkeypatch):
-    from factcheck_app.store.errors import StoreBusyError
-
     panel = harness.panel
     first, second = harness.claims
     panel.rate(1)

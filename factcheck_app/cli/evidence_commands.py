@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("search", help="full-text search of sources, evidence and claims",
                        description="Search sources (title, publisher, notes, tags), evidence excerpts and claims; "
-                       "best matches first. Every word must match; the last may be a prefix.")
+                       "best matches first. Every word must match as the start of a word.")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20)
     add_store_option(p)

@@ -534,11 +534,11 @@ def _ref_year(text: str | None, pub: dt.date | None) -> int | None:
 
 # --- years as bare numbers -----------------------------------------------
 
-_STRONG_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|until|till|during|circa|early|late|fiscal|FY|year|years|of|before|after|through|by|than|from)"
-    r"|mid-|\bc\.)\s*$", re.IGNORECASE)
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€¥#]|\b(?:No|Nos|no|number|Number|top|Top|page|route|Route|flight|Flight)\.?)\s*$"
-                              r"|[0-9][.,]$|[A-Z][A-Za-z]*[0-9]*\s$")
+# Words right before a number that make it a year whatever follows ("in 2000 ...").
+_STRONG_YEAR_WORDS = frozenset("""in since until till during circa c early late fiscal fy year years of before after
+through by than from""".split())
+# Words right before a number that make it a rank or an identifier ("No. 2000", "Flight 1549").
+_RANK_WORDS = frozenset("no nos number top page route flight".split())
 _AFTER_WORD = re.compile(r"\s*(%|[A-Za-z]+(?:-[A-Za-z]+)?)?")
 
 
@@ -546,20 +546,25 @@ def is_year_in_context(body: str, start: int, end: int) -> bool:
     """True when the 4-digit number at ``body[start:end]`` reads as a year.
 
     Years are 1000-2100 written without a thousands comma. A currency sign,
-    a decimal or "No." before, or a counted plural noun or unit after
-    ("2000 troops", "1500 km") make it a number; a date preposition before
-    ("in", "since", "by") makes it a year whatever follows.
+    a decimal or "No." before, a name right before ("Windows 2000"), or a
+    counted plural noun or unit after ("2000 troops", "1500 km") make it a
+    number; a date preposition before ("in", "since", "by") makes it a year
+    whatever follows.
     """
-    before = body[max(0, start - 14):start]
-    if _NOT_YEAR_BEFORE.search(before):
-        # A capitalised word right before ("Windows 2000", "Boeing 1000") is a
-        # name, except sentence-initial words and months.
-        m = re.search(r"([A-Z][A-Za-z]*)\s$", before)
-        if not (m and (m.group(1).lower() in YEAR_LEAD_WORDS)):
+    prev_char = body[start - 1] if start else " "
+    if prev_char in "$£€¥#":
+        return False
+    words = body[max(0, start - 16):start].split()
+    prev = words[-1] if words else ""
+    low = prev.lower().rstrip(".")
+    if prev_char.isspace() and prev:
+        if low in _RANK_WORDS:
             return False
+        if prev.isalpha() and prev[0].isupper() and low not in YEAR_LEAD_WORDS:
+            return False  # a name: "Windows 2000", "Boeing 1000"
     if end < len(body) and body[end] in "%°":
         return False
-    if _STRONG_YEAR_BEFORE.search(before):
+    if low in _STRONG_YEAR_WORDS or low.endswith("mid-"):
         return True
     after = _AFTER_WORD.match(body, end).group(1) or ""
     low = after.lower()

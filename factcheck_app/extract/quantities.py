@@ -171,9 +171,15 @@ def _cased(words) -> str:
 _TAIL = (rf"(?:[^\S\n]*(?P<scale>{_SCALE})\b)?"
          rf"(?P<pct>(?:[^\S\n]*|-)(?:%|percent\b|per[^\S\n]+cent\b|percentage[^\S\n]+points?\b))?")
 _DIGIT_QUANTITY = re.compile(
-    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?:[^\S\n]*[-–][^\S\n]*(?P<hi>{_DIGITS})(?![0-9]))?" + _TAIL)
+    rf"(?P<num>{_DIGITS})(?:[^\S\n]*[-–][^\S\n]*(?P<hi>{_DIGITS})(?![0-9]))?" + _TAIL)
+# A currency sign or code right before the digits ("$", "US$", "£", "USD ", "Rs. ").
+_CUR_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<cur>{_CUR})$")
+_CUR_LAST_CHARS = frozenset("$£€¥₹ .")
+_TRIE_NUMBER_WORDS = word_alternation(
+    {w for x in _TENS + _UNITS[1:] + ["dozen", "hundred", "thousand", "million", "billion", "trillion"]
+     for w in (x, x[:1].upper() + x[1:])})
 _WORD_QUANTITY = re.compile(
-    rf"(?P<word>(?:{_cased(_TENS + _UNITS[1:] + ['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion'])})"
+    rf"(?P<word>{_TRIE_NUMBER_WORDS}"
     rf"(?:[-\x20](?:{'|'.join(_UNITS[1:10])})\b)?)\b" + _TAIL)
 _A_BEFORE = re.compile(r"(?<![\w-])(?:a|an|A|An)[^\S\n]+$")
 _APPROX_BEFORE = re.compile(rf"(?<![\w-])(?P<approx>{_APPROX})[^\S\n]+$", re.IGNORECASE)
@@ -211,7 +217,6 @@ _DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 
                  "tenths": 10, "halves": 2}
 _AND_A_HALF = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
-_NAMED_NUMBER = re.compile(r"(?<![\w'’])([A-Z][A-Za-z&'’-]*)[^\S\n]+([0-9]{2,4})(?![\w%]|[.,][0-9])")
 # Capitalised words before a number that are not names: months and weekdays
 # ("June 30"), and money words that start a sentence.
 _NOT_NAMES = frozenset("""january february march april may june july august september october november december
@@ -235,7 +240,8 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
         exclude = find_dates(body, None)
     blocked = sorted((f.start, f.end) for f in exclude)
     blocked_starts = [b[0] for b in blocked]
-    names = _numbers_used_as_names(body)
+    names: set[str] = set()  # numbers this article uses as names ("Boeing 737")
+    plain: list[tuple[Facet, str]] = []  # digit facets with no currency, scale or percent
     found: list[Facet] = []
     for pattern in (_DIGIT_QUANTITY, _WORD_QUANTITY):
         for m in pattern.finditer(body):
@@ -244,12 +250,19 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
                 continue  # inside a word or a longer number
             if _inside(blocked_starts, blocked, s):
                 continue  # part of a date or time: "April 11", "in 2007"
-            if m.group("num") if "num" in m.re.groupindex else None:
-                if m.group("num") in names and not (m.group("cur") or m.group("scale") or m.group("pct")):
-                    continue  # "Boeing 737" elsewhere: "their 737 narrowbody" is the model too
-            facet = _from_match(body, m, _approx_before(body, s))
+            cur_m = None
+            if s and body[s - 1] in _CUR_LAST_CHARS and pattern is _DIGIT_QUANTITY:
+                cur_m = _CUR_BEFORE.search(body, max(0, s - 5), s)
+            lead = cur_m.start() if cur_m else s
+            facet = _from_match(body, m, _approx_before(body, lead), cur_m, names)
             if facet is not None:
                 found.append(facet)
+                if pattern is _DIGIT_QUANTITY and not (cur_m or m.group("scale") or m.group("pct")):
+                    plain.append((facet, m.group("num")))
+    if names:
+        # "their 737 narrowbody" when the article also says "Boeing 737": the model, not a count
+        dropped = {id(f) for f, num in plain if num in names}
+        found = [f for f in found if id(f) not in dropped]
     found += _vague_and_halves(body)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept = []
@@ -261,11 +274,14 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
     return _join_ranges(body, found)
 
 
-def _from_match(body: str, m: re.Match, approx_m: re.Match | None) -> Facet | None:
-    """Build one facet from a quantity match (and the approximation word before
-    it, if any), or None when the number is not a quantity."""
+def _from_match(body: str, m: re.Match, approx_m: re.Match | None, cur_m: re.Match | None,
+                names: set[str]) -> Facet | None:
+    """Build one facet from a quantity match, the approximation word and currency
+    before it (if any), or None when the number is not a quantity. Numbers that
+    turn out to be names ("Boeing 737") are added to ``names``."""
     g = m.groupdict()
-    cur, word, num, hi = g.get("cur"), g.get("word"), g.get("num"), g.get("hi")
+    word, num, hi = g.get("word"), g.get("num"), g.get("hi")
+    cur = cur_m.group("cur") if cur_m else None
     scale_word = (g["scale"] or "").lower()
     if scale_word in ("m", "k", "bn", "mn") and not cur and not _glued_scale_counts(body, m, g):
         scale_word = ""  # "300m" without a currency is metres; "k" alone is a letter
@@ -300,7 +316,10 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None) -> Facet | No
         num_end = m.end("hi") if hi else m.end("num")
         if not cur and _glued_before(body, num_start):
             return None
-        if _looks_like_rank_or_name(body, num_start, cur) or _phone_or_clock(body, num_start, num_end):
+        kind = _rank_or_name(body, num_start, cur)
+        if kind == "name":
+            names.add(num)
+        if kind or _phone_or_clock(body, num_start, num_end):
             return None
         glued = _GLUED.match(body, num_end)
         if glued and glued.group().lower() not in _GLUED_OK:
@@ -317,7 +336,7 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None) -> Facet | No
         return None
     if scale_word:
         value = _scaled(value, _SCALES[scale_word])
-    start = approx_m.start() if approx_m else (m_start if word is not None else m.start())
+    start = approx_m.start() if approx_m else (m_start if word is not None else cur_m.start() if cur_m else m.start())
     end = m.end("pct") if g["pct"] else (m.end("scale") if scale_word else num_end)
     approx = re.sub(r"\s+", " ", approx_m.group("approx").lower()) if approx_m else ""
     # "all 228", "only 3", "net $5.9 billion" are exact; "about", "more than" are not.
@@ -364,17 +383,6 @@ def _approx_before(body: str, pos: int) -> re.Match | None:
     return _APPROX_BEFORE.search(body, max(0, pos - 30), pos)
 
 
-def _numbers_used_as_names(body: str) -> set[str]:
-    """Numbers the article writes right after a name ("Boeing 737", "Flight 447",
-    "Section 230"): the same number standing alone elsewhere is that name, not a count."""
-    names = set()
-    for m in _NAMED_NUMBER.finditer(body):
-        word = m.group(1).lower().rstrip(".")
-        if word not in _LOWER_LEAD and word not in _NOT_NAMES and not word.endswith(("'s", "’s")):
-            names.add(m.group(2))
-    return names
-
-
 def _glued_scale_counts(body: str, m: re.Match, g: dict) -> bool:
     """'1.2m people', '5k runners': a scale letter glued to digits and followed by a
     counted plural noun means million/thousand, not metres."""
@@ -412,25 +420,26 @@ def _phone_or_clock(body: str, start: int, end: int) -> bool:
     return bool(_PHONE.fullmatch(run))
 
 
-def _looks_like_rank_or_name(body: str, num_start: int, cur: str | None) -> bool:
-    """True for "No. 1", "#3" and model numbers right after a name ("Boeing 787", "FTSE 100")."""
+def _rank_or_name(body: str, num_start: int, cur: str | None) -> str | None:
+    """"rank" for "No. 1", "#3"; "name" for model numbers right after a name
+    ("Boeing 787", "FTSE 100"); None for a number that may be a quantity."""
     if cur:
-        return False
+        return None
     before = body[max(0, num_start - 12):num_start]
     if _RANK_BEFORE.search(before):
-        return True
+        return "rank"
     name = _NAME_BEFORE.search(before)
-    if name:
-        word = name.group(1).lower().rstrip(".,")
-        if word in _LOWER_LEAD:
-            return False
-        if word.endswith(("'s", "’s", "s'")):
-            # "Ford's 14 plants" counts the owner's things; "Standard & Poor's 500 index" names one
-            digits = _DIGIT_RUN.match(body, num_start)
-            after = _WORDS_AFTER.match(body, digits.end()) if digits else None
-            return not (after and _plural_like(after.group(1)))
-        return True  # "Boeing 787" names a model
-    return False
+    if name is None:
+        return None
+    word = name.group(1).lower().rstrip(".,")
+    if word in _LOWER_LEAD or word in _NOT_NAMES:
+        return None
+    if word.endswith(("'s", "’s", "s'")):
+        # "Ford's 14 plants" counts the owner's things; "Standard & Poor's 500 index" names one
+        digits = _DIGIT_RUN.match(body, num_start)
+        after = _WORDS_AFTER.match(body, digits.end()) if digits else None
+        return None if after and _plural_like(after.group(1)) else "rank"
+    return "name"
 
 
 def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str]:

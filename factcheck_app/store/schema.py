@@ -154,8 +154,9 @@ def create_fts(db: Database, table: str, columns: tuple[str, ...]) -> None:
     """Create ``<table>_fts`` (external content, as sqlite-utils names it) with triggers that keep it in step.
 
     Written out rather than via Table.enable_fts for two FTS5 options it does not offer:
-    a prefix index (search-as-you-type queries end in a prefix) and update triggers that
-    fire only when an indexed column changes.
+    a prefix index (every searched word is a prefix, as typed) and update triggers that
+    fire only when an indexed column changes. No stemmer: a stemmed prefix stops matching
+    ("shay" stems to "shai" and misses "Shayrat"); prefixes already match plurals.
     """
     fts = db.quote(f"{table}_fts")
     quoted = [db.quote(c) for c in columns]
@@ -166,7 +167,7 @@ def create_fts(db: Database, table: str, columns: tuple[str, ...]) -> None:
     db.executescript(
         f"""
         CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={name}, content_rowid='rowid',
-            tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4');
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3 4');
         CREATE TRIGGER {db.quote(table + "_ai")} AFTER INSERT ON {name} BEGIN
             INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});
         END;

@@ -10,7 +10,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str | None:
-    """Turn what a checker typed into a safe FTS5 query: every word must match, the last one as a prefix.
+    """Turn what a checker typed into a safe FTS5 query: every word must match as a prefix.
 
     Operators and quotes the checker typed are treated as plain words, so no input
     can be an FTS syntax error. Returns None when nothing searchable is left.
@@ -18,9 +18,7 @@ def fts_query(text: str) -> str | None:
     words = _WORD.findall(text or "")
     if not words:
         return None
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
 # Each table's newest CANDIDATES matches (FTS5 walks its index by rowid and stops early) are
@@ -86,4 +84,5 @@ def rebuild_index(db: Database) -> None:
 
     with write(db):
         for table in ("sources", "evidence", "claims"):
-            db[table].rebuild_fts()
+            fts = db.quote(f"{table}_fts")
+            db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")

@@ -1,6 +1,8 @@
 """Sources shared across the library: add, edit, list, delete (only when no evidence cites them)."""
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database
 
 from factcheck_app.core.ids import new_id, utc_now
@@ -20,14 +22,20 @@ def normalise_tags(tags: str | list[str] | None) -> str:
     if tags is None:
         return ""
     items = tags.split(",") if isinstance(tags, str) else tags
-    return ", ".join(dict.fromkeys(t.strip() for t in items if t and t.strip()))
+    cleaned = (_CONTROL.sub("", t).strip() for t in items if t)
+    return ", ".join(dict.fromkeys(t for t in cleaned if t))
+
+
+# Control characters (NUL above all: SQLite's length() stops at it) never belong in a field;
+# newlines and tabs do, in notes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean(fields: dict) -> dict:
     unknown = set(fields) - set(SOURCE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown source fields: {', '.join(sorted(unknown))}.")
-    out = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
+    out = {k: (_CONTROL.sub("", v).strip() if isinstance(v, str) else v) for k, v in fields.items()}
     if "title" in out and not out["title"]:
         raise ValidationError("A source needs a title.")
     if "kind" in out:

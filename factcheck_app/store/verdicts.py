@@ -57,6 +57,9 @@ def set_verdict(
         label = get_scale(db, scale_name).step(rating).label
     except ScaleError as exc:
         raise ValidationError(str(exc)) from exc
+    if status is None and before and before["status"] == "reviewed" and label != before["rating"]:
+        # A new rating has not been reviewed: it goes back to draft until a second checker looks again.
+        status = "draft"
     status = status or (before["status"] if before else "draft")
     if status not in VERDICT_STATUSES:
         raise ValidationError(f"Unknown verdict status '{status}' (choose one of: {', '.join(VERDICT_STATUSES)}).")
@@ -72,6 +75,8 @@ def set_verdict(
     }
     if status == "published" and not (before and before.get("published_at")):
         row["published_at"] = now
+    if before and status == "draft" and before["status"] == "reviewed":
+        row["reviewer"] = None
     with write(db):
         if before:
             db["verdicts"].update(before["id"], row)

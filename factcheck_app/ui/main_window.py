@@ -1,29 +1,12 @@
 """The main window: library, article and claims panes kept in step, with the claim panel beside them."""
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-    QUndoStack,
-)
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QStyle,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from factcheck_app import APP_NAME
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
@@ -33,19 +16,15 @@ from factcheck_app.store.errors import NotFoundError, StoreError
 from factcheck_app.store.library import Library
 from factcheck_app.ui import dialogs, shortcuts, workers
 from factcheck_app.ui import settings as cfg
-from factcheck_app.ui.article_commands import (
-    AddClaimCommand,
-    CorrectDateCommand,
-    DismissClaimsCommand,
-    SplitClaimCommand,
-    StoreCommand,
-)
 from factcheck_app.ui.article_view import ArticleView
+from factcheck_app.ui.claim_editing import ClaimEditing
 from factcheck_app.ui.claims_view import ClaimsView
 from factcheck_app.ui.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
 from factcheck_app.ui.library_opening import open_with_recovery
 from factcheck_app.ui.library_pane import LibraryPane
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
+from factcheck_app.ui import window_actions
+from factcheck_app.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1400, 900)
@@ -60,20 +39,12 @@ SELECT (SELECT count(*) FROM articles),
 """
 
 
-def module_available(name: str) -> bool:
-    """Return True when ``name`` can be imported (a colleague's dialog may not be in this build yet)."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def plural(n: int, word: str) -> str:
     """Return '1 article' / '2 articles'."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     """Factcheck Desk's main window. Every change is committed to the library when made."""
 
     def __init__(self, settings: cfg.Settings | None = None, parent: QWidget | None = None) -> None:
@@ -133,136 +104,6 @@ class MainWindow(QMainWindow):
         label.setMargin(24)
         label.setAccessibleName("Claim panel")
         return label
-
-    def _action(self, name: str | None, text: str, slot, tip: str = "", icon: QStyle.StandardPixmap | None = None,
-                checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action_{name or text}")
-        if name:
-            action.setShortcuts(shortcuts.sequences(name))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                              if name else tip)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work without the menu bar
-        return action
-
-    def _make_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.act_open = self._action("open_library", "&Open Library…", self.choose_library,
-                                     "Open another library file", sp.SP_DirOpenIcon)
-        self.act_new = self._action("new_library", "&New Library…", self.new_library, "Create an empty library")
-        self.act_import = self._action("import", "&Import Articles…", self.choose_import,
-                                       "Import article files (.txt, .html, .md)", sp.SP_FileDialogNewFolder)
-        self.act_paste = self._action("paste", "&Paste Article", self.paste_article,
-                                      "Import the article text on the clipboard", sp.SP_FileIcon)
-        self.act_export = self._action("export", "&Export…", self.export, "Export verdict reports",
-                                       sp.SP_DialogSaveButton)
-        self.act_quit = self._action("quit", "&Quit", self.close, "Close Factcheck Desk")
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcuts(shortcuts.sequences("undo"))
-        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts(shortcuts.sequences("redo"))
-        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
-        for action in (self.act_undo, self.act_redo):
-            self.addAction(action)
-        self.act_add_claim = self._action("add_claim", "&Add Claim from Selection", self.add_claim_from_selection,
-                                          "Make a claim of the text selected in the article",
-                                          sp.SP_FileDialogContentsView)
-        self.act_split = self._action("split", "&Split Claim at Cursor", self.split_current,
-                                      "Split the selected claim where the article's text cursor is")
-        self.act_merge = self._action("merge", "&Merge Selected Claims", self.merge_selected,
-                                      "Merge the claims selected in the table into one")
-        self.act_dismiss = self._action("dismiss", "&Dismiss Claim", self.dismiss_selected,
-                                        "Mark the selected claims as not worth checking")
-        self.act_next = self._action("next_claim", "&Next Claim", lambda: self.step_claim(1),
-                                     "Go to the next claim", sp.SP_ArrowDown)
-        self.act_previous = self._action("previous_claim", "&Previous Claim", lambda: self.step_claim(-1),
-                                         "Go to the previous claim", sp.SP_ArrowUp)
-        self.act_find = self._action("find_claims", "&Filter Claims", self.focus_claim_filter,
-                                     "Type to filter the claims table")
-        self.act_search = self._action("search_library", "Search &Library", self.focus_library_search,
-                                       "Type to search the library's articles")
-        self.act_attach = self._action("attach_source", "&Attach Source…", self.attach_source,
-                                       "Find a source to attach to the selected claim")
-        self.act_whole_library = self._action(None, "Claims of the &Whole Library", self.toggle_scope,
-                                              "List the claims of every article, not only the selected one",
-                                              checkable=True)
-        self.act_larger = self._action("larger_text", "&Larger Article Text", lambda: self.zoom_text(1),
-                                       "Make the article text larger")
-        self.act_smaller = self._action("smaller_text", "&Smaller Article Text", lambda: self.zoom_text(-1),
-                                        "Make the article text smaller")
-        self.act_shortcuts = self._action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
-                                          "List the keyboard shortcuts")
-        self.act_about = self._action(None, f"&About {APP_NAME}", self.about, "Version, library and licences")
-        self.rate_actions = []
-        for n in range(1, 10):
-            action = QAction(f"Rating {n}", self)
-            action.setObjectName(f"action_rate_{n}")
-            action.setShortcut(QKeySequence(str(n)))
-            action.triggered.connect(lambda _checked=False, n=n: self.rate(n))
-            self.addAction(action)
-            self.rate_actions.append(action)
-        self._guard_optional(self.act_export, "factcheck_app.ui.export_dialog", "Export")
-        self._guard_optional(self.act_about, "factcheck_app.ui.about_dialog", "About")
-
-    def _guard_optional(self, action: QAction, module: str, what: str) -> None:
-        if not module_available(module):
-            action.setEnabled(False)
-            action.setProperty("unavailable", True)
-            action.setToolTip(f"{what} is not available in this build of {APP_NAME}.")
-            action.setStatusTip(action.toolTip())
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_open, self.act_new])
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_paste, self.act_export])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
-        edit.addActions([self.act_undo, self.act_redo])
-        edit.addSeparator()
-        edit.addActions([self.act_add_claim, self.act_split, self.act_merge, self.act_dismiss])
-        claim = bar.addMenu("&Claim")
-        claim.addActions([self.act_next, self.act_previous, self.act_attach])
-        rate = claim.addMenu("&Rate")
-        rate.addActions(self.rate_actions)
-        view = bar.addMenu("&View")
-        view.addActions([self.act_find, self.act_search, self.act_whole_library])
-        view.addSeparator()
-        view.addActions([self.act_larger, self.act_smaller])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.act_shortcuts, self.act_about])
-
-    def _make_toolbar(self) -> None:
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setAccessibleName("Main toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.act_import, self.act_paste])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_add_claim, self.act_previous, self.act_next])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_undo, self.act_redo])
-        toolbar.addSeparator()
-        toolbar.addAction(self.act_export)
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if button is not None and not action.isSeparator():
-                button.setAccessibleName(action.text().replace("&", ""))
-        self.addToolBar(toolbar)
 
     def _wire(self) -> None:
         self.library_pane.articleSelected.connect(self._article_selected)
@@ -357,7 +198,7 @@ class MainWindow(QMainWindow):
         if self.library is None:
             panel: QWidget = self._placeholder("Open a library to check claims.")
             self.claim_panel = None
-        elif module_available("factcheck_app.ui.claim_panel"):
+        elif window_actions.module_available("factcheck_app.ui.claim_panel"):
             from factcheck_app.ui.claim_panel import ClaimPanel
 
             panel = self.claim_panel = ClaimPanel(self.library, self.undo_stack, self)
@@ -545,115 +386,6 @@ class MainWindow(QMainWindow):
             self._load_article_view(keep_scroll=True)
         self.update_summary()
 
-    def _run(self, command: StoreCommand, refused_title: str) -> bool:
-        try:
-            command.run()
-        except StoreError as exc:
-            dialogs.message(self, "warning", refused_title, str(exc))
-            return False
-        self.undo_stack.push(command)
-        return True
-
-    # --- claim operations ------------------------------------------------
-    def _writable(self) -> bool:
-        if self.library is None:
-            return False
-        if self.library.readonly:
-            self.statusBar().showMessage("This library is open read-only; changes are not possible.", 6000)
-            return False
-        return True
-
-    @Slot()
-    def add_claim_from_selection(self) -> None:
-        """Make a claim of the text selected in the article."""
-        if not self._writable() or self.article_id is None:
-            return
-        span = self.article_view.selection_span()
-        if span is None:
-            dialogs.message(self, "info", "Add claim", "Select the words of the claim in the article first.")
-            return
-        command = AddClaimCommand(self.library, self.article_id, span[0], span[1], self.after_change)
-        if self._run(command, "Cannot add the claim"):
-            self.select_claim(command.claim_id)
-            self.statusBar().showMessage("Claim added.", 4000)
-
-    @Slot()
-    def split_current(self) -> None:
-        """Split the current claim at the article's text cursor."""
-        if self.claim_id:
-            self.split_claim(self.claim_id)
-
-    @Slot(str)
-    def split_claim(self, claim_id: str) -> None:
-        """Split ``claim_id`` where the article's text cursor is."""
-        if not self._writable():
-            return
-        at = self.article_view.cursor_offset()
-        command = SplitClaimCommand(self.library, self._article_of(claim_id) or "", claim_id, at, self.after_change)
-        if self._run(command, "Cannot split the claim"):
-            self.statusBar().showMessage("Claim split in two.", 4000)
-
-    @Slot()
-    def merge_selected(self) -> None:
-        """Merge the claims selected in the table."""
-        self.merge_claims(self.claims_view.selected_claim_ids())
-
-    @Slot(list)
-    def merge_claims(self, claim_ids: list[str]) -> None:
-        """Merge claims of one article (refused when it would lose a verdict)."""
-        if not self._writable():
-            return
-        if len(claim_ids) < 2:
-            dialogs.message(self, "info", "Merge claims", "Select two or more claims of one article to merge.")
-            return
-        article_id = self._article_of(claim_ids[0])
-        try:
-            kept = claims_store.merge_claims(self.library.db, claim_ids)
-        except StoreError as exc:
-            dialogs.message(self, "warning", "Cannot merge these claims", str(exc))
-            return
-        # A merge deletes rows whose ids older undo steps may name; they cannot be replayed safely.
-        self.undo_stack.clear()
-        self.claim_id = kept
-        self.claims_view.model.reload()
-        self.after_change(article_id, [kept])
-        self.select_claim(kept)
-        self.statusBar().showMessage(f"Merged {len(claim_ids)} claims into one.", 4000)
-
-    @Slot()
-    def dismiss_selected(self) -> None:
-        """Dismiss the claims selected in the table (one claim: the panel asks why)."""
-        ids = self.claims_view.selected_claim_ids() or ([self.claim_id] if self.claim_id else [])
-        if ids == [self.claim_id] and self.claim_panel is not None:
-            if self._writable():
-                self.claim_panel.dismiss()
-            return
-        self.dismiss_claims(ids)
-
-    @Slot(list)
-    def dismiss_claims(self, claim_ids: list[str]) -> None:
-        """Dismiss ``claim_ids`` (undoable)."""
-        if not self._writable() or not claim_ids:
-            return
-        try:
-            command = DismissClaimsCommand(self.library, self._article_of(claim_ids[0]) or "", claim_ids,
-                                           self.after_change)
-        except StoreError as exc:
-            dialogs.message(self, "warning", "Cannot dismiss", str(exc))
-            return
-        self._run(command, "Cannot dismiss")
-
-    @Slot(object)
-    def correct_published(self, published: str | None) -> None:
-        """Set the shown article's published date; relative dates re-resolve (undoable)."""
-        if not self._writable() or self.article_id is None:
-            return
-        old = articles_store.get_article(self.library.db, self.article_id).get("published")
-        command = CorrectDateCommand(self.library, self.article_id, old, published, self.after_change)
-        if self._run(command, "Cannot change the date"):
-            self.statusBar().showMessage(f"Published date set to {published or 'no date'}; "
-                                         "relative dates worked out again.", 5000)
-
     # --- keyboard helpers ------------------------------------------------
     @Slot()
     def step_claim(self, delta: int) -> None:
@@ -770,7 +502,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def export(self) -> None:
         """Open the export dialog (for the shown article, or the whole library when none is shown)."""
-        if self.library is None or not module_available("factcheck_app.ui.export_dialog"):
+        if self.library is None or not window_actions.module_available("factcheck_app.ui.export_dialog"):
             return
         from factcheck_app.ui.export_dialog import ExportDialog
 
@@ -782,7 +514,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def about(self) -> None:
         """Show the About dialog."""
-        if not module_available("factcheck_app.ui.about_dialog"):
+        if not window_actions.module_available("factcheck_app.ui.about_dialog"):
             return
         from factcheck_app.ui.about_dialog import AboutDialog
 
@@ -808,6 +540,8 @@ class MainWindow(QMainWindow):
         if mine:
             best = max(mine, key=lambda r: r[SCORE])
             self.select_claim(best[ID])
+        # Start in the claims table, where J/K and the number keys do their work.
+        self.claims_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def dropped_files(paths: list[Path]) -> list[Path]:

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import os
 
+import re
+
 import pytest
+
+from factcheck_app.store.errors import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,14 +62,19 @@ def hostile_library(tmp_path_factory):
     lib.close()
 
 
+def _as_stored(text):
+    """What the store keeps of a typed value: control characters (NUL...) dropped, ends trimmed."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text).strip()
+
+
 def test_hostile_values_are_stored_and_read_back_verbatim(hostile_library):
     library, ids = hostile_library
     db = library.db
     for source_id, text in zip(ids, HOSTILE):
         row = get_source(db, source_id)
-        assert row["title"] == text.strip()
-        assert row["notes"] == text.strip()
-        assert text.strip() in row["tags"]
+        assert row["title"] == _as_stored(text)
+        assert row["notes"] == _as_stored(text)
+        assert _as_stored(text) in row["tags"]
     assert counts(db)["sources"] == len(HOSTILE)
     assert counts(db)["articles"] == 1
     assert {row[1] for row in db.execute("PRAGMA database_list")} <= {"main", "temp"}  # nothing attached
@@ -101,13 +110,12 @@ def test_any_typed_text_is_a_valid_fts_query(query):
     assert isinstance(search(_SHARED.db, query), list)
 
 
-@pytest.mark.xfail(strict=True, reason="sources._clean lets a title that starts with NUL reach the CHECK "
-                   "constraint: the checker sees 'CHECK constraint failed' instead of a ValidationError")
-def test_a_title_starting_with_nul_is_refused_as_invalid(library):
-    from factcheck_app.store.errors import ValidationError
-
+def test_a_title_starting_with_nul_loses_the_nul_not_the_title(library):
+    # SQLite's length() stops at a NUL, so a kept NUL would make the title look empty.
+    source_id = add_source(library.db, "\x00hidden title")
+    assert get_source(library.db, source_id)["title"] == "hidden title"
     with pytest.raises(ValidationError):
-        add_source(library.db, "\x00hidden title")
+        add_source(library.db, "\x00\x01 ")
 
 
 def test_like_wildcards_in_an_article_filter_are_literal(library):

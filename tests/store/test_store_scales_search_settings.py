@@ -110,8 +110,6 @@ def test_fts_indexes_pass_their_integrity_check(db, claim_ids):
         db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
 
 
-@pytest.mark.xfail(strict=True, reason="schema.create_fts quotes the content table with db.quote (content='sources'), "
-                   "so sqlite-utils' detect_fts finds no index and search.rebuild_index fails")
 def test_rebuild_index(db, claim_ids):
     add_source(db, "Something to index")
     rebuild_index(db)

@@ -115,16 +115,27 @@ def test_worker_can_be_cancelled(qtbot):
     assert not workers.running_jobs()
 
 
-def test_optional_dialog_actions_follow_their_modules(main_window, monkeypatch):
-    from factcheck_app.ui import main_window as mw
+def test_optional_dialog_actions_follow_their_modules(main_window, monkeypatch, sample_library):
+    from factcheck_app.ui import window_actions as mw
 
     assert main_window.act_export.isEnabled() == mw.module_available("factcheck_app.ui.export_dialog")
+    from factcheck_app.ui.main_window import MainWindow
+
     monkeypatch.setattr(mw, "module_available", lambda name: False)
-    window = mw.MainWindow()
+    window = MainWindow()
     try:
         assert not window.act_export.isEnabled()
         assert "not available" in window.act_export.toolTip()
         assert not window.act_about.isEnabled()
+        # Without the claim panel the window still works: a placeholder, and rating keys do nothing.
+        assert window.open_path(sample_library)
+        assert window.claim_panel is None
+        assert "not available" in window.panel_holder.text()
+        window.library_pane.select_first()
+        window.step_claim(1)
+        assert window.claim_id is not None
+        window.rate(1)
+        window.attach_source()
     finally:
         window.close()
         window.deleteLater()

@@ -59,7 +59,7 @@ def test_whole_library_scope_jumps_to_the_claims_article(main_window):
 
 
 def test_export_action_opens_the_export_dialog_for_the_article(main_window, monkeypatch):
-    from factcheck_app.ui import main_window as mw
+    from factcheck_app.ui import window_actions as mw
 
     if not mw.module_available("factcheck_app.ui.export_dialog"):
         assert not main_window.act_export.isEnabled()
@@ -83,7 +83,7 @@ def test_export_action_opens_the_export_dialog_for_the_article(main_window, monk
 
 def test_a_failing_export_dialog_is_reported(main_window, monkeypatch, dialog_log):
     from factcheck_app.store.errors import StoreError
-    from factcheck_app.ui import main_window as mw
+    from factcheck_app.ui import window_actions as mw
 
     if not mw.module_available("factcheck_app.ui.export_dialog"):
         return
@@ -99,7 +99,7 @@ def test_a_failing_export_dialog_is_reported(main_window, monkeypatch, dialog_lo
 
 
 def test_about_action(main_window, monkeypatch):
-    from factcheck_app.ui import main_window as mw
+    from factcheck_app.ui import window_actions as mw
 
     if not mw.module_available("factcheck_app.ui.about_dialog"):
         assert not main_window.act_about.isEnabled()

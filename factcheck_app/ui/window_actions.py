@@ -1,0 +1,157 @@
+"""The main window's actions, menus and toolbar (a mixin of MainWindow, kept apart to stay readable).
+
+Every action is added to the window itself, so its shortcut works without the menu bar;
+the keys come from ``shortcuts``.
+"""
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+
+from factcheck_app import APP_NAME
+from factcheck_app.ui import shortcuts
+
+
+def module_available(name: str) -> bool:
+    """Return True when ``name`` can be imported (a colleague's dialog may not be in this build yet)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class WindowActions:
+    """Builds the actions of a MainWindow; the slots they call are the window's methods."""
+
+    def _action(self, name: str | None, text: str, slot, tip: str = "", icon: QStyle.StandardPixmap | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name or text}")
+        if name:
+            action.setShortcuts(shortcuts.sequences(name))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                              if name else tip)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work without the menu bar
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_open = self._action("open_library", "&Open Library…", self.choose_library,
+                                     "Open another library file", sp.SP_DirOpenIcon)
+        self.act_new = self._action("new_library", "&New Library…", self.new_library, "Create an empty library")
+        self.act_import = self._action("import", "&Import Articles…", self.choose_import,
+                                       "Import article files (.txt, .html, .md)", sp.SP_FileDialogNewFolder)
+        self.act_paste = self._action("paste", "&Paste Article", self.paste_article,
+                                      "Import the article text on the clipboard", sp.SP_FileIcon)
+        self.act_export = self._action("export", "&Export…", self.export, "Export verdict reports",
+                                       sp.SP_DialogSaveButton)
+        self.act_quit = self._action("quit", "&Quit", self.close, "Close Factcheck Desk")
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcuts(shortcuts.sequences("undo"))
+        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts(shortcuts.sequences("redo"))
+        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        for action in (self.act_undo, self.act_redo):
+            self.addAction(action)
+        self.act_add_claim = self._action("add_claim", "&Add Claim from Selection", self.add_claim_from_selection,
+                                          "Make a claim of the text selected in the article",
+                                          sp.SP_FileDialogContentsView)
+        self.act_split = self._action("split", "&Split Claim at Cursor", self.split_current,
+                                      "Split the selected claim where the article's text cursor is")
+        self.act_merge = self._action("merge", "&Merge Selected Claims", self.merge_selected,
+                                      "Merge the claims selected in the table into one")
+        self.act_dismiss = self._action("dismiss", "&Dismiss Claim", self.dismiss_selected,
+                                        "Mark the selected claims as not worth checking")
+        self.act_next = self._action("next_claim", "&Next Claim", lambda: self.step_claim(1),
+                                     "Go to the next claim", sp.SP_ArrowDown)
+        self.act_previous = self._action("previous_claim", "&Previous Claim", lambda: self.step_claim(-1),
+                                         "Go to the previous claim", sp.SP_ArrowUp)
+        self.act_find = self._action("find_claims", "&Filter Claims", self.focus_claim_filter,
+                                     "Type to filter the claims table")
+        self.act_search = self._action("search_library", "Search &Library", self.focus_library_search,
+                                       "Type to search the library's articles")
+        self.act_attach = self._action("attach_source", "&Attach Source…", self.attach_source,
+                                       "Find a source to attach to the selected claim")
+        self.act_whole_library = self._action(None, "Claims of the &Whole Library", self.toggle_scope,
+                                              "List the claims of every article, not only the selected one",
+                                              checkable=True)
+        self.act_larger = self._action("larger_text", "&Larger Article Text", lambda: self.zoom_text(1),
+                                       "Make the article text larger")
+        self.act_smaller = self._action("smaller_text", "&Smaller Article Text", lambda: self.zoom_text(-1),
+                                        "Make the article text smaller")
+        self.act_shortcuts = self._action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
+                                          "List the keyboard shortcuts")
+        self.act_about = self._action(None, f"&About {APP_NAME}", self.about, "Version, library and licences")
+        self.rate_actions = []
+        for n in range(1, 10):
+            action = QAction(f"Rating {n}", self)
+            action.setObjectName(f"action_rate_{n}")
+            action.setShortcut(QKeySequence(str(n)))
+            action.triggered.connect(lambda _checked=False, n=n: self.rate(n))
+            self.addAction(action)
+            self.rate_actions.append(action)
+        self._guard_optional(self.act_export, "factcheck_app.ui.export_dialog", "Export")
+        self._guard_optional(self.act_about, "factcheck_app.ui.about_dialog", "About")
+
+    def _guard_optional(self, action: QAction, module: str, what: str) -> None:
+        if not module_available(module):
+            action.setEnabled(False)
+            action.setProperty("unavailable", True)
+            action.setToolTip(f"{what} is not available in this build of {APP_NAME}.")
+            action.setStatusTip(action.toolTip())
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_open, self.act_new])
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import, self.act_paste, self.act_export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addActions([self.act_add_claim, self.act_split, self.act_merge, self.act_dismiss])
+        claim = bar.addMenu("&Claim")
+        claim.addActions([self.act_next, self.act_previous, self.act_attach])
+        rate = claim.addMenu("&Rate")
+        rate.addActions(self.rate_actions)
+        view = bar.addMenu("&View")
+        view.addActions([self.act_find, self.act_search, self.act_whole_library])
+        view.addSeparator()
+        view.addActions([self.act_larger, self.act_smaller])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.act_shortcuts, self.act_about])
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.act_import, self.act_paste])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_add_claim, self.act_previous, self.act_next])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_undo, self.act_redo])
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_export)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None and not action.isSeparator():
+                button.setAccessibleName(action.text().replace("&", ""))
+        self.addToolBar(toolbar)

@@ -1,7 +1,8 @@
 """Where the app keeps its files: the default library, logs and settings.
 
 One module resolves every directory so tests and scripts can redirect them with
-environment variables (FACTCHECK_STORE, FACTCHECK_DATA_DIR, FACTCHECK_LOG_DIR).
+environment variables (FACTCHECK_STORE, FACTCHECK_DATA_DIR, FACTCHECK_LOG_DIR,
+FACTCHECK_CACHE_DIR, and FACTCHECK_CONFIG_DIR for the GUI's settings).
 """
 from __future__ import annotations
 
@@ -29,6 +30,16 @@ def log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Return the folder for caches the app can rebuild at any time (the place-name table)."""
+    override = os.environ.get("FACTCHECK_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
 
 
 def default_store_path() -> Path:

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One rebuildable cache (the place-name table) for the whole run, never the user's own.
+os.environ["FACTCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
 
 
 class NetworkAccessError(AssertionError):

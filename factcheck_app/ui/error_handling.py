@@ -23,25 +23,24 @@ def log_path() -> Path:
 
 
 def setup_logging() -> Path:
-    """Send the app's warnings and errors to the log file (once per process); return its path."""
+    """Send the app's warnings and errors to the log file (one handler per process); return its path."""
     path = log_path()
-    for handler in [h for h in log.handlers if getattr(h, "_factcheck", None)]:
-        if handler._factcheck == str(path):  # type: ignore[attr-defined]
+    for existing in [h for h in log.handlers if getattr(h, "_factcheck", None)]:
+        if existing._factcheck == str(path):  # type: ignore[attr-defined]
             return path
         # The log folder moved (tests point it elsewhere each time): follow it.
-        log.removeHandler(handler)
-        handler.close()
-    if True:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-        except OSError:
-            # An unwritable log folder must not stop the app: fall back to stderr.
-            handler = logging.StreamHandler(sys.stderr)
-        handler._factcheck = str(path)  # type: ignore[attr-defined]
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
+        log.removeHandler(existing)
+        existing.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        # An unwritable log folder must not stop the app: fall back to stderr.
+        handler = logging.StreamHandler(sys.stderr)
+    handler._factcheck = str(path)  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
     return path
 
 

@@ -117,6 +117,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.article_view.publishedCorrected.connect(self.correct_published)
         self.article_view.text.selectionChanged.connect(self._update_actions)
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
+        self.claims_view.model.loaded.connect(self._claims_loaded)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get(cfg.WINDOW_GEOMETRY)
@@ -178,7 +179,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.undo_stack.clear()
         self.article_id = self.claim_id = None
         db = library.db if library else None
-        self.claims_view.model.set_library(db)
+        self.claims_view.model.set_library(db, library.path if library else None)
         self.claims_view.model.set_article(None, all_claims=self.claims_view.model.shows_all)
         self.library_pane.model.set_library(db)
         self.article_view.set_article(None, [], [])
@@ -331,6 +332,12 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             return None
         found = self.library.db.execute("SELECT article_id FROM claims WHERE id = ?", [claim_id]).fetchone()
         return found[0] if found else None
+
+    @Slot()
+    def _claims_loaded(self) -> None:
+        # After a background load the table is new: show the current claim in it again.
+        if self.claim_id:
+            self.claims_view.select_claim(self.claim_id, emit=False)
 
     @Slot(bool)
     def _scope_changed(self, everything: bool) -> None:

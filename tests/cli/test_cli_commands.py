@@ -5,8 +5,6 @@ import io
 import json
 import sys
 
-import pytest
-
 from cli_support import SAMPLES
 from reliability_support import sha256
 

@@ -5,7 +5,6 @@ runs the stress variants with thousands each.
 """
 from __future__ import annotations
 
-import os
 import tracemalloc
 
 import pytest

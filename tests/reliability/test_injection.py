@@ -1,19 +1,19 @@
 """Injection: hostile titles, tags and search queries are data, never SQL or FTS syntax; file names never escape."""
 from __future__ import annotations
 
+import json
 import os
-
 import re
 
 import pytest
-
-from factcheck_app.store.errors import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck_app.cli import main
+from factcheck_app.reports.safe_write import sanitise_filename
+from factcheck_app.store import open_library
 from factcheck_app.store.articles import import_article, list_articles
-from factcheck_app.store.errors import NotFoundError, StoreError
+from factcheck_app.store.errors import NotFoundError, ValidationError
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.ids import resolve
 from factcheck_app.store.info import check_library, counts
@@ -54,8 +54,6 @@ def _fill_with_hostile_rows(library) -> list[str]:
 @pytest.fixture(scope="module")
 def hostile_library(tmp_path_factory):
     """A library full of hostile values, shared by the tests that only read it."""
-    from factcheck_app.store import open_library
-
     lib = open_library(tmp_path_factory.mktemp("hostile") / "hostile.sqlite")
     ids = _fill_with_hostile_rows(lib)
     yield lib, ids
@@ -155,8 +153,6 @@ def test_hostile_source_fields_through_the_cli(store_path, capsys):
         assert main(["source", "add", "--title", text, "--tag", text, "--notes", text, "--store", str(store_path)]) == 0
     capsys.readouterr()
     assert main(["source", "list", "--format", "json", "--store", str(store_path)]) == 0
-    import json
-
     titles = {row["title"] for row in json.loads(capsys.readouterr().out)}
     assert titles == {t.strip() for t in HOSTILE[:4]}
 
@@ -170,8 +166,6 @@ _SHARED = _Shared()
 
 @pytest.fixture(autouse=True, scope="module")
 def _shared_library(tmp_path_factory):
-    from factcheck_app.store import open_library
-
     lib = open_library(tmp_path_factory.mktemp("fts") / "fts.sqlite")
     add_source(lib.db, "Kibar site report", notes="59 cruise missiles")
     _SHARED.db = lib.db
@@ -180,8 +174,6 @@ def _shared_library(tmp_path_factory):
 
 
 # -- file names taken from content (report file names) ---------------------------------------------------
-
-from factcheck_app.reports.safe_write import sanitise_filename  # noqa: E402
 
 TRAVERSAL = ["../../etc/passwd", "..\\..\\windows\\system32", "/absolute/path", "C:\\x", "....//....//x", "..",
              ".", "", "con", "NUL", "a/b\\c", "\x00evil", "~/.ssh/id_rsa", "%2e%2e%2fetc", "\u2025/\u2024\u2024/x",

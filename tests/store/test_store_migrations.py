@@ -22,7 +22,7 @@ def build_v1_store(path) -> None:
     conn = sqlite3.connect(path)
     db = Database(conn)
     schema.MIGRATIONS[0](db)
-    conn.execute(f"PRAGMA user_version = 1")
+    conn.execute("PRAGMA user_version = 1")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     body = "Old article\n\nThe dam holds 59 million cubic metres."
     db["articles"].insert({"id": "a1", "title": "Old article", "body": body, "content_hash": "h1", "imported_at": NOW})

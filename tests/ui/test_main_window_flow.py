@@ -213,3 +213,17 @@ def test_palette_roles_not_fixed_text_colours(main_window):
     main_window.library_pane.select_first()
     for _start, _end, fmt in main_window.article_view.extra_selection_spans():
         assert not fmt.hasProperty(QTextCharFormat.Property.ForegroundBrush)
+
+
+def test_a_palette_change_repaints_the_claim_tints(main_window):
+    from PySide6.QtGui import QColor, QPalette
+
+    main_window.library_pane.select_first()
+    view = main_window.article_view
+    claim = view.claims[0]
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#ff00ff"))
+    view.setPalette(palette)
+    fmt = next(f for s, e, f in view.extra_selection_spans()
+               if (s, e) == (claim["start_offset"], claim["end_offset"]) and not f.underlineStyle())
+    assert fmt.background().color().name() == "#ff00ff"

@@ -208,3 +208,20 @@ def test_refreshing_after_an_edit_keeps_the_article_cursor(main_window):
     view.select_span(30, 30)
     main_window.after_change(main_window.article_id, [main_window.claim_id])
     assert view.cursor_offset() == 30
+
+
+def test_a_big_whole_library_list_loads_in_a_worker(main_window, qtbot, monkeypatch):
+    from factcheck_app.ui.models import claims_model
+
+    monkeypatch.setattr(claims_model, "BACKGROUND_ROWS", 0)
+    main_window.library_pane.select_first()
+    main_window.step_claim(1)
+    current = main_window.claim_id
+    model = main_window.claims_view.model
+    with qtbot.waitSignal(model.loaded, timeout=30_000):
+        main_window.act_whole_library.trigger()
+        assert model.loading
+        assert main_window.claims_view.count.text() == "Loading…"
+    assert model.rowCount() == main_window.library.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert main_window.claims_view.current_claim_id() == current
+    assert main_window.claims_view.count.text() == str(model.rowCount())

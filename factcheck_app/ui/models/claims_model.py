@@ -5,9 +5,11 @@ so it never has to call back into Qt for each row.
 """
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
@@ -17,7 +19,10 @@ from factcheck_app.core.rating_scales import NOT_YET_CHECKED
 from factcheck_app.store import claims as claims_store
 from factcheck_app.store import scales as scales_store
 from factcheck_app.store.errors import NotFoundError
+from factcheck_app.ui import dialogs, workers
 
+# Above this many claims the whole-library list is read in a worker, so the window never freezes.
+BACKGROUND_ROWS = 20_000
 COLUMNS = ("Claim", "Kinds", "Score", "Status", "Verdict", "Sources", "Article")
 ARTICLE_COLUMN = 6
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,6 +56,32 @@ def order_kinds(kinds: str | None) -> str:
     return ", ".join(ordered)
 
 
+def query_all_claims(db: Database) -> list[tuple]:
+    """Return every claim of the library as row tuples, in reading order, with one query."""
+    # Few distinct kind combinations exist, so ordering each once keeps 200,000 rows quick.
+    memo: dict[str | None, str] = {}
+    rows = []
+    for r in db.execute(_ALL_CLAIMS_SQL):
+        kinds = memo.get(r[KINDS])
+        if kinds is None:
+            kinds = memo[r[KINDS]] = order_kinds(r[KINDS])
+        rows.append((*r[:KINDS], kinds, *r[KINDS + 1:]))
+    return rows
+
+
+def _all_claims_job(job: workers.Job, store_path: Path, generation: int) -> tuple[int, list[tuple]]:
+    """Worker body: read every claim through a read-only connection of this thread's own.
+
+    The window already opened (and checked) this library; a plain read-only connection
+    spares a second integrity check of a large file.
+    """
+    conn = sqlite3.connect(Path(store_path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
+    try:
+        return generation, query_all_claims(Database(conn))
+    finally:
+        conn.close()
+
+
 def _row_from_summary(r: dict) -> tuple:
     return (r["id"], r["article_id"], r["start_offset"], r["end_offset"], r["text"], r["score"], r["status"],
             r["origin"], order_kinds(r["kinds"]), r["verdict"], r["verdict_scale"], r["sources"] or 0,
@@ -60,9 +91,15 @@ def _row_from_summary(r: dict) -> tuple:
 class ClaimsModel(QAbstractTableModel):
     """Claims of one article (``set_article``) or of the whole library (``set_article(None, all_claims=True)``)."""
 
+    loadingChanged = Signal(bool)
+    loaded = Signal()
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._db: Database | None = None
+        self._store_path: Path | None = None
+        self._generation = 0
+        self.loading = False
         self._article_id: str | None = None
         self._all = False
         self.rows: list[tuple] = []
@@ -72,9 +109,10 @@ class ClaimsModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
 
     # --- loading ---------------------------------------------------------
-    def set_library(self, db: Database | None) -> None:
-        """Use ``db`` (None: empty) and forget the current article."""
+    def set_library(self, db: Database | None, store_path: Path | None = None) -> None:
+        """Use ``db`` (None: empty) and forget the current article; ``store_path`` lets big lists load in a worker."""
         self._db = db
+        self._store_path = store_path
         self._article_id = None
         self._colours = self._scale_colours()
         self.reload()
@@ -97,26 +135,50 @@ class ClaimsModel(QAbstractTableModel):
         return self._article_id
 
     def reload(self) -> None:
-        """Read the rows again with one query."""
+        """Read the rows again with one query (in a worker when the whole library holds many claims)."""
+        self._generation += 1
+        if self._all and self._db is not None and self._store_path is not None and self._claim_count() > BACKGROUND_ROWS:
+            self._set_loading(True)
+            job = workers.Job(_all_claims_job, (self._store_path, self._generation))
+            job.signals.finished.connect(self._background_loaded)
+            job.signals.failed.connect(self._background_failed)
+            job.start()
+            return
+        self._replace_rows(self._query())
+
+    def _claim_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+
+    def _replace_rows(self, rows: list[tuple]) -> None:
         self.beginResetModel()
-        self.rows = self._query()
+        self.rows = rows
         self._folded = None
         self._row_of = None
         self.endResetModel()
+        self._set_loading(False)
+        self.loaded.emit()
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loadingChanged.emit(loading)
+
+    @Slot(object)
+    def _background_loaded(self, result: tuple[int, list[tuple]]) -> None:
+        generation, rows = result
+        if generation == self._generation:  # an older request finishing late is dropped
+            self._replace_rows(rows)
+
+    @Slot(str)
+    def _background_failed(self, message: str) -> None:
+        self._set_loading(False)
+        dialogs.message(None, "error", "Cannot list the claims", message)
 
     def _query(self) -> list[tuple]:
         if self._db is None:
             return []
         if self._all:
-            # Few distinct kind combinations exist, so ordering each once keeps 200,000 rows quick.
-            memo: dict[str | None, str] = {}
-            rows = []
-            for r in self._db.execute(_ALL_CLAIMS_SQL):
-                kinds = memo.get(r[KINDS])
-                if kinds is None:
-                    kinds = memo[r[KINDS]] = order_kinds(r[KINDS])
-                rows.append((*r[:KINDS], kinds, *r[KINDS + 1:]))
-            return rows
+            return query_all_claims(self._db)
         if self._article_id is None:
             return []
         return [_row_from_summary(r) for r in claims_store.list_claims(self._db, self._article_id)]

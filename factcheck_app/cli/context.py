@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from factcheck_app.appdirs import default_store_path
-from factcheck_app.store.errors import StoreError
+from factcheck_app.store.errors import StoreError, StoreReadOnlyError
 from factcheck_app.store.library import Library, open_library
 
 
@@ -14,12 +14,20 @@ def store_path(args: argparse.Namespace) -> Path:
     return Path(args.store).expanduser() if getattr(args, "store", None) else default_store_path()
 
 
-def open_store(args: argparse.Namespace, *, create: bool = False) -> Library:
-    """Open the command's library. Only commands that add data (``create``) make a new one."""
+def open_store(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Library:
+    """Open the command's library. Only commands that add data (``create``) make a new one.
+
+    Commands that only read (``reading``) open a library they may not write read-only.
+    """
     path = store_path(args)
     if not path.exists() or (path.is_file() and path.stat().st_size == 0 and not create):
         if not create:
             raise StoreError(f"No library at {path} yet; import an article or add a source to start one.")
         if not getattr(args, "store", None):
             path.parent.mkdir(parents=True, exist_ok=True)
-    return open_library(path, create=create)
+    try:
+        return open_library(path, create=create)
+    except StoreReadOnlyError:
+        if not reading:
+            raise
+        return open_library(path, readonly=True)

@@ -103,7 +103,7 @@ def cmd_source_list(args: argparse.Namespace) -> int:
     """List sources."""
     from factcheck_app.store.sources import list_sources
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         rows = list_sources(lib.db)
     if args.format == "json":
         print_json(rows)
@@ -117,7 +117,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Search the library."""
     from factcheck_app.store.search import search
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         rows = search(lib.db, args.query, limit=max(1, args.limit))
     if args.format == "json":
         print_json(rows)
@@ -167,7 +167,7 @@ def cmd_verdict_history(args: argparse.Namespace) -> int:
     from factcheck_app.store.ids import resolve
     from factcheck_app.store.verdicts import verdict_history
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         rows = verdict_history(lib.db, resolve(lib.db, "claims", args.claim))
     if args.format == "json":
         print_json(rows)

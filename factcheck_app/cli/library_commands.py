@@ -75,7 +75,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
     """List articles."""
     from factcheck_app.store.articles import list_articles
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         rows = list_articles(lib.db, args.search)
     if args.format == "json":
         print_json(rows)
@@ -90,7 +90,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from factcheck_app.store.claims import list_claims
     from factcheck_app.store.ids import resolve
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         article_id = resolve(lib.db, "articles", args.article) if args.article else None
         rows = list_claims(lib.db, article_id, args.status)
     if args.format == "json":
@@ -108,7 +108,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from factcheck_app.store.ids import resolve
     from factcheck_app.store.verdicts import get_verdict, verdict_history
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         claim_id = resolve(lib.db, "claims", args.claim)
         claim = get_claim(lib.db, claim_id)
         claim["evidence"] = list_evidence(lib.db, claim_id)

@@ -49,7 +49,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     """Print library info."""
     from factcheck_app.store.info import library_info
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         info = library_info(lib)
     if args.format == "json":
         print_json(info)
@@ -67,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Run the checks; exit 1 when problems are found."""
     from factcheck_app.store.info import check_library
 
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         problems = check_library(lib)
     for line in problems:
         print(line)
@@ -84,7 +84,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise CommandError(f"{target} exists; add --force to overwrite it")
     if target.resolve() == store_path(args).resolve():
         raise CommandError("the backup cannot overwrite the library itself")
-    with open_store(args) as lib:
+    with open_store(args, reading=True) as lib:
         backup_connection(lib.db.conn, target)
     print(target)
     return 0

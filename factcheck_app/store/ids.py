@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from sqlite_utils import Database
+from sqlite_utils.db import quote_identifier
 
 from factcheck_app.store.errors import AmbiguousIdError, NotFoundError
 
@@ -17,7 +18,7 @@ def resolve(db: Database, table: str, prefix: str) -> str:
     prefix = (prefix or "").strip().lower()
     if not _PREFIX.match(prefix):
         raise NotFoundError(f"'{prefix}' is not a {noun} id.")
-    sql = f"SELECT id FROM {db.quote(table)} WHERE id >= ? AND id < ? ORDER BY id LIMIT 2"
+    sql = f"SELECT id FROM {quote_identifier(table)} WHERE id >= ? AND id < ? ORDER BY id LIMIT 2"
     # A range scan on the primary key: a LIKE would not use the index.
     rows = db.execute(sql, [prefix, prefix + "\uffff"]).fetchall()
     if not rows:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlite_utils import Database
+from sqlite_utils.db import quote_identifier
 
 from factcheck_app.store.library import Library
 
@@ -10,7 +11,7 @@ COUNTED_TABLES = ("articles", "claims", "facets", "sources", "evidence", "verdic
 
 def counts(db: Database) -> dict[str, int]:
     """Return the number of rows in each main table."""
-    return {t: db.execute(f"SELECT count(*) FROM {db.quote(t)}").fetchone()[0] for t in COUNTED_TABLES}
+    return {t: db.execute(f"SELECT count(*) FROM {quote_identifier(t)}").fetchone()[0] for t in COUNTED_TABLES}
 
 
 def library_info(lib: Library) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlite_utils import Database
+from sqlite_utils.db import quote_identifier
 
 CLAIM_STATUSES = ("open", "in_progress", "checked", "dismissed")
 CLAIM_ORIGINS = ("automatic", "manual")
@@ -158,23 +159,23 @@ def create_fts(db: Database, table: str, columns: tuple[str, ...]) -> None:
     fire only when an indexed column changes. No stemmer: a stemmed prefix stops matching
     ("shay" stems to "shai" and misses "Shayrat"); prefixes already match plurals.
     """
-    fts = db.quote(f"{table}_fts")
-    quoted = [db.quote(c) for c in columns]
+    fts = quote_identifier(f"{table}_fts")
+    quoted = [quote_identifier(c) for c in columns]
     cols = ", ".join(quoted)
     new = ", ".join(f"new.{c}" for c in quoted)
     old = ", ".join(f"old.{c}" for c in quoted)
-    name = db.quote(table)
+    name = quote_identifier(table)
     db.executescript(
         f"""
         CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={name}, content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2', prefix='2 3 4');
-        CREATE TRIGGER {db.quote(table + "_ai")} AFTER INSERT ON {name} BEGIN
+        CREATE TRIGGER {quote_identifier(table + "_ai")} AFTER INSERT ON {name} BEGIN
             INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});
         END;
-        CREATE TRIGGER {db.quote(table + "_ad")} AFTER DELETE ON {name} BEGIN
+        CREATE TRIGGER {quote_identifier(table + "_ad")} AFTER DELETE ON {name} BEGIN
             INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});
         END;
-        CREATE TRIGGER {db.quote(table + "_au")} AFTER UPDATE OF {cols} ON {name} BEGIN
+        CREATE TRIGGER {quote_identifier(table + "_au")} AFTER UPDATE OF {cols} ON {name} BEGIN
             INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});
             INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new});
         END;

@@ -5,6 +5,7 @@ import re
 import sqlite3
 
 from sqlite_utils import Database
+from sqlite_utils.db import quote_identifier
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -84,5 +85,5 @@ def rebuild_index(db: Database) -> None:
 
     with write(db):
         for table in ("sources", "evidence", "claims"):
-            fts = db.quote(f"{table}_fts")
+            fts = quote_identifier(f"{table}_fts")
             db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")

@@ -6,7 +6,7 @@ from sqlite_utils import Database
 from factcheck_app.core.ids import new_id, utc_now
 from factcheck_app.core.rating_scales import ScaleError
 from factcheck_app.store.claims import get_claim
-from factcheck_app.store.errors import NotFoundError, ValidationError
+from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.scales import DEFAULT_SCALE, get_scale
 from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.transaction import write

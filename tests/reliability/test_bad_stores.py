@@ -54,8 +54,10 @@ READ_COMMAND = ["articles"]
 WRITE_COMMAND = ["source", "add", "--title", "A new source"]
 
 
-def _check_refused(capsys, figures, path: Path, error: type[StoreError], *words: str) -> None:
-    """Opening, reading and writing ``path`` are all refused with ``error``; the file never changes."""
+def _check_refused(capsys, figures, path: Path, error: type[StoreError], *words: str,
+                   reads_allowed: bool = False) -> None:
+    """Opening and writing ``path`` are refused with ``error`` (reading too, unless ``reads_allowed``:
+    read-only libraries are listed read-only); the file never changes."""
     before = sha256(path)
     with pytest.raises(error) as caught:
         open_library(path)
@@ -63,7 +65,11 @@ def _check_refused(capsys, figures, path: Path, error: type[StoreError], *words:
     assert "\n" not in message
     for word in words:
         assert word in message.lower()
-    for argv in (READ_COMMAND, WRITE_COMMAND):
+    if reads_allowed:
+        capsys.readouterr()
+        assert main([*READ_COMMAND, "--store", str(path)]) == 0
+        assert "TITLE" in capsys.readouterr().out
+    for argv in ((WRITE_COMMAND,) if reads_allowed else (READ_COMMAND, WRITE_COMMAND)):
         line = _refused_by_cli(capsys, path, argv)
         for word in words:
             assert word in line.lower()
@@ -157,7 +163,7 @@ def test_a_folder_and_a_fifo_are_not_stores(tmp_path, capsys, figures):
 def test_a_read_only_file(good_store, capsys, figures):
     before = sha256(good_store)
     with read_only(good_store):
-        _check_refused(capsys, figures, good_store, StoreReadOnlyError, "read-only")
+        _check_refused(capsys, figures, good_store, StoreReadOnlyError, "read-only", reads_allowed=True)
         # What can be done: open it read-only and read everything.
         with open_library(good_store, readonly=True) as lib:
             assert lib.readonly
@@ -170,7 +176,7 @@ def test_a_read_only_file(good_store, capsys, figures):
 def test_a_read_only_folder(good_store, capsys, figures):
     before = sha256(good_store)
     with read_only(good_store.parent):
-        _check_refused(capsys, figures, good_store, StoreReadOnlyError, "read-only")
+        _check_refused(capsys, figures, good_store, StoreReadOnlyError, "read-only", reads_allowed=True)
         with open_library(good_store, readonly=True) as lib:
             assert counts(lib.db)["claims"] == 6
             with pytest.raises(StoreReadOnlyError):

@@ -155,3 +155,12 @@ def test_restore_refuses_a_damaged_backup_and_moves_nothing(store_path, capsys, 
     assert len(err.splitlines()) == 1 and "cannot be restored" in err
     assert sha256(store_path) == before
     assert sorted(p.name for p in store_path.parent.iterdir()) == sorted([store_path.name, bad.name])
+
+
+def test_a_read_only_open_makes_no_copy(store_path):
+    seed_library(store_path)
+    before = sha256(store_path)
+    with open_library(store_path, readonly=True) as lib:
+        assert lib.backups == []
+    assert daily_backups(store_path) == [] and not backup_dir(store_path).exists()
+    assert sha256(store_path) == before

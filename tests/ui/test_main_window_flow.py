@@ -225,5 +225,6 @@ def test_a_palette_change_repaints_the_claim_tints(main_window):
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#ff00ff"))
     view.setPalette(palette)
     fmt = next(f for s, e, f in view.extra_selection_spans()
-               if (s, e) == (claim["start_offset"], claim["end_offset"]) and not f.underlineStyle())
+               if (s, e) == (claim["start_offset"], claim["end_offset"])
+               and f.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline)
     assert fmt.background().color().name() == "#ff00ff"

@@ -1,4 +1,4 @@
-"""Where the app keeps its files: the default library, logs and settings.
+"""Where the app keeps its files: the default library, logs, caches and settings.
 
 One module resolves every directory so tests and scripts can redirect them with
 environment variables (FACTCHECK_STORE, FACTCHECK_DATA_DIR, FACTCHECK_LOG_DIR,
@@ -12,34 +12,29 @@ from pathlib import Path
 APP_DIR_NAME = "factcheck-desk"
 
 
-def data_dir() -> Path:
-    """Return the user data directory (created on demand by callers that write)."""
-    override = os.environ.get("FACTCHECK_DATA_DIR")
+def _user_dir(variable: str, kind: str) -> Path:
+    """Return $variable when set, else platformdirs' user_<kind>_dir for the app."""
+    override = os.environ.get(variable)
     if override:
         return Path(override)
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP_DIR_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Return the user data directory (created on demand by callers that write)."""
+    return _user_dir("FACTCHECK_DATA_DIR", "data")
 
 
 def log_dir() -> Path:
     """Return the directory for the unexpected-error log."""
-    override = os.environ.get("FACTCHECK_LOG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
+    return _user_dir("FACTCHECK_LOG_DIR", "log")
 
 
 def cache_dir() -> Path:
     """Return the folder for caches the app can rebuild at any time (the place-name table)."""
-    override = os.environ.get("FACTCHECK_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
+    return _user_dir("FACTCHECK_CACHE_DIR", "cache")
 
 
 def default_store_path() -> Path:

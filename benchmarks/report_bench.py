@@ -157,12 +157,8 @@ def main(argv: list[str] | None = None) -> None:
             report, model = timed(lambda: build_report(lib.db, Selection()))
             _, html = timed(lambda: write_html(report, folder / "all.html"))
             size = (folder / "all.html").stat().st_size
-            print(f"HTML, {report['summary']['claims']:,} claims:")
-            print(f"  read rows (plain sqlite3)  {raw}  ({rows:,} rows)")
-            print(f"  build report from store    {model}")
-            print(f"  render + write HTML        {html}  ({size / 1e6:.1f} MB)")
-            print(f"  report total               {model + html}")
-            print(f"  goal < 1 s to render: {'met' if html.cpu < 1 else 'NOT met'} (CPU time)")
+            _figures(f"HTML, {report['summary']['claims']:,} claims ({size / 1e6:.1f} MB)", rows, raw, model,
+                     "render + write HTML", html, goal=1.0)
 
             pdf_ids = all_ids[: args.pdf_articles]
             from factcheck_app.reports.pdf import ensure_gui_application, write_pdf
@@ -174,12 +170,22 @@ def main(argv: list[str] | None = None) -> None:
             from pypdf import PdfReader  # only to count the pages; a test extra
 
             count = len(PdfReader(str(folder / "part.pdf")).pages)
-            print(f"PDF, {report['summary']['claims']:,} claims ({count} A4 pages):")
-            print(f"  read rows (plain sqlite3)  {raw}  ({rows:,} rows)")
-            print(f"  build report from store    {model}")
-            print(f"  lay out + print PDF        {pdf}")
-            print(f"  report total               {model + pdf}")
-            print(f"  goal < 5 s to render: {'met' if pdf.cpu < 5 else 'NOT met'} (CPU time)")
+            _figures(f"PDF, {report['summary']['claims']:,} claims ({count} A4 pages)", rows, raw, model,
+                     "lay out + print PDF", pdf, goal=5.0)
+
+
+def _figures(title: str, rows: int, read: Clock, build: Clock, step: str, render: Clock, goal: float) -> None:
+    """Print one run's figures; the goal is for the whole report (build + render), by CPU and by wall time."""
+    total = build + render
+    print(title)
+    print(f"  read rows (plain sqlite3)  {read}  ({rows:,} rows)")
+    print(f"  build report from store    {build}")
+    print(f"  {step:<26} {render}")
+    print(f"  total (build + render)     {total}")
+    print(f"  ratio render / read        {render.cpu / read.cpu:6.1f} x CPU   (total / read {total.cpu / read.cpu:.1f} x)")
+    verdict = "met" if total.cpu < goal else "NOT met"
+    print(f"  goal total < {goal:g} s: {verdict} by CPU time"
+          f" ({'met' if total.wall < goal else 'not met'} by wall time, which counts other load on the machine)")
 
 
 if __name__ == "__main__":

@@ -14,19 +14,32 @@ import re
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.cue_words import (
-    ATTRIBUTION_RE,
-    CAPTION_RE,
-    HEDGE_RE,
-    NUMBER_RE,
-    OPINION_RE,
-    PAST_EVENT_RE,
+    ANY_DIGIT_RE,
+    ATTRIBUTION,
+    DIGIT_NUMBER_RE,
+    HEDGE,
+    NUMBER_WORDS,
+    OPINION,
+    WORD_NUMBER_RE,
     YEAR_RE,
+    is_caption,
+    past_event_count,
 )
 
 # Per-facet weights, with diminishing returns for repeats of one kind.
 _FACET_WEIGHT = {"quantity": 0.9, "date": 0.7, "place": 0.25, "entity": 0.2, "quote": 0.15}
 _SITE_WEIGHT = 0.7
 _QUOTE_MARKS = re.compile(r"[“\"«‘][^“”\"«»‘’]*[”\"»’]")
+_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
+_COUNT_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+_YEAR_VALUE = re.compile(r"\d{4}")
+_WORD = re.compile(r"\w+")
+_NUMBER_WORDS = frozenset(NUMBER_WORDS)
+# The characters other than ASCII letters that a case-insensitive ``re`` matches
+# to ASCII letters ("ſ" to "s", the Kelvin sign to "k"): folded before the word
+# tokens are compared with the cue triggers, so the prefilter never hides a match.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+_EXOTIC = re.compile("[\u0130\u0131\u212a\u017f]")
 
 
 def _diminishing(n: int, weight: float) -> float:
@@ -37,7 +50,8 @@ def _diminishing(n: int, weight: float) -> float:
 def _is_anaphoric_count(text: str, facet: Facet) -> bool:
     """"the two nations" points back at things already named; it is not a new figure."""
     at = text.find(facet.text)
-    return at >= 0 and bool(re.search(r"\b(?:the|these|those|both)\s+$", text[max(0, at - 8):at], re.I))
+    # The slice, not pos/endpos: its start counts as a word boundary, as it always has.
+    return at >= 0 and bool(_ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]))
 
 
 def _facet_evidence(text: str, facets: list[Facet]) -> float:
@@ -50,12 +64,20 @@ def _facet_evidence(text: str, facets: list[Facet]) -> float:
         counts[f.kind] = counts.get(f.kind, 0) + 1
         if f.kind == "place" and f.subtype == "site":
             sites += 1
-        if f.kind == "date" and f.value and re.match(r"^\d{4}", str(f.value)):
+        if f.kind == "date" and f.value and _YEAR_VALUE.match(str(f.value)):
             specific_dates += 1
     score = sum(_diminishing(n, _FACET_WEIGHT.get(kind, 0.1)) for kind, n in counts.items())
     score += _diminishing(sites, _SITE_WEIGHT)
     score += 0.2 * min(specific_dates, 2)
     return score
+
+
+def _count_numbers(text: str, folded: set[str], has_digit: bool) -> int:
+    """Numbers in digits or words, except counts pointing back ("the two")."""
+    starts = [m.start() for m in DIGIT_NUMBER_RE.finditer(text)] if has_digit else []
+    if has_digit or not _NUMBER_WORDS.isdisjoint(folded):
+        starts += [m.start() for m in WORD_NUMBER_RE.finditer(text)]
+    return sum(1 for s in starts if not _COUNT_ANAPHORIC_BEFORE.search(text[max(0, s - 8):s]))
 
 
 def score_sentence(text: str, facets: list[Facet]) -> float:
@@ -69,22 +91,26 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
         return 0.0
     words = text.split()
     n_words = len(words)
+    # Tokens first, then lower case: lower-casing the text could move word boundaries.
+    folded = {w.lower() for w in _WORD.findall(text if _EXOTIC.search(text) is None else text.translate(_FOLD))}
+    has_digit = ANY_DIGIT_RE.search(text) is not None
     x = -1.6
     x += _facet_evidence(text, facets)
     # Numbers the facet finders may not have typed still signal a checkable claim.
-    numbers = len([m for m in NUMBER_RE.finditer(text)
-                   if not re.search(r"\b(?:the|these|those)\s+$", text[max(0, m.start() - 8):m.start()], re.I)])
-    x += 0.25 * min(numbers, 3)
-    x += 0.2 * min(len(YEAR_RE.findall(text)), 2)
-    if ATTRIBUTION_RE.search(text):
+    x += 0.25 * min(_count_numbers(text, folded, has_digit), 3)
+    if has_digit:
+        x += 0.2 * min(len(YEAR_RE.findall(text)), 2)
+    if ATTRIBUTION.fires(folded) and ATTRIBUTION.regex.search(text):
         x += 0.5
-    x += 1.0 * min(len(HEDGE_RE.findall(text)), 2)
+    if HEDGE.fires(folded):
+        x += 1.0 * min(len(HEDGE.regex.findall(text)), 2)
     # Past-tense event verbs report something that happened: checkable.
-    x += 0.15 * min(len(PAST_EVENT_RE.findall(text)), 3)
-    x -= 0.7 * min(len(OPINION_RE.findall(text)), 3)
+    x += 0.15 * min(past_event_count(text), 3)
+    if OPINION.fires(folded):
+        x -= 0.7 * min(len(OPINION.regex.findall(text)), 3)
     if text.rstrip().endswith("?"):
         x -= 1.2
-    if CAPTION_RE.search(text):
+    if is_caption(text, folded):
         x -= 2.0
     # A sentence that is mostly quoted rhetoric: the checkable part is who said it.
     quoted = sum(len(m.group()) for m in _QUOTE_MARKS.finditer(text))

@@ -1,45 +1,139 @@
 """Cue-word patterns the check-worthiness score counts: attribution, hedges, opinion, captions.
 
-General English news vocabulary, compiled once at import.
+General English news vocabulary, compiled once at import. Each word cue is a
+list of phrases; the phrase list builds both the regex and its trigger words,
+so the two cannot drift apart. A sentence whose words include none of a cue's
+triggers cannot match it, and the regex is not run (see ``Cue.fires``).
 """
 from __future__ import annotations
 
+import itertools
 import re
 
+_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+def _product(*slots: str) -> list[str]:
+    """Every phrase made of one alternative per slot ("is|was", "said") -> "is said", "was said"."""
+    return [" ".join(words) for words in itertools.product(*(s.split("|") for s in slots))]
+
+
+def phrase_alternation(phrases: list[str]) -> str:
+    """The alternation of ``phrases`` (no word boundaries), factored as a trie on their first words.
+
+    Python's ``re`` tries an alternation's branches one by one at every word
+    boundary; branching on one character at a time rejects most positions after
+    a single comparison. Every phrase's first word is a whole token, so at any
+    position only phrases with that first word can match, and among those the
+    written order is kept: the matches are those of the plain alternation.
+    """
+    rests: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        rests.setdefault(first, []).append(rest)
+    trie: dict = {}
+    for first in rests:
+        node = trie
+        for ch in first:
+            node = node.setdefault(ch, {})
+        node[""] = first
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
+        if "" in node:
+            tails = [r"\s+" + r.replace(" ", r"\s+") if r else "" for r in rests[node[""]]]
+            branches.append("(?:" + "|".join(tails) + ")")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+class Cue:
+    """A case-insensitive phrase cue: ``regex`` matches any phrase as whole words.
+
+    Phrases are regex fragments whose words are separated by single spaces (any
+    whitespace in the text). ``triggers`` holds the longest plain word of each
+    phrase (a whole token whenever the phrase matches; longer words are rarer,
+    so the prefilter lets fewer sentences through).
+    """
+
+    __slots__ = ("regex", "triggers")
+
+    def __init__(self, phrases: list[str]):
+        self.regex = re.compile(r"\b" + phrase_alternation(phrases) + r"\b", re.I)
+        triggers = set()
+        for phrase in phrases:
+            plain = [w for w in phrase.split(" ") if _PLAIN_WORD.fullmatch(w)]
+            if not plain:
+                raise ValueError(f"cue phrase without a plain word to trigger on: {phrase!r}")
+            triggers.add(max(plain, key=len))
+        self.triggers = frozenset(triggers)
+
+    def fires(self, folded_words: set[str]) -> bool:
+        """Whether the regex can match a text with these (lower-cased) word tokens."""
+        return not self.triggers.isdisjoint(folded_words)
+
+
 # A source is named for the claim: the checker can go to it.
-ATTRIBUTION_RE = re.compile(
-    r"\b(?:according\s+to|said|says|told|reported|reports|announced|confirmed|stated|"
-    r"tweeted|wrote|claimed|cited|quoted|testified|disclosed|revealed|estimated|"
-    r"data\s+(?:show|showed)|figures\s+(?:show|showed)|statement)\b", re.I)
+ATTRIBUTION = Cue([
+    "according to", "said", "says", "told", "reported", "reports", "announced", "confirmed", "stated",
+    "tweeted", "wrote", "claimed", "cited", "quoted", "testified", "disclosed", "revealed", "estimated",
+    "data show", "data showed", "figures show", "figures showed", "statement"])
 
 # The writer flags the claim as unverified: exactly what a checker should verify.
-HEDGE_RE = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:believed|thought|said|reported|alleged|understood|"
-    r"suspected|estimated)\s+to|reportedly|allegedly|purportedly|supposedly|apparently|"
-    r"unconfirmed|unverified|unnamed|according\s+to|(?:sources|officials)\s+(?:say|said)|"
-    r"it\s+is\s+(?:claimed|alleged|reported)|claims?\s+that|rumou?rs?)\b", re.I)
+HEDGE = Cue([
+    *_product("is|are|was|were", "believed|thought|said|reported|alleged|understood|suspected|estimated", "to"),
+    "reportedly", "allegedly", "purportedly", "supposedly", "apparently",
+    "unconfirmed", "unverified", "unnamed", "according to", *_product("sources|officials", "say|said"),
+    *_product("it", "is", "claimed|alleged|reported"), "claim that", "claims that",
+    "rumor", "rumors", "rumour", "rumours"])
 
 # Speculation, evaluation and framing: opinion rather than checkable fact.
-OPINION_RE = re.compile(
-    r"\b(?:might|may\s+be|could\s+be|perhaps|maybe|seems?|seemed|appears?\s+to|"
-    r"arguably|likely\s+to|hopefully|i\s+think|we\s+believe|should|must|ought|"
-    r"far\s+from|most\s+\w+est|most\s+\w+ed|one\s+of\s+the\s+most|the\s+most|"
-    r"surprisingly|remarkably|clearly|obviously|of\s+course|"
-    r"beautiful|terrible|great|best|worst|amazing|shocking|"
-    r"tragic|disastrous|outrageous|ridiculous|brilliant|wonderful|horrible)\b", re.I)
+OPINION = Cue([
+    "might", "may be", "could be", "perhaps", "maybe", "seem", "seems", "seemed", "appear to", "appears to",
+    "arguably", "likely to", "hopefully", "i think", "we believe", "should", "must", "ought",
+    r"far from", r"most \w+est", r"most \w+ed", "one of the most", "the most",
+    "surprisingly", "remarkably", "clearly", "obviously", "of course",
+    "beautiful", "terrible", "great", "best", "worst", "amazing", "shocking",
+    "tragic", "disastrous", "outrageous", "ridiculous", "brilliant", "wonderful", "horrible"])
 
-# Photo captions and credits: scene-setting, not claims.
-CAPTION_RE = re.compile(
-    r"^\s*(?:in\s+this\s+(?:image|photo|picture|file\s+photo|undated)|photo\s*:|image\s*:|"
-    r"file\s+photo)|\((?:[A-Z][\w.]*\s+)?(?:via\s+)?(?:AP|Reuters|AFP|Getty\s+Images|EPA)\)"
-    r"|\b(?:photo|image)\s+(?:by|credit|courtesy)\b", re.I)
+# Photo captions and credits: scene-setting, not claims. Three shapes, each
+# with its own cheap precondition in ``is_caption``.
+_CAPTION_START_RE = re.compile(
+    r"\s*(?:in\s+this\s+(?:image|photo|picture|file\s+photo|undated)|photo\s*:|image\s*:|file\s+photo)", re.I)
+_CAPTION_AGENCY_RE = re.compile(
+    r"\((?:[A-Z][\w.]*\s+)?(?:via\s+)?(?:AP|Reuters|AFP|Getty\s+Images|EPA)\)", re.I)
+_CAPTION_CREDIT = Cue([r"photo (?:by|credit|courtesy)", r"image (?:by|credit|courtesy)"])
 
-NUMBER_RE = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
-    r"thousands?|millions?|billions?|first|second|third|fourth|fifth|tenth|\d+(?:st|nd|rd|th))\b",
-    re.I)
-YEAR_RE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+
+def is_caption(text: str, folded_words: set[str]) -> bool:
+    """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."."""
+    return bool(_CAPTION_START_RE.match(text)
+                or ("(" in text and _CAPTION_AGENCY_RE.search(text))
+                or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.regex.search(text)))
+
+
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                "billion", "billions", "first", "second", "third", "fourth", "fifth", "tenth")
+# Numbers in digits, and number words or digit ordinals ("5th"). No position can
+# start a match of both, so the two are counted separately (the words only when
+# one occurs).
+# The leading \b is written as a look-behind after the first digit, so that ``re``
+# can skip ahead to the next digit instead of trying every position.
+DIGIT_NUMBER_RE = re.compile(r"\d(?<!\w\d)[\d,.]*\b")
+WORD_NUMBER_RE = re.compile(r"\b(?:" + phrase_alternation(list(NUMBER_WORDS)) + r"|\d+(?:st|nd|rd|th))\b", re.I)
+YEAR_RE = re.compile(r"(?:1[89]|20)(?<!\w\d\d)\d\ds?\b")
+ANY_DIGIT_RE = re.compile(r"\d")
 
 # Regular past-tense verbs ("supplied", "launched"): a rough stand-in for a
 # VBD part-of-speech count, which ClaimBuster finds typical of factual claims.
-PAST_EVENT_RE = re.compile(r"\b(?!(?:need|indeed|speed|seed|feed|bed|red|shed|breed|creed|greed|hundred|kindred)\b)[a-z]{2,}ed\b")
+# A whole word of four lower-case ASCII letters or more ending in "ed" (the
+# look-behind after the first letter is a leading \b), except NOT_PAST_EVENT.
+PAST_EVENT_RE = re.compile(r"[a-z](?<!\w[a-z])[a-z]+ed\b")
+NOT_PAST_EVENT = frozenset("need indeed speed seed feed bed red shed breed creed greed hundred kindred".split())
+
+
+def past_event_count(text: str) -> int:
+    """The number of regular past-tense verbs in ``text`` ("launched", not "need")."""
+    return sum(1 for w in PAST_EVENT_RE.findall(text) if w not in NOT_PAST_EVENT)

@@ -49,7 +49,7 @@ Facing Placeholder Read Click Share Updated Photo Image Video
 
 _NAME_WORD = r"(?:[A-Z][a-z’'\-]*[a-z]|[A-Z]\.|[A-Z]{2,}|al-[A-Z][\w-]+|[A-Z][a-z]+-[A-Z][\w-]+)"
 _RUN = re.compile(
-    rf"(?<![\w’'-]){_NAME_WORD}(?:(?:\s|\s(?:of|for|de|bin|al|van|von|du|the)\s)(?:Inc\.|Corp\.|Co\.|Ltd\.|{_NAME_WORD})){{0,6}}"
+    rf"(?=[A-Za])(?<![\w’'-]){_NAME_WORD}(?:(?:\s|\s(?:of|for|de|bin|al|van|von|du|the)\s)(?:Inc\.|Corp\.|Co\.|Ltd\.|{_NAME_WORD})){{0,6}}"
     rf"(?![\w-])")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _TITLE_BEFORE = re.compile(r"(?:^|\s)(?P<title>[A-Za-z.]+)\s*$")

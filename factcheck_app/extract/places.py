@@ -72,7 +72,8 @@ def _names_by_first_word() -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(ns, key=len, reverse=True)) for w, ns in groups.items()}
 
 
-_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z]\w*")
+# The look-behind follows the first letter so that ``re`` can skip to capitals.
+_CAPITALISED = re.compile(r"[A-Z](?<![\w’'][A-Z])\w*")
 
 
 def _word_before(body: str, start: int) -> tuple[str, str]:

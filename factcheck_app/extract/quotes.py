@@ -30,7 +30,7 @@ _SCARE_WORDS = 3
 # A sentence ends at . ! ? followed by space and a capital or quote, unless the
 # word is an abbreviation such as "U.S." or "Mr.".
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
+    r"(?=[.!?])(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
     r"(?<!\bGov)(?<!\bNo)(?<!\bJr)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLt)(?<!\bCol)"
     r"[.!?]+[”\"’»)]*(?=\s+[“\"‘«(]?[A-Z0-9])|\n")
 _INHERIT_GAP = 300

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck_app.extract.cue_words import phrase_alternation
+
 # Lower-case words that say what kind of facility follows ("nuclear site").
 _FACILITY_MODIFIER = (
     r"(?:nuclear|military|air|naval|army|navy|marine|power|chemical|industrial|oil|gas|coal|"
@@ -38,8 +40,11 @@ _FUNCTION_CAPS = (
     r"Earlier|Later|Then|When|While|Since|If|As)"
 )
 
+# Each pattern opens with a one-character look-ahead: ``re`` tries a match at
+# every position, and most positions then fail on one comparison instead of
+# the look-behind and the function-word alternation.
 SITE_RE = re.compile(
-    rf"(?<![\w’'-])(?!{_FUNCTION_CAPS}\b)(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,4}})"
+    rf"(?=[A-Z])(?<![\w’'-])(?!{_FUNCTION_CAPS}\b)(?P<name>{_CAP}(?:{_SP}{_CAP}){{0,4}})"
     rf"(?P<rest>(?:{_SP}{_FACILITY_MODIFIER}){{0,3}}{_SP}(?i:{_HEAD})"
     rf"|(?:{_SP}{_FACILITY_MODIFIER}){{1,3}}{_SP}(?i:{_HEAD_NEEDS_MODIFIER})"
     rf"|{_SP}(?:Air\s+Base|Base|Camp|Site|Port|Terminal|Station)"
@@ -52,12 +57,18 @@ _FEATURE_HEAD = (
     r"Island|Islands|Valley|Desert|Gulf|Basin|Plateau|Coast|Heights|Delta|Glacier|Falls)"
 )
 FEATURE_RE = re.compile(
-    rf"(?<![\w’'-])(?!{_FUNCTION_CAPS}\b)(?:{_CAP}{_SP}){{1,3}}{_FEATURE_HEAD}(?![\w-])"
+    rf"(?=[A-Z])(?:(?<![\w’'-])(?!{_FUNCTION_CAPS}\b)(?:{_CAP}{_SP}){{1,3}}{_FEATURE_HEAD}(?![\w-])"
     rf"|(?<![\w’'-])(?:Lake|Mount|Mt\.|Gulf\s+of|Strait\s+of|Bay\s+of|Sea\s+of|Isle\s+of)"
-    rf"{_SP}{_CAP}(?:{_SP}{_CAP}){{0,2}}(?![\w-])"
+    rf"{_SP}{_CAP}(?:{_SP}{_CAP}){{0,2}}(?![\w-]))"
 )
 
 # Cheap scans for the head words: the full patterns above run only when one occurs.
-SITE_HEAD_RE = re.compile(
-    rf"(?i:{_HEAD}|{_HEAD_NEEDS_MODIFIER}|air\s+force\s+base)(?![\w-])")
+# The site heads spelled out (the alternations of _HEAD, _HEAD_NEEDS_MODIFIER and
+# "Air Force Base") and factored as a trie: a plain alternation of thirty-odd
+# words, tried at every position, made this "cheap" scan cost more than the
+# pattern it guards.
+_SITE_HEADS = """air base|airbase|airfield|airstrip|airport|reactor|reactors|facility|facilities|plant|harbor|harbour|
+complex|compound|prison|jail|mine|dam|refinery|embassy|consulate|hospital|stadium|bridge|palace|checkpoint|
+barracks|shipyard|depot|test site|crossing|base|camp|site|port|terminal|station|air force base"""
+SITE_HEAD_RE = re.compile(rf"(?i:{phrase_alternation(_SITE_HEADS.replace(chr(10), '').split('|'))})(?![\w-])")
 FEATURE_HEAD_RE = re.compile(rf"(?<![\w’'-])(?:{_FEATURE_HEAD}(?![\w-])|(?:Lake|Mount|Mt\.|Gulf|Strait|Bay|Sea|Isle)\s)")

@@ -15,8 +15,9 @@ from factcheck_app.reports.templating import html_environment
 
 TEMPLATE = "report.html.j2"
 # Template output pieces joined per write: a 10,000-claim report yields about a million small
-# strings, and one write per piece (or Jinja's generate() wrapper per piece) costs more than the rendering.
-CHUNK_PIECES = 16384
+# strings, and a text-file write per piece costs a good part of the rendering. Much larger joins
+# measured slower (the chunk no longer stays in the CPU cache).
+CHUNK_PIECES = 512
 
 
 def badge_styles(report: dict) -> dict[str, Markup]:
@@ -39,7 +40,7 @@ def write_html(report: dict, path: str | os.PathLike, *, force: bool = False) ->
     """Render the report into ``path`` atomically; return the path."""
     tpl = html_environment().get_template(TEMPLATE)
     # Streamed in chunks: a 10,000-claim report never sits in memory whole.
-    pieces = tpl.root_render_func(tpl.new_context(_context(report)))
+    pieces = tpl.generate(**_context(report))
     return write_text(path, lambda fh: _write_chunks(fh, pieces), force=force)
 
 

@@ -1,4 +1,4 @@
-"""Claims and their facets: insert, list, status changes, hand-made claims, split and merge."""
+"""Claims and their facets: insert, list, status changes, hand-made claims (and their deletion), split and merge."""
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -40,9 +40,17 @@ def replace_facets(db: Database, claim_id: str, facets: list[Facet]) -> None:
     )
 
 
-def insert_claim(db: Database, article_id: str, claim: ExtractedClaim, origin: str = "automatic") -> str:
-    """Insert a claim with its facets (inside the caller's transaction); return its id."""
-    claim_id = new_id()
+def insert_claim(
+    db: Database, article_id: str, claim: ExtractedClaim, origin: str = "automatic", claim_id: str | None = None
+) -> str:
+    """Insert a claim with its facets (inside the caller's transaction); return its id.
+
+    ``claim_id`` re-creates a deleted claim under its old id (redo after an undo); by default a new id is made.
+    """
+    if claim_id is None:
+        claim_id = new_id()
+    elif db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone():
+        raise ValidationError(f"A claim with id {claim_id} already exists.")
     now = utc_now()
     db["claims"].insert(
         {
@@ -116,8 +124,18 @@ def article_facets(db: Database, article_id: str) -> list[dict]:
     )
 
 
-def add_claim(db: Database, article_id: str, start: int, end: int, facets: list[Facet] | None = None) -> str:
-    """Add a claim by hand over body[start:end] (trimmed of surrounding spaces); return its id."""
+def add_claim(
+    db: Database,
+    article_id: str,
+    start: int,
+    end: int,
+    facets: list[Facet] | None = None,
+    claim_id: str | None = None,
+) -> str:
+    """Add a claim by hand over body[start:end] (trimmed of surrounding spaces); return its id.
+
+    ``claim_id`` gives the claim a known id: redoing an undone add puts the claim back as it was.
+    """
     row = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
         raise NotFoundError(f"No article with id {article_id}.")
@@ -133,7 +151,36 @@ def add_claim(db: Database, article_id: str, start: int, end: int, facets: list[
     inside = [f for f in (facets or []) if start <= f.start and f.end <= end]
     claim = ExtractedClaim(start, end, body[start:end], 0.5, inside)
     with write(db):
-        return insert_claim(db, article_id, claim, origin="manual")
+        return insert_claim(db, article_id, claim, origin="manual", claim_id=claim_id)
+
+
+def delete_claim(db: Database, claim_id: str) -> dict:
+    """Delete a claim nobody has worked on yet; return its row with ``facets`` (to re-create it, e.g. on redo).
+
+    Refused (ValidationError) when the claim has evidence, a verdict, or a published verdict in its history:
+    nothing a checker entered is deleted with it.
+    """
+    claim = get_claim(db, claim_id)
+    evidence = db.execute("SELECT count(*) FROM evidence WHERE claim_id = ?", [claim_id]).fetchone()[0]
+    if evidence:
+        raise ValidationError(
+            f"This claim has {evidence} piece{'s' if evidence != 1 else ''} of evidence; "
+            "detach it before deleting the claim, or dismiss the claim instead."
+        )
+    if claim["verdict"]:
+        raise ValidationError("This claim has a verdict; clear it before deleting the claim, or dismiss the claim instead.")
+    published = db.execute(
+        "SELECT 1 FROM verdict_history WHERE claim_id = ? AND 'published' IN (from_status, to_status)", [claim_id]
+    ).fetchone()
+    if published:
+        raise ValidationError("A verdict on this claim was published; the claim stays so its record is kept.")
+    row = dict(db["claims"].get(claim_id))
+    row["facets"] = claim["facets"]
+    with write(db):
+        db.execute("DELETE FROM verdict_history WHERE claim_id = ?", [claim_id])
+        db.execute("DELETE FROM facets WHERE claim_id = ?", [claim_id])
+        db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+    return row
 
 
 def set_status(db: Database, claim_id: str, status: str, reason: str | None = None) -> None:
@@ -155,7 +202,7 @@ def split_claim(db: Database, claim_id: str, at: int) -> str:
     if not (start < at < end):
         raise ValidationError("Split inside the claim's text.")
     body = db.execute("SELECT body FROM articles WHERE id = ?", [claim["article_id"]]).fetchone()[0]
-    facets = [_facet_from_row(f) for f in claim["facets"]]
+    facets = [facet_from_row(f) for f in claim["facets"]]
     first = [f for f in facets if f.end <= at]
     second = [f for f in facets if f.start >= at]
     new = ExtractedClaim(at, end, body[at:end], claim["score"], second)
@@ -182,7 +229,7 @@ def merge_claims(db: Database, claim_ids: list[str]) -> str:
     start = keep["start_offset"]
     end = max(c["end_offset"] for c in claims)
     body = db.execute("SELECT body FROM articles WHERE id = ?", [keep["article_id"]]).fetchone()[0]
-    facets = [_facet_from_row(f) for c in claims for f in c["facets"]]
+    facets = [facet_from_row(f) for c in claims for f in c["facets"]]
     with write(db):
         for other in claims[1:]:
             db.execute("UPDATE evidence SET claim_id = ? WHERE claim_id = ?", [keep["id"], other["id"]])
@@ -197,7 +244,8 @@ def merge_claims(db: Database, claim_ids: list[str]) -> str:
     return keep["id"]
 
 
-def _facet_from_row(row: dict) -> Facet:
+def facet_from_row(row: dict) -> Facet:
+    """Return a stored facet row (as get_facets gives it) as a Facet, e.g. to re-create a deleted claim."""
     return Facet(
         kind=row["kind"],
         start=row["start_offset"],

@@ -15,7 +15,6 @@ from factcheck_app.store.library import Library
 from factcheck_app.ui import dialogs
 
 OnChange = Callable[[str, list[str]], None]
-UNDONE_REASON = "Added by hand, then undone"
 
 
 class StoreCommand(QUndoCommand):
@@ -85,26 +84,35 @@ class CorrectDateCommand(StoreCommand):
 
 
 class AddClaimCommand(StoreCommand):
-    """Add a claim by hand over a stretch of the body, with the facets the extractor finds inside it."""
+    """Add a claim by hand over a stretch of the body, with the facets the extractor finds inside it.
+
+    Undo deletes the claim (the store refuses when evidence or a verdict hang on it); redo puts it back
+    under the same id, with the same span and facets, so later steps that name it still apply.
+    """
 
     def __init__(self, library: Library, article_id: str, start: int, end: int, on_change: OnChange) -> None:
         super().__init__("Add claim from selection", library, article_id, on_change)
         self.start, self.end = start, end
         self.claim_id: str | None = None
+        self.deleted: dict | None = None
 
     def _forward(self) -> None:
+        db = self.library.db
         if self.claim_id is None:
             from factcheck_app.extract.pipeline import find_facets
 
-            article = articles_store.get_article(self.library.db, self.article_id)
+            article = articles_store.get_article(db, self.article_id)
             facets = find_facets(article["body"], article.get("published"))
-            self.claim_id = claims_store.add_claim(self.library.db, self.article_id, self.start, self.end, facets)
-        else:
-            claims_store.set_status(self.library.db, self.claim_id, "open")
+            self.claim_id = claims_store.add_claim(db, self.article_id, self.start, self.end, facets)
+        elif self.deleted is not None:
+            row = self.deleted
+            facets = [claims_store.facet_from_row(f) for f in row["facets"]]
+            claims_store.add_claim(db, self.article_id, row["start_offset"], row["end_offset"], facets,
+                                   claim_id=self.claim_id)
+            self.deleted = None
 
     def _backward(self) -> None:
-        # The store keeps no way to delete a claim; a dismissed one is out of the way and nothing is lost.
-        claims_store.set_status(self.library.db, self.claim_id, "dismissed", UNDONE_REASON)
+        self.deleted = claims_store.delete_claim(self.library.db, self.claim_id)
 
     def changed_ids(self) -> list[str]:
         return [self.claim_id] if self.claim_id else []

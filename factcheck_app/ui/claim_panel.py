@@ -6,10 +6,8 @@ Store errors become one clear message; the panel keeps what the checker typed.
 """
 from __future__ import annotations
 
-import getpass
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QUndoStack
+from PySide6.QtGui import QFont, QPalette, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -29,6 +27,7 @@ from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
 from factcheck_app.store.verdicts import get_verdict, review_verdict
 from factcheck_app.ui import dialogs, evidence_dialog, source_dialog
+from factcheck_app.ui.settings import os_user_name
 from factcheck_app.ui.evidence_list import EvidenceTableModel, EvidenceTableView
 from factcheck_app.ui.source_search import SourceSearch
 from factcheck_app.ui.undo_commands import (
@@ -69,16 +68,14 @@ def ask_dismiss_reason(parent: QWidget) -> str | None:
 
 def default_checker_name() -> str:
     """Return the operating-system user name, the checker's name until the window sets one."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    return os_user_name()
 
 
 class ClaimPanel(QWidget):
     """Shows one claim with its evidence and verdict and turns every edit into an undoable store command."""
 
     claimChanged = Signal(str)
+    leaveRequested = Signal()  # Escape in the empty source search: the window gives the keyboard back to the table
 
     def __init__(self, library: Library, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +117,7 @@ class ClaimPanel(QWidget):
         self.source_search = SourceSearch(self.library)
         self.source_search.attachRequested.connect(self._attach)
         self.source_search.createRequested.connect(self._create_and_attach)
+        self.source_search.leaveRequested.connect(self.leaveRequested)
         self.evidence_model = EvidenceTableModel(self.library, self)
         self.evidence_view = EvidenceTableView()
         self.evidence_view.setModel(self.evidence_model)
@@ -254,6 +252,16 @@ class ClaimPanel(QWidget):
         self.scroll.ensureWidgetVisible(self.source_search.search_edit)
         self.source_search.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.source_search.search_edit.selectAll()
+
+    def focus_rationale(self) -> bool:
+        """Put the keyboard in the rationale box; return False when there is no verdict to explain yet."""
+        edit = self.verdict_editor.rationale_edit
+        if self.claim_id is None or not edit.isEnabled():
+            return False
+        self.scroll.ensureWidgetVisible(edit)
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.moveCursor(QTextCursor.MoveOperation.End)
+        return True
 
     def rate(self, n: int) -> None:
         """Rate the claim with the ``n``th step (1-based) of the scale shown; out-of-range numbers do nothing."""

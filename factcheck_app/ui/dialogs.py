@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 _ICONS = {
     "info": QMessageBox.Icon.Information,
@@ -69,3 +69,17 @@ def ask_save_file(parent: QWidget | None, title: str, folder: str, name_filter: 
     """Ask for a new file's path; return it or None."""
     path, _ = QFileDialog.getSaveFileName(parent, title, folder, name_filter)
     return path or None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """Ask for one line of text, starting from ``text``; return it stripped, or None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setAccessibleName(title)
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    value = dialog.textValue().strip()
+    dialog.deleteLater()
+    return value if accepted else None

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from factcheck_app.ui.models.articles_model import ArticlesModel
 
 SEARCH_SETTLE_MS = 200
+OUTLET_COLUMN = 1
+DATE_SAMPLE = "0000-00-00"
 
 
 class LibraryPane(QWidget):
@@ -48,11 +51,15 @@ class LibraryPane(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setAccessibleName("Article columns (click to sort)")
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 92), (2, 80), (3, 50), (4, 58)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
         header.setStretchLastSection(False)
+        self._size_columns()
+        # The outlet is in each title's tooltip and the article's byline; in a narrow pane the title needs the room.
+        self.show_outlet = QAction("Show &Outlet Column", self)
+        self.show_outlet.setCheckable(True)
+        self.show_outlet.toggled.connect(lambda on: self.table.setColumnHidden(OUTLET_COLUMN, not on))
+        self.table.setColumnHidden(OUTLET_COLUMN, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header.addAction(self.show_outlet)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
@@ -64,6 +71,19 @@ class LibraryPane(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
+
+    def _size_columns(self) -> None:
+        """Give the title every pixel the short columns do not need; sizes follow the font, not fixed pixels."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Measured once from the header and a sample date: sizing to contents would read every lazy row.
+        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 4
+        date = self.table.fontMetrics().horizontalAdvance(DATE_SAMPLE) + padding
+        header.resizeSection(OUTLET_COLUMN, self.table.fontMetrics().horizontalAdvance("M" * 8) + padding)
+        header.resizeSection(2, max(date, header.sectionSizeFromContents(2).width()))
+        for column in (3, 4):
+            header.resizeSection(column, header.sectionSizeFromContents(column).width())
 
     def current_article_id(self) -> str | None:
         """Return the id of the selected article."""

@@ -18,12 +18,12 @@ from factcheck_app.ui import dialogs, shortcuts, workers
 from factcheck_app.ui import settings as cfg
 from factcheck_app.ui.article_view import ArticleView
 from factcheck_app.ui.claim_editing import ClaimEditing
+from factcheck_app.ui.claim_panel import ClaimPanel
 from factcheck_app.ui.claims_view import ClaimsView
 from factcheck_app.ui.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
 from factcheck_app.ui.library_opening import open_with_recovery
 from factcheck_app.ui.library_pane import LibraryPane
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
-from factcheck_app.ui import window_actions
 from factcheck_app.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.importer = Importer(self)
         self.importer.imported.connect(self._imported)
-        self.claim_panel = None
+        self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
 
         self.setObjectName("mainWindow")
@@ -199,15 +199,12 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if self.library is None:
             panel: QWidget = self._placeholder("Open a library to check claims.")
             self.claim_panel = None
-        elif window_actions.module_available("factcheck_app.ui.claim_panel"):
-            from factcheck_app.ui.claim_panel import ClaimPanel
-
-            panel = self.claim_panel = ClaimPanel(self.library, self.undo_stack, self)
-            panel.claimChanged.connect(self._panel_changed_claim)
-            panel.setAccessibleName("Claim panel")
         else:
-            panel = self._placeholder("The claim panel (evidence and verdicts) is not available in this build.")
-            self.claim_panel = None
+            panel = self.claim_panel = ClaimPanel(self.library, self.undo_stack, self)
+            panel.set_checker_name(self.settings.get(cfg.CHECKER_NAME))
+            panel.claimChanged.connect(self._panel_changed_claim)
+            panel.leaveRequested.connect(self._back_to_claims)
+            panel.setAccessibleName("Claim panel")
         sizes = self.splitter.sizes()
         old = self.splitter.replaceWidget(2, panel)
         self.panel_holder = panel
@@ -412,6 +409,18 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             self.claim_panel.focus_source_search()
 
     @Slot()
+    def focus_rationale(self) -> None:
+        """Move the keyboard to the verdict's rationale (a rating comes first: it is what the rationale explains)."""
+        if self.claim_panel is None or not self.claim_id:
+            return
+        if not self.claim_panel.focus_rationale():
+            self.statusBar().showMessage("Rate the claim first (keys 1 to 9), then write why.", 6000)
+
+    @Slot()
+    def _back_to_claims(self) -> None:
+        self.claims_view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
     def focus_claim_filter(self) -> None:
         """Put the keyboard in the claims filter."""
         self.claims_view.filter_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -447,10 +456,13 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             action.setEnabled(writable and has_claim)
         self.act_merge.setEnabled(writable)
         self.act_attach.setEnabled(writable and has_claim and self.claim_panel is not None)
+        self.act_rationale.setEnabled(writable and has_claim and self.claim_panel is not None)
         for action in self.rate_actions:
             action.setEnabled(writable and has_claim and self.claim_panel is not None)
-        if not self.act_export.property("unavailable"):
-            self.act_export.setEnabled(has_library)
+        self.act_export.setEnabled(has_library)
+        # Scales and organisation belong to the library; your name belongs to this computer.
+        for action in (self.act_scales, self.act_organisation):
+            action.setEnabled(writable)
         for action in (self.act_next, self.act_previous, self.act_whole_library):
             action.setEnabled(has_library)
 
@@ -509,9 +521,9 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     @Slot()
     def export(self) -> None:
         """Open the export dialog (for the shown article, or the whole library when none is shown)."""
-        if self.library is None or not window_actions.module_available("factcheck_app.ui.export_dialog"):
+        if self.library is None:
             return
-        from factcheck_app.ui.export_dialog import ExportDialog
+        from factcheck_app.ui.export_dialog import ExportDialog  # imported when first used: quicker start-up
 
         try:
             ExportDialog(self.library, self, article_ids=[self.article_id] if self.article_id else None).exec()
@@ -521,11 +533,58 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     @Slot()
     def about(self) -> None:
         """Show the About dialog."""
-        if not window_actions.module_available("factcheck_app.ui.about_dialog"):
-            return
-        from factcheck_app.ui.about_dialog import AboutDialog
+        from factcheck_app.ui.about_dialog import AboutDialog  # imported when first used: quicker start-up
 
-        AboutDialog(self.library, self).exec()
+        dialog = AboutDialog(self.library, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    # --- preferences -----------------------------------------------------
+    @Slot()
+    def edit_scales(self) -> None:
+        """Preferences > Rating Scales; an edited scale is shown at once in the panel and the claims table."""
+        if not self._writable():
+            return
+        from factcheck_app.ui.scales_dialog import run_scales_dialog
+
+        if run_scales_dialog(self.library, self):
+            if self.claim_panel is not None:
+                self.claim_panel.reload_scales()
+            self.claims_view.model.reload_scales()
+
+    @Slot()
+    def edit_organisation(self) -> None:
+        """Preferences > Organisation (the library's publisher name, address and methodology note)."""
+        if not self._writable():
+            return
+        from factcheck_app.ui.organisation_dialog import run_organisation_dialog
+
+        if run_organisation_dialog(self.library, self):
+            self.statusBar().showMessage("Organisation details saved.", 4000)
+
+    @Slot()
+    def edit_checker_name(self) -> None:
+        """Preferences > Your Name: who checks, adds evidence and reviews at this computer."""
+        current = self.settings.get(cfg.CHECKER_NAME)
+        name = dialogs.ask_text(self, "Your name", "Your name, as checker and reviewer of verdicts:", current)
+        if name is None:
+            return
+        name = " ".join(name.split()) or cfg.os_user_name()
+        if self.claim_panel is not None:
+            # Words typed under the previous name are saved as theirs before the name changes.
+            self.claim_panel.flush_pending()
+        self.settings.set(cfg.CHECKER_NAME, name)
+        self.settings.sync()
+        if self.claim_panel is not None:
+            self.claim_panel.set_checker_name(name)
+        self.statusBar().showMessage(f"Working as {name}." if name else "Your name is not set.", 5000)
+
+    @Slot()
+    def show_preferences_menu(self) -> None:
+        """Offer the three preferences under the mouse (macOS's Preferences… item in the application menu)."""
+        self.preferences_menu.popup(self.mapToGlobal(self.rect().center()))
 
     # --- closing ---------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -21,13 +21,16 @@ KEYS: dict[str, tuple[str, ...]] = {
     "find_claims": ("Ctrl+F",),
     "search_library": ("Ctrl+L",),
     "attach_source": ("Ctrl+E",),
+    "rationale": ("Ctrl+R",),
+    "your_name": ("Ctrl+Shift+U",),
     "shortcuts": ("F1",),
     "larger_text": ("Ctrl++", "Ctrl+="),
     "smaller_text": ("Ctrl+-",),
 }
 HELP_ORDER = (
     ("next_claim", "Next claim"), ("previous_claim", "Previous claim"), ("find_claims", "Filter claims"),
-    ("search_library", "Search the library"), ("attach_source", "Attach a source to the claim"),
+    ("search_library", "Search the library"), ("attach_source", "Attach a source to the claim (Escape: back)"),
+    ("rationale", "Write the rationale of the verdict"), ("your_name", "Your name (checker and reviewer)"),
     ("add_claim", "Add claim from the selected text"), ("split", "Split claim at the article cursor"),
     ("merge", "Merge selected claims"), ("dismiss", "Dismiss claim"), ("undo", "Undo"), ("redo", "Redo"),
     ("import", "Import article files"), ("paste", "Paste an article from the clipboard"),

@@ -78,6 +78,7 @@ class SourceSearch(QWidget):
 
     attachRequested = Signal(str, str)
     createRequested = Signal(str, str)
+    leaveRequested = Signal()  # Escape in the empty box: done with sources
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +91,8 @@ class SourceSearch(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search sources to attach")
         self.search_edit.setAccessibleDescription(
-            "Type words from a source's title, publisher, notes or tags; Down to choose, Enter to attach."
+            "Type words from a source's title, publisher, notes or tags; Down to choose, Enter to attach, "
+            "Escape (in the empty box) to go back to the claims."
         )
         self.label.setBuddy(self.search_edit)
 
@@ -183,8 +185,11 @@ class SourceSearch(QWidget):
                 else:
                     self._ask_create()
                 return True
-            if key == Qt.Key.Key_Escape and self.search_edit.text():
-                self.clear()
+            if key == Qt.Key.Key_Escape:
+                if self.search_edit.text():
+                    self.clear()
+                else:
+                    self.leaveRequested.emit()
                 return True
         return super().eventFilter(watched, event)
 

@@ -5,7 +5,7 @@ the keys come from ``shortcuts``.
 """
 from __future__ import annotations
 
-import importlib.util
+import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,12 +15,9 @@ from factcheck_app import APP_NAME
 from factcheck_app.ui import shortcuts
 
 
-def module_available(name: str) -> bool:
-    """Return True when ``name`` can be imported (a colleague's dialog may not be in this build yet)."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
+def on_macos() -> bool:
+    """Return True on macOS, where Preferences belongs in the application menu (tests replace this)."""
+    return sys.platform == "darwin"
 
 
 class WindowActions:
@@ -82,6 +79,8 @@ class WindowActions:
                                        "Type to search the library's articles")
         self.act_attach = self._action("attach_source", "&Attach Source…", self.attach_source,
                                        "Find a source to attach to the selected claim")
+        self.act_rationale = self._action("rationale", "Write Ra&tionale", self.focus_rationale,
+                                          "Move the keyboard to the verdict's rationale")
         self.act_whole_library = self._action(None, "Claims of the &Whole Library", self.toggle_scope,
                                               "List the claims of every article, not only the selected one",
                                               checkable=True)
@@ -100,15 +99,25 @@ class WindowActions:
             action.triggered.connect(lambda _checked=False, n=n: self.rate(n))
             self.addAction(action)
             self.rate_actions.append(action)
-        self._guard_optional(self.act_export, "factcheck_app.ui.export_dialog", "Export")
-        self._guard_optional(self.act_about, "factcheck_app.ui.about_dialog", "About")
+        self._make_preference_actions()
 
-    def _guard_optional(self, action: QAction, module: str, what: str) -> None:
-        if not module_available(module):
-            action.setEnabled(False)
-            action.setProperty("unavailable", True)
-            action.setToolTip(f"{what} is not available in this build of {APP_NAME}.")
-            action.setStatusTip(action.toolTip())
+    def _make_preference_actions(self) -> None:
+        self.act_scales = self._action(None, "&Rating Scales…", self.edit_scales,
+                                       "Edit the rating scales of this library")
+        self.act_organisation = self._action(None, "&Organisation…", self.edit_organisation,
+                                             "Who publishes the checks, and the methodology note of reports")
+        self.act_your_name = self._action("your_name", "Your &Name…", self.edit_checker_name,
+                                          "Your name as checker, adder of evidence and reviewer")
+        for action in (self.act_scales, self.act_organisation, self.act_your_name):
+            # Qt would move items whose text looks like "settings" into the macOS application menu.
+            action.setMenuRole(QAction.MenuRole.NoRole)
+        self.act_preferences = None
+        if on_macos():
+            # macOS habit: Preferences… (Cmd+,) in the application menu; it offers the same three choices.
+            self.act_preferences = self._action(None, "Preferences…", self.show_preferences_menu,
+                                                "Rating scales, organisation and your name")
+            self.act_preferences.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+            self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -126,8 +135,14 @@ class WindowActions:
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_add_claim, self.act_split, self.act_merge, self.act_dismiss])
+        edit.addSeparator()
+        self.preferences_menu = edit.addMenu("Pr&eferences")
+        self.preferences_menu.setObjectName("preferencesMenu")
+        self.preferences_menu.addActions([self.act_scales, self.act_organisation, self.act_your_name])
+        if self.act_preferences is not None:
+            edit.addAction(self.act_preferences)  # moved by Qt into the application menu
         claim = bar.addMenu("&Claim")
-        claim.addActions([self.act_next, self.act_previous, self.act_attach])
+        claim.addActions([self.act_next, self.act_previous, self.act_attach, self.act_rationale])
         rate = claim.addMenu("&Rate")
         rate.addActions(self.rate_actions)
         view = bar.addMenu("&View")

@@ -38,6 +38,7 @@ def dialog_log(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_open_files", lambda *a, **k: [])
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_save_file", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: None)
     return log
 
 

@@ -64,11 +64,39 @@ def test_add_claim_from_selection_then_undo_and_redo(main_window, qtbot):
     assert main_window.claim_id == added["id"]
     assert (start, start + len(words)) in {(s, e) for s, e, _ in main_window.article_view.extra_selection_spans()}
 
+    facets_before = [(f["kind"], f["start_offset"], f["end_offset"], f["text"])
+                     for f in claims_store.get_facets(db, added["id"])]
+
+    # Undo takes the claim away entirely; redo brings it back under the same id, with the same facets.
     press(qtbot, main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert claims_store.get_claim(db, added["id"])["status"] == "dismissed"
+    assert added["id"] not in {c["id"] for c in claims_store.list_claims(db, article_id)}
+    assert len(claims_store.list_claims(db, article_id)) == before
     assert added["id"] not in {c["id"] for c in main_window.article_view.claims}
+    assert main_window.claims_view.model.row_of(added["id"]) is None
+    assert main_window.claim_id is None
     press(qtbot, main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert claims_store.get_claim(db, added["id"])["status"] == "open"
+    again = claims_store.get_claim(db, added["id"])
+    assert (again["status"], again["origin"], again["text"]) == ("open", "manual", words)
+    assert [(f["kind"], f["start_offset"], f["end_offset"], f["text"]) for f in again["facets"]] == facets_before
+    assert main_window.claims_view.model.row_of(added["id"]) is not None
+
+
+def test_undoing_an_added_claim_keeps_the_evidence_put_on_it_outside_the_undo_stack(main_window, qtbot, dialog_log):
+    from factcheck_app.store import evidence as evidence_store
+    from factcheck_app.store import sources as sources_store
+
+    db = main_window.library.db
+    main_window.library_pane.select_first()
+    body = main_window.article_view.article["body"]
+    main_window.article_view.select_span(0, body.index(" ", 20))
+    main_window.add_claim_from_selection()
+    claim_id = main_window.claim_id
+    # Evidence that reached the claim some other way (another window on the library, the command line).
+    source_id = sources_store.add_source(db, "Council minutes")
+    evidence_store.add_evidence(db, claim_id, source_id, "supports", "quoted")
+    press(qtbot, main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert claims_store.get_claim(db, claim_id)["sources"] == 1
+    assert "cannot be undone" in dialog_log.texts() and "evidence" in dialog_log.texts()
 
 
 def test_add_claim_without_selection_explains(main_window, qtbot, dialog_log):
@@ -78,8 +106,6 @@ def test_add_claim_without_selection_explains(main_window, qtbot, dialog_log):
 
 
 def test_number_keys_rate_through_the_panel(main_window, qtbot):
-    if main_window.claim_panel is None:
-        return
     from factcheck_app.store import verdicts
 
     main_window.library_pane.select_first()

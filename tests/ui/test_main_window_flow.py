@@ -58,13 +58,9 @@ def test_import_highlight_check_and_reopen(make_window, tmp_path, qtbot, dialog_
     source_id = sources_store.add_source(db, "Harbour crossing business case", publisher="City Council")
     evidence_store.add_evidence(db, target["id"], source_id, "refutes", "41,000 to 63,000 vehicles")
     window.after_change(article_id, [target["id"]])
-    if window.claim_panel is not None:
-        window.claims_view.table.setFocus()
-        qtbot.keyClick(window.claims_view.table, Qt.Key.Key_5)  # the fifth step of the truth scale
-        rating = verdicts_store.get_verdict(db, target["id"])["rating"]
-    else:
-        rating = verdicts_store.set_verdict(db, target["id"], "False", "truth")["rating"]
-        window.after_change(article_id, [target["id"]])
+    window.claims_view.table.setFocus()
+    qtbot.keyClick(window.claims_view.table, Qt.Key.Key_5)  # the fifth step of the truth scale
+    rating = verdicts_store.get_verdict(db, target["id"])["rating"]
     assert rating
     row = window.claims_view.model.row_of(target["id"])
     assert window.claims_view.model.index(row, 4).data() == rating

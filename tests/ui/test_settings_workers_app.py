@@ -1,4 +1,4 @@
-"""The settings registry, the worker helper, layout memory, optional dialogs and --screenshot."""
+"""The settings registry, the worker helper, layout memory, the dialog actions and --screenshot."""
 from __future__ import annotations
 
 import subprocess
@@ -9,6 +9,24 @@ from PySide6.QtCore import QByteArray
 from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import workers
 from factcheck_app.ui.app import run_gui
+
+
+def test_checker_name_defaults_to_the_os_user_and_survives_a_missing_one(monkeypatch):
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "ada")
+    assert cfg.os_user_name() == "ada"
+
+    def no_user():
+        raise OSError("No username set in the environment")
+
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    assert cfg.os_user_name() == ""
+    settings = cfg.Settings()
+    assert settings.get(cfg.CHECKER_NAME) == cfg.CHECKER_NAME.default
+    settings.set(cfg.CHECKER_NAME, "Bea Reviewer")
+    settings.sync()
+    assert cfg.Settings().get(cfg.CHECKER_NAME) == "Bea Reviewer"
 
 
 def test_settings_live_in_the_config_dir_with_typed_defaults(user_folders):
@@ -115,30 +133,22 @@ def test_worker_can_be_cancelled(qtbot):
     assert not workers.running_jobs()
 
 
-def test_optional_dialog_actions_follow_their_modules(main_window, monkeypatch, sample_library):
-    from factcheck_app.ui import window_actions as mw
+def test_dialog_actions_follow_the_library(make_window, sample_library):
+    from factcheck_app.ui.claim_panel import ClaimPanel
 
-    assert main_window.act_export.isEnabled() == mw.module_available("factcheck_app.ui.export_dialog")
-    from factcheck_app.ui.main_window import MainWindow
-
-    monkeypatch.setattr(mw, "module_available", lambda name: False)
-    window = MainWindow()
-    try:
-        assert not window.act_export.isEnabled()
-        assert "not available" in window.act_export.toolTip()
-        assert not window.act_about.isEnabled()
-        # Without the claim panel the window still works: a placeholder, and rating keys do nothing.
-        assert window.open_path(sample_library)
-        assert window.claim_panel is None
-        assert "not available" in window.panel_holder.text()
-        window.library_pane.select_first()
-        window.step_claim(1)
-        assert window.claim_id is not None
-        window.rate(1)
-        window.attach_source()
-    finally:
-        window.close()
-        window.deleteLater()
+    window = make_window()
+    # No library: nothing to export, no panel, and the library's preferences are off; your name is not.
+    assert not window.act_export.isEnabled()
+    assert window.claim_panel is None
+    assert not window.act_scales.isEnabled() and not window.act_organisation.isEnabled()
+    assert window.act_your_name.isEnabled() and window.act_about.isEnabled()
+    window.rate(1)
+    window.attach_source()
+    assert window.open_path(sample_library)
+    assert isinstance(window.claim_panel, ClaimPanel)
+    assert window.panel_holder is window.claim_panel
+    assert window.act_export.isEnabled() and window.act_scales.isEnabled() and window.act_organisation.isEnabled()
+    assert "not available" not in window.act_export.toolTip()
 
 
 def test_screenshot_writes_a_png(tmp_path, qapp):

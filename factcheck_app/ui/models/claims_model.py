@@ -188,6 +188,12 @@ class ClaimsModel(QAbstractTableModel):
             return {}
         return {(s.name, step.label): step.colour for s in scales_store.list_scales(self._db) for step in s.steps}
 
+    def reload_scales(self) -> None:
+        """Re-read the rating scales' colours (after Preferences > Rating Scales) and repaint the verdict column."""
+        self._colours = self._scale_colours()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self.rows) - 1, 4))
+
     def refresh_claim(self, claim_id: str) -> None:
         """Re-read one claim (after an edit); a claim that is gone or new reloads the table."""
         row = self.row_of(claim_id)

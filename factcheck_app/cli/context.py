@@ -4,9 +4,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from factcheck_app.appdirs import default_store_path
-from factcheck_app.store.errors import StoreError, StoreReadOnlyError
-from factcheck_app.store.library import Library, open_library
+
+if TYPE_CHECKING:
+    from factcheck_app.store.library import Library
 
 
 def store_path(args: argparse.Namespace) -> Path:
@@ -14,11 +17,15 @@ def store_path(args: argparse.Namespace) -> Path:
     return Path(args.store).expanduser() if getattr(args, "store", None) else default_store_path()
 
 
-def open_store(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Library:
+def open_store(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> "Library":
     """Open the command's library. Only commands that add data (``create``) make a new one.
 
     Commands that only read (``reading``) open a library they may not write read-only.
     """
+    # Imported here: `factcheck extract` must start without loading the store.
+    from factcheck_app.store.errors import StoreError, StoreReadOnlyError
+    from factcheck_app.store.library import open_library
+
     path = store_path(args)
     if not path.exists() or (path.is_file() and path.stat().st_size == 0 and not create):
         if not create:

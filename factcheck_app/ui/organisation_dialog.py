@@ -5,7 +5,17 @@ exports under the same name.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.settings import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL, get_setting, set_setting
@@ -37,12 +47,16 @@ class OrganisationDialog(QDialog):
         form.addRow("&Name", self.name_edit)
         form.addRow("&Web address", self.url_edit)
         form.addRow("&Methodology note", self.methodology_edit)
+        note = QLabel(f"Saved in this library ({library.path.name}): everyone who opens it exports under these details.")
+        note.setWordWrap(True)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, from the palette
         self.error_box = InlineWarning("Problem with the organisation details")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(note)
         layout.addWidget(self.error_box)
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())

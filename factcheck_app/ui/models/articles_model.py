@@ -12,7 +12,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from sqlite_utils import Database
 
 PAGE = 200
-COLUMNS = ("Title", "Outlet", "Published", "Claims", "Checked")
+COLUMNS = ("Title", "Outlet", "Date", "Claims", "Checked")
+HEADER_TIPS = {2: "Published date (the import date when the article has none)", 3: "Claims worth checking",
+               4: "Claims with a verdict"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _CLAIMS = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status != 'dismissed')"
 _CHECKED = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status = 'checked')"
@@ -128,8 +130,8 @@ class ArticlesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section]
-            if role == Qt.ItemDataRole.ToolTipRole and section == 4:
-                return "Claims with a verdict"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -9,7 +9,8 @@ expressions are still found but carry ``value=None``.
 
 Everything is precompiled ``re``: a few scans over the body (one for all rules
 that start with a key word, one per digit-led rule), each hit checked by its
-rule; overlapping candidates are resolved in favour of the longest span.
+rule; overlapping candidates are resolved in favour of the longest span. The
+word tables live in ``calendar_words`` and ``number_words``.
 """
 from __future__ import annotations
 
@@ -18,63 +19,28 @@ import re
 from collections.abc import Callable
 
 from factcheck_app.core.extraction import Facet
-from factcheck_app.extract import quantities as nums
-
-
-# --- calendar words ------------------------------------------------------
-
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_FULL_MONTHS = [k for k, v in _MONTHS.items() if len(k) > 4 or k in ("may", "june", "july")]
-_ABBR_MONTHS = [k for k in _MONTHS if k not in _FULL_MONTHS]
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def _title_or_upper(words) -> str:
-    """An alternation matching each word in Title case or UPPER case (news never lower-cases months)."""
-    alts = sorted({w.title() for w in words} | {w.upper() for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(alts) + ")"
-
-
-MONTH_FULL_RE = _title_or_upper(_FULL_MONTHS)
-# One flat alternation: ``re`` scans fast for literal alternatives. Abbreviations
-# only ever match in rules that require a day or year after them.
-MONTH_RE = _title_or_upper(_FULL_MONTHS + _ABBR_MONTHS)
-WEEKDAY_RE = _title_or_upper(_WEEKDAYS)
-ZONE_RE = r"UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|local time"
-MONTH_PREPOSITIONS = frozenset(("in", "since", "by", "until", "till", "from", "during", "before", "after", "of"))
-QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-            "final": 4, "last": 4}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-# Plural nouns after a number that name events, so "the 1967 and 1973 wars" are years.
-EVENT_NOUNS = frozenset("""wars elections games olympics riots protests attacks floods talks uprisings
-crises championships finals negotiations accords agreements summits hearings reforms sanctions polls
-bombings massacres killings strikes""".split())
-FUNCTION_WORDS = frozenset("""was has is its as this thus his hers us yes does goes ours theirs whereas
-sales results""".split())
-# Capitalised words that may stand right before a year ("In 2009", "Since 1994").
-YEAR_LEAD_WORDS = frozenset("""in since by until till during from before after through of circa early late
-the fiscal and or to between than""".split())
-
-
-def month_number(name: str) -> int:
-    """The month number of a month name or abbreviation (any case)."""
-    return _MONTHS[name.lower().rstrip(".")]
-
-
-def weekday_number(name: str) -> int:
-    """Monday is 0, as in ``datetime.date.weekday``."""
-    return _WEEKDAYS.index(name.lower())
-
-
-def season_of(d: dt.date) -> str:
-    """The northern-hemisphere season code of a date (TIMEX3: SP, SU, FA, WI)."""
-    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[d.month - 1]
-
+from factcheck_app.extract import number_words as nums
+from factcheck_app.extract.calendar_words import (
+    EVENT_NOUNS,
+    FULL_MONTHS,
+    FUNCTION_WORDS,
+    MONTH_FULL_RE,
+    MONTH_PREPOSITIONS,
+    MONTH_RE,
+    MONTHS,
+    QUARTERS,
+    RANK_WORDS,
+    SEASONS,
+    STRONG_YEAR_WORDS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_LEAD_WORDS,
+    ZONE_RE,
+    month_number,
+    season_of,
+    weekday_number,
+)
+from factcheck_app.extract.quantity_words import UNIT_WORDS
 
 _MONTH = MONTH_RE
 _MONTH_FULL = MONTH_FULL_RE
@@ -141,7 +107,7 @@ def _anchor_times(body: str, kept: list[tuple[int, int, str | None, str]]) -> li
     its sentence ("made its first flight Tuesday ... at 18:00 UTC"), else the published day."""
     out = list(kept)
     for i, (s, e, v, t) in enumerate(kept):
-        if t != "time" or v is None or any(w.lower() in body[s:e].lower() for w in _WEEKDAYS):
+        if t != "time" or v is None or any(w.lower() in body[s:e].lower() for w in WEEKDAYS):
             continue
         best = None
         for j in (i - 1, i + 1):
@@ -534,11 +500,6 @@ def _ref_year(text: str | None, pub: dt.date | None) -> int | None:
 
 # --- years as bare numbers -----------------------------------------------
 
-# Words right before a number that make it a year whatever follows ("in 2000 ...").
-_STRONG_YEAR_WORDS = frozenset("""in since until till during circa c early late fiscal fy year years of before after
-through by than from""".split())
-# Words right before a number that make it a rank or an identifier ("No. 2000", "Flight 1549").
-_RANK_WORDS = frozenset("no nos number top page route flight".split())
 _AFTER_WORD = re.compile(r"\s*(%|[A-Za-z]+(?:-[A-Za-z]+)?)?")
 
 
@@ -558,17 +519,17 @@ def is_year_in_context(body: str, start: int, end: int) -> bool:
     prev = words[-1] if words else ""
     low = prev.lower().rstrip(".")
     if prev_char.isspace() and prev:
-        if low in _RANK_WORDS:
+        if low in RANK_WORDS:
             return False
         if prev.isalpha() and prev[0].isupper() and low not in YEAR_LEAD_WORDS:
             return False  # a name: "Windows 2000", "Boeing 1000"
     if end < len(body) and body[end] in "%°":
         return False
-    if low in _STRONG_YEAR_WORDS or low.endswith("mid-"):
+    if low in STRONG_YEAR_WORDS or low.endswith("mid-"):
         return True
     after = _AFTER_WORD.match(body, end).group(1) or ""
     low = after.lower()
-    if low in ("percent", "per", "%") or low in nums.UNIT_WORDS:
+    if low in ("percent", "per", "%") or low in UNIT_WORDS:
         return False
     if low.endswith("s") and len(low) > 3 and low not in FUNCTION_WORDS and low not in EVENT_NOUNS \
             and after.islower() and not low.endswith(("ss", "us", "is")):
@@ -608,12 +569,21 @@ class _Prefix:
     ``numbers`` is set), which spares a regex search at most hits.
     """
 
-    __slots__ = ("regex", "last_words", "numbers")
+    __slots__ = ("pattern", "_regex", "last_words", "numbers")
 
     def __init__(self, pattern: str, last_words: str | None, numbers: bool = False):
-        self.regex = re.compile(r"(?<![\w-])(?:" + pattern + ")$", re.IGNORECASE)
+        self.pattern = r"(?<![\w-])(?:" + pattern + ")$"
+        self._regex: re.Pattern | None = None
         self.last_words = frozenset(last_words.split()) if last_words else None
         self.numbers = numbers
+
+    @property
+    def regex(self) -> re.Pattern:
+        # Compiled on first use: many prefixes never run on a short article, and
+        # compiling all of them at import slows every process start.
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, re.IGNORECASE)
+        return self._regex
 
     def search(self, body: str, lo: int, hi: int) -> re.Match | None:
         if self.last_words is not None:
@@ -630,9 +600,9 @@ def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False) 
 
 
 _ZONE = rf"\(?(?:{ZONE_RE})(?:{_W}*[+-]{_W}*[0-9]{{1,2}})?\)?"
-_MONTH_KEYS = tuple(_MONTHS)
+_MONTH_KEYS = tuple(MONTHS)
 _DECADE_BEFORE = _prefix(rf"(?:the{_W}+)?(?:(?:early|mid|late)(?:{_W}|-)+)?", "the early mid late")
-_WD_BEFORE = _prefix(rf"(?P<wd>{'|'.join(_WEEKDAYS)}),?{_W}+(?:the{_W}+)?", " ".join(_WEEKDAYS) + " the")
+_WD_BEFORE = _prefix(rf"(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+(?:the{_W}+)?", " ".join(WEEKDAYS) + " the")
 _ORD_BEFORE = rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD})"
 _YEAR_WORDS = rf"(?:this|last|next){_W}+year\b"
 
@@ -640,16 +610,16 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]]
     (_core(rf"(?P<mon>{_MONTH})\.?{_W}+(?P<day>{_DAY})\b(?!:|[.,][0-9])(?:,?{_W}+(?P<year>{_YEAR})\b)?"),
      _WD_BEFORE, _h_month_day, _MONTH_KEYS),
     (_core(rf"(?P<day>{_DAY}){_W}+(?:of{_W}+)?(?P<mon>{_MONTH})\b\.?(?:,?{_W}+(?P<year>{_YEAR})\b)?"),
-     _prefix(rf"(?:(?P<wd>{'|'.join(_WEEKDAYS)}),?{_W}+)?the{_W}+|(?P<wd2>{'|'.join(_WEEKDAYS)}),?{_W}+",
-             " ".join(_WEEKDAYS) + " the"), _h_day_month, None),
+     _prefix(rf"(?:(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+)?the{_W}+|(?P<wd2>{'|'.join(WEEKDAYS)}),?{_W}+",
+             " ".join(WEEKDAYS) + " the"), _h_day_month, None),
     (_core(rf"(?P<mon>{_MONTH})\.?,?{_W}+(?:of{_W}+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), None, _h_month_year, _MONTH_KEYS),
     (_core(r"((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), None, _h_iso, None),
     (_core(r"([0-9][0-9]?)/([0-9][0-9]?)/([0-9]{4}|[0-9]{2})(?![\w/])"), None, _h_slash, None),
-    (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_weekday, _WEEKDAYS),
+    (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_weekday, WEEKDAYS),
     (_core(rf"(?P<mon>{_MONTH_FULL})\b(?!(?:{_W}|\.)*[0-9])"),
      _prefix(rf"(?P<mod>last|next|this|early|late|mid-?|in|since|by|until|till|from|during|before|after|of){_W}*",
              "last next this early late mid in since by until till from during before after of"),
-     _h_month_alone, _FULL_MONTHS),
+     _h_month_alone, FULL_MONTHS),
     (_core(rf"(?P<rel>{_ci('today|tonight|yesterday|tomorrow')})\b(?:{_W}+(?:morning|afternoon|evening|night)\b)?"),
      _prefix(rf"(?:earlier|later){_W}+", "earlier later"), _h_relative_day,
      ("today", "tonight", "yesterday", "tomorrow")),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
+from factcheck_app.extract.datelines import is_standalone_furniture
 from factcheck_app.extract.dates import find_dates
 from factcheck_app.extract.quantities import find_quantities
 from factcheck_app.extract.sentences import split_sentences
@@ -90,7 +91,8 @@ def extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
 
     Each claim's ``text`` is ``body[start:end]`` and each of its facets lies
     inside it; a facet that runs over a sentence end (a multi-sentence quote)
-    joins the sentences it covers into one claim.
+    joins the sentences it covers into one claim. A dateline or byline alone on
+    its line is not a claim (see ``datelines``).
     """
     facets = find_facets(body, published)
     sentences = split_sentences(body)
@@ -109,6 +111,8 @@ def extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
     score = _scorer()
     claims = []
     for (start, end), fs in zip(spans, per_span):
+        if is_standalone_furniture(body, start, end, fs):
+            continue
         text = body[start:end]
         value = _clamp(score(text, fs))
         if fs or value >= CLAIM_THRESHOLD:

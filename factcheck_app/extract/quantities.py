@@ -9,143 +9,35 @@ Numbers that are something else are left out: years and other dates (the
 date facets are passed in, or found here), ordinals ("70th", "fifth"), times
 of day, phone-like digit groups, ranks ("No. 1") and model numbers
 ("Boeing 787"). Durations ("for 33 years") are time spans, not counts, and are
-left out too. This module also holds the number-word tables the date rules use.
+left out too. The word tables live in ``number_words`` and ``quantity_words``.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from decimal import Decimal, InvalidOperation
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.number_words import (
+    CARDINAL_WORD_RE,
+    SCALES,
+    TENS,
+    UNITS,
+    number_value,
+    ordinal_value,  # noqa: F401 - callers read it from here
+    scaled,
+    word_alternation,
+)
+from factcheck_app.extract.quantity_words import (
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    IRREGULAR_PLURALS,
+    LOWER_LEAD,
+    NOT_NAMES,
+    STOP_WORDS,
+    TIME_UNITS,
+    UNIT_WORDS,
+)
 
-# --- number words --------------------------------------------------------
-
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-_WORD_VALUES |= {"hundred": 100, "thousand": 1000, "dozen": 12, "a": 1, "an": 1}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-           "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000, "mln": 10**6, "bln": 10**9,
-           "crore": 10**7, "lakh": 10**5}
-
-_ORD_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-              "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
-_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
-_ORDINALS = {w: i + 1 for i, w in enumerate(_ORD_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_ORD_TENS)}
-_ORDINALS |= {"hundredth": 100}
-
-CARDINAL_WORDS = " ".join(_UNITS[1:] + _TENS)  # for quick membership tests
-_TENS_ALT = "|".join(_TENS)
-_UNITS_ALT = "|".join(sorted(_UNITS[1:], key=len, reverse=True))
-CARDINAL_WORD_RE = rf"(?:(?:{_TENS_ALT})(?:[-\x20](?:{'|'.join(_UNITS[1:10])})\b)?|{_UNITS_ALT})"
-ORDINAL_WORD_RE = (rf"(?:(?:{_TENS_ALT})-(?:{'|'.join(_ORD_UNITS[:9])})|{'|'.join(_ORD_TENS)}|hundredth"
-                   rf"|{'|'.join(sorted(_ORD_UNITS, key=len, reverse=True))})")
-
-
-def word_alternation(words) -> str:
-    """A regex matching any of ``words`` literally, factored as a trie.
-
-    Python's ``re`` tries the branches of an alternation one by one at every
-    position; sharing prefixes ("t(?:oday|onight)") lets it reject a position
-    after one character, which keeps a scan over hundreds of key words fast.
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return "(?:" + build(trie) + ")"
-
-
-def number_value(text: str) -> float | int | None:
-    """The value of a number written in digits ("1,100", "3.5") or words ("twenty-five", "a")."""
-    t = text.strip().lower().replace(",", "")
-    if not t:
-        return None
-    if t[0].isdigit():
-        return _num(t)
-    parts = re.split(r"[-\s]+", t)
-    total = 0
-    for p in parts:
-        if p not in _WORD_VALUES:
-            return None
-        total += _WORD_VALUES[p]
-    return total
-
-
-def ordinal_value(text: str) -> int | None:
-    """The value of an ordinal ("70th", "fifth", "seventy-fifth") or an "N-year" adjective."""
-    t = text.strip().lower()
-    m = re.match(r"([0-9]+)", t)
-    if m:
-        return int(m.group(1))
-    if "-" in t:
-        tens, _, unit = t.partition("-")
-        if tens in _WORD_VALUES and unit in _ORDINALS:
-            return _WORD_VALUES[tens] + _ORDINALS[unit]
-        return None
-    return _ORDINALS.get(t)
-
-
-def _num(digits: str) -> float | int | None:
-    try:
-        d = Decimal(digits)
-    except InvalidOperation:
-        return None
-    return int(d) if d == d.to_integral_value() else float(d)
-
-
-def _scaled(value: float | int, scale: int) -> float | int:
-    d = Decimal(str(value)) * scale
-    return int(d) if d == d.to_integral_value() else float(d)
-
-
-# --- units ---------------------------------------------------------------
-
-# Measurement units: the unit is the word itself, not a counted noun phrase.
-UNIT_WORDS = frozenset("""
-km kms kilometre kilometres kilometer kilometers mile miles m metre metres meter meters cm mm ft foot feet
-inch inches yard yards mph kph km/h knots kg kgs kilogram kilograms kilo kilos g gram grams lb lbs pound
-pounds ounce ounces oz ton tons tonne tonnes litre litres liter liters gallon gallons barrel barrels bpd
-acre acres hectare hectares sq square degree degrees °c °f celsius fahrenheit ghz mhz gb mb tb kb kw mw gw
-kwh mwh gwh watts volts points point calories megawatts gigawatts megapixels
-""".split())
-_TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month months year
-years decade decades century centuries night nights weekend weekends quarter quarters term terms""".split())
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "usd$": "USD", "au$": "AUD", "a$": "AUD",
-                   "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "nt$": "TWD",
-                   "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR",
-                   "r$": "BRL"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-                   "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rubles": "RUB",
-                   "roubles": "RUB", "francs": "CHF", "pesos": "MXN", "cent": "cents", "cents": "cents",
-                   "pence": "pence", "won": "KRW"}
-# Words that end a counted noun phrase: prepositions, determiners, conjunctions,
-# auxiliaries, pronouns and adverbs that follow numbers in news prose.
-_STOP = frozenset("""
-at in on of to for from with by about into onto over under after before during since per against between
-than as across through toward towards near around within without among upon via amid off up down out
-the a an and or but nor that which who whom whose this these those its their his her our your my
-is are was were be been being has have had will would can could may might must shall should do does did
-more less also still now then so not only each apiece ago earlier later too already last next each
-when where while if because although though whereas yet just even
-""".split())
-_IRREGULAR_PLURALS = frozenset("""people aircraft police staff personnel sheep fish children men women
-cattle data media feet teeth mice geese series species troops crew livestock""".split())
 
 _MAX_BLOCK = 120  # longer than any date or phone span
 
@@ -176,11 +68,11 @@ _DIGIT_QUANTITY = re.compile(
 _CUR_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<cur>{_CUR})$")
 _CUR_LAST_CHARS = frozenset("$£€¥₹ .")
 _TRIE_NUMBER_WORDS = word_alternation(
-    {w for x in _TENS + _UNITS[1:] + ["dozen", "hundred", "thousand", "million", "billion", "trillion"]
+    {w for x in TENS + UNITS[1:] + ["dozen", "hundred", "thousand", "million", "billion", "trillion"]
      for w in (x, x[:1].upper() + x[1:])})
 _WORD_QUANTITY = re.compile(
     rf"(?P<word>{_TRIE_NUMBER_WORDS}"
-    rf"(?:[-\x20](?:{'|'.join(_UNITS[1:10])})\b)?)\b" + _TAIL)
+    rf"(?:[-\x20](?:{'|'.join(UNITS[1:10])})\b)?)\b" + _TAIL)
 _A_BEFORE = re.compile(r"(?<![\w-])(?:a|an|A|An)[^\S\n]+$")
 _APPROX_BEFORE = re.compile(rf"(?<![\w-])(?P<approx>{_APPROX})[^\S\n]+$", re.IGNORECASE)
 _ANAPHORIC_BEFORE = re.compile(r"(?<![\w-])(?:the|these|those|The|These|Those)[^\S\n]+$")
@@ -205,10 +97,10 @@ _GLUED = re.compile(r"[A-Za-z]+")
 _MODEL_AFTER = re.compile(r"[^\S\n]*[\"“']?[^\S\n]*[A-Z][a-z]*[a-rt-z](?![\w-])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w&.'’-]*)\s$")
 # Letters that may follow digits directly: units and scales ("300km", "5bn", "2GHz").
-_GLUED_OK = UNIT_WORDS | frozenset(_SCALES) | frozenset(("mw", "kwh", "mph", "km", "ghz", "c", "f"))
+_GLUED_OK = UNIT_WORDS | frozenset(SCALES) | frozenset(("mw", "kwh", "mph", "km", "ghz", "c", "f"))
 _GLUED_UNIT = re.compile(r"-?([A-Za-z°][A-Za-z/]*)")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
-_UNIT_OR_TIME = UNIT_WORDS | _TIME_UNITS | {"c", "f"}  # "41C (106F)": glued degrees only
+_UNIT_OR_TIME = UNIT_WORDS | TIME_UNITS | {"c", "f"}  # "41C (106F)": glued degrees only
 # Last words of the approximation phrases: the regex runs only after one of them.
 _APPROX_LAST = frozenset("""about around approximately roughly nearly almost some over than least most to as
 estimated under above below of all only just net additional""".split())
@@ -217,16 +109,6 @@ _DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 
                  "tenths": 10, "halves": 2}
 _AND_A_HALF = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
-# Capitalised words before a number that are not names: months and weekdays
-# ("June 30"), and money words that start a sentence.
-_NOT_NAMES = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-us uk eu""".split())
-_LOWER_LEAD = frozenset("""the a an in on at about only some all nearly over and but with of by for to from
-around almost more less up just another its their his her our after before since while when than as
-approximately roughly between among including exactly estimated those these within under every each
-plus minus like unlike until whereas total only at""".split())
-
 
 def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet]:
     """Return quantity facets for ``body``.
@@ -236,7 +118,7 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
     the month and times never come out as counts.
     """
     if exclude is None:
-        from factcheck_app.extract.dates import find_dates  # local: dates imports this module
+        from factcheck_app.extract.dates import find_dates  # local: only callers that pass no dates pay for the date rules
         exclude = find_dates(body, None)
     blocked = sorted((f.start, f.end) for f in exclude)
     blocked_starts = [b[0] for b in blocked]
@@ -301,7 +183,7 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None, cur_m: re.Mat
         if w in ("two", "three") and not (scale_word or g["pct"]) \
                 and _ANAPHORIC_BEFORE.search(body, max(0, m.start() - 8), m.start()):
             return None  # "the two nations": points back at things already named, not a new count
-        value = number_value(w) if not w.startswith("a ") else 12 if w.endswith("dozen") else _SCALES[w[2:]]
+        value = number_value(w) if not w.startswith("a ") else 12 if w.endswith("dozen") else SCALES[w[2:]]
         num_end = m.end("word")
         fraction = _FRACTION_AFTER.match(body, num_end)
         if fraction and value:
@@ -335,7 +217,7 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None, cur_m: re.Mat
     if value is None:
         return None
     if scale_word:
-        value = _scaled(value, _SCALES[scale_word])
+        value = scaled(value, SCALES[scale_word])
     start = approx_m.start() if approx_m else (m_start if word is not None else cur_m.start() if cur_m else m.start())
     end = m.end("pct") if g["pct"] else (m.end("scale") if scale_word else num_end)
     approx = re.sub(r"\s+", " ", approx_m.group("approx").lower()) if approx_m else ""
@@ -346,14 +228,14 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None, cur_m: re.Mat
         subtype, unit = "percent", "percent"
     elif cur:
         subtype = "money"
-        unit = _CURRENCY_SIGNS.get(cur.strip().lower().rstrip("."), "USD")
+        unit = CURRENCY_SIGNS.get(cur.strip().lower().rstrip("."), "USD")
         tail = _CURRENCY_TAIL.match(body, end)
         if tail:
             end = tail.end()
     elif (tail := _CURRENCY_TAIL.match(body, end)) and tail.end() > end and "(" not in tail.group() \
             and not tail.group().lower().endswith("pounds"):  # "20 pounds" may be weight: left to the unit rule
         # "1.5 billion US dollars", "26 cents": the currency follows the number
-        subtype, unit = "money", _CURRENCY_WORDS.get(tail.group().split()[-1].lower().rstrip("."), "USD")
+        subtype, unit = "money", CURRENCY_WORDS.get(tail.group().split()[-1].lower().rstrip("."), "USD")
         end = tail.end()
     else:
         end, unit, subtype = _unit_after(body, end, subtype)
@@ -432,7 +314,7 @@ def _rank_or_name(body: str, num_start: int, cur: str | None) -> str | None:
     if name is None:
         return None
     word = name.group(1).lower().rstrip(".,")
-    if word in _LOWER_LEAD or word in _NOT_NAMES:
+    if word in LOWER_LEAD or word in NOT_NAMES:
         return None
     if word.endswith(("'s", "’s", "s'")):
         # "Ford's 14 plants" counts the owner's things; "Standard & Poor's 500 index" names one
@@ -448,12 +330,12 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
     glued = _GLUED_UNIT.match(body, end)
     if glued and glued.group(1).lower() in _UNIT_OR_TIME:
         word = glued.group(1).lower()
-        if word in _TIME_UNITS:
+        if word in TIME_UNITS:
             return end, None, "duration"
         return glued.end(), glued.group(1), "measure"
     if body[end:end + 1] == "-":
         hyph = _HYPHEN_WORD.match(body, end)
-        if hyph and (hyph.group(1).lower() in _TIME_UNITS or hyph.group(1).lower() + "s" in _TIME_UNITS):
+        if hyph and (hyph.group(1).lower() in TIME_UNITS or hyph.group(1).lower() + "s" in TIME_UNITS):
             return end, None, "duration"  # "12-year lows", "five-year plan"
         return end, None, subtype
     words: list[tuple[str, int]] = []
@@ -471,7 +353,7 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
             break
         token = w.group(1)
         low = token.lower()
-        if low in _STOP or (not of_phrase and token[0].isupper() and low not in UNIT_WORDS):
+        if low in STOP_WORDS or (not of_phrase and token[0].isupper() and low not in UNIT_WORDS):
             break
         if low.endswith("ly") and len(low) > 4:
             break  # an adverb: "30,000 jobs, mostly ..."
@@ -479,13 +361,13 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
         pos = w.end()
         low0 = words[0][0].lower()
         if len(words) == 1 and not of_phrase:
-            if low0 in _TIME_UNITS:
+            if low0 in TIME_UNITS:
                 return end, None, "duration"
             if low0 in UNIT_WORDS:
                 return w.end(), token, "measure"
-            if low0 in _CURRENCY_WORDS:
+            if low0 in CURRENCY_WORDS:
                 tail = _CURRENCY_TAIL.match(body, end)
-                return (tail.end() if tail else w.end()), _CURRENCY_WORDS[low0], "money"
+                return (tail.end() if tail else w.end()), CURRENCY_WORDS[low0], "money"
     head = None
     for i in range(len(words) - 1, -1, -1):
         if _plural_like(words[i][0]):
@@ -498,7 +380,7 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
             head = 0  # a singular count noun: "the 5000 mark", "a million viewer"
         else:
             return end, None, subtype
-    if words[head][0].lower() in _TIME_UNITS:
+    if words[head][0].lower() in TIME_UNITS:
         return end, None, "duration"
     unit = " ".join(t for t, _ in words[: head + 1])
     return words[head][1], unit, subtype
@@ -506,7 +388,7 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
 
 def _plural_like(word: str) -> bool:
     low = word.lower()
-    if low in _IRREGULAR_PLURALS:
+    if low in IRREGULAR_PLURALS:
         return True
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and word.islower()
 
@@ -544,7 +426,7 @@ def _vague_and_halves(body: str) -> list[Facet]:
         if what.startswith("percent"):
             unit = "percent"
         elif what in ("million", "billion"):
-            value = _SCALES[what] // 2
+            value = SCALES[what] // 2
         elif what == "dozen":
             value = 6
         else:
@@ -641,5 +523,5 @@ def _inherit_scale(first: Facet, second: Facet) -> float | int:
     """'12 to 20 million': the first number borrows the second's scale word."""
     scale = _SCALE_WORD.search(second.text)
     if scale and not _SCALE_WORD.search(first.text):
-        return _scaled(first.value, _SCALES[scale.group(1).lower()])
+        return scaled(first.value, SCALES[scale.group(1).lower()])
     return first.value

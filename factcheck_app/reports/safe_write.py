@@ -63,6 +63,8 @@ def atomic_path(path: str | os.PathLike, *, force: bool = False) -> Iterator[Pat
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp makes the file private (0600); a report gets the permissions any new file would.
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
         _sync(tmp)
@@ -70,6 +72,13 @@ def atomic_path(path: str | os.PathLike, *, force: bool = False) -> Iterator[Pat
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _umask() -> int:
+    """Return the process umask (it can only be read by setting it, so set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sync(path: Path) -> None:

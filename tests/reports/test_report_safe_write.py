@@ -68,3 +68,17 @@ def test_renderer_failing_midway_leaves_no_file(report_db, tmp_path, monkeypatch
         write_html(report, target, force=True)
     assert target.read_text() == "the old report"
     assert [p.name for p in out.iterdir()] == ["report.html"]
+
+
+def test_a_report_gets_ordinary_file_permissions(tmp_path):
+    import os
+    import stat
+
+    from factcheck_app.reports.safe_write import write_text
+
+    old = os.umask(0o022)
+    try:
+        path = write_text(tmp_path / "r.md", lambda fh: fh.write("# Report\n"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test stress bench lint package package-test clean
+.PHONY: run test stress bench lint package package-deps package-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,17 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.gui_bench
 	$(BIN)/python -m benchmarks.startup_bench
 
+# Debian packages the bundle build needs: Qt's X11 plugin links against the xcb libraries
+# (PyInstaller copies them), icons render with rsvg-convert, and the .desktop entry and
+# AppStream metainfo are validated. Installed only where apt-get runs as root; listed otherwise.
+PACKAGE_DEBS := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 librsvg2-bin desktop-file-utils appstream
+package-deps:
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		dpkg -s $(PACKAGE_DEBS) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(PACKAGE_DEBS); }; \
+	else echo "make package needs these (or your platform's equivalents): $(PACKAGE_DEBS)"; fi
+
 # The desktop app as a one-folder bundle in dist/FactcheckDesk (PyInstaller, the [package] extra).
-package: $(STAMP)
+package: package-deps $(STAMP)
 	$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,package]'
 	PYTHON=$(BIN)/python bash packaging/build.sh
 

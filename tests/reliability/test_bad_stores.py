@@ -226,16 +226,17 @@ def test_a_full_disk_rolls_the_whole_change_back(good_store, figures):
 
 
 def test_a_full_disk_through_the_cli_is_one_line(good_store, capsys, monkeypatch, figures):
-    import factcheck_app.cli.context as context
+    import factcheck_app.store.library as library_module
 
-    real_open = context.open_library
+    real_open = library_module.open_library
 
     def open_full(*args, **kwargs):
         lib = real_open(*args, **kwargs)
         _fill_up(lib)
         return lib
 
-    monkeypatch.setattr(context, "open_library", open_full)
+    # The CLI imports open_library when a command runs, so patching the module is enough.
+    monkeypatch.setattr(library_module, "open_library", open_full)
     before = sha256(good_store)
     line = _refused_by_cli(capsys, good_store, ["source", "add", "--title", "t", "--notes", "n" * 200_000])
     assert "disk is full" in line

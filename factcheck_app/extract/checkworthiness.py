@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.cue_words import (
@@ -35,6 +36,9 @@ _COUNT_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _WORD = re.compile(r"\w+")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
+# WORD_NUMBER_RE's digit ordinals ("5th"); the leading \b is a look-behind after
+# the first digit, so that ``re`` skips ahead to digits.
+_DIGIT_ORDINAL = re.compile(r"\d(?<!\w\d)\d*(?:st|nd|rd|th)\b", re.I)
 # The characters other than ASCII letters that a case-insensitive ``re`` matches
 # to ASCII letters ("ſ" to "s", the Kelvin sign to "k"): folded before the word
 # tokens are compared with the cue triggers, so the prefilter never hides a match.
@@ -44,14 +48,21 @@ _EXOTIC = re.compile("[\u0130\u0131\u212a\u017f]")
 
 def _diminishing(n: int, weight: float) -> float:
     """1st facet counts fully, the 2nd half, the 3rd a third...: log-like growth."""
-    return weight * sum(1.0 / k for k in range(1, n + 1))
+    return weight * _harmonic(n)
+
+
+@lru_cache(maxsize=None)
+def _harmonic(n: int) -> float:
+    """1 + 1/2 + ... + 1/n, summed in that order; kept, as it is asked for every sentence."""
+    return sum(1.0 / k for k in range(1, n + 1))
 
 
 def _is_anaphoric_count(text: str, facet: Facet) -> bool:
     """"the two nations" points back at things already named; it is not a new figure."""
     at = text.find(facet.text)
     # The slice, not pos/endpos: its start counts as a word boundary, as it always has.
-    return at >= 0 and bool(_ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]))
+    # The pattern ends in \s+$, so a number right after a non-space cannot match.
+    return at > 0 and text[at - 1].isspace() and bool(_ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]))
 
 
 def _facet_evidence(text: str, facets: list[Facet]) -> float:
@@ -72,12 +83,47 @@ def _facet_evidence(text: str, facets: list[Facet]) -> float:
     return score
 
 
-def _count_numbers(text: str, folded: set[str], has_digit: bool) -> int:
+def _count_numbers(text: str, folded: set[str], has_digit: bool, exotic: bool) -> int:
     """Numbers in digits or words, except counts pointing back ("the two")."""
     starts = [m.start() for m in DIGIT_NUMBER_RE.finditer(text)] if has_digit else []
-    if has_digit or not _NUMBER_WORDS.isdisjoint(folded):
+    if exotic:
         starts += [m.start() for m in WORD_NUMBER_RE.finditer(text)]
-    return sum(1 for s in starts if not _COUNT_ANAPHORIC_BEFORE.search(text[max(0, s - 8):s]))
+    else:
+        starts += _word_number_starts(text, folded, has_digit)
+    # As in _is_anaphoric_count, only a number after a space can follow "the".
+    return sum(1 for s in starts
+               if not (s and text[s - 1].isspace() and _COUNT_ANAPHORIC_BEFORE.search(text[max(0, s - 8):s])))
+
+
+def _word_number_starts(text: str, folded: set[str], has_digit: bool) -> list[int]:
+    """The starts of WORD_NUMBER_RE's matches in a text without the exotic characters.
+
+    That regex (a leading word boundary, re.I) tries every position. Its matches
+    are whole tokens, so they are found instead with ``str.find`` for the number
+    words among the tokens and a digit-led scan for ordinals ("5th"). Without the
+    characters ``_EXOTIC`` finds, ``lower()`` keeps every offset and matches what
+    re.I matches.
+    """
+    starts = []
+    words = _NUMBER_WORDS.intersection(folded)
+    if words:
+        lowered = text.lower()
+        n = len(text)
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not _is_word_char(text[at - 1])) and (end == n or not _is_word_char(text[end])):
+                    starts.append(at)
+                at = lowered.find(word, at + 1)
+    if has_digit:
+        starts += [m.start() for m in _DIGIT_ORDINAL.finditer(text)]
+    return starts
+
+
+def _is_word_char(ch: str) -> bool:
+    """What ``re`` counts as a word character (\\w) in a str pattern."""
+    return ch.isalnum() or ch == "_"
 
 
 def score_sentence(text: str, facets: list[Facet]) -> float:
@@ -92,12 +138,13 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     words = text.split()
     n_words = len(words)
     # Tokens first, then lower case: lower-casing the text could move word boundaries.
-    folded = {w.lower() for w in _WORD.findall(text if _EXOTIC.search(text) is None else text.translate(_FOLD))}
+    exotic = _EXOTIC.search(text) is not None
+    folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD) if exotic else text)}
     has_digit = ANY_DIGIT_RE.search(text) is not None
     x = -1.6
     x += _facet_evidence(text, facets)
     # Numbers the facet finders may not have typed still signal a checkable claim.
-    x += 0.25 * min(_count_numbers(text, folded, has_digit), 3)
+    x += 0.25 * min(_count_numbers(text, folded, has_digit, exotic), 3)
     if has_digit:
         x += 0.2 * min(len(YEAR_RE.findall(text)), 2)
     if ATTRIBUTION.fires(folded) and ATTRIBUTION.regex.search(text):

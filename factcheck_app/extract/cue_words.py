@@ -57,21 +57,35 @@ class Cue:
     so the prefilter lets fewer sentences through).
     """
 
-    __slots__ = ("regex", "triggers")
+    __slots__ = ("regex", "triggers", "_needed")
 
     def __init__(self, phrases: list[str]):
         self.regex = re.compile(r"\b" + phrase_alternation(phrases) + r"\b", re.I)
         triggers = set()
+        # trigger -> the plain words of each phrase it stands for: every one of them
+        # is a whole token when that phrase matches, as the trigger is.
+        needed: dict[str, list[frozenset[str]]] = {}
         for phrase in phrases:
             plain = [w for w in phrase.split(" ") if _PLAIN_WORD.fullmatch(w)]
             if not plain:
                 raise ValueError(f"cue phrase without a plain word to trigger on: {phrase!r}")
-            triggers.add(max(plain, key=len))
+            trigger = max(plain, key=len)
+            triggers.add(trigger)
+            needed.setdefault(trigger, []).append(frozenset(plain))
         self.triggers = frozenset(triggers)
+        self._needed = {t: tuple(sets) for t, sets in needed.items()}
 
     def fires(self, folded_words: set[str]) -> bool:
-        """Whether the regex can match a text with these (lower-cased) word tokens."""
-        return not self.triggers.isdisjoint(folded_words)
+        """Whether the regex can match a text with these (lower-cased) word tokens.
+
+        A trigger alone is not enough: all the plain words of one of its phrases
+        must be there ("said" fires the hedge "was said to" only beside "was" and
+        "to"), which keeps the regex from running on most sentences with "said".
+        """
+        if self.triggers.isdisjoint(folded_words):
+            return False
+        return any(words <= folded_words
+                   for trigger in self.triggers.intersection(folded_words) for words in self._needed[trigger])
 
 
 # A source is named for the claim: the checker can go to it.

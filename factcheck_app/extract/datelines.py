@@ -27,7 +27,7 @@ def is_standalone_furniture(body: str, start: int, end: int, facets: list[Facet]
     time parts, so whatever else the line holds must be dateline words
     ("Published", "Updated") or, after a leading "By", names.
     """
-    if end - start > _LONGEST_LINE or "\n" in body[start:end] or not _alone_on_line(body, start, end):
+    if end - start > _LONGEST_LINE or body.find("\n", start, end) >= 0 or not _alone_on_line(body, start, end):
         return False
     rest = []
     pos = start

@@ -63,6 +63,11 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed|met|made|took|gave|sent|wo
 _NEXT_YEAR_NEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
 
 
+# A date starting right after one of these (or a letter or digit) is glued to a
+# word, a currency sign or a number, and is not a date.
+_GLUED_BEFORE = "_$£€¥.,"
+
+
 def find_dates(body: str, published: dt.date | None) -> list[Facet]:
     """Return date facets for ``body``; relative dates resolve against ``published``.
 
@@ -76,6 +81,8 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
             _try(body, published, m, prefix, handler, candidates)
     for hit in _KEYWORD_SCAN.finditer(body):
         pos = hit.start()
+        if pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE):
+            continue  # inside a word ("market", "decision"): _try would refuse every rule's match here
         for core, prefix, handler in _KEYWORD_RULES[hit.group().lower()]:
             m = core.match(body, pos)
             if m is not None:
@@ -88,7 +95,7 @@ def _try(body: str, published: dt.date | None, m: re.Match, prefix: _Prefix | No
          out: list[tuple[int, int, str | None, str]]) -> None:
     """Run one rule's handler on a core match and keep what it returns."""
     s = m.start()
-    if s and (body[s - 1].isalnum() or body[s - 1] in "_$£€¥.,"):
+    if s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE):
         return  # glued to a word, a currency sign or a number
     pre = prefix.search(body, max(0, s - 36), s) if prefix is not None else None
     try:

@@ -53,6 +53,10 @@ _RUN = re.compile(
     rf"(?![\w-])")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _TITLE_BEFORE = re.compile(r"(?:^|\s)(?P<title>[A-Za-z.]+)\s*$")
+# Compiled here rather than passed to re.match/re.sub: runs are many, and the
+# module-level functions look the pattern up in re's cache at every call.
+_LEADING_WORD = re.compile(r"([\w’'.-]+)\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def _classify(words: list[str], title: str | None) -> str | None:
@@ -74,10 +78,10 @@ def _classify(words: list[str], title: str | None) -> str | None:
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-initial function words ("The", "In") from the front of a run."""
     while start < end:
-        m = re.match(r"([\w’'.-]+)\s+", body[start:end])
+        m = _LEADING_WORD.match(body, start, end)
         if not m or m.group(1) not in _NOT_NAMES:
             break
-        start += m.end()
+        start = m.end()
     # A possessive belongs to the name's sentence, not the name.
     text = body[start:end]
     for suffix in ("’s", "'s"):
@@ -131,7 +135,7 @@ def find_entities(body: str) -> list[Facet]:
                     surnames[last[3:]] = " ".join(words)  # "Bashar al-Assad" ... "Assad"
         text = body[start:end]
         out.append(Facet(kind="entity", start=start, end=end, text=text,
-                         value=re.sub(r"\s+", " ", text), subtype=subtype))
+                         value=_SPACES.sub(" ", text), subtype=subtype))
     if surnames:
         ends = sorted((f.start, f.end) for f in out)
         names = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))

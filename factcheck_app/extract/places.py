@@ -9,13 +9,17 @@ and common-word city names without a locative cue ("Reading the report").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from factcheck_app.core.extraction import Facet
-from factcheck_app.extract.gazetteer import AMBIGUOUS_NAMES, NAME_QUALIFIERS, PlaceName, place_table
+from factcheck_app.extract.gazetteer import (
+    AMBIGUOUS_NAMES,
+    NAME_QUALIFIERS,
+    PlaceName,
+    names_by_first_word,
+    place_table,
+)
 from factcheck_app.extract.site_phrases import FEATURE_HEAD_RE, FEATURE_RE, SITE_HEAD_RE, SITE_RE
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SPACE_RUN = re.compile(r"\s+")
 
 # Capitalised words that may stand right before a place without being part of
@@ -57,19 +61,6 @@ _SPEECH_AFTER = re.compile(
 # Gazetteer types as the Facet contract names them (US states are regions).
 _OUTPUT_SUBTYPE = {"country": "country", "city": "city", "region": "region",
                    "state": "region", "site": "site"}
-
-
-@lru_cache(maxsize=1)
-def _names_by_first_word() -> dict[str, tuple[str, ...]]:
-    """Return first word -> the table names starting with it, longest first.
-
-    A capitalised word in the body is then checked against its few candidate
-    names with ``startswith`` instead of building and looking up n-grams.
-    """
-    groups: dict[str, list[str]] = {}
-    for name in place_table():
-        groups.setdefault(_TOKEN.match(name).group(), []).append(name)
-    return {w: tuple(sorted(ns, key=len, reverse=True)) for w, ns in groups.items()}
 
 
 # The look-behind follows the first letter so that ``re`` can skip to capitals.
@@ -140,7 +131,7 @@ def _keep(body: str, start: int, end: int, entry: PlaceName) -> bool:
 def _gazetteer_places(body: str) -> list[Facet]:
     """Return the longest gazetteer names found at capitalised words, kept by context."""
     table = place_table()
-    by_first = _names_by_first_word()
+    by_first = names_by_first_word()
     out: list[Facet] = []
     surnames: set[str] = set()
     pos = 0

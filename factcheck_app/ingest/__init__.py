@@ -8,6 +8,7 @@ from factcheck_app.core.extraction import ExtractedArticle
 from factcheck_app.ingest.assemble import Hints, assemble_article
 from factcheck_app.ingest.encoding import decode_bytes, looks_binary, normalise_text
 from factcheck_app.ingest.errors import IngestError
+from factcheck_app.ingest.html_sniff import looks_like_html
 
 __all__ = ["IngestError", "MAX_ARTICLE_BYTES", "SUPPORTED_SUFFIXES", "read_article"]
 
@@ -56,9 +57,9 @@ def _read(data: bytes | str, filename: str | None) -> ExtractedArticle:
         markdown = read_markdown(text)
         hints = Hints(title=markdown.title, published=markdown.published, author=markdown.author)
         return assemble_article(markdown.text, hints, warnings)
-    from factcheck_app.ingest.html_reader import looks_like_html, read_html
-
     if suffix in _HTML_SUFFIXES or looks_like_html(text):
+        from factcheck_app.ingest.html_reader import read_html  # html.parser and logging: HTML only
+
         page = read_html(text)
         meta = page.metadata
         hints = Hints(meta.title, meta.outlet, meta.author, meta.url, meta.published)

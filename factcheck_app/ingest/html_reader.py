@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 
 from factcheck_app.ingest.dates import iso_date_prefix
 from factcheck_app.ingest.html_metadata import HtmlMetadata, read_html_metadata
+from factcheck_app.ingest.html_sniff import looks_like_html  # noqa: F401 - part of this module's API
 from factcheck_app.ingest.html_text import html_to_text
 
-_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|section|script|meta|title)\b[^>]*>", re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
@@ -25,14 +24,6 @@ class HtmlArticle:
     text: str
     metadata: HtmlMetadata
     warnings: list[str] = field(default_factory=list)
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether text is an HTML page (a doctype/html/head/body start, or tag-dense markup)."""
-    if _SNIFF.match(text[:4096]):
-        return True
-    head = text[:20000]
-    return head.lstrip().startswith("<") and len(_TAGS.findall(head)) >= 3
 
 
 def _trafilatura_text(html: str):

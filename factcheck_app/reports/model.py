@@ -6,7 +6,6 @@ Every renderer works from this structure alone, and the JSON export is this stru
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
@@ -15,6 +14,7 @@ from sqlite_utils import Database
 
 from factcheck_app.core.ids import utc_now
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED, RatingScale
+from factcheck_app.reports.context import CONTEXT_REACH, ArticleContext, sentence_context  # noqa: F401 - re-exported
 from factcheck_app.reports.rows import corrections_by_claim, facets_by_claim, sources_by_claim
 from factcheck_app.reports.selection import Selection, select_claim_rows
 from factcheck_app.store import settings
@@ -23,14 +23,8 @@ from factcheck_app.store.scales import list_scales
 REPORT_FORMAT = "factcheck-desk-report"
 REPORT_VERSION = 1
 REVIEW_URL_PREFIX = "claimreview.url."
-CONTEXT_REACH = 160
 UNCHECKED_COLOUR = "#9e9e9e"
 UNKNOWN_STEP_COLOUR = "#6b6b6b"
-_WHITESPACE = re.compile(r"\s+")
-# Between two sentences: after closing punctuation (and quotes), or a paragraph break.
-# The leading (?=\s) lets the scanner skip non-space positions before trying the lookbehinds:
-# same matches as the plain alternation, read in well under the time (a report runs it per claim).
-_SENTENCE_GAP = re.compile(r"(?=\s)(?:(?:(?<=[.!?…][\"”’)])|(?<=[.!?…]))\s+|\n\s*\n)")
 
 Progress = Callable[[int, int], None]
 
@@ -44,32 +38,6 @@ def default_methodology() -> str:
 def review_url_key(claim_id: str) -> str:
     """Return the library-setting key that holds a claim's published fact-check URL."""
     return REVIEW_URL_PREFIX + claim_id
-
-
-def sentence_context(body: str, start: int, end: int, reach: int = CONTEXT_REACH) -> tuple[str, str]:
-    """Return the body text around ``body[start:end]``: one sentence before it and one after.
-
-    A claim that is part of a sentence gets the rest of that sentence. Each side runs to
-    at most ``reach`` characters; a longer sentence is cut at a word with an ellipsis.
-    Runs of white space become one space; the sides keep a space that separated them from the claim.
-    """
-    before = body[max(0, start - reach):start]
-    core = before.rstrip()
-    gaps = list(_SENTENCE_GAP.finditer(core))
-    if gaps:
-        before = before[gaps[-1].end():]
-    elif start - reach > 0:
-        parts = before.split(None, 1)  # the first word may be cut: drop it
-        before = "…" + parts[1] if len(parts) > 1 else ""
-    after = body[end:end + reach]
-    lead = len(after) - len(after.lstrip())
-    gap = _SENTENCE_GAP.search(after, lead)
-    if gap:
-        after = after[:gap.start()]
-    elif end + reach < len(body):
-        parts = after.rsplit(None, 1)
-        after = parts[0] + "…" if len(parts) > 1 else ""
-    return _WHITESPACE.sub(" ", before), _WHITESPACE.sub(" ", after.rstrip())
 
 
 class _Steps:
@@ -147,10 +115,10 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
             current = {k: a[k] for k in ("id", "title", "outlet", "author", "url", "published", "source_name")}
             current["claims"] = []
             out_articles.append(current)
+            context = ArticleContext(a["body"])
             if progress:
                 progress(len(out_articles), total)
-        body = articles[row["article_id"]]["body"]
-        before, after = sentence_context(body, row["start_offset"], row["end_offset"])
+        before, after = context.around(row["start_offset"], row["end_offset"])
         current["claims"].append({
             "id": row["id"],
             "position": len(current["claims"]) + 1,

@@ -594,7 +594,7 @@ class _Prefix:
 
     def search(self, body: str, lo: int, hi: int) -> re.Match | None:
         if self.last_words is not None:
-            tail = body[lo:hi].split()
+            tail = body[lo:hi].rsplit(None, 1)  # only the last word is wanted
             word = tail[-1].strip(",-").lower() if tail else ""
             if word not in self.last_words and word.split("-")[0] not in self.last_words \
                     and not (self.numbers and word[:1].isdigit()):
@@ -710,9 +710,13 @@ class _Hit:
     def _where(self, name):
         if isinstance(name, int):
             return self.core
-        for m in (self.core, self.pre):
-            if m is not None and name in m.re.groupindex and m.group(name) is not None:
-                return m
+        # Unrolled (core, then prefix): handlers ask for groups tens of thousands of times a megabyte.
+        core = self.core
+        if name in core.re.groupindex and core.group(name) is not None:
+            return core
+        pre = self.pre
+        if pre is not None and name in pre.re.groupindex and pre.group(name) is not None:
+            return pre
         return None
 
     def group(self, name=0):

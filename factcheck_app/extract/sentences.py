@@ -117,7 +117,10 @@ def _is_boundary(body: str, punct: int, end: int, n: int) -> bool:
         return True  # "?" and "!" end sentences unless lower case follows
     if end - punct > 1 and body[punct + 1] == ".":
         return True  # an ellipsis "..." followed by a capital
-    before = _WORD_BEFORE.search(body, max(0, punct - _WINDOW), punct + 1)
+    # The word cannot run across a space: start the search after the last one,
+    # instead of trying every position of the window.
+    lo = max(0, punct - _WINDOW)
+    before = _WORD_BEFORE.search(body, max(lo, body.rfind(" ", lo, punct) + 1), punct + 1)
     if before is None:
         return True  # after a digit, a quote mark, a bracket
     token = before.group(1)

@@ -14,3 +14,4 @@ def test_utc_now_is_iso_with_timezone():
     stamp = datetime.fromisoformat(utc_now())
     assert stamp.utcoffset().total_seconds() == 0
     assert stamp.microsecond == 0
+

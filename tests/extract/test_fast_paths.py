@@ -1,0 +1,70 @@
+"""The shortcuts taken for speed agree with the plain regexes they stand in for."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck_app.extract import checkworthiness, gazetteer
+from factcheck_app.extract.cue_words import ATTRIBUTION, HEDGE, NUMBER_WORDS, OPINION, WORD_NUMBER_RE
+from factcheck_app.extract.quotes import _SINGLE_OPEN
+
+_WORDS = st.sampled_from([
+    *NUMBER_WORDS, *(w.upper() for w in NUMBER_WORDS), *(w.title() for w in NUMBER_WORDS),
+    "5th", "21ST", "3rd", "th", "x", "_", "é", "٣", "Ⅻ", "“", " ", "  ", "\n", "-", "'", "1", "22",
+    "the", "said", "was", "is", "to", "sources", "according", "may", "be", "most", "far", "from", "were", "believed",
+])
+_TEXT = st.lists(_WORDS, max_size=14).map("".join)
+
+
+def _tokens(text: str) -> tuple[set[str], bool]:
+    exotic = checkworthiness._EXOTIC.search(text) is not None
+    source = text.translate(checkworthiness._FOLD) if exotic else text
+    folded = {w.lower() for w in checkworthiness._WORD.findall(source)}
+    return folded, exotic
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_number_words_found_with_find_match_the_regex(text: str) -> None:
+    folded, exotic = _tokens(text)
+    if exotic:
+        return
+    has_digit = re.search(r"\d", text) is not None
+    expected = sorted(m.start() for m in WORD_NUMBER_RE.finditer(text))
+    assert sorted(checkworthiness._word_number_starts(text, folded, has_digit)) == expected
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_a_cue_that_matches_always_fires(text: str) -> None:
+    folded, _ = _tokens(text)
+    for cue in (ATTRIBUTION, HEDGE, OPINION):
+        if cue.regex.search(text):
+            assert cue.fires(folded)
+
+
+def test_a_trigger_alone_does_not_fire_a_phrase_cue() -> None:
+    assert not HEDGE.fires({"he", "said", "it", "rained"})
+    assert HEDGE.fires({"he", "was", "said", "to", "hide"})
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["‘", "a", " ", "(", "[", "—", "-", "x", "\n", "’", "1", "."]), max_size=10)
+       .map("".join))
+def test_single_open_quote_scan_matches_the_look_behind_form(text: str) -> None:
+    plain = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
+    assert [m.span() for m in _SINGLE_OPEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_place_table_cache_round_trip(tmp_path) -> None:
+    table = {"Paris": gazetteer.PlaceName("Paris", "city", 2_100_000),
+             "U.K.": gazetteer.PlaceName("United Kingdom", "country")}
+    tables = (table, gazetteer._group_by_first_word(table))
+    path = tmp_path / "places.marshal"
+    gazetteer._save_cached(path, "stamp-1", tables)
+    assert gazetteer._load_cached(path, "stamp-1") == tables
+    assert gazetteer._load_cached(path, "stamp-2") is None  # another build: rebuilt, not trusted
+    path.write_bytes(b"\x00garbage")
+    assert gazetteer._load_cached(path, "stamp-1") is None

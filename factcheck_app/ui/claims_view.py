@@ -1,7 +1,7 @@
 """The claims pane: filters (text, kind, status, verdict), scope, and the sortable claims table."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,6 +125,7 @@ class ClaimsView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.installEventFilter(self)
         self.proxy.modelReset.connect(self._update_count)
         self.model.modelReset.connect(self._fill_verdicts)
         self.model.loadingChanged.connect(self._loading)
@@ -238,6 +239,27 @@ class ClaimsView(QWidget):
             self.table.viewport().update()
         self.table.scrollTo(index)
         return True
+
+    # Keys that mean "next / previous claim" everywhere in the window. The table would
+    # otherwise take them itself: Ctrl+arrows move its current row without selecting it (the
+    # panel follows, the highlight stays behind) and letters start a keyboard search.
+    _STEP_KEYS = {
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier): 1,
+        (Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier): -1,
+        (Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier): 1,
+        (Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier): -1,
+    }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            delta = self._STEP_KEYS.get((Qt.Key(event.key()), modifiers))
+            if delta is not None:
+                if event.type() == QEvent.Type.KeyPress:
+                    self.step(delta)
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
 
     def step(self, delta: int) -> str | None:
         """Move the current row by ``delta`` (J/K); return the new claim id."""

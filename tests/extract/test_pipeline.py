@@ -44,30 +44,31 @@ def test_a_facet_crossing_sentences_joins_them(monkeypatch):
     def fake_quotes(text):
         return [Facet("quote", start, end, text[start:end], value=text[start + 1:end - 1], speaker="He")]
 
-    real = pipeline._finder
-    monkeypatch.setattr(pipeline, "_finder",
-                        lambda module, func: fake_quotes if module == "quotes" else real(module, func))
+    monkeypatch.setattr(pipeline.quotes, "find_quotes", fake_quotes)
     claims = extract_claims(body, None)
     quote_claim = next(c for c in claims if any(f.kind == "quote" for f in c.facets))
     assert quote_claim.start <= start and quote_claim.end >= end
     assert body[quote_claim.start:quote_claim.end] == quote_claim.text
 
 
-def test_a_failing_colleague_module_does_not_lose_the_other_facets(monkeypatch):
+def test_a_failing_facet_finder_does_not_lose_the_other_facets(monkeypatch, capsys):
     def broken(text):
         raise RuntimeError("boom")
 
-    real = pipeline._finder
-    monkeypatch.setattr(pipeline, "_finder",
-                        lambda module, func: broken if module == "places" else real(module, func))
+    broken.__module__, broken.__name__ = "factcheck_app.extract.places", "find_places"
+    monkeypatch.setattr(pipeline.places, "find_places", broken)
     claims = extract_claims("Exports fell 5 percent in 2016.", None)
     assert sorted(f.kind for f in claims[0].facets) == ["date", "quantity"]
+    # One plain line for the user; the traceback goes to the log file only.
+    err = capsys.readouterr().err
+    assert "find_places failed" in err and "Traceback" not in err
 
 
-def test_scores_fall_back_without_a_checkworthiness_model(monkeypatch):
-    real = pipeline._finder
-    monkeypatch.setattr(pipeline, "_finder",
-                        lambda module, func: None if module == "checkworthiness" else real(module, func))
+def test_scores_fall_back_when_the_checkworthiness_score_fails(monkeypatch):
+    def broken(text, facets):
+        raise ValueError("bad sentence")
+
+    monkeypatch.setattr(pipeline.checkworthiness, "score_sentence", broken)
     (claim,) = extract_claims("The army fired 59 missiles in 2017.", None)
     assert 0.5 < claim.score <= 1.0
 

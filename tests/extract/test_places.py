@@ -85,3 +85,23 @@ def test_never_raises_on_place_like_word_salad(words: list[str]) -> None:
     body = " ".join(words)
     for f in find_places(body):
         assert body[f.start:f.end] == f.text
+
+
+def test_the_place_table_builds_where_the_module_source_cannot_be_read(monkeypatch, tmp_path):
+    # A PyInstaller bundle ships bytecode only: the cache stamp must not need gazetteer.py's text.
+    from pathlib import Path
+
+    from factcheck_app.extract import gazetteer
+
+    real_read_text = Path.read_text
+
+    def no_source(self, *args, **kwargs):
+        if self.name == "gazetteer.py":
+            raise FileNotFoundError(self)
+        return real_read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", no_source)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    assert "factcheck" in gazetteer._cache_stamp()
+    table, _ = gazetteer._tables()
+    assert table["France"].subtype == "country"

@@ -37,11 +37,12 @@ def import_article(db: Database, article: ExtractedArticle, source_name: str | N
     if not article.body.strip():
         raise ValidationError("The article has no text to import.")
     digest = content_hash(article.body)
-    existing = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
-    if existing:
-        return ImportResult(existing[0], False, [])
     article_id = new_id()
     with write(db):
+        # Looked up inside the write lock: the GUI and the command line may import the same text at once.
+        existing = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        if existing:
+            return ImportResult(existing[0], False, [])
         db["articles"].insert(
             {
                 "id": article_id,

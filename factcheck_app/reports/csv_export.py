@@ -143,3 +143,24 @@ def write_csv(report: dict, path: str | os.PathLike, *, force: bool = False,
     data = write_text(path, lambda fh: write_rows(report, fh, progress), force=force,
                       encoding="utf-8-sig", newline="")
     return [data, write_string(readme, columns_readme(), force=force)]
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``csv``: the data file and its column README."""
+    return write_csv(report, path, force=options.force, progress=progress)
+
+
+def companions(path: Path) -> list[Path]:
+    """The registry's companion files for ``csv``: the column README beside the data."""
+    return [columns_readme_path(path)]
+
+
+def preview(report: dict, options):
+    """The registry's preview for ``csv``: the rows as CSV text."""
+    import io
+
+    from factcheck_app.reports.formats import Preview
+
+    out = io.StringIO()
+    write_rows(report, out)
+    return Preview("text", out.getvalue())

@@ -49,3 +49,8 @@ def write_html(report: dict, path: str | os.PathLike, *, force: bool = False) ->
 def _write_chunks(fh, pieces) -> None:
     while chunk := "".join(islice(pieces, CHUNK_PIECES)):
         fh.write(chunk)
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``html``."""
+    return [write_html(report, path, force=options.force)]

@@ -18,11 +18,11 @@ from factcheck_app.reports.context import CONTEXT_REACH, ArticleContext, sentenc
 from factcheck_app.reports.rows import corrections_by_claim, facets_by_claim, sources_by_claim
 from factcheck_app.reports.selection import Selection, select_claim_rows
 from factcheck_app.store import settings
+from factcheck_app.store.publishing import publishing_by_claim
 from factcheck_app.store.scales import list_scales
 
 REPORT_FORMAT = "factcheck-desk-report"
 REPORT_VERSION = 1
-REVIEW_URL_PREFIX = "claimreview.url."
 UNCHECKED_COLOUR = "#9e9e9e"
 UNKNOWN_STEP_COLOUR = "#6b6b6b"
 
@@ -33,11 +33,6 @@ def default_methodology() -> str:
     """Return the methodology note shipped in resources/templates (used when the library sets none)."""
     path = resources.files("factcheck_app.resources") / "templates" / "methodology.txt"
     return path.read_text(encoding="utf-8").strip()
-
-
-def review_url_key(claim_id: str) -> str:
-    """Return the library-setting key that holds a claim's published fact-check URL."""
-    return REVIEW_URL_PREFIX + claim_id
 
 
 class _Steps:
@@ -81,7 +76,7 @@ def _verdict(row: dict, steps: _Steps, review_urls: dict[str, str]) -> dict | No
     }
 
 
-ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, body FROM articles "
+ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, imported_at, body FROM articles "
                 "WHERE id IN (SELECT value FROM json_each(?))")
 
 
@@ -99,11 +94,8 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
     facets = facets_by_claim(db, claim_ids)
     sources = sources_by_claim(db, claim_ids)
     steps = _Steps(list_scales(db))
-    review_urls = {
-        r["key"][len(REVIEW_URL_PREFIX):]: r["value"]
-        for r in db.query("SELECT key, value FROM library_settings WHERE key LIKE ? ESCAPE '\\'",
-                          [REVIEW_URL_PREFIX.replace("_", "\\_") + "%"])
-    }
+    details = publishing_by_claim(db, claim_ids)
+    review_urls = {cid: info.review_url for cid, info in details.items() if info.review_url}
     fixes = corrections_by_claim(db, set(claim_ids))
 
     out_articles: list[dict] = []
@@ -112,7 +104,8 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
     for row in rows:
         if current is None or current["id"] != row["article_id"]:
             a = articles[row["article_id"]]
-            current = {k: a[k] for k in ("id", "title", "outlet", "author", "url", "published", "source_name")}
+            current = {k: a[k] for k in ("id", "title", "outlet", "author", "url", "published", "source_name",
+                                         "imported_at")}
             current["claims"] = []
             out_articles.append(current)
             context = ArticleContext(a["body"])
@@ -133,6 +126,7 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
             "verdict": _verdict(row, steps, review_urls),
             "sources": sources.get(row["id"], []),
             "corrections": fixes.get(row["id"], []),
+            "publishing": details[row["id"]].to_dict(),
         })
 
     return {

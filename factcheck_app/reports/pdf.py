@@ -139,3 +139,15 @@ def write_pdf(report: dict, path: str | os.PathLike, *, paper: str = "a4", force
     with atomic_path(path, force=force) as tmp:
         print_html_to_pdf(html, tmp, paper=paper, title=report["title"], progress=progress)
     return Path(path)
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``pdf``."""
+    return [write_pdf(report, path, paper=options.paper, force=options.force, progress=progress)]
+
+
+def preview(report: dict, options):
+    """The registry's preview for ``html`` and ``pdf``: the PDF's HTML (QTextBrowser reads the same subset)."""
+    from factcheck_app.reports.formats import Preview
+
+    return Preview("html", pdf_html(report))

@@ -15,12 +15,17 @@ import jinja2
 from markupsafe import Markup
 
 from factcheck_app.reports.colours import readable_text_colour
+from factcheck_app.reports.human_dates import human_date, human_day
 
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
-# Characters that start Markdown syntax or raw HTML, anywhere in a line.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+# Characters that start Markdown syntax or raw HTML anywhere in a line. Others ("(", "!", "#",
+# "&" in prose) only act in a context these rules already break up, so they stay as typed:
+# a reader of the plain text never sees "\(2011\)".
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _WHITESPACE = re.compile(r"\s+")
-_MD_LINE_START = re.compile(r"^(\s*)([-=>]|\d+(?=[.)]))", re.MULTILINE)
+# At the start of a line: a heading, list item, rule or block quote marker; a number ending an ordered-list marker.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=#>])|(\d+)([.)]))", re.MULTILINE)
 
 
 def template_text(name: str) -> str:
@@ -49,8 +54,14 @@ def markdown_escape(value: object) -> str:
     if isinstance(value, Markup):
         return str(value)
     text = _WHITESPACE.sub(" ", str(value))
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _MD_ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
+    return _MD_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match) -> str:
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
 def markdown_link(text: object, url: object) -> Markup:
@@ -150,7 +161,7 @@ def _common(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.update(
         http_url=http_url, paragraphs=paragraphs, facet_value=facet_value, short_date=short_date,
         text_colour=readable_text_colour, facet_label=facet_label, scale_note=scale_note,
-        verdict_byline=verdict_byline, source_meta=source_meta,
+        verdict_byline=verdict_byline, source_meta=source_meta, human_date=human_date, human_day=human_day,
     )
     return env
 

@@ -3,8 +3,6 @@ in a worker (its own store connection) with a cancellable progress dialog.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from factcheck_app.reports.csv_export import HEADER, columns_readme_path, iter_rows
 from factcheck_app.reports.errors import ReportError
-from factcheck_app.reports.exporter import EXTENSIONS, ExportRequest, ExportResult, run_export
+from factcheck_app.reports.exporter import ExportRequest, ExportResult, export_format, preview_export, run_export
+from factcheck_app.reports.formats import all_formats
 from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
 from factcheck_app.store.errors import StoreError
@@ -27,18 +25,7 @@ from factcheck_app.ui import dialogs, workers
 from factcheck_app.ui.progress import JobProgress
 
 PREVIEW_CLAIMS = 25
-FORMAT_CHOICES = (
-    ("html", "Web page (HTML)"),
-    ("pdf", "PDF document"),
-    ("md", "Markdown"),
-    ("csv", "Spreadsheet (CSV)"),
-    ("json", "JSON data"),
-    ("claimreview", "ClaimReview (JSON-LD)"),
-    ("claimreview-html", "ClaimReview snippet for a CMS (HTML)"),
-)
 STATUS_CHOICES = ((None, "Any status"), ("reviewed", "Reviewed or published"), ("published", "Published only"))
-FILTERS = {"html": "Web page (*.html)", "pdf": "PDF (*.pdf)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)",
-           "json": "JSON (*.json)", "claimreview": "JSON-LD (*.jsonld *.json)", "claimreview-html": "HTML (*.html)"}
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -106,8 +93,8 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         self.format_box = QComboBox()
-        for key, label in FORMAT_CHOICES:
-            self.format_box.addItem(label, key)
+        for fmt in all_formats():
+            self.format_box.addItem(fmt.label, fmt.id)
         self._name(self.format_box, "Format", "The kind of file to write")
         form.addRow(self._label("&Format:", self.format_box), self.format_box)
 
@@ -151,9 +138,12 @@ class ExportDialog(QDialog):
         self._name(self.paper_box, "Paper size", "Paper size of the PDF")
         form.addRow(self._label("&Paper:", self.paper_box), self.paper_box)
 
-        self.allow_missing_url = QCheckBox("Write ClaimReview even for claims without a published URL")
-        self._name(self.allow_missing_url, "Allow claims without a fact-check URL", "")
-        form.addRow("", self.allow_missing_url)
+        self.include_drafts = QCheckBox("Include draft verdicts (each marked as a draft)")
+        self._name(self.include_drafts, "Include draft verdicts", "ClaimReview: export verdicts not yet reviewed too")
+        form.addRow("", self.include_drafts)
+        self.allow_incomplete = QCheckBox("Go ahead even though items are missing")
+        self._name(self.allow_incomplete, "Export even though items are missing", "")
+        form.addRow("", self.allow_incomplete)
 
         self.target_edit = QLineEdit()
         self._name(self.target_edit, "Target file", "Where the export is saved")
@@ -253,7 +243,8 @@ class ExportDialog(QDialog):
         """Return the export request for the current choices and target."""
         return ExportRequest(fmt=self.fmt, path=Path(self.target_edit.text().strip()).expanduser(),
                              selection=self.selection(), force=force, paper=self.paper_box.currentData(),
-                             allow_missing_url=self.allow_missing_url.isChecked())
+                             allow_incomplete=self.allow_incomplete.isChecked(),
+                             include_drafts=self.include_drafts.isChecked())
 
     def _suggest_target(self) -> None:
         title = "fact-check-report"
@@ -261,16 +252,17 @@ class ExportDialog(QDialog):
             row = self.library.db.execute("SELECT title FROM articles WHERE id = ?", [self.article_ids[0]]).fetchone()
             title = "fact-check " + (row[0] if row and row[0] else "article")
         self._stem = sanitise_filename(title, fallback="fact-check-report")
-        self.target_edit.setText(str(Path.home() / (self._stem + EXTENSIONS[self.fmt])))
+        self.target_edit.setText(str(Path.home() / (self._stem + export_format(self.fmt).extension)))
 
     @Slot()
     def _formats_changed(self) -> None:
-        fmt = self.fmt
-        self.paper_box.setEnabled(fmt == "pdf")
-        self.allow_missing_url.setEnabled(fmt.startswith("claimreview"))
+        fmt = export_format(self.fmt)
+        self.paper_box.setEnabled(fmt.uses_paper)
+        self.allow_incomplete.setEnabled(fmt.publication)
+        self.include_drafts.setEnabled(fmt.publication)
         current = Path(self.target_edit.text().strip() or self._stem)
-        if current.suffix.lower() in {".html", ".pdf", ".md", ".csv", ".json", ".jsonld"}:
-            self.target_edit.setText(str(current.with_suffix(EXTENSIONS[fmt])))
+        if current.suffix.lower() in {f.extension for f in all_formats()}:
+            self.target_edit.setText(str(current.with_suffix(fmt.extension)))
         self._schedule_preview()
 
     @Slot()
@@ -281,56 +273,35 @@ class ExportDialog(QDialog):
     @Slot()
     def refresh_preview(self) -> None:
         """Render the first claims of the selection into the preview (on the GUI thread: it is small)."""
-        from factcheck_app.reports import claimreview, json_export, markdown
-        from factcheck_app.reports.model import build_report
-        from factcheck_app.reports.pdf import pdf_html
-
         try:
-            report = build_report(self.library.db, self.selection(limit=PREVIEW_CLAIMS))
+            report, preview = preview_export(self.library.db, self.request(), PREVIEW_CLAIMS)
         except (ReportError, StoreError) as exc:
             self.preview.setPlainText(str(exc))
             self.preview_note.setText("Nothing to preview.")
             return
         shown = report["summary"]["claims"]
-        self.preview_note.setText(f"Preview of the first {shown} claims." if shown >= PREVIEW_CLAIMS
-                                  else f"Preview: {shown} claim{'s' if shown != 1 else ''}.")
-        fmt = self.fmt
-        try:
-            if fmt in ("html", "pdf"):
-                # QTextBrowser reads the same HTML subset as the PDF printer, so this is the PDF page.
-                self.preview.setHtml(pdf_html(report))
-            elif fmt == "md":
-                self.preview.setPlainText(markdown.render_markdown(report))
-            elif fmt == "csv":
-                out = io.StringIO()
-                writer = csv.writer(out)
-                writer.writerow(HEADER)
-                writer.writerows(iter_rows(report))
-                self.preview.setPlainText(out.getvalue())
-            elif fmt == "json":
-                self.preview.setPlainText(json_export.render_json(report))
-            else:
-                problems = claimreview.check(report)
-                if problems.blocking(self.allow_missing_url.isChecked()):
-                    self.preview_note.setText(problems.message(self.allow_missing_url.isChecked()))
-                render = claimreview.render_claimreview_html if fmt == "claimreview-html" \
-                    else claimreview.render_claimreview
-                self.preview.setPlainText(render(report, allow_missing_url=True))
-        except ReportError as exc:
-            self.preview.setPlainText(str(exc))
+        note = (f"Preview of the first {shown} claims." if shown >= PREVIEW_CLAIMS
+                else f"Preview: {shown} claim{'s' if shown != 1 else ''}.")
+        self.preview_note.setText(f"{note} {preview.note}".strip())
+        if preview.kind == "html":
+            # QTextBrowser reads the same HTML subset as the PDF printer.
+            self.preview.setHtml(preview.text)
+        else:
+            self.preview.setPlainText(preview.text)
 
     # --- export -----------------------------------------------------------
     @Slot()
     def choose(self) -> None:
         """Ask for the target file."""
-        path = choose_target(self, self.target_edit.text(), FILTERS[self.fmt])
+        fmt = export_format(self.fmt)
+        path = choose_target(self, self.target_edit.text(), fmt.file_filter)
         if path:
             if not Path(path).suffix:
-                path += EXTENSIONS[self.fmt]
+                path += fmt.extension
             self.target_edit.setText(path)
 
     def _existing_targets(self, path: Path) -> list[Path]:
-        targets = [path] + ([columns_readme_path(path)] if self.fmt == "csv" else [])
+        targets = [path, *export_format(self.fmt).companion_paths(path)]
         return [p for p in targets if p.exists()]
 
     @Slot()
@@ -370,7 +341,7 @@ class ExportDialog(QDialog):
         names = ", ".join(str(p) for p in result.paths)
         note = f"Exported {result.claims} claim{'s' if result.claims != 1 else ''} to {names}."
         if result.warnings:
-            note += " Missing (recommended): " + "; ".join(result.warnings) + "."
+            note += " Still missing: " + "; ".join(result.warnings) + "."
         self.status_label.setText(note)
         self.exported.emit(result)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from factcheck_app.reports.human_dates import human_date
 from factcheck_app.reports.templating import facet_label, http_url
 
 # The per-source fields that decide how a source looks: the cache key of its fragments.
@@ -65,7 +66,7 @@ def _source_fragments(s: dict) -> tuple[str, str, str]:
     parts = [s.get("publisher") or "Publisher unknown"]
     if s.get("author"):
         parts.append(s["author"])
-    parts += [s.get("published") or "undated", s.get("kind") or "other"]
+    parts += [human_date(s.get("published")) or "undated", s.get("kind") or "other"]
     head = str(escape(" · ".join(parts)))
     tail = ""
     archive = s["archive_url"]

@@ -29,10 +29,14 @@ UNKNOWN_STEP_COLOUR = "#6b6b6b"
 Progress = Callable[[int, int], None]
 
 
-def default_methodology() -> str:
-    """Return the methodology note shipped in resources/templates (used when the library sets none)."""
+def default_methodology(organisation: str | None = None) -> str:
+    """Return the methodology note shipped in resources/templates (used when the library sets none).
+
+    Its last sentence names whom to ask for a correction: the organisation when it is set.
+    """
     path = resources.files("factcheck_app.resources") / "templates" / "methodology.txt"
-    return path.read_text(encoding="utf-8").strip()
+    contact = organisation.strip() if organisation and organisation.strip() else "the fact-checkers who published it"
+    return path.read_text(encoding="utf-8").strip().replace("{contact}", contact)
 
 
 class _Steps:
@@ -98,6 +102,7 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
     review_urls = {cid: info.review_url for cid, info in details.items() if info.review_url}
     fixes = corrections_by_claim(db, set(claim_ids))
 
+    organisation = settings.get_setting(db, settings.ORGANISATION_NAME)
     out_articles: list[dict] = []
     current: dict | None = None
     total = len(article_order)
@@ -134,12 +139,9 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
         "version": REPORT_VERSION,
         "generated_at": utc_now(),
         "title": _title(out_articles),
-        "organisation": {
-            "name": settings.get_setting(db, settings.ORGANISATION_NAME),
-            "url": settings.get_setting(db, settings.ORGANISATION_URL),
-        },
+        "organisation": {"name": organisation, "url": settings.get_setting(db, settings.ORGANISATION_URL)},
         "selection": selection.describe(),
-        "methodology": (settings.get_setting(db, settings.METHODOLOGY) or "").strip() or default_methodology(),
+        "methodology": (settings.get_setting(db, settings.METHODOLOGY) or "").strip() or default_methodology(organisation),
         "summary": summarise(out_articles),
         "articles": out_articles,
     }

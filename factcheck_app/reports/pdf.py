@@ -19,6 +19,11 @@ PAPER_SIZES = ("a4", "letter")
 MARGIN_MM = 16
 FOOTER_PX = 26  # room under the text for the page number, in layout pixels (1/96 inch)
 LAYOUT_DPI = 96  # the document is laid out as on a 96-dpi screen, then scaled to the writer's resolution
+#: Room a heading needs below it on its page (about three lines of text), in layout pixels.
+KEEP_WITH_NEXT_PX = 48
+#: Tables shorter than this (an article's heading box) are kept with what follows; longer ones may split.
+SMALL_TABLE_PX = 160
+MAX_KEEP_PASSES = 6
 STANCE_COLOURS = {"supports": "#1b5e2b", "refutes": "#8a1c1c", "context": "#5f6368"}
 
 _app = None  # a QGuiApplication made here (none existed) is kept for the life of the process
@@ -99,6 +104,7 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
     doc.setDefaultFont(QFont("DejaVu Serif", 10))
     doc.setHtml(html)
     doc.setPageSize(QSizeF(page_w, body_h))
+    keep_headings_with_next(doc, body_h)
     pages = doc.pageCount()
 
     footer_font = QFont("DejaVu Sans")
@@ -129,6 +135,53 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
     if progress:
         progress(pages, pages)
     return pages
+
+
+def _needs_break(top: float, height: float, page_h: float) -> bool:
+    """Return True when something starting at ``top`` would leave too little room after it on its page."""
+    offset = top % page_h
+    return offset > 1 and offset + height + KEEP_WITH_NEXT_PX > page_h
+
+
+def keep_headings_with_next(doc, page_h: float) -> int:
+    """Move every heading (and every small table, such as an article's heading box) that would sit at the
+    foot of a page, without room for what follows it, to the next page; return how many were moved.
+
+    QTextDocument knows page breaks but not "keep with next", so the laid-out document is
+    measured and a break is set before each such block; later blocks move, so it runs to a fixed point.
+    """
+    from PySide6.QtGui import QTextCursor, QTextFormat, QTextTable
+
+    always_before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    layout = doc.documentLayout()
+    moved = 0
+    for _ in range(MAX_KEEP_PASSES):
+        changed = False
+        root = doc.rootFrame()
+        for frame in root.childFrames():
+            fmt = frame.frameFormat()
+            rect = layout.frameBoundingRect(frame)
+            if (isinstance(frame, QTextTable) and rect.height() < SMALL_TABLE_PX
+                    and not fmt.pageBreakPolicy() & always_before and _needs_break(rect.top(), rect.height(), page_h)):
+                fmt.setPageBreakPolicy(always_before)
+                frame.setFrameFormat(fmt)
+                changed = True
+                moved += 1
+        block = doc.begin()
+        while block.isValid():
+            fmt = block.blockFormat()
+            if fmt.headingLevel() and not fmt.pageBreakPolicy() & always_before:
+                cursor = QTextCursor(block)
+                rect = layout.blockBoundingRect(block)
+                if cursor.currentFrame() == root and _needs_break(rect.top(), rect.height(), page_h):
+                    fmt.setPageBreakPolicy(always_before)
+                    cursor.setBlockFormat(fmt)
+                    changed = True
+                    moved += 1
+            block = block.next()
+        if not changed:
+            break
+    return moved
 
 
 def write_pdf(report: dict, path: str | os.PathLike, *, paper: str = "a4", force: bool = False,

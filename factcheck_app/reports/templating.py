@@ -122,9 +122,9 @@ def verdict_byline(verdict: dict) -> str:
     parts = [f"Checked by {verdict.get('checker') or 'unnamed checker'}"]
     if verdict.get("reviewer"):
         parts.append(f"reviewed by {verdict['reviewer']}")
-    parts += [verdict["status"], f"rated {short_date(verdict.get('updated_at'))}"]
+    parts += [verdict["status"], f"rated {human_day(verdict.get('updated_at'))}"]
     if verdict.get("published_at"):
-        parts.append(f"published {short_date(verdict['published_at'])}")
+        parts.append(f"published {human_day(verdict['published_at'])}")
     return " · ".join(parts)
 
 
@@ -133,7 +133,7 @@ def source_meta(source: dict) -> str:
     parts = [source.get("publisher") or "Publisher unknown"]
     if source.get("author"):
         parts.append(source["author"])
-    parts += [source.get("published") or "undated", source.get("kind") or "other"]
+    parts += [human_date(source.get("published")) or "undated", source.get("kind") or "other"]
     if source.get("locator"):
         parts.append(f"at {source['locator']}")
     return " · ".join(parts)

@@ -64,3 +64,17 @@ def test_claimant_types():
     assert claimant_type("Organisation") == ORGANIZATION == claimant_type("organization")
     with pytest.raises(ValueError):
         claimant_type("robot")
+
+
+def test_a_scale_error_never_says_scale_twice():
+    from factcheck_app.core.rating_scales import ScaleError, parse_scale
+
+    six = parse_scale({"name": "truth", "title": "Six-step truth scale",
+                       "steps": [{"label": "True", "value": 1, "colour": "#00aa00"}]})
+    stars = parse_scale({"name": "stars", "title": "Stars",
+                         "steps": [{"label": "Five", "value": 5, "colour": "#00aa00"}]})
+    with pytest.raises(ScaleError) as info:
+        six.step("Nope")
+    assert "on the Six-step truth scale (" in str(info.value) and "scale scale" not in str(info.value)
+    with pytest.raises(ScaleError, match="on the Stars scale"):
+        stars.step("Nope")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -61,11 +60,12 @@ def _record_review_urls(lib, pairs: list[tuple[str, str]]) -> None:
     from factcheck_app.ops.publishing import PublishingEdit, edit_publishing, web_address
     from factcheck_app.store.ids import resolve
     from factcheck_app.store.transaction import write
+    from factcheck_app.user_profile import acting_user
 
     resolved = [(resolve(lib.db, "claims", c), web_address(u, "review address")) for c, u in pairs]
     with write(lib.db):
         for claim_id, url in resolved:
-            edit_publishing(lib, claim_id, PublishingEdit(review_url=url), by=os.environ.get("FACTCHECK_USER"))
+            edit_publishing(lib, claim_id, PublishingEdit(review_url=url), by=acting_user() or None)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

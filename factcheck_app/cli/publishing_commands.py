@@ -67,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--review-url", metavar="URL", help="the published review's address")
     p.add_argument("--reset", action="append", choices=RESETTABLE, metavar="FIELD",
                    help=f"put a field's default back (one of: {', '.join(RESETTABLE)}); repeat for more")
-    p.add_argument("--by", metavar="NAME", help="who made the change (default: $FACTCHECK_USER)")
+    p.add_argument("--by", metavar="NAME", help="who made the change (default: $FACTCHECK_USER or your remembered name)")
     add_store_option(p)
     p.set_defaults(func=cmd_set)
 
@@ -135,15 +135,14 @@ def _edit_from(args: argparse.Namespace):
 
 def cmd_set(args: argparse.Namespace) -> int:
     """Change a claim's publishing details; print them as now exported."""
-    import os
-
     from factcheck_app.ops.publishing import edit_publishing
+    from factcheck_app.user_profile import acting_user
     from factcheck_app.store.ids import resolve
 
     edit = _edit_from(args)
     with open_store(args) as lib:
         result = edit_publishing(lib, resolve(lib.db, "claims", args.claim), edit,
-                                 by=args.by or os.environ.get("FACTCHECK_USER"))
+                                 by=acting_user(args.by) or None)
     print("\n".join(_show_lines(result.value)))
     return 0
 

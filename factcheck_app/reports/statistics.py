@@ -34,7 +34,16 @@ SECTIONS = (
     ("scale", "Checks by scale"),
 )
 BAR_COLOUR = "#3b6ea5"
+CHART_LABEL_CHARS = 22
 UNKNOWN_CLAIMANT = "Claimant not known"
+
+
+def shorten(text: str, width: int) -> str:
+    """Return ``text`` cut to ``width`` characters at a word, with an ellipsis when cut."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return head.rstrip(" ,;:") + "…"
 
 
 def _moment(value: str | None) -> datetime | None:
@@ -121,7 +130,9 @@ def render_html(report: dict) -> str:
         rows = data[key]
         chart = None
         if key != "all" and rows:
-            bars = [{"rating": r["item"], "colour": r["colour"], "count": r["checks"]} for r in rows]
+            # Chart labels are cut to fit beside the bars; the table below gives every name in full.
+            bars = [{"rating": shorten(r["item"], CHART_LABEL_CHARS), "colour": r["colour"], "count": r["checks"]}
+                    for r in rows]
             chart = bar_chart_svg(bars, title=heading, chart_id=f"chart-{key}")
         sections.append({"key": key, "heading": heading, "rows": rows, "chart": chart})
     return html_environment().get_template(TEMPLATE).render(report=report, sections=sections,

@@ -25,7 +25,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _WHITESPACE = re.compile(r"\s+")
 # At the start of a line: a heading, list item, rule or block quote marker; a number ending an ordered-list marker.
-_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=#>])|(\d+)([.)]))", re.MULTILINE)
+_MD_LINE_START = re.compile(r"^(\s*)(?:(#{1,6}(?=\s|$)|[-+](?=\s|$)|>|=+\s*$)|(\d+)([.)])(?=\s|$))", re.MULTILINE)
 
 
 def template_text(name: str) -> str:

@@ -165,3 +165,8 @@ def restore_publishing(lib, claim_id: str, stored: StoredPublishing, by: str | N
 def claim_publishing(lib, claim_id: str) -> Publishing:
     """Return a claim's publishing details as exported (a read, for panes and commands)."""
     return publishing.get_publishing(lib.db, claim_id)
+
+
+def publishing_details(lib, claim_id: str) -> tuple[Publishing, StoredPublishing]:
+    """Return a claim's details as exported and what checkers set (a read, for the claim panel)."""
+    return publishing.get_publishing(lib.db, claim_id), publishing.get_stored(lib.db, claim_id)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -72,7 +73,24 @@ def missing_items(report: dict) -> list[MissingItem]:
         )
         items += [MissingItem(claim["id"], name, f"{label}: {what}", claim["text"])
                   for name, ok, what in wanted if not ok]
+        if http_url(info["review_url"]) and http_url(org.get("url")) and not same_site(info["review_url"], org["url"]):
+            items.append(MissingItem(claim["id"], "review_url", f"{label}: a review address on the organisation's "
+                                     f"site ({_host(org['url'])}), where the markup is published", claim["text"]))
     return items
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").casefold()
+    return host[4:] if host.startswith("www.") else host
+
+
+def same_site(review_url: str, organisation_url: str) -> bool:
+    """Return True when the review's address is on the organisation's domain or a subdomain of it.
+
+    Google: the ClaimReview's url must be on the domain (or a subdomain) of the page that hosts the markup.
+    """
+    review, home = _host(review_url), _host(organisation_url)
+    return bool(home) and (review == home or review.endswith("." + home))
 
 
 def rating(verdict: dict) -> dict:

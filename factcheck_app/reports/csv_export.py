@@ -40,6 +40,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("verdict_published", "When the verdict was first published (UTC)."),
     ("review_url", "The published fact-check's web address, when set."),
     ("corrections", "Changes after publication, '; '-separated, each as 'date: from -> to (why)'."),
+    ("claimant", "Who made the claim (a person or an organisation)."),
+    ("claimant_type", "Person or Organization."),
+    ("claim_date", "When the claim was made."),
+    ("claim_reviewed", "The claim as reviewed: the short wording ClaimReview carries (at most 75 characters)."),
+    ("appearances", "Where the claim appeared, ' '-separated; the first appearance first."),
     ("source_id", "The source's id (empty when the claim has no source)."),
     ("source_title", "The source's title."),
     ("stance", "supports, refutes or context: how the source bears on the claim."),
@@ -97,7 +102,15 @@ def _claim_cells(article: dict, claim: dict) -> dict:
         "verdict_status": v.get("status"), "rationale": v.get("rationale"), "checker": v.get("checker"),
         "reviewer": v.get("reviewer"), "verdict_updated": v.get("updated_at"),
         "verdict_published": v.get("published_at"), "review_url": v.get("review_url"), "corrections": fixes,
+        **_publishing_cells(claim["publishing"]),
     }
+
+
+def _publishing_cells(info: dict) -> dict:
+    first = [a["url"] for a in info["appearances"] if a["first"]]
+    others = [a["url"] for a in info["appearances"] if not a["first"]]
+    return {"claimant": info["claimant"], "claimant_type": info["claimant_type"], "claim_date": info["claim_date"],
+            "claim_reviewed": info["claim_reviewed"], "appearances": " ".join(first + others)}
 
 
 def _source_cells(s: dict | None) -> dict:

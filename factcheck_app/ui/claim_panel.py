@@ -6,6 +6,8 @@ Store errors become one clear message; the panel keeps what the checker typed.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
@@ -41,6 +43,9 @@ from factcheck_app.ui.undo_commands import (
     dismiss_command,
 )
 from factcheck_app.ui.verdict_editor import VerdictEditor
+from factcheck_app.ui.op_command import OpCommand
+from factcheck_app.ui.publishing_fields import PublishingFields
+from factcheck_app.ops.publishing import edit_publishing, publishing_details
 
 APP_TITLE = "Factcheck Desk"
 CLAIM_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "checked": "Checked", "dismissed": "Dismissed"}
@@ -157,6 +162,10 @@ class ClaimPanel(QWidget):
         verdict_layout.addWidget(self.verdict_editor)
         layout.addWidget(verdict_box, 3)
 
+        self.publishing_fields = PublishingFields()
+        self.publishing_fields.editRequested.connect(self._edit_publishing)
+        layout.addWidget(self.publishing_fields)
+
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -237,12 +246,14 @@ class ClaimPanel(QWidget):
             self.pages.setCurrentWidget(self.empty_label)
             self.evidence_model.load(None)
             self.verdict_editor.show_claim(None)
+            self.publishing_fields.show_publishing(None, None, None)
             return
         self.pages.setCurrentWidget(self.scroll)
         self.evidence_model.load(claim_id)
         self.verdict_editor.show_claim(claim_id, self._scale_in_use, self.checker_name)
         self._restore_unsaved_rationale()
         self._refresh_header()
+        self._refresh_publishing()
         self._rebuild_tab_order_if_needed()
 
     def focus_source_search(self) -> None:
@@ -345,6 +356,18 @@ class ClaimPanel(QWidget):
             self.evidence_view.select_evidence(selected)
         self.verdict_editor.refresh(self.checker_name)
         self._refresh_header()
+        self._refresh_publishing()
+
+    def _refresh_publishing(self) -> None:
+        info, stored = publishing_details(self.library, self.claim_id)
+        self.publishing_fields.show_publishing(self.claim_id, info, stored, read_only=self.library.readonly)
+
+    def _edit_publishing(self, claim_id: str, edit) -> None:
+        """Save a publishing field as an undoable operation (a bad value: one message, the field shows again)."""
+        operation = partial(edit_publishing, claim_id=claim_id, edit=edit, by=self.checker_name or None)
+        if not self._push(lambda: OpCommand(self.events, self.library, operation, claim_id,
+                                            "Edit publishing details")):
+            self._refresh_publishing()
 
     def _refresh_header(self) -> None:
         claim = get_claim(self.library.db, self.claim_id)

@@ -22,6 +22,7 @@ from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
 from factcheck_app.store.scales import list_scales
 from factcheck_app.ui import dialogs, workers
+from factcheck_app.ui.form_fields import buddy_label, name_field
 from factcheck_app.ui.progress import JobProgress
 
 PREVIEW_CLAIMS = 25
@@ -95,13 +96,13 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         for fmt in all_formats():
             self.format_box.addItem(fmt.label, fmt.id)
-        self._name(self.format_box, "Format", "The kind of file to write")
-        form.addRow(self._label("&Format:", self.format_box), self.format_box)
+        name_field(self.format_box, "Format", "The kind of file to write")
+        form.addRow(buddy_label("&Format:", self.format_box), self.format_box)
 
         self.this_article = QRadioButton("This &article")
         self.all_articles = QRadioButton("A&ll articles in the library")
-        self._name(self.this_article, "This article only", "Report on the article that is open")
-        self._name(self.all_articles, "All articles", "Report on every article in the library")
+        name_field(self.this_article, "This article only", "Report on the article that is open")
+        name_field(self.all_articles, "All articles", "Report on every article in the library")
         self.scope = QButtonGroup(self)
         self.scope.addButton(self.this_article)
         self.scope.addButton(self.all_articles)
@@ -115,8 +116,8 @@ class ExportDialog(QDialog):
         self.status_box = QComboBox()
         for key, label in STATUS_CHOICES:
             self.status_box.addItem(label, key)
-        self._name(self.status_box, "Verdict status", "Only verdicts at least this far along")
-        form.addRow(self._label("&Status:", self.status_box), self.status_box)
+        name_field(self.status_box, "Verdict status", "Only verdicts at least this far along")
+        form.addRow(buddy_label("&Status:", self.status_box), self.status_box)
 
         self.verdict_list = QListWidget()
         self.verdict_list.setMaximumHeight(110)
@@ -125,35 +126,35 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.verdict_list.addItem(item)
-        self._name(self.verdict_list, "Verdicts to include", "Tick ratings to export only those; none ticked: all")
-        form.addRow(self._label("&Verdicts:", self.verdict_list), self.verdict_list)
+        name_field(self.verdict_list, "Verdicts to include", "Tick ratings to export only those; none ticked: all")
+        form.addRow(buddy_label("&Verdicts:", self.verdict_list), self.verdict_list)
 
         self.unchecked_box = QCheckBox("Also list claims not yet checked")
-        self._name(self.unchecked_box, "Include claims not yet checked", "")
+        name_field(self.unchecked_box, "Include claims not yet checked", "")
         form.addRow("", self.unchecked_box)
 
         self.paper_box = QComboBox()
         self.paper_box.addItem("A4", "a4")
         self.paper_box.addItem("Letter", "letter")
-        self._name(self.paper_box, "Paper size", "Paper size of the PDF")
-        form.addRow(self._label("&Paper:", self.paper_box), self.paper_box)
+        name_field(self.paper_box, "Paper size", "Paper size of the PDF")
+        form.addRow(buddy_label("&Paper:", self.paper_box), self.paper_box)
 
         self.include_drafts = QCheckBox("Include draft verdicts (each marked as a draft)")
-        self._name(self.include_drafts, "Include draft verdicts", "ClaimReview: export verdicts not yet reviewed too")
+        name_field(self.include_drafts, "Include draft verdicts", "ClaimReview: export verdicts not yet reviewed too")
         form.addRow("", self.include_drafts)
         self.allow_incomplete = QCheckBox("Go ahead even though items are missing")
-        self._name(self.allow_incomplete, "Export even though items are missing", "")
+        name_field(self.allow_incomplete, "Export even though items are missing", "")
         form.addRow("", self.allow_incomplete)
 
         self.target_edit = QLineEdit()
-        self._name(self.target_edit, "Target file", "Where the export is saved")
+        name_field(self.target_edit, "Target file", "Where the export is saved")
         self.choose_button = QPushButton("C&hoose…")
-        self._name(self.choose_button, "Choose target file", "Pick the file to save to")
+        name_field(self.choose_button, "Choose target file", "Pick the file to save to")
         self.choose_button.clicked.connect(self.choose)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target_edit, 1)
         target_row.addWidget(self.choose_button)
-        form.addRow(self._label("Save &to:", self.target_edit), target_row)
+        form.addRow(buddy_label("Save &to:", self.target_edit), target_row)
 
         options = QWidget()
         options_layout = QVBoxLayout(options)
@@ -162,10 +163,10 @@ class ExportDialog(QDialog):
         options_layout.addStretch(1)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
-        self._name(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")
+        name_field(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
-        self._name(self.preview_note, "Preview note", "")
+        name_field(self.preview_note, "Preview note", "")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -178,12 +179,12 @@ class ExportDialog(QDialog):
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self._name(self.status_label, "Export status", "")
+        name_field(self.status_label, "Export status", "")
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self._name(self.export_button, "Export", "Write the report to the target file")
+        name_field(self.export_button, "Export", "Write the report to the target file")
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self._name(close, "Close", "Close without exporting")
+        name_field(close, "Close", "Close without exporting")
         self.export_button.clicked.connect(self.start_export)
         close.clicked.connect(self.reject)
 
@@ -196,19 +197,6 @@ class ExportDialog(QDialog):
         for signal in (self.status_box.currentIndexChanged, self.paper_box.currentIndexChanged,
                        self.verdict_list.itemChanged, self.unchecked_box.toggled, self.this_article.toggled):
             signal.connect(self._schedule_preview)
-
-    @staticmethod
-    def _name(widget: QWidget, name: str, description: str) -> None:
-        widget.setAccessibleName(name)
-        if description:
-            widget.setAccessibleDescription(description)
-            widget.setToolTip(description)
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def _rating_labels(self) -> list[str]:
         labels: dict[str, str] = {}

@@ -205,3 +205,13 @@ def test_html_snippet_one_block_per_claim_page_and_closing_tags_escaped(report_l
     cost = json.loads(blocks[1][1])
     assert "<" not in blocks[1][1] and "<script>" in cost["claimReviewed"]
     assert claimreview.script_safe_json({"a": "</script><!--"}) == '{\n  "a": "\\u003c/script>\\u003c!--"\n}'
+
+
+def test_the_review_address_must_be_on_the_organisation_site(report_lib, report_db):
+    complete(report_lib.path, report_lib.crossings, report_lib.harvest)
+    assert claimreview.same_site("https://factcheck.checkers.example.org/a", "https://www.checkers.example.org")
+    assert not claimreview.same_site("https://elsewhere.example.net/a", "https://checkers.example.org")
+    with open_library(report_lib.path) as lib:
+        edit_publishing(lib, report_lib.harvest, PublishingEdit(review_url="https://elsewhere.example.net/c"))
+    report = read_report(report_db, ExportRequest("claimreview", None))
+    assert [(i.claim_id, i.field) for i in claimreview.missing_items(report)] == [(report_lib.harvest, "review_url")]

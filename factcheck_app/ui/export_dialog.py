@@ -14,7 +14,17 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.reports.errors import ReportError
-from factcheck_app.reports.exporter import ExportRequest, ExportResult, export_format, preview_export, run_export
+from factcheck_app.ops.changes import Changes, OpResult
+from factcheck_app.ops.publishing import PublishingEdit, edit_publishing
+from factcheck_app.reports.claimreview import missing_items
+from factcheck_app.reports.exporter import (
+    ExportRequest,
+    ExportResult,
+    export_format,
+    preview_export,
+    read_report,
+    run_export,
+)
 from factcheck_app.reports.formats import all_formats
 from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
@@ -23,6 +33,7 @@ from factcheck_app.store.library import Library, open_library
 from factcheck_app.store.scales import list_scales
 from factcheck_app.ui import dialogs, workers
 from factcheck_app.ui.form_fields import buddy_label, name_field
+from factcheck_app.ui.missing_items import MissingItemsForm
 from factcheck_app.ui.progress import JobProgress
 
 PREVIEW_CLAIMS = 25
@@ -57,6 +68,28 @@ class ExportOutcome:
     error: str | None = None
 
 
+def set_organisation_detail(library: Library, key: str, text: str) -> OpResult:
+    """Set the organisation's name or web address (replaced by the settings operation when it lands)."""
+    from factcheck_app.ops.publishing import web_address
+    from factcheck_app.store.settings import set_setting
+
+    value = web_address(text, "organisation's web address") if key == "organisation.url" else text
+    set_setting(library.db, key, value)
+    return OpResult(changes=Changes.of(settings=True), value=value)
+
+
+def fill_missing_item(library: Library, item, text: str, form: MissingItemsForm | None = None):
+    """Save the value typed for a missing item: the organisation's details or a claim's publishing detail."""
+    if item.claim_id is None:
+        return set_organisation_detail(library, item.field, text)
+    field = {"appearances": "appearances"}.get(item.field, item.field)
+    value: object = [text] if field == "appearances" else text
+    edit = PublishingEdit(**{field: value})
+    if field == "claimant" and form is not None:
+        edit.claimant_type = next((form.claimant_kind(e) for i, e in form.fields if i is item), "Person")
+    return edit_publishing(library, item.claim_id, edit)
+
+
 def export_job(job: workers.Job, store_path: Path, request: ExportRequest) -> ExportOutcome:
     """Run one export in a worker thread with its own read-only connection to the library."""
     def progress(done: int, total: int) -> None:
@@ -74,6 +107,7 @@ class ExportDialog(QDialog):
     """Choose what to export and where; preview it; export off the GUI thread."""
 
     exported = Signal(object)  # ExportResult, after a file was written
+    libraryChanged = Signal(object)  # Changes, after a missing item was filled in from the dialog
     export_failed = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None, article_ids: list[str] | None = None):
@@ -160,6 +194,9 @@ class ExportDialog(QDialog):
         options_layout = QVBoxLayout(options)
         options_layout.setContentsMargins(0, 0, 0, 0)
         options_layout.addLayout(form)
+        self.missing_form = MissingItemsForm()
+        self.missing_form.fillRequested.connect(self.fill_missing)
+        options_layout.addWidget(self.missing_form)
         options_layout.addStretch(1)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
@@ -271,11 +308,34 @@ class ExportDialog(QDialog):
         note = (f"Preview of the first {shown} claims." if shown >= PREVIEW_CLAIMS
                 else f"Preview: {shown} claim{'s' if shown != 1 else ''}.")
         self.preview_note.setText(f"{note} {preview.note}".strip())
+        self._show_missing()
         if preview.kind == "html":
             # QTextBrowser reads the same HTML subset as the PDF printer.
             self.preview.setHtml(preview.text)
         else:
             self.preview.setPlainText(preview.text)
+
+    # --- missing items ----------------------------------------------------
+    def _show_missing(self) -> None:
+        """List what a ClaimReview export of the whole selection lacks, as fields to fill."""
+        items = []
+        if export_format(self.fmt).publication:
+            try:
+                items = missing_items(read_report(self.library.db, self.request()))
+            except (ReportError, StoreError):
+                items = []
+        self.missing_form.set_items(items)
+
+    @Slot(object, str)
+    def fill_missing(self, item, text: str) -> None:
+        """Save one missing item through its operation, then show what is still missing."""
+        try:
+            result = fill_missing_item(self.library, item, text, self.missing_form)
+        except StoreError as exc:
+            show_error(self, "Not saved", str(exc))
+            return
+        self.libraryChanged.emit(result.changes)
+        self.refresh_preview()
 
     # --- export -----------------------------------------------------------
     @Slot()

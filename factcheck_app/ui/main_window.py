@@ -526,9 +526,16 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         from factcheck_app.ui.export_dialog import ExportDialog  # imported when first used: quicker start-up
 
         try:
-            ExportDialog(self.library, self, article_ids=[self.article_id] if self.article_id else None).exec()
+            dialog = ExportDialog(self.library, self, article_ids=[self.article_id] if self.article_id else None)
+            # Details filled in from the dialog (a review's address) show in the claim panel at once.
+            dialog.libraryChanged.connect(self._export_dialog_changed)
+            dialog.exec()
         except (StoreError, OSError) as exc:
             dialogs.message(self, "error", "Export failed", f"The export could not be written: {exc}")
+
+    def _export_dialog_changed(self, _changes) -> None:
+        if self.claim_panel is not None and self.claim_panel.claim_id:
+            self.claim_panel.set_claim(self.claim_panel.claim_id)
 
     @Slot()
     def about(self) -> None:

@@ -46,7 +46,12 @@ class MissingItemsForm(QWidget):
     def set_items(self, items: list) -> None:
         """Show one field per missing item (none: the form is hidden)."""
         while self.form.rowCount():
-            self.form.removeRow(0)
+            # Taken out and deleted later, not at once: the form is rebuilt from a field's own signal.
+            taken = self.form.takeRow(0)
+            for part in (taken.labelItem, taken.fieldItem):
+                if part is not None and part.widget() is not None:
+                    part.widget().hide()
+                    part.widget().deleteLater()
         self.fields = []
         self.setVisible(bool(items))
         if not items:

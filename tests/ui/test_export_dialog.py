@@ -194,3 +194,36 @@ def test_a_registered_format_shows_in_the_dialog_and_the_command_line(qtbot, sam
         qtbot.waitUntil(lambda: not workers.running_jobs())
     finally:
         unregister("toy")
+
+
+def test_claimreview_lists_missing_items_as_fields_and_filling_them_completes_it(qtbot, sample, tmp_path, errors):
+    from factcheck_app.store.settings import ORGANISATION_URL, set_setting
+
+    set_setting(sample.db, ORGANISATION_URL, None)
+    dialog = make(qtbot, sample)
+    dialog.set_format("claimreview")
+    dialog.include_drafts.setChecked(True)
+    dialog.refresh_preview()
+    form = dialog.missing_form
+    assert not form.isHidden()
+    fields = {(item.claim_id, item.field): edit for item, edit in form.fields}
+    assert (None, "organisation.url") in fields
+    review_fields = [(cid, edit) for (cid, field), edit in fields.items() if field == "review_url"]
+    assert len(review_fields) == 4
+    changed = []
+    dialog.libraryChanged.connect(changed.append)
+    fields[(None, "organisation.url")].setText("https://factcheck.example.org")
+    fields[(None, "organisation.url")].editingFinished.emit()
+    for n, (cid, _) in enumerate(review_fields):
+        # The form is rebuilt after each save: find the claim's field again.
+        edit = next(e for i, e in form.fields if (i.claim_id, i.field) == (cid, "review_url"))
+        edit.setText(f"https://factcheck.example.org/checks/{n}")
+        edit.editingFinished.emit()
+    assert changed and errors == []
+    assert form.isHidden(), [i.message for i, _ in form.fields]
+    target = tmp_path / "cr.jsonld"
+    dialog.target_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    assert target.exists()
+    qtbot.waitUntil(lambda: not workers.running_jobs())

@@ -7,13 +7,12 @@ from pathlib import Path
 
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.errors import CommandError
+from factcheck_app.cli.options import add_store_option
 from factcheck_app.reports.formats import all_formats, format_ids
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the export sub-command (its formats come from the export-format registry)."""
-    from factcheck_app.cli.parser import add_store_option
-
     formats = all_formats()
     p = sub.add_parser(
         "export", help="export a report, ClaimReview, the corrections log or statistics",
@@ -57,15 +56,13 @@ def _parse_review_urls(values: list[str]) -> list[tuple[str, str]]:
 
 def _record_review_urls(lib, pairs: list[tuple[str, str]]) -> None:
     """Check every address first, then record them through the publishing operation (nothing on a bad one)."""
+    from factcheck_app.cli.options import resolve_id
     from factcheck_app.ops.publishing import PublishingEdit, edit_publishing, web_address
-    from factcheck_app.store.ids import resolve
-    from factcheck_app.store.transaction import write
     from factcheck_app.user_profile import acting_user
 
-    resolved = [(resolve(lib.db, "claims", c), web_address(u, "review address")) for c, u in pairs]
-    with write(lib.db):
-        for claim_id, url in resolved:
-            edit_publishing(lib, claim_id, PublishingEdit(review_url=url), by=acting_user() or None)
+    resolved = [(resolve_id(lib, "claims", c), web_address(u, "review address")) for c, u in pairs]
+    for claim_id, url in resolved:
+        edit_publishing(lib, claim_id, PublishingEdit(review_url=url), by=acting_user() or None)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -10,8 +10,8 @@ from factcheck_app.cli.output import print_json
 
 #: How to fill each missing item from the command line ({claim} is the claim's short id).
 FIX_COMMANDS = {
-    "organisation.name": 'factcheck settings set organisation.name "NAME"',
-    "organisation.url": "factcheck settings set organisation.url https://…",
+    "organisation": 'factcheck settings set organisation "NAME"',
+    "organisation-url": "factcheck settings set organisation-url https://…",
     "review_url": "factcheck publishing set {claim} --review-url https://…",
     "claim_reviewed": 'factcheck publishing set {claim} --claim-reviewed "SHORT WORDING"',
     "claimant": 'factcheck publishing set {claim} --claimant "NAME" --claimant-type person|organisation',
@@ -35,7 +35,7 @@ def print_missing(items, out=None) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the publishing sub-commands."""
-    from factcheck_app.cli.parser import add_format_option, add_store_option
+    from factcheck_app.cli.options import add_by_option, add_format_option, add_store_option
 
     group = sub.add_parser("publishing", help="a claim's publishing details (claimant, appearances, review address)",
                            description="Show or change what ClaimReview and reports say about a claim: who made it, "
@@ -67,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--review-url", metavar="URL", help="the published review's address")
     p.add_argument("--reset", action="append", choices=RESETTABLE, metavar="FIELD",
                    help=f"put a field's default back (one of: {', '.join(RESETTABLE)}); repeat for more")
-    p.add_argument("--by", metavar="NAME", help="who made the change (default: $FACTCHECK_USER or your remembered name)")
+    add_by_option(p)
     add_store_option(p)
     p.set_defaults(func=cmd_set)
 
@@ -99,11 +99,11 @@ def _show_lines(info) -> list[str]:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print a claim's publishing details."""
+    from factcheck_app.cli.options import resolve_id
     from factcheck_app.ops.publishing import claim_publishing
-    from factcheck_app.store.ids import resolve
 
     with open_store(args, reading=True) as lib:
-        info = claim_publishing(lib, resolve(lib.db, "claims", args.claim))
+        info = claim_publishing(lib, resolve_id(lib, "claims", args.claim))
     if args.format == "json":
         print_json(info.to_dict())
     else:
@@ -135,14 +135,12 @@ def _edit_from(args: argparse.Namespace):
 
 def cmd_set(args: argparse.Namespace) -> int:
     """Change a claim's publishing details; print them as now exported."""
+    from factcheck_app.cli.options import acting_person, resolve_id
     from factcheck_app.ops.publishing import edit_publishing
-    from factcheck_app.user_profile import acting_user
-    from factcheck_app.store.ids import resolve
 
     edit = _edit_from(args)
     with open_store(args) as lib:
-        result = edit_publishing(lib, resolve(lib.db, "claims", args.claim), edit,
-                                 by=acting_user(args.by) or None)
+        result = edit_publishing(lib, resolve_id(lib, "claims", args.claim), edit, by=acting_person(args) or None)
     print("\n".join(_show_lines(result.value)))
     return 0
 

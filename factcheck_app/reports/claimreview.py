@@ -35,7 +35,7 @@ DRAFT_STATUS = "Draft"
 class MissingItem:
     """One thing the markup lacks: for a claim (``claim_id``) or for the whole desk (None).
 
-    ``field`` names what to fill: organisation.name, organisation.url, review_url,
+    ``field`` names what to fill: organisation, organisation-url (the settings' names), review_url,
     claim_reviewed, claimant, claim_date or appearances.
     """
 
@@ -55,9 +55,9 @@ def missing_items(report: dict) -> list[MissingItem]:
     items = []
     org = report["organisation"]
     if not org.get("name"):
-        items.append(MissingItem(None, "organisation.name", "the checking organisation's name"))
+        items.append(MissingItem(None, "organisation", "the checking organisation's name"))
     if not http_url(org.get("url")):
-        items.append(MissingItem(None, "organisation.url", "the checking organisation's web address"))
+        items.append(MissingItem(None, "organisation-url", "the checking organisation's web address"))
     for _, claim in iter_claims(report):
         if claim["verdict"] is None:
             continue

@@ -188,6 +188,19 @@ def _v2(db: Database) -> None:
         create_fts(db, table, columns)
 
 
+def _v3(db: Database) -> None:
+    """Verdict history says what kind of change each row was, keeps rationale edits, and marks corrections."""
+    db.execute("ALTER TABLE verdict_history ADD COLUMN action TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN from_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN to_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN correction INTEGER NOT NULL DEFAULT 0")
+    # Rows written before v3 were rating or status changes, or reviews (their why said so).
+    db.execute(
+        "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
+        "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
+    )
+
+
 PUBLISHING_TABLES = """
 CREATE TABLE claim_publishing (
     claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
@@ -210,7 +223,7 @@ CREATE TABLE claim_appearances (
 """
 
 
-def _v3(db: Database) -> None:
+def _v4(db: Database) -> None:
     """Per-claim publishing details (claimant, appearances, date, claim as reviewed, review address).
 
     The review addresses kept so far as library settings ``claimreview.url.<claim id>`` move here.
@@ -226,5 +239,5 @@ def _v3(db: Database) -> None:
     db.execute("DELETE FROM library_settings WHERE key LIKE 'claimreview.url.%'")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 LATEST_VERSION = len(MIGRATIONS)

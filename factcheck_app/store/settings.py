@@ -5,8 +5,8 @@ from sqlite_utils import Database
 
 from factcheck_app.store.transaction import write
 
-ORGANISATION_NAME = "organisation.name"
-ORGANISATION_URL = "organisation.url"
+ORGANISATION_NAME = "organisation"
+ORGANISATION_URL = "organisation-url"
 METHODOLOGY = "report.methodology"
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.reports.errors import ReportError
-from factcheck_app.ops.changes import Changes, OpResult
+from factcheck_app.ops.settings import set_setting
 from factcheck_app.ops.publishing import PublishingEdit, edit_publishing
 from factcheck_app.reports.claimreview import missing_items
 from factcheck_app.reports.exporter import (
@@ -68,20 +68,10 @@ class ExportOutcome:
     error: str | None = None
 
 
-def set_organisation_detail(library: Library, key: str, text: str) -> OpResult:
-    """Set the organisation's name or web address (replaced by the settings operation when it lands)."""
-    from factcheck_app.ops.publishing import web_address
-    from factcheck_app.store.settings import set_setting
-
-    value = web_address(text, "organisation's web address") if key == "organisation.url" else text
-    set_setting(library.db, key, value)
-    return OpResult(changes=Changes.of(settings=True), value=value)
-
-
 def fill_missing_item(library: Library, item, text: str, form: MissingItemsForm | None = None):
     """Save the value typed for a missing item: the organisation's details or a claim's publishing detail."""
     if item.claim_id is None:
-        return set_organisation_detail(library, item.field, text)
+        return set_setting(library, item.field, text)  # the item's field is the setting's name
     field = {"appearances": "appearances"}.get(item.field, item.field)
     value: object = [text] if field == "appearances" else text
     edit = PublishingEdit(**{field: value})

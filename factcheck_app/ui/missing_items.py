@@ -13,8 +13,8 @@ from factcheck_app.core.claim_wording import MAX_CLAIM_REVIEWED
 
 #: (placeholder, tooltip) for each kind of missing item.
 FIELD_HINTS = {
-    "organisation.name": ("Your organisation's name", "The checking organisation: ClaimReview's author"),
-    "organisation.url": ("https://… your organisation's site", "The checking organisation's web address"),
+    "organisation": ("Your organisation's name", "The checking organisation: ClaimReview's author"),
+    "organisation-url": ("https://… your organisation's site", "The checking organisation's web address"),
     "review_url": ("https://… where this fact-check is published", "The published review's address"),
     "claim_reviewed": ("A short wording of the claim", f"At most {MAX_CLAIM_REVIEWED} characters"),
     "claimant": ("Who made the claim", "A person or an organisation"),

@@ -152,7 +152,7 @@ def test_missing_items_are_listed_per_claim_and_nothing_is_written(report_lib, r
         run_export(report_db, ExportRequest("claimreview", out))
     assert not out.exists()
     fields = {(i.claim_id, i.field) for i in info.value.items}
-    assert (None, "organisation.url") in fields
+    assert (None, "organisation-url") in fields
     assert (report_lib.crossings, "review_url") in fields and (report_lib.harvest, "review_url") in fields
     # The harvest article has no date and no address: the claim lacks both.
     assert (report_lib.harvest, "claim_date") in fields and (report_lib.harvest, "appearances") in fields

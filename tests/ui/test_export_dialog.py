@@ -207,13 +207,13 @@ def test_claimreview_lists_missing_items_as_fields_and_filling_them_completes_it
     form = dialog.missing_form
     assert not form.isHidden()
     fields = {(item.claim_id, item.field): edit for item, edit in form.fields}
-    assert (None, "organisation.url") in fields
+    assert (None, "organisation-url") in fields
     review_fields = [(cid, edit) for (cid, field), edit in fields.items() if field == "review_url"]
     assert len(review_fields) == 4
     changed = []
     dialog.libraryChanged.connect(changed.append)
-    fields[(None, "organisation.url")].setText("https://factcheck.example.org")
-    fields[(None, "organisation.url")].editingFinished.emit()
+    fields[(None, "organisation-url")].setText("https://factcheck.example.org")
+    fields[(None, "organisation-url")].editingFinished.emit()
     for n, (cid, _) in enumerate(review_fields):
         # The form is rebuilt after each save: find the claim's field again.
         edit = next(e for i, e in form.fields if (i.claim_id, i.field) == (cid, "review_url"))

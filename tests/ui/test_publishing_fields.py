@@ -61,7 +61,7 @@ def test_a_set_value_shows_in_the_field_and_clearing_it_restores_the_default(qtb
 def test_missing_items_become_fields_and_claim_text_stays_plain(qtbot):
     form = MissingItemsForm()
     qtbot.addWidget(form)
-    items = [MissingItem(None, "organisation.url", "the checking organisation's web address"),
+    items = [MissingItem(None, "organisation-url", "the checking organisation's web address"),
              MissingItem("c1", "review_url", "claim c1 (“<b>bold</b>”): the published review's address")]
     form.set_items(items)
     assert not form.isHidden() and len(form.fields) == 2

@@ -21,6 +21,9 @@ _DOUBLE_CLOSE = "”»“"
 _TRAILING = " ,;:–—-‐(["
 
 
+_QUOTE_MARK = re.compile(r'[“”«»„"]')
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the double-quoted passages in ``text``, marks included.
 
@@ -29,7 +32,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK.finditer(text):
+        ch, i = m.group(), m.start()
         if open_at is None:
             if ch in _DOUBLE_OPEN or ch == '"':
                 open_at = i
@@ -51,16 +55,6 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _cut_points(text: str, protected: list[tuple[int, int]]) -> list[int]:
-    """Return the offsets where the text may be cut: after a word, outside every protected span."""
-    points = []
-    for m in re.finditer(r"\s+", text):
-        at = m.start()
-        if not any(start < at < end for start, end in protected):
-            points.append(at)
-    return points
-
-
 def default_claim_reviewed(text: str, quotations: Iterable[tuple[int, int]] = (),
                            limit: int = MAX_CLAIM_REVIEWED) -> str | None:
     """Return the default claim-as-reviewed for a claim's text, or None when none can be made.
@@ -70,43 +64,31 @@ def default_claim_reviewed(text: str, quotations: Iterable[tuple[int, int]] = ()
     whole text on one line when it fits in ``limit`` characters, else its longest opening
     that ends between two words and outside every quotation, followed by "…".
     """
-    # Spacing is folded after the spans are found, so map each original offset to the folded text.
-    flat_chars: list[str] = []
-    position: list[int] = []
-    last_space = True
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if not last_space:
-                flat_chars.append(" ")
-                position.append(i)
-            last_space = True
-            continue
-        flat_chars.append(ch)
-        position.append(i)
-        last_space = False
-    flat = "".join(flat_chars).rstrip()
+    flat = " ".join(text.split())
     if not flat:
         return None
     if len(flat) <= limit:
         return flat
-    index_of = {orig: n for n, orig in enumerate(position)}
 
     def folded(offset: int) -> int:
-        while offset not in index_of and offset < len(text):
-            offset += 1
-        return index_of.get(offset, len(flat))
+        # Where an offset of the original text falls once its spacing is folded.
+        head = text[:offset]
+        joined = " ".join(head.split())
+        return len(joined) + (1 if joined and head[-1:].isspace() else 0)
 
     protected = _merge(
         [(folded(s), folded(e)) for s, e in quotations if 0 <= s < e <= len(text)] + quotation_spans(flat)
     )
-    best = None
-    for point in _cut_points(flat, protected):
-        head = flat[:point].rstrip(_TRAILING)
-        if head and len(head) + len(ELLIPSIS) <= limit:
-            best = head
-    if best is None:
-        return None
-    return best + ELLIPSIS
+    # The longest opening that fits with its ellipsis ends at the last space before the limit
+    # that lies outside every quotation (spacing is folded: every gap is one space).
+    point = flat.rfind(" ", 0, limit - len(ELLIPSIS) + 1)
+    while point > 0:
+        if not any(start < point < end for start, end in protected):
+            head = flat[:point].rstrip(_TRAILING)
+            if head:
+                return head + ELLIPSIS
+        point = flat.rfind(" ", 0, point)
+    return None
 
 
 def check_claim_reviewed(value: str, limit: int = MAX_CLAIM_REVIEWED) -> str:

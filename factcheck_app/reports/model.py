@@ -18,7 +18,8 @@ from factcheck_app.reports.context import CONTEXT_REACH, ArticleContext, sentenc
 from factcheck_app.reports.rows import corrections_by_claim, facets_by_claim, sources_by_claim
 from factcheck_app.reports.selection import Selection, select_claim_rows
 from factcheck_app.store import settings
-from factcheck_app.store.publishing import publishing_by_claim
+from factcheck_app.core.publishing import ClaimContext, effective_publishing
+from factcheck_app.store.publishing import stored_by_claim
 from factcheck_app.store.scales import list_scales
 
 REPORT_FORMAT = "factcheck-desk-report"
@@ -80,6 +81,16 @@ def _verdict(row: dict, steps: _Steps, review_urls: dict[str, str]) -> dict | No
     }
 
 
+def _publishing(row: dict, article: dict, facets, stored) -> dict:
+    """Return a claim's publishing details from the rows the report has read already (its quotes, its article)."""
+    start = row["start_offset"]
+    quotes = tuple((f["start"] - start, f["end"] - start, f["speaker"]) for f in facets if f["kind"] == "quote")
+    context = ClaimContext(text=row["text"], quotations=quotes, article_author=article["author"],
+                           article_outlet=article["outlet"], article_url=article["url"],
+                           article_published=article["published"])
+    return effective_publishing(stored, context).to_dict()
+
+
 ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, imported_at, body FROM articles "
                 "WHERE id IN (SELECT value FROM json_each(?))")
 
@@ -98,8 +109,8 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
     facets = facets_by_claim(db, claim_ids)
     sources = sources_by_claim(db, claim_ids)
     steps = _Steps(list_scales(db))
-    details = publishing_by_claim(db, claim_ids)
-    review_urls = {cid: info.review_url for cid, info in details.items() if info.review_url}
+    stored = stored_by_claim(db, claim_ids)
+    review_urls = {cid: info.review_url for cid, info in stored.items() if info.review_url}
     fixes = corrections_by_claim(db, set(claim_ids))
 
     organisation = settings.get_setting(db, settings.ORGANISATION_NAME)
@@ -131,7 +142,7 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
             "verdict": _verdict(row, steps, review_urls),
             "sources": sources.get(row["id"], []),
             "corrections": fixes.get(row["id"], []),
-            "publishing": details[row["id"]].to_dict(),
+            "publishing": _publishing(row, a, facets.get(row["id"], ()), stored.get(row["id"])),
         })
 
     return {

@@ -23,7 +23,6 @@ LAYOUT_DPI = 96  # the document is laid out as on a 96-dpi screen, then scaled t
 KEEP_WITH_NEXT_PX = 48
 #: Tables shorter than this (an article's heading box) are kept with what follows; longer ones may split.
 SMALL_TABLE_PX = 160
-MAX_KEEP_PASSES = 6
 STANCE_COLOURS = {"supports": "#1b5e2b", "refutes": "#8a1c1c", "context": "#5f6368"}
 
 _app = None  # a QGuiApplication made here (none existed) is kept for the life of the process
@@ -84,7 +83,7 @@ def print_html_to_pdf(html: str, path: Path, *, paper: str = "a4", title: str = 
 
 
 def _print(html: str, path: Path, paper: str, title: str, progress: Progress | None) -> int:
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtCore import QMarginsF, QRectF, Qt
     from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QTextDocument
 
     writer = QPdfWriter(str(path))
@@ -103,9 +102,10 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
     doc.setDocumentMargin(0)
     doc.setDefaultFont(QFont("DejaVu Serif", 10))
     doc.setHtml(html)
-    doc.setPageSize(QSizeF(page_w, body_h))
-    keep_headings_with_next(doc, body_h)
-    pages = doc.pageCount()
+    doc.setTextWidth(page_w)  # laid out as one long page; page_starts chooses where pages break
+    starts = page_starts(doc, body_h)
+    ends = starts[1:] + [doc.size().height()]
+    pages = len(starts)
 
     footer_font = QFont("DejaVu Sans")
     footer_font.setPixelSize(10)  # layout pixels: the painter scales it with the page
@@ -114,14 +114,14 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
         raise ReportError(f"Cannot write the PDF to {path}.")
     try:
         painter.scale(scale, scale)
-        for page in range(pages):
+        for page, (top, bottom) in enumerate(zip(starts, ends)):
             if progress:
                 progress(page, pages)
             if page:
                 writer.newPage()
             painter.save()
-            painter.translate(0, -page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, page_w, body_h))
+            painter.translate(0, -top)
+            doc.drawContents(painter, QRectF(0, top, page_w, bottom - top))
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
@@ -137,51 +137,70 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
     return pages
 
 
-def _needs_break(top: float, height: float, page_h: float) -> bool:
-    """Return True when something starting at ``top`` would leave too little room after it on its page."""
-    offset = top % page_h
-    return offset > 1 and offset + height + KEEP_WITH_NEXT_PX > page_h
+def _line_spans(doc) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Return every text line's (top, bottom) in document order, and every heading's (top, bottom).
 
-
-def keep_headings_with_next(doc, page_h: float) -> int:
-    """Move every heading (and every small table, such as an article's heading box) that would sit at the
-    foot of a page, without room for what follows it, to the next page; return how many were moved.
-
-    QTextDocument knows page breaks but not "keep with next", so the laid-out document is
-    measured and a break is set before each such block; later blocks move, so it runs to a fixed point.
+    Headings are heading blocks (h1-h6) and small tables (an article's heading box). Block
+    rectangles are in document coordinates, also for blocks inside table cells.
     """
-    from PySide6.QtGui import QTextCursor, QTextFormat, QTextTable
+    from PySide6.QtGui import QTextTable
 
-    always_before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     layout = doc.documentLayout()
-    moved = 0
-    for _ in range(MAX_KEEP_PASSES):
-        changed = False
-        root = doc.rootFrame()
-        for frame in root.childFrames():
-            fmt = frame.frameFormat()
-            rect = layout.frameBoundingRect(frame)
-            if (isinstance(frame, QTextTable) and rect.height() < SMALL_TABLE_PX
-                    and not fmt.pageBreakPolicy() & always_before and _needs_break(rect.top(), rect.height(), page_h)):
-                fmt.setPageBreakPolicy(always_before)
-                frame.setFrameFormat(fmt)
-                changed = True
-                moved += 1
-        block = doc.begin()
-        while block.isValid():
-            fmt = block.blockFormat()
-            if fmt.headingLevel() and not fmt.pageBreakPolicy() & always_before:
-                cursor = QTextCursor(block)
-                rect = layout.blockBoundingRect(block)
-                if cursor.currentFrame() == root and _needs_break(rect.top(), rect.height(), page_h):
-                    fmt.setPageBreakPolicy(always_before)
-                    cursor.setBlockFormat(fmt)
-                    changed = True
-                    moved += 1
-            block = block.next()
-        if not changed:
-            break
-    return moved
+    lines: list[tuple[float, float]] = []
+    headings: list[tuple[float, float]] = []
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            lines.append((rect.top() + line.y(), rect.top() + line.y() + line.height()))
+        if block.blockFormat().headingLevel():
+            headings.append((rect.top(), rect.bottom()))
+        block = block.next()
+    for frame in doc.rootFrame().childFrames():
+        rect = layout.frameBoundingRect(frame)
+        if isinstance(frame, QTextTable) and rect.height() < SMALL_TABLE_PX:
+            headings.append((rect.top(), rect.bottom()))
+    lines.sort()
+    headings.sort()
+    return lines, headings
+
+
+def page_starts(doc, page_h: float) -> list[float]:
+    """Return where each page begins in an unpaginated document laid out to the page width.
+
+    A page ends before the line it would cut, and before a heading that would be left at its
+    foot without room for what follows (QTextDocument's own pagination knows no "keep with
+    next"). One layout, then one walk over the lines: no relayout.
+    """
+    import bisect
+
+    lines, headings = _line_spans(doc)
+    line_tops = [top for top, _ in lines]
+    heading_tops = [top for top, _ in headings]
+    total = doc.size().height()
+    starts = [0.0]
+    while starts[-1] + page_h < total:
+        start = starts[-1]
+        end = start + page_h
+        # The last line that would cross the page's end starts the next page.
+        i = bisect.bisect_left(line_tops, end) - 1
+        while i >= 0 and lines[i][1] > end and lines[i][0] > start:
+            end = lines[i][0]
+            i -= 1
+        # A heading too near the foot goes over too, with what follows it.
+        j = bisect.bisect_left(heading_tops, end) - 1
+        while j >= 0 and headings[j][0] > start + 1:
+            top, bottom = headings[j]
+            if bottom + KEEP_WITH_NEXT_PX <= end:
+                break
+            end = top
+            j -= 1
+        if end <= start + 1:  # nothing fits (a line taller than a page): cut where the page ends
+            end = start + page_h
+        starts.append(end)
+    return starts
 
 
 def write_pdf(report: dict, path: str | os.PathLike, *, paper: str = "a4", force: bool = False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 
 from factcheck_app.reports.model import build_report
-from factcheck_app.reports.pdf import KEEP_WITH_NEXT_PX, keep_headings_with_next, pdf_html
+from factcheck_app.reports.pdf import KEEP_WITH_NEXT_PX, page_starts, pdf_html
 
 
 def _long_report(report_db) -> dict:
@@ -21,33 +21,26 @@ def _long_report(report_db) -> dict:
     return report
 
 
-def _headings_with_too_little_room(doc, page_h):
-    from PySide6.QtGui import QTextCursor
-
-    layout, root = doc.documentLayout(), doc.rootFrame()
-    lonely = []
-    block = doc.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() and QTextCursor(block).currentFrame() == root:
-            rect = layout.blockBoundingRect(block)
-            offset = rect.top() % page_h
-            if offset > 1 and offset + rect.height() + KEEP_WITH_NEXT_PX > page_h:
-                lonely.append(block.text())
-        block = block.next()
-    return lonely
-
-
-def test_headings_keep_with_what_follows(qapp, report_db):
-    from PySide6.QtCore import QSizeF
+def test_pages_never_cut_a_line_nor_leave_a_heading_at_the_foot(qapp, report_db):
     from PySide6.QtGui import QFont, QTextDocument
+
+    from factcheck_app.reports.pdf import _line_spans
 
     page_h = 980.0
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(QFont("DejaVu Serif", 10))
     doc.setHtml(pdf_html(_long_report(report_db)))
-    doc.setPageSize(QSizeF(680, page_h))
-    before = _headings_with_too_little_room(doc, page_h)
-    moved = keep_headings_with_next(doc, page_h)
-    assert moved >= len(before) > 0  # the long report had lonely headings, and they were moved
-    assert _headings_with_too_little_room(doc, page_h) == []
+    doc.setTextWidth(680)
+    starts = page_starts(doc, page_h)
+    lines, headings = _line_spans(doc)
+    assert len(starts) > 5 and headings
+    ends = starts[1:] + [doc.size().height()]
+    for start, end in zip(starts, ends):
+        assert 0 < end - start <= page_h
+        assert not [(t, b) for t, b in lines if t < end < b], "a line is cut by a page end"
+        lonely = [(t, b) for t, b in headings if start + 1 < t < end and b + KEEP_WITH_NEXT_PX > end and end < ends[-1]]
+        assert lonely == [], "a heading is left at the foot of a page"
+    # Without the rule, some heading would have been left at a page's foot: the test can fail.
+    naive = [n * page_h for n in range(len(starts))]
+    assert any(n * page_h < t < (n + 1) * page_h < b + KEEP_WITH_NEXT_PX for t, b in headings for n in range(len(naive)))

@@ -59,7 +59,7 @@ class StoredPublishing:
     appearances: tuple[Appearance, ...] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ClaimContext:
     """What the defaults are read from: the claim's text, its quotations, and its article."""
 
@@ -116,34 +116,52 @@ def default_claimant(context: ClaimContext) -> tuple[str | None, str | None, str
     return None, None, None
 
 
-def effective_publishing(stored: StoredPublishing | None, context: ClaimContext) -> Publishing:
-    """Return the claim's publishing details: what the checker set, defaults for the rest."""
-    stored = stored or StoredPublishing()
-    name, kind, origin = default_claimant(context)
+_NOTHING_SET = None  # set below, once StoredPublishing exists
+
+
+def publishing_dict(stored: StoredPublishing | None, context: ClaimContext) -> dict:
+    """Return the claim's publishing details as JSON-ready data: what the checker set, defaults for the rest.
+
+    The report's ``publishing`` entry; ``effective_publishing`` wraps the same values. Built as a
+    plain dict because a report makes one per claim (10,000 in a large one).
+    """
+    stored = stored or _NOTHING_SET
     if stored.claimant:
         name, kind, origin = stored.claimant, stored.claimant_type or PERSON, SET_BY_CHECKER
-    if stored.appearances is not None:
-        appearances, appearances_from = stored.appearances, SET_BY_CHECKER
-    elif context.article_url:
-        appearances, appearances_from = (Appearance(context.article_url, True),), FROM_ARTICLE_ADDRESS
     else:
-        appearances, appearances_from = (), None
+        name, kind, origin = default_claimant(context)
+    if stored.appearances is not None:
+        appearances = [{"url": a.url, "first": a.first} for a in stored.appearances]
+        appearances_from = SET_BY_CHECKER
+    elif context.article_url:
+        appearances, appearances_from = [{"url": context.article_url, "first": True}], FROM_ARTICLE_ADDRESS
+    else:
+        appearances, appearances_from = [], None
     if stored.claim_date:
         claim_date, date_from = stored.claim_date, SET_BY_CHECKER
     else:
         claim_date = context.article_published or None
         date_from = FROM_ARTICLE_DATE if claim_date else None
-    built = default_claim_reviewed(context.text, [(s, e) for s, e, _ in context.quotations])
     if stored.claim_reviewed:
         reviewed, reviewed_from = stored.claim_reviewed, SET_BY_CHECKER
     else:
-        reviewed, reviewed_from = built, (FROM_CLAIM_TEXT if built else None)
+        reviewed = default_claim_reviewed(context.text, [(s, e) for s, e, _ in context.quotations])
+        reviewed_from = FROM_CLAIM_TEXT if reviewed else None
+    return {
+        "claimant": name, "claimant_type": kind, "claimant_from": origin,
+        "appearances": appearances, "appearances_from": appearances_from,
+        "claim_date": claim_date, "claim_date_from": date_from,
+        "claim_reviewed": reviewed, "claim_reviewed_from": reviewed_from,
+        "review_url": stored.review_url,
+    }
+
+
+def effective_publishing(stored: StoredPublishing | None, context: ClaimContext) -> Publishing:
+    """Return the claim's publishing details: what the checker set, defaults for the rest (and the built wording)."""
+    data = publishing_dict(stored, context)
+    built = default_claim_reviewed(context.text, [(s, e) for s, e, _ in context.quotations])
     return Publishing(
-        claimant=name, claimant_type=kind, claimant_from=origin,
-        appearances=tuple(appearances), appearances_from=appearances_from,
-        claim_date=claim_date, claim_date_from=date_from,
-        claim_reviewed=reviewed, claim_reviewed_from=reviewed_from,
-        review_url=stored.review_url,
+        **{**data, "appearances": tuple(Appearance(a["url"], a["first"]) for a in data["appearances"])},
         defaults={"claim_reviewed": built},
     )
 
@@ -160,3 +178,6 @@ def order_appearances(urls: list[str], first: str | None = None) -> tuple[Appear
     if chosen not in unique:
         raise ValueError(f"The first appearance '{chosen}' is not one of the claim's appearances.")
     return tuple(Appearance(u, u == chosen) for u in unique)
+
+
+_NOTHING_SET = StoredPublishing()

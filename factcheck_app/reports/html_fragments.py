@@ -58,6 +58,20 @@ class SourceItems:
         return fixed
 
 
+def claimant_line(publishing: dict) -> Markup:
+    """Return the "Claim by … , date · published review" line under a claim ("" when neither is known)."""
+    claimant, claim_date = publishing["claimant"], publishing["claim_date"]
+    if not claimant and not claim_date:
+        return Markup("")
+    text = f"Claim by {escape(claimant or 'an unknown claimant')}"
+    if claim_date:
+        text += f", {escape(human_date(claim_date))}"
+    review = http_url(publishing["review_url"])
+    if review:
+        text += f' · <a href="{escape(review)}">published review</a>'
+    return Markup(f'<div class="byline">{text}</div>')
+
+
 def _source_fragments(s: dict) -> tuple[str, str, str]:
     url = s["url"]
     title = escape(s["title"])

@@ -4,12 +4,14 @@ Reports show these; the JSON export keeps the ISO values they are made from.
 """
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, timezone
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
 
+@functools.lru_cache(maxsize=4096)  # a report repeats the same few dates thousands of times
 def human_date(value: str | None, *, with_time: bool = True) -> str:
     """Return an ISO date or moment as people write it; text that is not ISO comes back unchanged.
 

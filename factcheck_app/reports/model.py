@@ -18,7 +18,7 @@ from factcheck_app.reports.context import CONTEXT_REACH, ArticleContext, sentenc
 from factcheck_app.reports.rows import corrections_by_claim, facets_by_claim, sources_by_claim
 from factcheck_app.reports.selection import Selection, select_claim_rows
 from factcheck_app.store import settings
-from factcheck_app.core.publishing import ClaimContext, effective_publishing
+from factcheck_app.core.publishing import ClaimContext, publishing_dict
 from factcheck_app.store.publishing import stored_by_claim
 from factcheck_app.store.scales import list_scales
 
@@ -88,7 +88,7 @@ def _publishing(row: dict, article: dict, facets, stored) -> dict:
     context = ClaimContext(text=row["text"], quotations=quotes, article_author=article["author"],
                            article_outlet=article["outlet"], article_url=article["url"],
                            article_published=article["published"])
-    return effective_publishing(stored, context).to_dict()
+    return publishing_dict(stored, context)
 
 
 ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, imported_at, body FROM articles "

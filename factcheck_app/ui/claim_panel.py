@@ -221,6 +221,7 @@ class ClaimPanel(QWidget):
             self.source_search.stance_combo, self.evidence_view, self.edit_evidence_button, self.edit_source_button,
             self.detach_button, editor.scale_combo, *editor.rating_buttons(), editor.clear_button,
             editor.rationale_edit, editor.checker_edit, editor.status_combo, editor.review_button, editor.history_view,
+            *self.publishing_fields.tab_chain(),
         ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)

@@ -43,6 +43,7 @@ class PublishingFields(QGroupBox):
         self.setAccessibleName("Publishing details")
         self.claim_id: str | None = None
         self._stored = StoredPublishing()
+        self._default_wording: str | None = None
         self._loading = False
         form = QFormLayout(self)
 
@@ -98,6 +99,11 @@ class PublishingFields(QGroupBox):
             lambda: self._finished("review_url", self.review_url_edit.text()))
         self.first_box.activated.connect(self._first_chosen)
 
+    def tab_chain(self) -> list[QWidget]:
+        """Return the fields in the order Tab visits them."""
+        return [self.claimant_edit, self.claimant_type, self.date_edit, self.appearances_edit, self.first_box,
+                self.reviewed_edit, self.review_url_edit]
+
     # --- showing ----------------------------------------------------------------------------------
 
     def show_publishing(self, claim_id: str | None, info: Publishing | None, stored: StoredPublishing | None,
@@ -129,7 +135,7 @@ class PublishingFields(QGroupBox):
                 if a.first:
                     self.first_box.setCurrentIndex(self.first_box.count() - 1)
             self.reviewed_edit.setText(s.claim_reviewed or "")
-            default_wording = info.defaults.get("claim_reviewed") if info else None
+            default_wording = self._default_wording = info.defaults.get("claim_reviewed") if info else None
             self.reviewed_edit.setPlaceholderText(
                 (default_wording or "write a short wording: the claim cannot be shortened without cutting a quotation")
                 if not s.claim_reviewed else "")
@@ -145,9 +151,9 @@ class PublishingFields(QGroupBox):
             self._loading = False
 
     def _count(self) -> None:
-        text = self.reviewed_edit.text() or self.reviewed_edit.placeholderText()
-        used = len(self.reviewed_edit.text()) if self.reviewed_edit.text() else len(text)
-        self.reviewed_count.setText(f"{min(used, 999)}/{MAX_CLAIM_REVIEWED}")
+        # The wording that will be exported: what was typed, else the default shown as placeholder.
+        used = len(self.reviewed_edit.text() or self._default_wording or "")
+        self.reviewed_count.setText(f"{min(used, MAX_CLAIM_REVIEWED)}/{MAX_CLAIM_REVIEWED}")
 
     # --- editing ----------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
+from factcheck_app.store import views
 from factcheck_app.store.scales import list_scales
 from factcheck_app.ui import dialogs, workers
 from factcheck_app.ui.progress import JobProgress
@@ -258,8 +259,7 @@ class ExportDialog(QDialog):
     def _suggest_target(self) -> None:
         title = "fact-check-report"
         if self.article_ids:
-            row = self.library.db.execute("SELECT title FROM articles WHERE id = ?", [self.article_ids[0]]).fetchone()
-            title = "fact-check " + (row[0] if row and row[0] else "article")
+            title = "fact-check " + (views.article_title(self.library.db, self.article_ids[0]) or "article")
         self._stem = sanitise_filename(title, fallback="fact-check-report")
         self.target_edit.setText(str(Path.home() / (self._stem + EXTENSIONS[self.fmt])))
 

@@ -12,6 +12,7 @@ from factcheck_app import APP_NAME
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
 from factcheck_app.store import articles as articles_store
 from factcheck_app.store import claims as claims_store
+from factcheck_app.store import views
 from factcheck_app.store.errors import NotFoundError, StoreError
 from factcheck_app.store.library import Library
 from factcheck_app.ui import dialogs, shortcuts, workers
@@ -31,12 +32,6 @@ DEFAULT_SIZE = (1400, 900)
 DEFAULT_MAIN_SIZES = [380, 620, 400]
 DEFAULT_CENTRE_SIZES = [520, 300]
 LIBRARY_FILTER = "Factcheck Desk libraries (*.sqlite *.sqlite3 *.db);;All files (*)"
-SUMMARY_SQL = """
-SELECT (SELECT count(*) FROM articles),
-       (SELECT count(*) FROM claims WHERE status != 'dismissed'),
-       (SELECT count(*) FROM claims WHERE status = 'checked'),
-       (SELECT count(*) FROM sources)
-"""
 
 
 def plural(n: int, word: str) -> str:
@@ -178,10 +173,9 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         old, self.library = self.library, library
         self.undo_stack.clear()
         self.article_id = self.claim_id = None
-        db = library.db if library else None
-        self.claims_view.model.set_library(db, library.path if library else None)
+        self.claims_view.model.set_library(library)
         self.claims_view.model.set_article(None, all_claims=self.claims_view.model.shows_all)
-        self.library_pane.model.set_library(db)
+        self.library_pane.model.set_library(library)
         self.article_view.set_article(None, [], [])
         self.article_view.set_read_only_date(bool(library and library.readonly))
         self._replace_panel()
@@ -224,9 +218,9 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if self.library is None:
             self.summary.setText("No library open")
             return
-        articles, claims, checked, sources = self.library.db.execute(SUMMARY_SQL).fetchone()
-        text = " · ".join([plural(articles, "article"), plural(claims, "claim"), f"{checked:,} checked",
-                           plural(sources, "source")])
+        counts = views.library_counts(self.library.db)
+        text = " · ".join([plural(counts["articles"], "article"), plural(counts["claims"], "claim"),
+                           f"{counts['checked']:,} checked", plural(counts["sources"], "source")])
         if self.library.readonly:
             text += " · read-only"
         self.summary.setText(text)
@@ -327,8 +321,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             return row[ARTICLE]
         if self.library is None:
             return None
-        found = self.library.db.execute("SELECT article_id FROM claims WHERE id = ?", [claim_id]).fetchone()
-        return found[0] if found else None
+        return views.article_of_claim(self.library.db, claim_id)
 
     @Slot()
     def _claims_loaded(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
-from sqlite_utils import Database
+from typing import Any
 
 from factcheck_app.store import Library
 from factcheck_app.store.claims import get_claim, set_status
@@ -33,12 +33,12 @@ class CommandEvents(QObject):
     failed = Signal(str)
 
 
-def _claim_state(db: Database, claim_id: str) -> tuple[str, str | None]:
+def _claim_state(db: Any, claim_id: str) -> tuple[str, str | None]:
     claim = get_claim(db, claim_id)
     return claim["status"], claim["dismiss_reason"]
 
 
-def _put_claim_state(db: Database, claim_id: str, state: tuple[str, str | None]) -> None:
+def _put_claim_state(db: Any, claim_id: str, state: tuple[str, str | None]) -> None:
     if _claim_state(db, claim_id) != state:
         set_status(db, claim_id, state[0], state[1])
 

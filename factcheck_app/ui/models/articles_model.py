@@ -2,39 +2,26 @@
 
 Like Anki's browser table model, the model holds only the ordered ids; a page of rows is
 read when the view first asks for one of them, so 20,000 articles open at once.
-Searching and sorting happen in SQL (title/outlet text, any column).
+Searching and sorting happen in the store (``store.views``: title/outlet text, any column).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlite_utils import Database
+
+from factcheck_app.store import views
+from factcheck_app.store.library import Library
 
 PAGE = 200
 COLUMNS = ("Title", "Outlet", "Date", "Claims", "Checked")
+#: The store's sort key for each column.
+SORT_KEYS = ("title", "outlet", "date", "claims", "checked")
 HEADER_TIPS = {2: "Published date (the import date when the article has none)", 3: "Claims worth checking",
                4: "Claims with a verdict"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_CLAIMS = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status != 'dismissed')"
-_CHECKED = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status = 'checked')"
-# Sort keys are chosen from this table, never built from input.
-_ORDER = {
-    0: "lower(coalesce(a.title, '')) {dir}, a.id",
-    1: "lower(coalesce(a.outlet, '')) {dir}, a.title",
-    2: "coalesce(a.published, a.imported_at) {dir}, a.title",
-    3: f"{_CLAIMS} {{dir}}, a.title",
-    4: f"{_CHECKED} {{dir}}, a.title",
-}
-_ROW_SQL = (f"SELECT a.id, a.title, a.outlet, a.published, a.imported_at, a.source_name, {_CLAIMS} AS claims, "
-            f"{_CHECKED} AS checked FROM articles a WHERE a.id IN ({{marks}})")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def like_pattern(text: str) -> str:
-    """Return a LIKE pattern matching ``text`` anywhere, with LIKE's wildcards escaped."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class ArticlesModel(QAbstractTableModel):
@@ -42,7 +29,7 @@ class ArticlesModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._db: Database | None = None
+        self._library: Library | None = None
         self._ids: list[str] = []
         self._rows: dict[str, dict] = {}
         self._search = ""
@@ -50,9 +37,9 @@ class ArticlesModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.DescendingOrder
 
     # --- loading ---------------------------------------------------------
-    def set_library(self, db: Database | None) -> None:
-        """Show the articles of ``db`` (None: an empty table)."""
-        self._db = db
+    def set_library(self, library: Library | None) -> None:
+        """Show the articles of ``library`` (None: an empty table)."""
+        self._library = library
         self.reload()
 
     def set_search(self, text: str) -> None:
@@ -68,16 +55,10 @@ class ArticlesModel(QAbstractTableModel):
         self.endResetModel()
 
     def _query_ids(self) -> list[str]:
-        if self._db is None:
+        if self._library is None:
             return []
-        direction = "DESC" if self._sort_order == Qt.SortOrder.DescendingOrder else "ASC"
-        sql = "SELECT a.id FROM articles a"
-        params: list[str] = []
-        if self._search:
-            sql += " WHERE a.title LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\'"
-            params = [like_pattern(self._search)] * 2
-        sql += " ORDER BY " + _ORDER[self._sort_column].format(dir=direction)
-        return [r[0] for r in self._db.execute(sql, params)]
+        return views.article_ids(self._library.db, self._search, SORT_KEYS[self._sort_column],
+                                 descending=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def _row(self, row: int) -> dict:
         article_id = self._ids[row]
@@ -89,11 +70,9 @@ class ArticlesModel(QAbstractTableModel):
         return cached
 
     def _fetch(self, ids: list[str]) -> None:
-        if not ids or self._db is None:
+        if not ids or self._library is None:
             return
-        sql = _ROW_SQL.format(marks=", ".join("?" * len(ids)))
-        for r in self._db.query(sql, ids):
-            self._rows[r["id"]] = r
+        self._rows.update(views.article_summaries(self._library.db, ids))
 
     def refresh_article(self, article_id: str) -> None:
         """Re-read one article's row (after its claims or metadata changed)."""
@@ -163,7 +142,7 @@ class ArticlesModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in _ORDER:
+        if not 0 <= column < len(SORT_KEYS):
             return
         self._sort_column, self._sort_order = column, order
         self.reload()

@@ -15,16 +15,17 @@ from factcheck_app.store import claims as claims_store
 from factcheck_app.store import views
 from factcheck_app.store.errors import NotFoundError, StoreError
 from factcheck_app.store.library import Library
-from factcheck_app.ui import dialogs, shortcuts, workers
 from factcheck_app.ui import settings as cfg
-from factcheck_app.ui.article_view import ArticleView
-from factcheck_app.ui.claim_editing import ClaimEditing
-from factcheck_app.ui.claim_panel import ClaimPanel
-from factcheck_app.ui.claims_view import ClaimsView
-from factcheck_app.ui.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
-from factcheck_app.ui.library_opening import open_with_recovery
-from factcheck_app.ui.library_pane import LibraryPane
+from factcheck_app.ui import shortcuts, workers
+from factcheck_app.ui.commands.claim_editing import ClaimEditing
+from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.library_opening import open_with_recovery
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
+from factcheck_app.ui.panes.article_view import ArticleView
+from factcheck_app.ui.panes.claim_panel import ClaimPanel
+from factcheck_app.ui.panes.claims_view import ClaimsView
+from factcheck_app.ui.panes.library_pane import LibraryPane
 from factcheck_app.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
@@ -229,7 +230,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     def choose_library(self) -> None:
         """Ask for a library file and open it."""
         start = str(self.library.path.parent) if self.library else ""
-        path = dialogs.ask_open_file(self, "Open library", start, LIBRARY_FILTER)
+        path = prompts.ask_open_file(self, "Open library", start, LIBRARY_FILTER)
         if path:
             self.open_path(path, create=False)
 
@@ -237,7 +238,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     def new_library(self) -> None:
         """Ask where to create a new library and open it."""
         start = str(self.library.path.parent) if self.library else ""
-        path = dialogs.ask_save_file(self, "New library", start, LIBRARY_FILTER)
+        path = prompts.ask_save_file(self, "New library", start, LIBRARY_FILTER)
         if path:
             if not Path(path).suffix:
                 path += ".sqlite"
@@ -434,7 +435,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     @Slot()
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
-        dialogs.message(self, "info", "Keyboard shortcuts", "Everything can be done from the keyboard:",
+        prompts.message(self, "info", "Keyboard shortcuts", "Everything can be done from the keyboard:",
                         detail=shortcuts.help_text())
 
     def _update_actions(self) -> None:
@@ -466,7 +467,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if not self._writable():
             return
         folder = self.settings.get(cfg.IMPORT_FOLDER)
-        paths = dialogs.ask_open_files(self, "Import articles", folder, FILE_FILTER)
+        paths = prompts.ask_open_files(self, "Import articles", folder, FILE_FILTER)
         if paths:
             self.settings.set(cfg.IMPORT_FOLDER, str(Path(paths[0]).parent))
             self.import_paths(paths)
@@ -496,7 +497,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if level == "info" and len(outcomes) == 1 and outcomes[0].created:
             self.statusBar().showMessage(text, 5000)
         else:
-            dialogs.message(self, level, "Import", text, detail=detail)
+            prompts.message(self, level, "Import", text, detail=detail)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -516,17 +517,17 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         """Open the export dialog (for the shown article, or the whole library when none is shown)."""
         if self.library is None:
             return
-        from factcheck_app.ui.export_dialog import ExportDialog  # imported when first used: quicker start-up
+        from factcheck_app.ui.dialogs.export_dialog import ExportDialog  # imported when first used: quicker start-up
 
         try:
             ExportDialog(self.library, self, article_ids=[self.article_id] if self.article_id else None).exec()
         except (StoreError, OSError) as exc:
-            dialogs.message(self, "error", "Export failed", f"The export could not be written: {exc}")
+            prompts.message(self, "error", "Export failed", f"The export could not be written: {exc}")
 
     @Slot()
     def about(self) -> None:
         """Show the About dialog."""
-        from factcheck_app.ui.about_dialog import AboutDialog  # imported when first used: quicker start-up
+        from factcheck_app.ui.dialogs.about_dialog import AboutDialog  # imported when first used: quicker start-up
 
         dialog = AboutDialog(self.library, self)
         try:
@@ -540,7 +541,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         """Preferences > Rating Scales; an edited scale is shown at once in the panel and the claims table."""
         if not self._writable():
             return
-        from factcheck_app.ui.scales_dialog import run_scales_dialog
+        from factcheck_app.ui.dialogs.scales_dialog import run_scales_dialog
 
         if run_scales_dialog(self.library, self):
             if self.claim_panel is not None:
@@ -552,7 +553,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         """Preferences > Organisation (the library's publisher name, address and methodology note)."""
         if not self._writable():
             return
-        from factcheck_app.ui.organisation_dialog import run_organisation_dialog
+        from factcheck_app.ui.dialogs.organisation_dialog import run_organisation_dialog
 
         if run_organisation_dialog(self.library, self):
             self.statusBar().showMessage("Organisation details saved.", 4000)
@@ -561,7 +562,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     def edit_checker_name(self) -> None:
         """Preferences > Your Name: who checks, adds evidence and reviews at this computer."""
         current = self.settings.get(cfg.CHECKER_NAME)
-        name = dialogs.ask_text(self, "Your name", "Your name, as checker and reviewer of verdicts:", current)
+        name = prompts.ask_text(self, "Your name", "Your name, as checker and reviewer of verdicts:", current)
         if name is None:
             return
         name = " ".join(name.split()) or cfg.os_user_name()

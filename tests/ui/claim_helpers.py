@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.sources import add_source
-from factcheck_app.ui import claim_panel
+from factcheck_app.ui.panes import claim_panel
 
 TITLE = "Strike on the airbase"
 CLAIMS = (

@@ -31,14 +31,14 @@ class DialogLog:
 @pytest.fixture(autouse=True)
 def dialog_log(monkeypatch):
     """Replace every message box with a recorder that presses the first (or a queued) button."""
-    from factcheck_app.ui import dialogs
+    from factcheck_app.ui.dialogs import prompts
 
     log = DialogLog()
-    monkeypatch.setattr(dialogs, "message", log)
-    monkeypatch.setattr(dialogs, "ask_open_files", lambda *a, **k: [])
-    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a, **k: None)
-    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a, **k: None)
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: None)
+    monkeypatch.setattr(prompts, "message", log)
+    monkeypatch.setattr(prompts, "ask_open_files", lambda *a, **k: [])
+    monkeypatch.setattr(prompts, "ask_open_file", lambda *a, **k: None)
+    monkeypatch.setattr(prompts, "ask_save_file", lambda *a, **k: None)
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: None)
     return log
 
 

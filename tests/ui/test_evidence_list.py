@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor
 
 from factcheck_app.store.evidence import add_evidence, get_evidence, list_evidence
 from factcheck_app.store.sources import update_source
-from factcheck_app.ui import evidence_dialog, source_dialog
-from factcheck_app.ui.evidence_dialog import EvidenceDialog
-from factcheck_app.ui.evidence_list import EVIDENCE_ID_ROLE, EvidenceTableModel, EvidenceTableView
+from factcheck_app.ui.dialogs import evidence_dialog, source_dialog
+from factcheck_app.ui.dialogs.evidence_dialog import EvidenceDialog
+from factcheck_app.ui.panes.evidence_list import EVIDENCE_ID_ROLE, EvidenceTableModel, EvidenceTableView
 from tests.ui.claim_helpers import PanelHarness, add_sources, import_claims, strip_times
 
 

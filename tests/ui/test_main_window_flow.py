@@ -10,7 +10,7 @@ from factcheck_app.store import claims as claims_store
 from factcheck_app.store import evidence as evidence_store
 from factcheck_app.store import sources as sources_store
 from factcheck_app.store import verdicts as verdicts_store
-from factcheck_app.ui.highlight import KIND_STYLES
+from factcheck_app.ui.panes.highlight import KIND_STYLES
 
 
 def sample_file(name: str):

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QApplication
 from factcheck_app.store import open_library
 from factcheck_app.store import scales as scales_store
 from factcheck_app.store import verdicts as verdicts_store
-from factcheck_app.ui import dialogs, organisation_dialog, scales_dialog, window_actions
 from factcheck_app.ui import settings as cfg
+from factcheck_app.ui import window_actions
+from factcheck_app.ui.dialogs import organisation_dialog, prompts, scales_dialog
 from factcheck_app.ui.models.claims_model import ID, VERDICT
 
 # Captured when the module is imported, before the autouse fixture replaces it for every test.
-REAL_ASK_TEXT = dialogs.ask_text
+REAL_ASK_TEXT = prompts.ask_text
 
 
 def close_next_dialog(accept: bool, fill=None):
@@ -107,7 +108,7 @@ def test_your_name_is_asked_kept_and_given_to_every_panel(make_window, sample_li
     window = make_window(sample_library)
     asked = []
     answers = ["  Bea   Reviewer ", None, ""]
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: asked.append(a) or answers.pop(0))
+    monkeypatch.setattr(prompts, "ask_text", lambda *a: asked.append(a) or answers.pop(0))
     monkeypatch.setattr(cfg, "os_user_name", lambda: "osuser")
 
     window.act_your_name.trigger()
@@ -134,7 +135,7 @@ def test_a_name_change_saves_the_rationale_under_the_previous_name(main_window, 
     panel.set_checker_name("Ann First")
     main_window.rate(1)
     panel.verdict_editor.rationale_edit.setPlainText("Typed by Ann.")
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Bea Second")
+    monkeypatch.setattr(prompts, "ask_text", lambda *a: "Bea Second")
     main_window.edit_checker_name()
     assert verdicts_store.get_verdict(db, claim_id)["rationale"] == "Typed by Ann."
     assert verdicts_store.verdict_history(db, claim_id)[-1]["changed_by"] == "Ann First"

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from factcheck_app.store.scales import get_scale, list_scales
 from factcheck_app.store.settings import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL, get_setting
 from factcheck_app.store.verdicts import clear_verdict, get_verdict, set_verdict
-from factcheck_app.ui import scales_dialog
-from factcheck_app.ui.organisation_dialog import OrganisationDialog
-from factcheck_app.ui.scales_dialog import ScaleListModel, ScalesDialog, StepsTableModel
+from factcheck_app.ui.dialogs import scales_dialog
+from factcheck_app.ui.dialogs.organisation_dialog import OrganisationDialog
+from factcheck_app.ui.dialogs.scales_dialog import ScaleListModel, ScalesDialog, StepsTableModel
 from tests.ui.claim_helpers import PanelHarness, import_claims
 
 

@@ -134,7 +134,7 @@ def test_worker_can_be_cancelled(qtbot):
 
 
 def test_dialog_actions_follow_the_library(make_window, sample_library):
-    from factcheck_app.ui.claim_panel import ClaimPanel
+    from factcheck_app.ui.panes.claim_panel import ClaimPanel
 
     window = make_window()
     # No library: nothing to export, no panel, and the library's preferences are off; your name is not.

@@ -6,8 +6,8 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from factcheck_app.store.sources import add_source, get_source, list_sources
-from factcheck_app.ui import dialogs
-from factcheck_app.ui.source_dialog import SourceDialog
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.source_dialog import SourceDialog
 
 
 def test_invalid_then_valid_input(qtbot, library):
@@ -69,7 +69,7 @@ def test_edit_an_existing_source(qtbot, library):
 
 def test_browse_fills_the_local_file(qtbot, library, monkeypatch, tmp_path):
     chosen = tmp_path / "statement.pdf"
-    monkeypatch.setattr(dialogs, "ask_open_file", lambda parent, title, folder, name_filter: str(chosen))
+    monkeypatch.setattr(prompts, "ask_open_file", lambda parent, title, folder, name_filter: str(chosen))
     dialog = SourceDialog(library, initial_title="Statement")
     qtbot.addWidget(dialog)
     browse = [b for b in dialog.findChildren(QPushButton) if b.text() == "&Browse…"][0]

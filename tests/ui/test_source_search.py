@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from factcheck_app.store.evidence import list_evidence
 from factcheck_app.store.sources import add_source
-from factcheck_app.ui import source_dialog
-from factcheck_app.ui.source_search import SOURCE_ID_ROLE, SourceResultsModel, SourceSearch
+from factcheck_app.ui.dialogs import source_dialog
+from factcheck_app.ui.panes.source_search import SOURCE_ID_ROLE, SourceResultsModel, SourceSearch
 from tests.ui.claim_helpers import PanelHarness
 
 

@@ -5,10 +5,10 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from factcheck_app.store.claims import get_claim, set_status
-from factcheck_app.store.evidence import add_evidence, get_evidence, list_evidence, remove_evidence
 from factcheck_app.store.errors import ValidationError
+from factcheck_app.store.evidence import add_evidence, get_evidence, list_evidence, remove_evidence
 from factcheck_app.store.verdicts import get_verdict, review_verdict, set_verdict, verdict_history
-from factcheck_app.ui.undo_commands import (
+from factcheck_app.ui.commands.undo_commands import (
     AttachEvidenceCommand,
     ClearVerdictCommand,
     CommandEvents,

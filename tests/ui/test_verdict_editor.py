@@ -7,8 +7,8 @@ from factcheck_app.core.rating_scales import NOT_YET_CHECKED
 from factcheck_app.store.errors import StoreBusyError
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.verdicts import get_verdict, set_verdict, verdict_history
-from factcheck_app.ui.undo_commands import EditEvidenceCommand
-from factcheck_app.ui.verdict_editor import VerdictHistoryModel
+from factcheck_app.ui.commands.undo_commands import EditEvidenceCommand
+from factcheck_app.ui.panes.verdict_editor import VerdictHistoryModel
 from tests.ui.claim_helpers import PanelHarness
 
 
@@ -109,7 +109,7 @@ def test_rationale_the_store_refuses_is_kept_and_put_back(harness, library, qtbo
     def busy(*args, **kwargs):
         raise StoreBusyError("busy")
 
-    monkeypatch.setattr("factcheck_app.ui.undo_commands.set_verdict", busy)
+    monkeypatch.setattr("factcheck_app.ui.commands.undo_commands.set_verdict", busy)
     qtbot.keyClicks(panel.verdict_editor.rationale_edit, "Not lost")
     panel.set_claim(second)
     assert harness.errors == ["busy"]

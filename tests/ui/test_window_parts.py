@@ -59,7 +59,7 @@ def test_whole_library_scope_jumps_to_the_claims_article(main_window):
 
 
 def test_export_action_opens_the_export_dialog_for_the_article(main_window, monkeypatch):
-    from factcheck_app.ui import export_dialog
+    from factcheck_app.ui.dialogs import export_dialog
 
     seen = []
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: seen.append(list(self.article_ids)) or 0)
@@ -74,7 +74,7 @@ def test_export_action_opens_the_export_dialog_for_the_article(main_window, monk
 
 def test_a_failing_export_dialog_is_reported(main_window, monkeypatch, dialog_log):
     from factcheck_app.store.errors import StoreError
-    from factcheck_app.ui import export_dialog
+    from factcheck_app.ui.dialogs import export_dialog
 
     def broken(self):
         raise StoreError("The disk is full: the change was not saved and the library is unchanged.")
@@ -86,7 +86,7 @@ def test_a_failing_export_dialog_is_reported(main_window, monkeypatch, dialog_lo
 
 
 def test_about_action(main_window, monkeypatch):
-    from factcheck_app.ui import about_dialog
+    from factcheck_app.ui.dialogs import about_dialog
 
     shown = []
     monkeypatch.setattr(about_dialog.AboutDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
@@ -119,10 +119,10 @@ def test_recent_libraries_menu_lists_opened_libraries(main_window, sample_librar
 
 
 def test_new_library_from_the_menu(main_window, tmp_path, monkeypatch):
-    from factcheck_app.ui import dialogs
+    from factcheck_app.ui.dialogs import prompts
 
     target = tmp_path / "fresh"
-    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr(prompts, "ask_save_file", lambda *a, **k: str(target))
     main_window.new_library()
     assert main_window.library.path == tmp_path / "fresh.sqlite"
     assert main_window.library_pane.model.rowCount() == 0

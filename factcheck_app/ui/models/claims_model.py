@@ -31,7 +31,8 @@ from factcheck_app.store.views import (  # noqa: F401 - the row positions, re-ex
     TEXT,
     VERDICT,
 )
-from factcheck_app.ui import dialogs, workers
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import prompts
 
 # Above this many claims the whole-library list is read in a worker, so the window never freezes.
 BACKGROUND_ROWS = 20_000
@@ -129,7 +130,7 @@ class ClaimsModel(QAbstractTableModel):
     @Slot(str)
     def _background_failed(self, message: str) -> None:
         self._set_loading(False)
-        dialogs.message(None, "error", "Cannot list the claims", message)
+        prompts.message(None, "error", "Cannot list the claims", message)
 
     def _query(self) -> list[tuple]:
         if self._library is None:

@@ -20,12 +20,13 @@ from factcheck_app.reports.errors import ReportError
 from factcheck_app.reports.exporter import EXTENSIONS, ExportRequest, ExportResult, run_export
 from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
+from factcheck_app.store import views
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
-from factcheck_app.store import views
 from factcheck_app.store.scales import list_scales
-from factcheck_app.ui import dialogs, workers
-from factcheck_app.ui.progress import JobProgress
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.progress import JobProgress
 
 PREVIEW_CLAIMS = 25
 FORMAT_CHOICES = (
@@ -44,13 +45,13 @@ FILTERS = {"html": "Web page (*.html)", "pdf": "PDF (*.pdf)", "md": "Markdown (*
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the checker an export failed (tests replace this function)."""
-    dialogs.message(parent, "error", title, text)
+    prompts.message(parent, "error", title, text)
 
 
 def ask_overwrite(parent: QWidget | None, paths: list[Path]) -> bool:
     """Ask before replacing existing files; return True to overwrite (tests replace this function)."""
     names = "\n".join(str(p) for p in paths)
-    answer = dialogs.message(parent, "question", "Replace file?", f"This file already exists:\n{names}",
+    answer = prompts.message(parent, "question", "Replace file?", f"This file already exists:\n{names}",
                              buttons=("Replace", "Cancel"), detail="Replacing it cannot be undone.")
     return answer == "Replace"
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from factcheck_app.core.rating_scales import RatingScale
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.scales import delete_scale, list_scales, save_scale
-from factcheck_app.ui import dialogs
-from factcheck_app.ui.inline_warning import InlineWarning
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.panes.inline_warning import InlineWarning
 
 SCALE_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP_COLUMNS = ("Label", "Colour", "Number", "Off scale", "Description")
@@ -489,7 +489,7 @@ class ScalesDialog(QDialog):
         """Offer to save unsaved changes; return False when the checker wants to stay."""
         if not self._dirty:
             return True
-        answer = dialogs.message(
+        answer = prompts.message(
             self, "question", "Rating scales", f"Save the changes to '{self.title_edit.text()}'?",
             buttons=("Save", "Discard", "Cancel"),
         )

@@ -6,8 +6,8 @@ from __future__ import annotations
 from factcheck_app.store import articles as articles_store
 from factcheck_app.store import claims as claims_store
 from factcheck_app.store.errors import StoreError
-from factcheck_app.ui import dialogs
-from factcheck_app.ui.article_commands import (
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.commands.article_commands import (
     AddClaimCommand,
     CorrectDateCommand,
     DismissClaimsCommand,
@@ -23,7 +23,7 @@ class ClaimEditing:
         try:
             command.run()
         except StoreError as exc:
-            dialogs.message(self, "warning", refused_title, str(exc))
+            prompts.message(self, "warning", refused_title, str(exc))
             return False
         self.undo_stack.push(command)
         return True
@@ -43,7 +43,7 @@ class ClaimEditing:
             return
         span = self.article_view.selection_span()
         if span is None:
-            dialogs.message(self, "info", "Add claim", "Select the words of the claim in the article first.")
+            prompts.message(self, "info", "Add claim", "Select the words of the claim in the article first.")
             return
         command = AddClaimCommand(self.library, self.article_id, span[0], span[1], self.after_change)
         if self._run(command, "Cannot add the claim"):
@@ -73,13 +73,13 @@ class ClaimEditing:
         if not self._writable():
             return
         if len(claim_ids) < 2:
-            dialogs.message(self, "info", "Merge claims", "Select two or more claims of one article to merge.")
+            prompts.message(self, "info", "Merge claims", "Select two or more claims of one article to merge.")
             return
         article_id = self._article_of(claim_ids[0])
         try:
             kept = claims_store.merge_claims(self.library.db, claim_ids)
         except StoreError as exc:
-            dialogs.message(self, "warning", "Cannot merge these claims", str(exc))
+            prompts.message(self, "warning", "Cannot merge these claims", str(exc))
             return
         # A merge deletes rows whose ids older undo steps may name; they cannot be replayed safely.
         self.undo_stack.clear()
@@ -106,7 +106,7 @@ class ClaimEditing:
             command = DismissClaimsCommand(self.library, self._article_of(claim_ids[0]) or "", claim_ids,
                                            self.after_change)
         except StoreError as exc:
-            dialogs.message(self, "warning", "Cannot dismiss", str(exc))
+            prompts.message(self, "warning", "Cannot dismiss", str(exc))
             return
         self._run(command, "Cannot dismiss")
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.core.extraction import FACET_KINDS
-from factcheck_app.ui.facet_text import facet_tooltip
-from factcheck_app.ui.highlight import build_selections, claim_format, style_for
 from factcheck_app.ui.models.claims_model import STATUS_TEXT
-from factcheck_app.ui.text_offsets import OffsetMap
+from factcheck_app.ui.panes.facet_text import facet_tooltip
+from factcheck_app.ui.panes.highlight import build_selections, claim_format, style_for
+from factcheck_app.ui.panes.text_offsets import OffsetMap
 
 NO_DATE = QDate(1000, 1, 1)
 DATE_SETTLE_MS = 700

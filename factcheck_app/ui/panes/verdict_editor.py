@@ -33,8 +33,8 @@ from factcheck_app.store.evidence import independent_source_count
 from factcheck_app.store.scales import DEFAULT_SCALE, list_scales
 from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.verdicts import get_verdict, verdict_history
-from factcheck_app.ui.inline_warning import InlineWarning
-from factcheck_app.ui.rating_swatch import swatch_icon, swatch_pixmap
+from factcheck_app.ui.panes.inline_warning import InlineWarning
+from factcheck_app.ui.panes.rating_swatch import swatch_icon, swatch_pixmap
 
 RATIONALE_IDLE_MS = 800
 MIN_INDEPENDENT_SOURCES = 2

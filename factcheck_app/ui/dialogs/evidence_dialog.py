@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.store.schema import STANCES
-from factcheck_app.ui.evidence_list import STANCE_LABELS
+from factcheck_app.ui.panes.evidence_list import STANCE_LABELS
 
 EDITABLE_FIELDS = ("stance", "excerpt", "locator", "note")
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from factcheck_app.store import Library
 from factcheck_app.store.schema import STANCES
 from factcheck_app.store.search import search_sources
-from factcheck_app.ui.evidence_list import STANCE_LABELS
+from factcheck_app.ui.panes.evidence_list import STANCE_LABELS
 
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_LIMIT = 12

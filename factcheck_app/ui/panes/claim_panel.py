@@ -26,11 +26,11 @@ from factcheck_app.store import Library, StoreError
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
 from factcheck_app.store.verdicts import get_verdict, review_verdict
-from factcheck_app.ui import dialogs, evidence_dialog, source_dialog
+from factcheck_app.ui.dialogs import evidence_dialog, prompts, source_dialog
+from factcheck_app.ui.panes.evidence_list import EvidenceTableModel, EvidenceTableView
+from factcheck_app.ui.panes.source_search import SourceSearch
 from factcheck_app.ui.settings import os_user_name
-from factcheck_app.ui.evidence_list import EvidenceTableModel, EvidenceTableView
-from factcheck_app.ui.source_search import SourceSearch
-from factcheck_app.ui.undo_commands import (
+from factcheck_app.ui.commands.undo_commands import (
     AttachEvidenceCommand,
     ClaimStatusCommand,
     ClearVerdictCommand,
@@ -40,7 +40,7 @@ from factcheck_app.ui.undo_commands import (
     SetVerdictCommand,
     dismiss_command,
 )
-from factcheck_app.ui.verdict_editor import VerdictEditor
+from factcheck_app.ui.panes.verdict_editor import VerdictEditor
 
 APP_TITLE = "Factcheck Desk"
 CLAIM_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "checked": "Checked", "dismissed": "Dismissed"}
@@ -55,7 +55,7 @@ DISMISS_REASONS = (
 
 def show_error(parent: QWidget, message: str) -> None:
     """Tell the checker that a change could not be made (tests replace this function)."""
-    dialogs.message(parent, "warning", APP_TITLE, message)
+    prompts.message(parent, "warning", APP_TITLE, message)
 
 
 def ask_dismiss_reason(parent: QWidget) -> str | None:

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 from factcheck_app.ingest.errors import IngestError
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
-from factcheck_app.ui import dialogs, workers
-from factcheck_app.ui.progress import JobProgress
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.progress import JobProgress
 
 FILE_FILTER = "Articles (*.txt *.html *.htm *.md *.markdown);;All files (*)"
 PASTED_SOURCE = "pasted text"
@@ -104,7 +105,7 @@ class Importer(QObject):
             self.imported.emit([outcome], 1)
             return None
         if self.busy:
-            dialogs.message(self.window, "info", "Import running",
+            prompts.message(self.window, "info", "Import running",
                             "Another import is still running; wait for it to finish, then try again.")
             return None
         self._asked = len(paths)
@@ -117,7 +118,7 @@ class Importer(QObject):
     def import_text(self, library: Library, text: str) -> None:
         """Import pasted text as a new article."""
         if not text.strip():
-            dialogs.message(self.window, "info", "Nothing to paste",
+            prompts.message(self.window, "info", "Nothing to paste",
                             "The clipboard holds no text. Copy an article's text first, then paste again.")
             return
         self.imported.emit([import_one(library, text, "pasted.txt", PASTED_SOURCE)], 1)
@@ -128,7 +129,7 @@ class Importer(QObject):
 
     @Slot(str)
     def _batch_failed(self, message: str) -> None:
-        dialogs.message(self.window, "error", "Import failed", f"The files could not be imported: {message}")
+        prompts.message(self.window, "error", "Import failed", f"The files could not be imported: {message}")
 
 
 def describe_outcomes(outcomes: list[ImportOutcome], asked: int) -> tuple[str, str, str | None]:

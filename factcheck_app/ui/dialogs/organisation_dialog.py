@@ -21,7 +21,7 @@ from factcheck_app.store import Library, StoreError
 from factcheck_app.store.settings import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL, get_setting, set_setting
 from factcheck_app.store.transaction import write
 from factcheck_app.store.validation import check_url
-from factcheck_app.ui.inline_warning import InlineWarning
+from factcheck_app.ui.panes.inline_warning import InlineWarning
 
 
 class OrganisationDialog(QDialog):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
 from factcheck_app.store.sources import add_source, get_source, update_source
-from factcheck_app.ui import dialogs
-from factcheck_app.ui.inline_warning import InlineWarning
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.panes.inline_warning import InlineWarning
 
 _LINE_FIELDS = (
     ("title", "&Title", "What the source is called"),
@@ -40,7 +40,7 @@ _LINE_FIELDS = (
 
 def choose_local_file(parent: QWidget, start: str = "") -> str | None:
     """Ask for a local copy of the source (a PDF, a saved page...); return its path or None."""
-    return dialogs.ask_open_file(parent, "Local copy of the source", start, "All files (*)")
+    return prompts.ask_open_file(parent, "Local copy of the source", start, "All files (*)")
 
 
 class SourceDialog(QDialog):

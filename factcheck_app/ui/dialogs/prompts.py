@@ -1,6 +1,6 @@
 """Every message box and file chooser the window shows goes through these functions.
 
-One place means tests can replace them (monkeypatch ``dialogs.message``) so that no
+One place means tests can replace them (monkeypatch ``prompts.message``) so that no
 dialog ever blocks a test run, and the wording stays consistent.
 """
 from __future__ import annotations

@@ -12,7 +12,7 @@ from factcheck_app.store import articles as articles_store
 from factcheck_app.store import claims as claims_store
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library
-from factcheck_app.ui import dialogs
+from factcheck_app.ui.dialogs import prompts
 
 OnChange = Callable[[str, list[str]], None]
 
@@ -47,7 +47,7 @@ class StoreCommand(QUndoCommand):
         except StoreError as exc:
             # The claim may have been merged or removed since: drop this step rather than fail again.
             self.setObsolete(True)
-            dialogs.message(None, "warning", "Cannot undo", f"“{self.text()}” cannot be undone or redone: {exc}")
+            prompts.message(None, "warning", "Cannot undo", f"“{self.text()}” cannot be undone or redone: {exc}")
             return
         self.on_change(self.article_id, self.changed_ids())
 

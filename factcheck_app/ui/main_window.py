@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
-from factcheck_app import APP_NAME
+from factcheck_app import APP_NAME, user_profile
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
 from factcheck_app.store import articles as articles_store
 from factcheck_app.store import claims as claims_store
@@ -19,6 +19,7 @@ from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import shortcuts, workers
 from factcheck_app.ui.commands.claim_editing import ClaimEditing
 from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
+from factcheck_app.ui.commands.op_runner import ask_checker_name
 from factcheck_app.ui.dialogs import prompts
 from factcheck_app.ui.dialogs.library_opening import open_with_recovery
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
@@ -157,16 +158,20 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.settings.sync()
 
     # --- the library -----------------------------------------------------
-    def open_path(self, path: str | Path, create: bool = True) -> bool:
+    def open_path(self, path: str | Path, create: bool = True, remember: bool = True) -> bool:
         """Open the library at ``path`` (explaining any problem); return True when it is now open."""
         library = open_with_recovery(self, Path(path), create=create)
         if library is None:
             return False
-        self.set_library(library)
+        self.set_library(library, remember=remember)
         return True
 
-    def set_library(self, library: Library | None) -> None:
-        """Show ``library`` (closing the previous one); None shows an empty window."""
+    def set_library(self, library: Library | None, remember: bool = True) -> None:
+        """Show ``library`` (closing the previous one); None shows an empty window.
+
+        ``remember`` puts it first under File > Open Recent; start-up never reopens it by itself:
+        without --store the app opens the default library, the one the command line uses.
+        """
         if self.importer.busy:
             workers.cancel_all()
         if self.claim_panel is not None:
@@ -183,8 +188,8 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if old is not None and old is not library:
             old.close()
         if library is not None:
-            self.settings.add_recent_library(str(library.path))
-            self.settings.set(cfg.LAST_LIBRARY, str(library.path))
+            if remember:
+                self.settings.add_recent_library(str(library.path))
             self.setWindowFilePath(str(library.path))
         self._update_title()
         self.update_summary()
@@ -196,7 +201,6 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             self.claim_panel = None
         else:
             panel = self.claim_panel = ClaimPanel(self.library, self.undo_stack, self)
-            panel.set_checker_name(self.settings.get(cfg.CHECKER_NAME))
             panel.claimChanged.connect(self._panel_changed_claim)
             panel.leaveRequested.connect(self._back_to_claims)
             panel.setAccessibleName("Claim panel")
@@ -561,16 +565,13 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     @Slot()
     def edit_checker_name(self) -> None:
         """Preferences > Your Name: who checks, adds evidence and reviews at this computer."""
-        current = self.settings.get(cfg.CHECKER_NAME)
-        name = prompts.ask_text(self, "Your name", "Your name, as checker and reviewer of verdicts:", current)
+        name = ask_checker_name(self, user_profile.get_user_name())
         if name is None:
             return
-        name = " ".join(name.split()) or cfg.os_user_name()
         if self.claim_panel is not None:
             # Words typed under the previous name are saved as theirs before the name changes.
             self.claim_panel.flush_pending()
-        self.settings.set(cfg.CHECKER_NAME, name)
-        self.settings.sync()
+        user_profile.set_user_name(name)
         if self.claim_panel is not None:
             self.claim_panel.set_checker_name(name)
         self.statusBar().showMessage(f"Working as {name}." if name else "Your name is not set.", 5000)

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from factcheck_app import user_profile
 from factcheck_app.store import open_library
 from factcheck_app.store import scales as scales_store
 from factcheck_app.store import verdicts as verdicts_store
-from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import window_actions
 from factcheck_app.ui.dialogs import organisation_dialog, prompts, scales_dialog
 from factcheck_app.ui.models.claims_model import ID, VERDICT
@@ -109,11 +109,11 @@ def test_your_name_is_asked_kept_and_given_to_every_panel(make_window, sample_li
     asked = []
     answers = ["  Bea   Reviewer ", None, ""]
     monkeypatch.setattr(prompts, "ask_text", lambda *a: asked.append(a) or answers.pop(0))
-    monkeypatch.setattr(cfg, "os_user_name", lambda: "osuser")
 
     window.act_your_name.trigger()
     assert window.claim_panel.checker_name == "Bea Reviewer"
-    assert cfg.Settings().get(cfg.CHECKER_NAME) == "Bea Reviewer"
+    # Kept where the command line reads it.
+    assert user_profile.get_user_name() == "Bea Reviewer"
     window.act_your_name.trigger()  # cancelled: nothing changes
     assert asked[-1][3] == "Bea Reviewer"
     assert window.claim_panel.checker_name == "Bea Reviewer"
@@ -121,9 +121,9 @@ def test_your_name_is_asked_kept_and_given_to_every_panel(make_window, sample_li
 
     again = make_window(sample_library)
     assert again.claim_panel.checker_name == "Bea Reviewer"
-    again.act_your_name.trigger()  # emptied: back to the system's user name
-    assert again.claim_panel.checker_name == "osuser"
-    assert again.settings.get(cfg.CHECKER_NAME) == "osuser"
+    again.act_your_name.trigger()  # emptied: no name (never the system's user name)
+    assert again.claim_panel.checker_name == ""
+    assert user_profile.get_user_name() == ""
 
 
 def test_a_name_change_saves_the_rationale_under_the_previous_name(main_window, monkeypatch):

@@ -141,15 +141,21 @@ def test_article_text_size_is_adjustable_and_remembered(make_window, sample_libr
     assert again.article_view.text_points() == before + 1
 
 
-def test_start_up_reopens_the_last_library(sample_library, monkeypatch):
-    from factcheck_app.ui import settings as cfg
-    from factcheck_app.ui.app import library_to_open
+def test_app_and_command_line_open_the_same_default_library(make_window, sample_library, monkeypatch):
+    import argparse
 
-    settings = cfg.Settings()
-    settings.set(cfg.LAST_LIBRARY, str(sample_library))
-    monkeypatch.delenv("FACTCHECK_STORE")
-    assert library_to_open(None, False, settings) == sample_library
-    assert library_to_open(str(sample_library.parent / "x.sqlite"), False, settings).name == "x.sqlite"
+    from factcheck_app.cli.context import store_path
+    from factcheck_app.ui.app import library_to_open, sample_library_path
+
+    for env in (True, False):
+        if not env:
+            monkeypatch.delenv("FACTCHECK_STORE")
+        assert library_to_open(None, False) == store_path(argparse.Namespace(store=None))
+    # Opening another library (or the sample) does not change what start-up opens.
+    make_window(sample_library).close()
+    assert library_to_open(None, False) == store_path(argparse.Namespace(store=None))
+    assert library_to_open(str(sample_library.parent / "x.sqlite"), False).name == "x.sqlite"
+    assert library_to_open(None, True) == sample_library_path()
 
 
 def test_context_menu_offers_split_merge_and_dismiss(main_window):

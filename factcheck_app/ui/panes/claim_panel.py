@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_app import user_profile
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
@@ -29,7 +30,6 @@ from factcheck_app.store.verdicts import get_verdict, review_verdict
 from factcheck_app.ui.dialogs import evidence_dialog, prompts, source_dialog
 from factcheck_app.ui.panes.evidence_list import EvidenceTableModel, EvidenceTableView
 from factcheck_app.ui.panes.source_search import SourceSearch
-from factcheck_app.ui.settings import os_user_name
 from factcheck_app.ui.commands.undo_commands import (
     AttachEvidenceCommand,
     ClaimStatusCommand,
@@ -66,11 +66,6 @@ def ask_dismiss_reason(parent: QWidget) -> str | None:
     return reason if ok else None
 
 
-def default_checker_name() -> str:
-    """Return the operating-system user name, the checker's name until the window sets one."""
-    return os_user_name()
-
-
 class ClaimPanel(QWidget):
     """Shows one claim with its evidence and verdict and turns every edit into an undoable store command."""
 
@@ -82,7 +77,7 @@ class ClaimPanel(QWidget):
         self.library = library
         self.undo_stack = undo_stack
         self.claim_id: str | None = None
-        self.checker_name = default_checker_name()
+        self.checker_name = user_profile.get_user_name()
         self._scale_in_use: str | None = None
         self._unsaved_rationale: dict[str, str] = {}
         self._last_push_failed = False
@@ -283,7 +278,7 @@ class ClaimPanel(QWidget):
 
     def set_checker_name(self, name: str) -> None:
         """Set who is working: the checker of new verdicts, the adder of evidence, the reviewer."""
-        self.checker_name = (name or "").strip() or default_checker_name()
+        self.checker_name = " ".join((name or "").split())
         if self.claim_id is not None:
             self.verdict_editor.refresh(self.checker_name)
 

@@ -12,9 +12,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from factcheck_app.core.extraction import FACET_KINDS
+from factcheck_app.store.errors import NotFoundError
 
-#: Claims in reading order: article by import time (id breaks ties), then by start offset in the body.
-CLAIM_READING_ORDER = "a.imported_at, c.article_id, c.start_offset, c.end_offset"
+#: Claims in reading order: articles in the order they were imported (the row order breaks a tie within
+#: one clock tick), then by where the claim starts in the body (the reports' order too).
+CLAIM_READING_ORDER = "a.imported_at, a.rowid, c.start_offset, c.end_offset"
 
 #: The fields of a claim row tuple, by position (``CLAIM_ROW_FIELDS.index(name)`` gives the position).
 CLAIM_ROW_FIELDS = (
@@ -171,3 +173,17 @@ def library_counts(db: Database) -> dict[str, int]:
     """Return what the status bar says a library holds: articles, claims (not dismissed), checked claims, sources."""
     articles, claims, checked, sources = db.execute(_LIBRARY_COUNTS_SQL).fetchone()
     return {"articles": articles, "claims": claims, "checked": checked, "sources": sources}
+
+
+def article_page(db: Database, article_id: str) -> tuple[dict, list[dict], list[dict]] | None:
+    """Return what the article pane shows: the article row (body included), its claim summaries in
+    reading order and its facets by position; None when there is no such article."""
+    # Imported here: store.claims takes the reading order from this module.
+    from factcheck_app.store.articles import get_article
+    from factcheck_app.store.claims import article_facets, list_claims
+
+    try:
+        article = get_article(db, article_id)
+    except NotFoundError:
+        return None
+    return article, list_claims(db, article_id), article_facets(db, article_id)

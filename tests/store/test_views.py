@@ -88,3 +88,11 @@ def test_library_counts(db, claim_ids):
     set_verdict(db, claim_ids[0], "True")
     set_status(db, claim_ids[1], "dismissed", "not a claim")
     assert views.library_counts(db) == {"articles": 1, "claims": len(claim_ids) - 1, "checked": 1, "sources": 1}
+
+
+def test_article_page_holds_what_the_article_pane_shows(db, claim_ids, article_id):
+    article, claims, facets = views.article_page(db, article_id)
+    assert article["body"].startswith("Test article")
+    assert [c["id"] for c in claims] == claim_ids
+    assert [f["claim_id"] for f in facets] == claim_ids
+    assert views.article_page(db, "missing") is None

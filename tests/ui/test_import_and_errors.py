@@ -134,7 +134,7 @@ def test_read_only_library_can_be_opened_read_only(make_window, sample_library, 
     assert OPEN_READ_ONLY in dialog_log.calls[-1]["buttons"]
     assert window.library.readonly
     assert "read-only" in window.windowTitle()
-    assert not window.act_import.isEnabled()
+    assert not window.acts.act_import.isEnabled()
     window.library_pane.select_first()
     window.correct_published("2001-01-01")
     assert window.undo_stack.count() == 0

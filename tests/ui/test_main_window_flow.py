@@ -6,6 +6,7 @@ from importlib import resources
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store import claims as claims_store
 from factcheck_app.store import evidence as evidence_store
 from factcheck_app.store import sources as sources_store
@@ -57,7 +58,7 @@ def test_import_highlight_check_and_reopen(make_window, tmp_path, qtbot, dialog_
     db = window.library.db
     source_id = sources_store.add_source(db, "Harbour crossing business case", publisher="City Council")
     evidence_store.add_evidence(db, target["id"], source_id, "refutes", "41,000 to 63,000 vehicles")
-    window.after_change(article_id, [target["id"]])
+    window.runner.announce(Changes.of(articles=[article_id], claims=[target["id"]]))
     window.claims_view.table.setFocus()
     qtbot.keyClick(window.claims_view.table, Qt.Key.Key_5)  # the fifth step of the truth scale
     rating = verdicts_store.get_verdict(db, target["id"])["rating"]

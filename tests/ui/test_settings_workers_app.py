@@ -131,17 +131,17 @@ def test_dialog_actions_follow_the_library(make_window, sample_library):
 
     window = make_window()
     # No library: nothing to export, no panel, and the library's preferences are off; your name is not.
-    assert not window.act_export.isEnabled()
+    assert not window.acts.act_export.isEnabled()
     assert window.claim_panel is None
-    assert not window.act_scales.isEnabled() and not window.act_organisation.isEnabled()
-    assert window.act_your_name.isEnabled() and window.act_about.isEnabled()
+    assert not window.acts.act_scales.isEnabled() and not window.acts.act_organisation.isEnabled()
+    assert window.acts.act_your_name.isEnabled() and window.acts.act_about.isEnabled()
     window.rate(1)
     window.attach_source()
     assert window.open_path(sample_library)
     assert isinstance(window.claim_panel, ClaimPanel)
     assert window.panel_holder is window.claim_panel
-    assert window.act_export.isEnabled() and window.act_scales.isEnabled() and window.act_organisation.isEnabled()
-    assert "not available" not in window.act_export.toolTip()
+    assert window.acts.act_export.isEnabled() and window.acts.act_scales.isEnabled() and window.acts.act_organisation.isEnabled()
+    assert "not available" not in window.acts.act_export.toolTip()
 
 
 def test_screenshot_writes_a_png(tmp_path, qapp):

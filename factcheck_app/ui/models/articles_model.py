@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
 from factcheck_app.store.library import Library
 
@@ -74,13 +75,29 @@ class ArticlesModel(QAbstractTableModel):
             return
         self._rows.update(views.article_summaries(self._library.db, ids))
 
-    def refresh_article(self, article_id: str) -> None:
-        """Re-read one article's row (after its claims or metadata changed)."""
+    def refresh_article(self, article_id: str) -> bool:
+        """Re-read one article's row (after its claims or metadata changed); return False when it is not listed or gone."""
         self._rows.pop(article_id, None)
         row = self.row_of(article_id)
-        if row is not None:
-            self._fetch([article_id])
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if row is None:
+            return False
+        self._fetch([article_id])
+        if article_id not in self._rows:
+            return False
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
+
+    def apply_changes(self, changes: Changes) -> bool:
+        """Bring the rows up to date with an operation's changes; return True when the list was read again."""
+        if self._library is None or not changes:
+            return False
+        articles = set(changes.article_ids)
+        articles.update(filter(None, (views.article_of_claim(self._library.db, c) for c in changes.claim_ids)))
+        if changes.everything or not all([self.refresh_article(a) for a in articles]):
+            # A new, deleted or renamed-out-of-the-search article: the list itself changed.
+            self.reload()
+            return True
+        return False
 
     # --- lookups ---------------------------------------------------------
     def article_id(self, row: int) -> str | None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store import scales as scales_store
 from factcheck_app.store import views
 from factcheck_app.store.library import Library
@@ -166,6 +167,27 @@ class ClaimsModel(QAbstractTableModel):
         if self._folded is not None:
             self._folded[row] = fresh[TEXT].casefold()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the rows up to date with what an operation changed: re-read changed rows, reload for new or gone ones."""
+        if self._library is None or not changes:
+            return
+        if changes.everything:
+            self._colours = self._scale_colours()
+            self.reload()
+            return
+        if changes.scales:
+            self.reload_scales()
+        unknown = [cid for cid in changes.claim_ids if self.row_of(cid) is None]
+        mine = self._all or self._article_id in changes.article_ids or (
+            self._article_id is not None
+            and any(views.article_of_claim(self._library.db, cid) == self._article_id for cid in unknown))
+        if mine and (unknown or not changes.claim_ids and changes.article_ids):
+            # New or removed claims, or an article's own details (its title is in every row): read again.
+            self.reload()
+            return
+        for claim_id in changes.claim_ids - set(unknown):
+            self.refresh_claim(claim_id)  # reloads by itself when the claim is gone
 
     # --- lookups ---------------------------------------------------------
     def folded_texts(self) -> list[str]:

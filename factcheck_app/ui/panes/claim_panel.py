@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app import user_profile
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
@@ -288,6 +289,13 @@ class ClaimPanel(QWidget):
         """Save what the checker typed but the idle timer has not saved yet (the window calls it on close)."""
         if self.claim_id is not None:
             self.verdict_editor.flush()
+
+    def on_changed(self, changes: Changes) -> None:
+        """Show the claim again when ``changes`` touch it, its sources or the rating scales."""
+        if changes.scales or changes.everything:
+            self.reload_scales()
+        if self.claim_id is not None and (changes.everything or changes.sources or self.claim_id in changes.claim_ids):
+            self._refresh()
 
     def reload_scales(self) -> None:
         """Re-read the rating scales after they were edited in Preferences."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store.schema import CLAIM_STATUSES
 from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, STATUS_TEXT, ClaimsModel
 from factcheck_app.ui.models.claims_proxy import NO_VERDICT, NOT_DISMISSED, ClaimsFilterProxy
@@ -138,21 +139,31 @@ class ClaimsView(QWidget):
         layout.addWidget(self.table, 1)
         self._update_count()
 
+    def on_changed(self, changes: Changes) -> None:
+        """Bring the table up to date with an operation's changes, keeping the current claim current."""
+        keep = self.current_claim_id()
+        self.model.apply_changes(changes)
+        if keep and self.model.row_of(keep) is not None and not self.model.loading:
+            self.select_claim(keep, emit=False)
+
     # --- filters ---------------------------------------------------------
     @Slot()
     def _apply_text(self) -> None:
         self._settle.stop()
-        keep = self.current_claim_id()
-        self.proxy.set_filters(text=self.filter_text.text())
-        self.select_claim(keep, emit=False)
+        self._refilter(text=self.filter_text.text())
 
     @Slot()
     def _apply_combos(self) -> None:
-        keep = self.current_claim_id()
         verdict = self.verdict_filter.currentData()
-        self.proxy.set_filters(kind=self.kind_filter.currentData(), status=self.status_filter.currentData(),
-                               verdict=verdict if verdict != "*" else None)
-        self.select_claim(keep, emit=False)
+        self._refilter(kind=self.kind_filter.currentData(), status=self.status_filter.currentData(),
+                       verdict=verdict if verdict != "*" else None)
+
+    def _refilter(self, **filters) -> None:
+        keep = self.current_claim_id()
+        self.proxy.set_filters(**filters)
+        if not self.select_claim(keep, emit=False) and keep:
+            # The current claim is hidden now: say so, so that nothing acts on a claim out of sight.
+            self.claimSelected.emit(None)
 
     @Slot()
     def _fill_verdicts(self) -> None:

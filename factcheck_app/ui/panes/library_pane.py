@@ -5,6 +5,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal,
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from factcheck_app.ops.changes import Changes
 from factcheck_app.ui.models.articles_model import ArticlesModel
 
 SEARCH_SETTLE_MS = 200
@@ -131,6 +132,12 @@ class LibraryPane(QWidget):
         remember, self._remember = self._remember, None
         if remember and self.model.row_of(remember) is not None:
             self.select_article(remember)
+
+    def on_changed(self, changes: Changes) -> None:
+        """Bring the article list up to date with an operation's changes, keeping the selected article."""
+        self._remember = self.current_article_id()
+        if not self.model.apply_changes(changes):
+            self._remember = None
 
     def reload(self) -> None:
         """Re-read the articles, keeping the selection."""

@@ -27,6 +27,7 @@ from factcheck_app.store.scales import list_scales
 from factcheck_app.ui import workers
 from factcheck_app.ui.dialogs import prompts
 from factcheck_app.ui.dialogs.progress import JobProgress
+from factcheck_app.ui.plain_text import plain_label
 
 PREVIEW_CLAIMS = 25
 FORMAT_CHOICES = (
@@ -175,7 +176,7 @@ class ExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self._name(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")
-        self.preview_note = QLabel()
+        self.preview_note = plain_label()
         self.preview_note.setWordWrap(True)
         self._name(self.preview_note, "Preview note", "")
         right = QWidget()
@@ -188,7 +189,7 @@ class ExportDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
 
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
         self._name(self.status_label, "Export status", "")
         self.buttons = QDialogButtonBox()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
 from factcheck_app.store.library import Library
+from factcheck_app.ui.plain_text import plain_tooltip
 
 PAGE = 200
 COLUMNS = ("Title", "Outlet", "Date", "Claims", "Checked")
@@ -146,10 +147,10 @@ class ArticlesModel(QAbstractTableModel):
         if column == 0:
             title = row.get("title") or row.get("source_name") or "(untitled)"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{title}\n{row.get('outlet') or 'outlet unknown'} · {row.get('published') or 'no date'}"
+                return plain_tooltip(f"{title}\n{row.get('outlet') or 'outlet unknown'} · {row.get('published') or 'no date'}")
             return title
         if column == 1:
-            return row.get("outlet") or ""
+            return plain_tooltip(row.get("outlet") or "")
         if column == 2:
             return row.get("published") or ""
         if column == 3:

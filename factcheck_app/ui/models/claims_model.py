@@ -34,6 +34,7 @@ from factcheck_app.store.views import (  # noqa: F401 - the row positions, re-ex
 )
 from factcheck_app.ui import workers
 from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.plain_text import plain_tooltip
 
 # Above this many claims the whole-library list is read in a worker, so the window never freezes.
 BACKGROUND_ROWS = 20_000
@@ -245,10 +246,10 @@ class ClaimsModel(QAbstractTableModel):
             return self.sort_key(r, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return r[TEXT]
+                return plain_tooltip(r[TEXT])
             if column == 4 and r[VERDICT]:
-                return f"{r[VERDICT]} ({r[SCALE]} scale)"
-            return self.display(r, column)
+                return plain_tooltip(f"{r[VERDICT]} ({r[SCALE]} scale)")
+            return plain_tooltip(self.display(r, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column == 4 and r[VERDICT]:

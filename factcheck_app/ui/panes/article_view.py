@@ -26,6 +26,7 @@ from factcheck_app.ui.models.claims_model import STATUS_TEXT
 from factcheck_app.ui.panes.facet_text import facet_tooltip
 from factcheck_app.ui.panes.highlight import build_selections, claim_format, style_for
 from factcheck_app.ui.panes.text_offsets import OffsetMap
+from factcheck_app.ui.plain_text import plain_label, plain_tooltip
 
 NO_DATE = QDate(1000, 1, 1)
 DATE_SETTLE_MS = 700
@@ -96,7 +97,7 @@ class ArticleView(QWidget):
         self._offsets = OffsetMap("")
         self._loading = False
 
-        self.title = QLabel("No article selected")
+        self.title = plain_label("No article selected")
         self.title.setObjectName("articleTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -106,7 +107,7 @@ class ArticleView(QWidget):
         self.title.setFont(font)
         self.title.setAccessibleName("Article title")
 
-        self.meta = QLabel("")
+        self.meta = plain_label("")
         self.meta.setAccessibleName("Article outlet and source")
         self.meta.setEnabled(False)
         self.date_edit = QDateEdit()
@@ -330,7 +331,7 @@ class ArticleView(QWidget):
         """Return the tooltip for the character at ``offset``: its facet, else its claim."""
         facet = self.facet_at(offset)
         if facet is not None:
-            return facet_tooltip(facet)
+            return plain_tooltip(facet_tooltip(facet))
         claim = self.claim_at(offset)
         if claim is not None:
             verdict = claim.get("verdict") or "not yet checked"

@@ -42,6 +42,7 @@ from factcheck_app.ui.commands.undo_commands import (
     dismiss_command,
 )
 from factcheck_app.ui.panes.verdict_editor import VerdictEditor
+from factcheck_app.ui.plain_text import plain_label
 
 APP_TITLE = "Factcheck Desk"
 CLAIM_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "checked": "Checked", "dismissed": "Dismissed"}
@@ -160,7 +161,7 @@ class ClaimPanel(QWidget):
         return self.scroll
 
     def _build_header(self) -> QVBoxLayout:
-        self.claim_label = QLabel()
+        self.claim_label = plain_label()
         self.claim_label.setWordWrap(True)
         self.claim_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.claim_label.setAccessibleName("Claim")
@@ -168,11 +169,11 @@ class ClaimPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setWeight(QFont.Weight.DemiBold)
         self.claim_label.setFont(font)
-        self.meta_label = QLabel()
+        self.meta_label = plain_label()
         self.meta_label.setWordWrap(True)
         self.meta_label.setAccessibleName("Claim details")
         self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, from the palette
-        self.dismissed_label = QLabel()
+        self.dismissed_label = plain_label()
         self.dismissed_label.setWordWrap(True)
         self.dismissed_label.setAccessibleName("Why the claim was dismissed")
         self.dismiss_button = QPushButton("Dis&miss…")

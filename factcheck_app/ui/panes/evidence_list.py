@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from factcheck_app.store import Library
 from factcheck_app.store.evidence import list_evidence
+from factcheck_app.ui.plain_text import plain_tooltip
 
 COLUMNS = ("Stance", "Source", "Publisher", "Excerpt", "Locator")
 COLUMN_SHARES = {1: 0.34, 2: 0.22, 3: 0.30, 4: 0.14}
@@ -85,7 +86,7 @@ class EvidenceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(STANCE_COLOURS.get(row["stance"], "#808080"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return plain_tooltip(self._tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{COLUMNS[column]}: {self._display(row, column) or 'none'}"
         return None

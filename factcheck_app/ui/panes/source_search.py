@@ -24,6 +24,7 @@ from factcheck_app.store import Library
 from factcheck_app.store.schema import STANCES
 from factcheck_app.store.search import search_sources
 from factcheck_app.ui.panes.evidence_list import STANCE_LABELS
+from factcheck_app.ui.plain_text import plain_label, plain_tooltip
 
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_LIMIT = 12
@@ -58,7 +59,8 @@ class SourceResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._label(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p for p in (row["title"], row.get("publisher"), row.get("url"), row.get("notes")) if p)
+            return plain_tooltip("\n".join(p for p in (row["title"], row.get("publisher"), row.get("url"),
+                                                   row.get("notes")) if p))
         if role == SOURCE_ID_ROLE:
             return row["id"]
         return None
@@ -119,7 +121,7 @@ class SourceSearch(QWidget):
         self.results_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.results_view.clicked.connect(lambda index: self._attach_row(index.row()))
         self.results_view.hide()
-        self.no_match_label = QLabel()
+        self.no_match_label = plain_label()
         self.no_match_label.setWordWrap(True)
         self.no_match_label.setAccessibleName("Search result")
         self.no_match_label.hide()

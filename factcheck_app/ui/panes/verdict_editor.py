@@ -34,6 +34,7 @@ from factcheck_app.store.scales import DEFAULT_SCALE, list_scales
 from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.verdicts import get_verdict, verdict_history
 from factcheck_app.ui.panes.inline_warning import InlineWarning
+from factcheck_app.ui.plain_text import plain_label, plain_tooltip
 from factcheck_app.ui.panes.rating_swatch import swatch_icon, swatch_pixmap
 
 RATIONALE_IDLE_MS = 800
@@ -65,8 +66,10 @@ class VerdictHistoryModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.describe(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.describe(row))
         return None
 
     @staticmethod
@@ -129,7 +132,7 @@ class VerdictEditor(QWidget):
         self.rating_grid.setVerticalSpacing(4)
 
         self.summary_icon = QLabel()
-        self.summary_label = QLabel()
+        self.summary_label = plain_label()
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("Current verdict")
@@ -378,7 +381,7 @@ class VerdictEditor(QWidget):
             button.setAccessibleName(f"Rate {step.label}")
             key = f" (key {number})" if number <= 9 else ""
             off = " Off the true-to-false scale." if step.off_scale else ""
-            button.setToolTip(f"{step.description}{off}{key}".strip())
+            button.setToolTip(plain_tooltip(f"{step.description}{off}{key}".strip()))
             button.setEnabled(self._claim_id is not None and not self._read_only)
             button.clicked.connect(partial(self._rating_clicked, step.label))
             self._rating_buttons.append(button)

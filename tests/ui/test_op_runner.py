@@ -125,3 +125,10 @@ def test_without_a_library_nothing_runs(qtbot):
     box = Box()
     assert runner.run(box.set_value, "second") is None and box.value == "first"
     assert not runner.writable
+
+
+def test_a_refusal_can_go_to_the_form_that_asked(qtbot, runner, dialog_log):
+    box = Box()
+    said = []
+    assert runner.run(box.set_value, "bad", on_refusal=said.append) is None
+    assert said == ["That value is not allowed."] and dialog_log.calls == []

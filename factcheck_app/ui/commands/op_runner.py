@@ -138,11 +138,14 @@ class OpRunner(QObject):
         *args: Any,
         refused: str = "Cannot make this change",
         merge_key: Hashable | None = None,
+        on_refusal: Callable[[str], None] | None = None,
         **kwargs: Any,
     ) -> OpResult | None:
         """Run ``op(library, *args, **kwargs)`` now; return its result, or None when it was refused (and said why).
 
         An undoable result goes on the undo stack; ``merge_key`` merges consecutive steps with the same key.
+        The reason for a refusal goes to ``on_refusal`` (a dialog showing it under its form), else to a
+        message box titled ``refused``.
         """
         if self.library is None:
             return None
@@ -157,7 +160,10 @@ class OpRunner(QObject):
         try:
             result = op(self.library, *args, **kwargs)
         except StoreError as exc:
-            prompts.message(self._window(), "warning", refused, str(exc))
+            if on_refusal is not None:
+                on_refusal(str(exc))
+            else:
+                prompts.message(self._window(), "warning", refused, str(exc))
             return None
         if result.undo is not None:
             self.undo_stack.push(OpCommand(self, result, merge_key))

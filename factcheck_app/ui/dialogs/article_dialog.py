@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QWidget
 
-from factcheck_app.ui.panes.inline_warning import InlineWarning
+from factcheck_app.ui.dialogs.form_layout import lay_out_form
 
 #: (field, label, placeholder) of every editable detail, in the order shown.
 FIELDS = (
@@ -42,15 +42,7 @@ class ArticleDialog(QDialog):
             edit.setAccessibleName(label.replace("&", ""))
             self.fields[key] = edit
             form.addRow(label, edit)
-        self.error_box = InlineWarning("Problem with the details")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_box)
-        layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        self.error_box, self.buttons = lay_out_form(self, form, "Problem with the details", 520)
         self.fields["title"].setFocus()
 
     def changes(self) -> dict[str, str | None]:

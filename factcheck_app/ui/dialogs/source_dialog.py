@@ -10,14 +10,12 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from factcheck_app.store import Library, StoreError
 from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
 from factcheck_app.store.sources import add_source, get_source, update_source
 from factcheck_app.ui.dialogs import prompts
-from factcheck_app.ui.panes.inline_warning import InlineWarning
+from factcheck_app.ui.dialogs.form_layout import lay_out_form
 
 _LINE_FIELDS = (
     ("title", "&Title", "What the source is called"),
@@ -95,16 +93,7 @@ class SourceDialog(QDialog):
         form.addRow("N&otes", notes)
         form.addRow("Ta&gs", self.fields["tags"])
 
-        self.error_box = InlineWarning("Problem with the source")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_box)
-        layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
+        self.error_box, self.buttons = lay_out_form(self, form, "Problem with the source", 480)
 
         if source_id:
             self._fill(get_source(library.db, source_id))

@@ -153,3 +153,22 @@ def test_edit_source_from_the_panel(harness, library, monkeypatch):
     panel.edit_source_button.click()
     assert panel.evidence_model.index(0, 2).data() == "DoD"
     assert harness.changed == [claim]
+
+
+def test_right_click_menu_offers_the_evidence_operations(qapp, qtbot, library, filled):
+    model = EvidenceTableModel(library)
+    model.load(filled[0])
+    view = EvidenceTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    asked = []
+    view.editRequested.connect(lambda e: asked.append(("edit", e)))
+    view.sourceEditRequested.connect(lambda e: asked.append(("source", e)))
+    view.detachRequested.connect(lambda e: asked.append(("detach", e)))
+    menu = view.context_menu(model.index(1, 2))
+    assert view.current_evidence_id() == filled[1][1]
+    assert [a.text() for a in menu.actions()] == ["&Edit Evidence…", "Edit &Source…", "&Detach from Claim"]
+    for action in menu.actions():
+        action.trigger()
+    assert asked == [("edit", filled[1][1]), ("source", filled[1][1]), ("detach", filled[1][1])]
+    assert not any(a.isEnabled() for a in view.context_menu(model.index(-1, 0)).actions())

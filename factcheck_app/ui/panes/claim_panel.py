@@ -121,6 +121,7 @@ class ClaimPanel(QWidget):
         self.evidence_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.evidence_view.editRequested.connect(self._edit_evidence)
         self.evidence_view.detachRequested.connect(self._detach)
+        self.evidence_view.sourceEditRequested.connect(self._edit_source)
         self.evidence_view.selectionModel().selectionChanged.connect(self._update_evidence_buttons)
         self.evidence_model.modelReset.connect(self._update_evidence_buttons)
         self.edit_evidence_button = QPushButton("Ed&it…")
@@ -128,7 +129,7 @@ class ClaimPanel(QWidget):
         self.edit_evidence_button.clicked.connect(lambda: self._edit_evidence(self.evidence_view.current_evidence_id()))
         self.edit_source_button = QPushButton("Edit s&ource…")
         self.edit_source_button.setAccessibleName("Edit the selected evidence's source")
-        self.edit_source_button.clicked.connect(self._edit_source)
+        self.edit_source_button.clicked.connect(lambda: self._edit_source(self.evidence_view.current_evidence_id()))
         self.detach_button = QPushButton("&Detach")
         self.detach_button.setAccessibleName("Detach the selected evidence from the claim")
         self.detach_button.clicked.connect(lambda: self._detach(self.evidence_view.current_evidence_id()))
@@ -415,8 +416,7 @@ class ClaimPanel(QWidget):
         if changes:
             self._push(lambda: EditEvidenceCommand(self.events, self.library, evidence_id, changes))
 
-    def _edit_source(self) -> None:
-        evidence_id = self.evidence_view.current_evidence_id()
+    def _edit_source(self, evidence_id: str | None) -> None:
         row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
         if row < 0:
             return

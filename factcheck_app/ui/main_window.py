@@ -52,8 +52,8 @@ class MainWindow(QMainWindow):
         self.claim_id: str | None = None
         self.runner = OpRunner(self)
         self.undo_stack = self.runner.undo_stack
-        self.editing = ClaimEditing(self, self.runner, self.select_claim, self.say)
-        self.importer = Importer(self)
+        self.editing = ClaimEditing(self.runner, self.select_claim, self.say)
+        self.importer = Importer(self, self.runner)
         self.importer.imported.connect(self._imported)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
@@ -201,9 +201,7 @@ class MainWindow(QMainWindow):
             panel: QWidget = self._placeholder("Open a library to check claims.")
             self.claim_panel = None
         else:
-            panel = self.claim_panel = ClaimPanel(self.library, self.undo_stack, self)
-            panel.claimChanged.connect(self._panel_changed_claim)
-            self.runner.changed.connect(panel.on_changed)
+            panel = self.claim_panel = ClaimPanel(self.runner, self)
             panel.leaveRequested.connect(self._back_to_claims)
             panel.setAccessibleName("Claim panel")
         sizes = self.splitter.sizes()
@@ -352,10 +350,6 @@ class MainWindow(QMainWindow):
             self.claims_view.select_claim(self.claim_id, emit=False)
             self.article_view.set_current_claim(self.claim_id, scroll=False)
         self._update_actions()
-
-    @Slot(str)
-    def _panel_changed_claim(self, claim_id: str) -> None:
-        self.runner.announce(Changes.of(articles=[self._article_of(claim_id) or ""], claims=[claim_id]))
 
     # --- changing claims -------------------------------------------------
     def _writable(self) -> bool:
@@ -520,20 +514,19 @@ class MainWindow(QMainWindow):
         """Import files (several run in a worker, whose Job is returned)."""
         if not self._writable():
             return None
-        return self.importer.import_paths(self.library, [Path(p) for p in paths])
+        return self.importer.import_paths([Path(p) for p in paths])
 
     @Slot()
     def paste_article(self) -> None:
         """Import the clipboard's text as a new article."""
         if self._writable():
-            self.importer.import_text(self.library, QGuiApplication.clipboard().text())
+            self.importer.import_text(QGuiApplication.clipboard().text())
 
     @Slot(list, int)
     def _imported(self, outcomes: list[ImportOutcome], asked: int) -> None:
         if self.library is None:
             return
         landed = [o for o in outcomes if o.article_id]
-        self.runner.announce(Changes.of(articles=[o.article_id for o in landed], everything=not landed))
         if landed:
             self.library_pane.select_article(landed[-1].article_id)
         level, text, detail = describe_outcomes(outcomes, asked)
@@ -586,8 +579,7 @@ class MainWindow(QMainWindow):
             return
         from factcheck_app.ui.dialogs.scales_dialog import run_scales_dialog
 
-        if run_scales_dialog(self.library, self):
-            self.runner.announce(Changes(scales=True))
+        run_scales_dialog(self.runner, self)
 
     @Slot()
     def edit_organisation(self) -> None:
@@ -596,7 +588,7 @@ class MainWindow(QMainWindow):
             return
         from factcheck_app.ui.dialogs.organisation_dialog import run_organisation_dialog
 
-        if run_organisation_dialog(self.library, self):
+        if run_organisation_dialog(self.runner, self):
             self.statusBar().showMessage("Organisation details saved.", 4000)
 
     @Slot()

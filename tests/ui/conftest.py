@@ -100,5 +100,18 @@ def make_window(qtbot):
 
 @pytest.fixture
 def main_window(make_window, sample_library):
-    """Return a shown main window on a copy of the sample library."""
+    """Return a shown main window on a copy of the sample library, with "A. Tester" as the checker's name."""
+    from factcheck_app import user_profile
+
+    user_profile.set_user_name("A. Tester")
     return make_window(sample_library)
+
+
+@pytest.fixture
+def runner(qtbot, library):
+    """Return an OpRunner on this test's fresh library (the window's way of running operations)."""
+    from factcheck_app.ui.commands.op_runner import OpRunner
+
+    runner = OpRunner()
+    runner.set_library(library)
+    return runner

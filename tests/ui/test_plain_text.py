@@ -141,7 +141,7 @@ def test_dialogs_show_hostile_text_as_plain_text(hostile_window, qtbot):
     evidence = EvidenceDialog(row, window)
     qtbot.addWidget(evidence)
     assert rich_renderings(evidence) == []
-    source = SourceDialog(window.library, row["source_id"], parent=window)
+    source = SourceDialog(window.runner, row["source_id"], parent=window)
     qtbot.addWidget(source)
     assert rich_renderings(source) == []
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from factcheck_app.ops.changes import Changes
 from factcheck_app import user_profile
+from factcheck_app.ops import scales as scale_ops
 from factcheck_app.store import open_library
 from factcheck_app.store import scales as scales_store
 from factcheck_app.store import verdicts as verdicts_store
@@ -63,10 +64,10 @@ def test_rating_scales_reload_the_panel_and_the_verdict_column(main_window, monk
 
     calls = []
 
-    def edit_scale(library, parent):
+    def edit_scale(runner, parent):
         calls.append(parent)
         steps[0]["colour"] = "#123456"
-        scales_store.save_scale(library.db, {"name": "desk", "title": "Desk scale, revised", "steps": steps})
+        runner.run(scale_ops.save_scale, {"name": "desk", "title": "Desk scale, revised", "steps": steps})
         return True
 
     monkeypatch.setattr(scales_dialog, "run_scales_dialog", edit_scale)
@@ -82,7 +83,7 @@ def test_rating_scales_reload_the_panel_and_the_verdict_column(main_window, monk
 def test_unchanged_scales_reload_nothing(main_window, monkeypatch):
     reloaded = []
     monkeypatch.setattr(main_window.claim_panel, "reload_scales", lambda: reloaded.append(1))
-    monkeypatch.setattr(scales_dialog, "run_scales_dialog", lambda library, parent: False)
+    monkeypatch.setattr(scales_dialog, "run_scales_dialog", lambda runner, parent: False)
     main_window.edit_scales()
     assert reloaded == []
 
@@ -133,7 +134,7 @@ def test_a_name_change_saves_the_rationale_under_the_previous_name(main_window, 
     claim_id = next(r[ID] for r in main_window.claims_view.model.rows if r[VERDICT] is None)
     main_window.select_claim(claim_id)
     panel = main_window.claim_panel
-    panel.set_checker_name("Ann First")
+    user_profile.set_user_name("Ann First")
     main_window.rate(1)
     panel.verdict_editor.rationale_edit.setPlainText("Typed by Ann.")
     monkeypatch.setattr(prompts, "ask_text", lambda *a: "Bea Second")

@@ -9,7 +9,8 @@ and remembered in the user profile the command line reads too.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import contextlib
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from factcheck_app import user_profile
+from factcheck_app.ingest.errors import IngestError
 from factcheck_app.ops.changes import BoundOp, Changes, OpResult
 from factcheck_app.ops.people import MAX_NAME_LENGTH
 from factcheck_app.store.errors import StoreError
@@ -105,6 +107,8 @@ class OpRunner(QObject):
         super().__init__(parent)
         self.library: Library | None = None
         self.undo_stack = QUndoStack(self)
+        self._step_text: str | None = None  # inside one_step: the undo step the next operations join
+        self._step_open = False
         self.failed.connect(lambda text: prompts.message(self._window(), "warning", "Cannot undo", text))
 
     def _window(self) -> QWidget | None:
@@ -159,18 +163,32 @@ class OpRunner(QObject):
             kwargs = {k: (name if v is PERSON else v) for k, v in kwargs.items()}
         try:
             result = op(self.library, *args, **kwargs)
-        except StoreError as exc:
+        except (StoreError, IngestError) as exc:
             if on_refusal is not None:
                 on_refusal(str(exc))
             else:
                 prompts.message(self._window(), "warning", refused, str(exc))
             return None
         if result.undo is not None:
+            if self._step_text is not None and not self._step_open:
+                self.undo_stack.beginMacro(self._step_text)
+                self._step_open = True
             self.undo_stack.push(OpCommand(self, result, merge_key))
         self.changed.emit(result.changes)
         for note in result.notes:
             self.noted.emit(note)
         return result
+
+    @contextlib.contextmanager
+    def one_step(self, text: str) -> Iterator[None]:
+        """Make the operations run inside the block one undo step named ``text`` (none when nothing ran)."""
+        self._step_text, self._step_open = text, False
+        try:
+            yield
+        finally:
+            if self._step_open:
+                self.undo_stack.endMacro()
+            self._step_text, self._step_open = None, False
 
     def announce(self, changes: Changes) -> None:
         """Tell the panes about a change made outside ``run`` (a background import)."""

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_app.store import Library, StoreError
+from factcheck_app.ops import sources as source_ops
 from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
-from factcheck_app.store.sources import add_source, get_source, update_source
+from factcheck_app.store.sources import get_source
+from factcheck_app.ui.commands.op_runner import OpRunner
 from factcheck_app.ui.dialogs import prompts
 from factcheck_app.ui.dialogs.form_layout import lay_out_form
 
@@ -45,10 +46,11 @@ class SourceDialog(QDialog):
     """The source form. After ``accept()`` succeeds, ``source_id`` is the saved source's id."""
 
     def __init__(
-        self, library: Library, source_id: str | None = None, initial_title: str = "", parent: QWidget | None = None
+        self, runner: OpRunner, source_id: str | None = None, initial_title: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._library = library
+        self._runner = runner
+        library = runner.library
         self.source_id = source_id
         self.setWindowTitle("Edit source" if source_id else "New source")
         self.setAccessibleName(self.windowTitle())
@@ -157,24 +159,24 @@ class SourceDialog(QDialog):
     def accept(self) -> None:
         """Save the source; stay open with the store's message when a value is not acceptable."""
         values = self.values()
-        try:
-            if self.source_id:
-                update_source(self._library.db, self.source_id, **values)
-            else:
-                title = values.pop("title")
-                self.source_id = add_source(self._library.db, title, **values)
-        except StoreError as exc:
-            self.show_error(str(exc))
+        if self.source_id:
+            result = self._runner.run(source_ops.edit_source, self.source_id, **values, on_refusal=self.show_error)
+        else:
+            title = values.pop("title")
+            result = self._runner.run(source_ops.add_source, title, **values, on_refusal=self.show_error)
+            if result is not None:
+                self.source_id = result.value
+        if result is None:
             return
         self.error_box.clear()
         super().accept()
 
 
 def run_source_dialog(
-    library: Library, parent: QWidget, source_id: str | None = None, initial_title: str = ""
+    runner: OpRunner, parent: QWidget, source_id: str | None = None, initial_title: str = ""
 ) -> str | None:
     """Show the source dialog; return the saved source's id, or None when cancelled."""
-    dialog = SourceDialog(library, source_id, initial_title, parent)
+    dialog = SourceDialog(runner, source_id, initial_title, parent)
     try:
         return dialog.source_id if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from factcheck_app import APP_NAME, user_profile
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
+from factcheck_app.ops import articles as article_ops
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
 from factcheck_app.store.errors import StoreError
@@ -25,6 +26,7 @@ from factcheck_app.ui.commands.claim_editing import ClaimEditing
 from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
 from factcheck_app.ui.commands.op_runner import OpRunner, ask_checker_name
 from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.article_dialog import run_article_dialog
 from factcheck_app.ui.dialogs.library_opening import open_with_recovery
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
 from factcheck_app.ui.panes.article_view import ArticleView
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.library_pane.articleSelected.connect(self._article_selected)
+        self.library_pane.detailsRequested.connect(self.edit_article_details)
+        self.library_pane.deleteRequested.connect(self.delete_article)
+        self.claims_view.restoreRequested.connect(self.restore_claims)
         self.claims_view.claimSelected.connect(self._claim_selected_in_table)
         self.claims_view.splitRequested.connect(self.split_claim)
         self.claims_view.mergeRequested.connect(self.merge_claims)
@@ -182,8 +187,9 @@ class MainWindow(QMainWindow):
         self.runner.set_library(library)
         self.article_id = self.claim_id = None
         self.claims_view.model.set_library(library)
+        self.claims_view.writable = library is not None and not library.readonly
         self.claims_view.model.set_article(None, all_claims=self.claims_view.model.shows_all)
-        self.library_pane.model.set_library(library)
+        self.library_pane.set_library(library)
         self.article_view.set_library(library)
         self.summary.set_library(library)
         self._replace_panel()
@@ -415,6 +421,49 @@ class MainWindow(QMainWindow):
         """Dismiss ``claim_ids`` (undoable)."""
         if self._writable() and claim_ids:
             self.editing.dismiss(claim_ids)
+
+    @Slot(list)
+    def restore_claims(self, claim_ids: list[str]) -> None:
+        """Bring dismissed claims back (undoable)."""
+        if self._writable() and claim_ids:
+            self.editing.restore(claim_ids)
+
+    @Slot()
+    @Slot(str)
+    def edit_article_details(self, article_id: str | None = None) -> None:
+        """Article > Details: edit the title, outlet, author, web address and published date (undoable)."""
+        article_id = article_id or self.article_id
+        if not self._writable() or article_id is None:
+            return
+        page = views.article_page(self.library.db, article_id)
+        if page is None:
+            return
+
+        def save(changes: dict) -> str | None:
+            problems: list[str] = []
+            result = self.runner.run(article_ops.edit_article, article_id, **changes, on_refusal=problems.append)
+            return None if result is not None else (problems[0] if problems else "The details were not saved.")
+
+        if run_article_dialog(page[0], save, self):
+            self.say("Article details saved.")
+
+    @Slot()
+    @Slot(str)
+    def delete_article(self, article_id: str | None = None) -> None:
+        """Delete an article with its claims, evidence links and verdicts, after confirmation (cannot be undone)."""
+        article_id = article_id or self.article_id
+        if not self._writable() or article_id is None:
+            return
+        title = views.article_title(self.library.db, article_id) or "this article"
+        answer = prompts.message(
+            self, "question", "Delete article",
+            f"Delete “{title}” with its claims, their evidence links, verdicts and history? "
+            "This cannot be undone; the sources stay in the library.",
+            buttons=("Delete", "Cancel"))
+        if answer != "Delete":
+            return
+        if self.runner.run(article_ops.delete_article, article_id, refused="Cannot delete the article") is not None:
+            self.say(f"Deleted “{title}”.")
 
     @Slot(object)
     def correct_published(self, published: str | None) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from factcheck_app import user_profile
 from factcheck_app.ops import claims as claim_ops
 from factcheck_app.ops import evidence as evidence_ops
+from factcheck_app.ops import sources as source_ops
 from factcheck_app.ops import verdicts as verdict_ops
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import Library, StoreError
@@ -103,6 +104,9 @@ class ClaimPanel(QWidget):
         self.source_search.attachRequested.connect(self._attach)
         self.source_search.createRequested.connect(self._create_and_attach)
         self.source_search.leaveRequested.connect(self.leaveRequested)
+        self.source_search.editSourceRequested.connect(
+            lambda source_id: source_dialog.run_source_dialog(self.runner, self, source_id=source_id))
+        self.source_search.removeSourceRequested.connect(self._remove_source)
         self.evidence_model = EvidenceTableModel(self.library, self)
         self.evidence_view = EvidenceTableView()
         self.evidence_view.setModel(self.evidence_model)
@@ -384,6 +388,11 @@ class ClaimPanel(QWidget):
         if row < 0:
             return
         source_dialog.run_source_dialog(self.runner, self, source_id=self.evidence_model.evidence_row(row)["source_id"])
+
+    def _remove_source(self, source_id: str) -> None:
+        if source_id and not self.library.readonly:
+            if self._run(source_ops.remove_source, source_id, refused="Cannot remove the source") is not None:
+                self.source_search.update_results()
 
     def _detach(self, evidence_id: str | None) -> None:
         if evidence_id and not self.library.readonly:

@@ -20,7 +20,7 @@ from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store.schema import CLAIM_STATUSES
-from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, STATUS_TEXT, ClaimsModel
+from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, STATUS, STATUS_TEXT, ClaimsModel
 from factcheck_app.ui.models.claims_proxy import NO_VERDICT, NOT_DISMISSED, ClaimsFilterProxy
 
 FILTER_SETTLE_MS = 150
@@ -38,12 +38,14 @@ class ClaimsView(QWidget):
     splitRequested = Signal(str)
     mergeRequested = Signal(list)
     dismissRequested = Signal(list)
+    restoreRequested = Signal(list)
     addRequested = Signal()
     scopeChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ClaimsModel(self)
+        self.writable = False  # whether the menu offers changes (the window sets it with the library)
         self.proxy = ClaimsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -305,10 +307,15 @@ class ClaimsView(QWidget):
         merge.setEnabled(len(ids) > 1)
         merge.triggered.connect(lambda: self.mergeRequested.emit(ids))
         dismiss = QAction("Dismiss", menu)
-        dismiss.setEnabled(bool(ids))
-        dismiss.triggered.connect(lambda: self.dismissRequested.emit(ids))
+        dismissed = [cid for cid in ids if (self.model.claim_row(cid) or ())[STATUS:STATUS + 1] == ("dismissed",)]
+        dismiss.setEnabled(len(dismissed) < len(ids))
+        dismiss.triggered.connect(lambda: self.dismissRequested.emit([c for c in ids if c not in dismissed]))
+        restore = QAction("Restore (check it after all)", menu)
+        restore.setEnabled(bool(dismissed))
+        restore.triggered.connect(lambda: self.restoreRequested.emit(dismissed))
         add = QAction("Add claim from article selection", menu)
         add.triggered.connect(self.addRequested.emit)
-        for action in (split, merge, dismiss, add):
+        for action in (split, merge, dismiss, restore, add):
+            action.setEnabled(action.isEnabled() and self.writable)
             menu.addAction(action)
         return menu

@@ -535,6 +535,8 @@ class MainWindow(QMainWindow):
         self.acts.act_add_claim.setEnabled(writable and has_article and self.article_view.selection_span() is not None)
         for action in (self.acts.act_split, self.acts.act_dismiss):
             action.setEnabled(writable and has_claim)
+        for action in (self.acts.act_article_details, self.acts.act_delete_article):
+            action.setEnabled(writable and has_article)
         self.acts.act_merge.setEnabled(writable)
         self.acts.act_attach.setEnabled(writable and has_claim and self.claim_panel is not None)
         self.acts.act_rationale.setEnabled(writable and has_claim and self.claim_panel is not None)

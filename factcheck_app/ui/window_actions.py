@@ -82,6 +82,10 @@ class WindowActions:
                                       "Merge the claims selected in the table into one")
         self.act_dismiss = self._action("dismiss", "&Dismiss Claim", w.dismiss_selected,
                                         "Mark the selected claims as not worth checking")
+        self.act_article_details = self._action(None, "Article &Details…", w.edit_article_details,
+                                                "Correct the article's title, outlet, author, web address or date")
+        self.act_delete_article = self._action(None, "Delete &Article…", w.delete_article,
+                                               "Delete the article with its claims and verdicts (asks first)")
         self.act_next = self._action("next_claim", "&Next Claim", lambda: w.step_claim(1),
                                      "Go to the next claim", sp.SP_ArrowDown)
         self.act_previous = self._action("previous_claim", "&Previous Claim", lambda: w.step_claim(-1),
@@ -150,6 +154,8 @@ class WindowActions:
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_add_claim, self.act_split, self.act_merge, self.act_dismiss])
+        edit.addSeparator()
+        edit.addActions([self.act_article_details, self.act_delete_article])
         edit.addSeparator()
         self.preferences_menu = edit.addMenu("Pr&eferences")
         self.preferences_menu.setObjectName("preferencesMenu")

@@ -291,6 +291,8 @@ class ClaimPanel(QWidget):
             self.reload_scales()
         if self.claim_id is not None and (changes.everything or changes.sources or self.claim_id in changes.claim_ids):
             self._refresh()
+        if changes.sources and self.source_search.search_edit.text().strip():
+            self.source_search.update_results()  # an edited or removed source shows as it is now
 
     def reload_scales(self) -> None:
         """Re-read the rating scales after they were edited in Preferences."""
@@ -391,8 +393,7 @@ class ClaimPanel(QWidget):
 
     def _remove_source(self, source_id: str) -> None:
         if source_id and not self.library.readonly:
-            if self._run(source_ops.remove_source, source_id, refused="Cannot remove the source") is not None:
-                self.source_search.update_results()
+            self._run(source_ops.remove_source, source_id, refused="Cannot remove the source")
 
     def _detach(self, evidence_id: str | None) -> None:
         if evidence_id and not self.library.readonly:

@@ -164,11 +164,6 @@ class LibraryPane(QWidget):
         if not self.model.apply_changes(changes):
             self._remember = None
 
-    def reload(self) -> None:
-        """Re-read the articles, keeping the selection."""
-        self._remember = self.current_article_id()
-        self.model.reload()
-
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.articleSelected.emit(self.model.article_id(current.row()) if current.isValid() else None)

@@ -43,6 +43,13 @@ def strip_times(row: dict | None, *extra: str) -> dict | None:
     return {k: v for k, v in row.items() if k not in ("updated_at", *extra)}
 
 
+def runner_on(library) -> OpRunner:
+    """Return an OpRunner (the window's way of running operations) on ``library``."""
+    runner = OpRunner()
+    runner.set_library(library)
+    return runner
+
+
 class PanelHarness:
     """A ClaimPanel on its own runner and undo stack, working as "ana", with refusals collected instead of shown."""
 
@@ -51,8 +58,7 @@ class PanelHarness:
         monkeypatch.setattr(claim_panel, "show_error", lambda parent, message: self.errors.append(message))
         monkeypatch.setattr(prompts, "message", lambda parent, level, title, text, *a, **k: self.errors.append(text))
         user_profile.set_user_name("ana")
-        self.runner = OpRunner()
-        self.runner.set_library(library)
+        self.runner = runner_on(library)
         self.stack = self.runner.undo_stack
         self.panel = claim_panel.ClaimPanel(self.runner)
         self.panel.set_checker_name("ana")

@@ -109,9 +109,7 @@ def main_window(make_window, sample_library):
 
 @pytest.fixture
 def runner(qtbot, library):
-    """Return an OpRunner on this test's fresh library (the window's way of running operations)."""
-    from factcheck_app.ui.commands.op_runner import OpRunner
+    """Return an OpRunner (the window's way of running operations) on this test's fresh library."""
+    from tests.ui.claim_helpers import runner_on
 
-    runner = OpRunner()
-    runner.set_library(library)
-    return runner
+    return runner_on(library)

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import pytest
-
 from factcheck_app import user_profile
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.people import require_person
@@ -39,13 +37,6 @@ def walk(runner: OpRunner, box: Box, moves: str) -> list[str]:
         (runner.undo_stack.undo if move == "u" else runner.undo_stack.redo)()
         seen.append(box.value)
     return seen
-
-
-@pytest.fixture
-def runner(qtbot, library):
-    runner = OpRunner()
-    runner.set_library(library)
-    return runner
 
 
 def test_run_undo_redo_each_emit_what_changed(qtbot, runner):

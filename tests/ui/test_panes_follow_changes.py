@@ -10,7 +10,7 @@ from factcheck_app.ops import verdicts as verdict_ops
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
 from factcheck_app.store.library import open_library
-from factcheck_app.ui.commands.op_runner import OpRunner
+from tests.ui.claim_helpers import runner_on
 from factcheck_app.ui.models.articles_model import ArticlesModel
 from factcheck_app.ui.models.claims_model import ClaimsModel
 from factcheck_app.ui.models.claims_proxy import ClaimsFilterProxy
@@ -27,9 +27,7 @@ def lib(sample_library):
 
 @pytest.fixture
 def sample_runner(qtbot, lib):
-    runner = OpRunner()
-    runner.set_library(lib)
-    return runner
+    return runner_on(lib)
 
 
 def first_article(lib) -> str:

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from factcheck_app.ops.publishing import claim_publishing
-from factcheck_app.ui import dialogs, workers
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import prompts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -72,8 +73,8 @@ def test_import_check_review_and_publish_in_the_app(make_window, tmp_path, qtbot
     article_file = tmp_path / "harbour-bridge.txt"
     article_file.write_bytes((resources.files("factcheck_app.resources") / "samples" / "harbour-bridge.txt").read_bytes())
     names = ["Ana Checker", "Ben Editor"]
-    monkeypatch.setattr(dialogs, "ask_open_files", lambda *a: [str(article_file)])
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: names.pop(0))
+    monkeypatch.setattr(prompts, "ask_open_files", lambda *a: [str(article_file)])
+    monkeypatch.setattr(prompts, "ask_text", lambda *a: names.pop(0))
     window = make_window(tmp_path / "fresh.sqlite")
 
     qtbot.keyClick(window, Qt.Key.Key_U, CTRL | SHIFT)  # who am I

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from factcheck_app.core.publishing import Appearance, ClaimContext, StoredPublishing, effective_publishing
 from factcheck_app.ops.publishing import UNCHANGED
 from factcheck_app.reports.claimreview import MissingItem
-from factcheck_app.ui.missing_items import MissingItemsForm
-from factcheck_app.ui.publishing_fields import PublishingFields
+from factcheck_app.ui.dialogs.missing_items import MissingItemsForm
+from factcheck_app.ui.panes.publishing_fields import PublishingFields
 
 CONTEXT = ClaimContext("“It is big,” said Elena Ruiz.", quotations=((1, 10, "Elena Ruiz"),),
                        article_outlet="The Ledger", article_url="https://ledger.example/a",
@@ -88,6 +88,7 @@ def test_the_claim_panel_saves_publishing_fields_as_undoable_operations(qtbot, l
     fields.review_url_edit.setText("https://desk.example/checks/1")
     fields.review_url_edit.editingFinished.emit()
     assert claim_publishing(library, claim_id).review_url == "https://desk.example/checks/1"
+    assert claim_id in harness.changed
     harness.stack.undo()
     assert claim_publishing(library, claim_id).review_url is None
     assert fields.review_url_edit.text() == ""
@@ -98,4 +99,4 @@ def test_the_claim_panel_saves_publishing_fields_as_undoable_operations(qtbot, l
     fields.review_url_edit.editingFinished.emit()
     assert harness.errors and "not a web address" in harness.errors[-1]
     assert fields.review_url_edit.text() == "https://desk.example/checks/1"  # the saved value shows again
-    harness.stack.clear()
+    assert harness.stack.count() == 1

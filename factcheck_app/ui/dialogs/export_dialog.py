@@ -28,13 +28,16 @@ from factcheck_app.reports.exporter import (
 from factcheck_app.reports.formats import all_formats
 from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
+from factcheck_app.store import views
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
 from factcheck_app.store.scales import list_scales
-from factcheck_app.ui import dialogs, workers
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.missing_items import MissingItemsForm
+from factcheck_app.ui.dialogs.progress import JobProgress
 from factcheck_app.ui.form_fields import buddy_label, name_field
-from factcheck_app.ui.missing_items import MissingItemsForm
-from factcheck_app.ui.progress import JobProgress
+from factcheck_app.ui.plain_text import plain_label
 
 PREVIEW_CLAIMS = 25
 STATUS_CHOICES = ((None, "Any status"), ("reviewed", "Reviewed or published"), ("published", "Published only"))
@@ -42,13 +45,13 @@ STATUS_CHOICES = ((None, "Any status"), ("reviewed", "Reviewed or published"), (
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the checker an export failed (tests replace this function)."""
-    dialogs.message(parent, "error", title, text)
+    prompts.message(parent, "error", title, text)
 
 
 def ask_overwrite(parent: QWidget | None, paths: list[Path]) -> bool:
     """Ask before replacing existing files; return True to overwrite (tests replace this function)."""
     names = "\n".join(str(p) for p in paths)
-    answer = dialogs.message(parent, "question", "Replace file?", f"This file already exists:\n{names}",
+    answer = prompts.message(parent, "question", "Replace file?", f"This file already exists:\n{names}",
                              buttons=("Replace", "Cancel"), detail="Replacing it cannot be undone.")
     return answer == "Replace"
 
@@ -68,16 +71,19 @@ class ExportOutcome:
     error: str | None = None
 
 
-def fill_missing_item(library: Library, item, text: str, form: MissingItemsForm | None = None):
-    """Save the value typed for a missing item: the organisation's details or a claim's publishing detail."""
+def missing_item_operation(item, text: str, claimant_kind: str = "Person") -> tuple:
+    """Return (operation, arguments) that save the value typed for a missing item.
+
+    The organisation's items are settings (the item's field is the setting's name); a claim's
+    are its publishing details.
+    """
     if item.claim_id is None:
-        return set_setting(library, item.field, text)  # the item's field is the setting's name
-    field = {"appearances": "appearances"}.get(item.field, item.field)
-    value: object = [text] if field == "appearances" else text
-    edit = PublishingEdit(**{field: value})
-    if field == "claimant" and form is not None:
-        edit.claimant_type = next((form.claimant_kind(e) for i, e in form.fields if i is item), "Person")
-    return edit_publishing(library, item.claim_id, edit)
+        return set_setting, (item.field, text)
+    value: object = [text] if item.field == "appearances" else text
+    edit = PublishingEdit(**{item.field: value})
+    if item.field == "claimant":
+        edit.claimant_type = claimant_kind
+    return edit_publishing, (item.claim_id, edit)
 
 
 def export_job(job: workers.Job, store_path: Path, request: ExportRequest) -> ExportOutcome:
@@ -97,12 +103,14 @@ class ExportDialog(QDialog):
     """Choose what to export and where; preview it; export off the GUI thread."""
 
     exported = Signal(object)  # ExportResult, after a file was written
-    libraryChanged = Signal(object)  # Changes, after a missing item was filled in from the dialog
     export_failed = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None, article_ids: list[str] | None = None):
+    def __init__(self, library: Library, parent: QWidget | None = None, article_ids: list[str] | None = None,
+                 runner=None):
         super().__init__(parent)
         self.library = library
+        #: The window's OpRunner: filled-in items become undoable steps and the panes hear of them.
+        self.runner = runner
         self.article_ids = list(article_ids or [])
         self.job: workers.Job | None = None
         self.setWindowTitle("Export verdict report")
@@ -191,7 +199,7 @@ class ExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         name_field(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")
-        self.preview_note = QLabel()
+        self.preview_note = plain_label()
         self.preview_note.setWordWrap(True)
         name_field(self.preview_note, "Preview note", "")
         right = QWidget()
@@ -204,7 +212,7 @@ class ExportDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
 
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
         name_field(self.status_label, "Export status", "")
         self.buttons = QDialogButtonBox()
@@ -264,8 +272,7 @@ class ExportDialog(QDialog):
     def _suggest_target(self) -> None:
         title = "fact-check-report"
         if self.article_ids:
-            row = self.library.db.execute("SELECT title FROM articles WHERE id = ?", [self.article_ids[0]]).fetchone()
-            title = "fact-check " + (row[0] if row and row[0] else "article")
+            title = "fact-check " + (views.article_title(self.library.db, self.article_ids[0]) or "article")
         self._stem = sanitise_filename(title, fallback="fact-check-report")
         self.target_edit.setText(str(Path.home() / (self._stem + export_format(self.fmt).extension)))
 
@@ -318,13 +325,19 @@ class ExportDialog(QDialog):
 
     @Slot(object, str)
     def fill_missing(self, item, text: str) -> None:
-        """Save one missing item through its operation, then show what is still missing."""
-        try:
-            result = fill_missing_item(self.library, item, text, self.missing_form)
-        except StoreError as exc:
-            show_error(self, "Not saved", str(exc))
-            return
-        self.libraryChanged.emit(result.changes)
+        """Save one missing item through its operation (undoable with the window's runner), then show what is
+        still missing."""
+        kind = next((self.missing_form.claimant_kind(e) for i, e in self.missing_form.fields if i is item), "Person")
+        op, args = missing_item_operation(item, text, kind)
+        if self.runner is not None:
+            if self.runner.run(op, *args, on_refusal=lambda message: show_error(self, "Not saved", message)) is None:
+                return
+        else:
+            try:
+                op(self.library, *args)
+            except StoreError as exc:
+                show_error(self, "Not saved", str(exc))
+                return
         self.refresh_preview()
 
     # --- export -----------------------------------------------------------
@@ -395,7 +408,12 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.status_label.setText("Export cancelled; no file was written.")
 
+    def stop_preview(self) -> None:
+        """Cancel a preview that is waiting to be drawn."""
+        self._preview_timer.stop()
+
     def done(self, result: int) -> None:  # noqa: D102 - closing waits for a running export to stop
+        self.stop_preview()
         if self.job is not None and self.job.is_running:
             self.job.cancel()
             self.job.wait(10_000)

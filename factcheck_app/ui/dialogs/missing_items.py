@@ -6,10 +6,11 @@ itself never writes the library.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from factcheck_app.core.claim_wording import MAX_CLAIM_REVIEWED
+from factcheck_app.ui.plain_text import plain_label
 
 #: (placeholder, tooltip) for each kind of missing item.
 FIELD_HINTS = {
@@ -31,9 +32,8 @@ class MissingItemsForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Missing items")
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setAccessibleName("What is missing")
         self.form = QFormLayout()
         layout = QVBoxLayout(self)
@@ -66,9 +66,8 @@ class MissingItemsForm(QWidget):
             edit.setAccessibleName(item.message)
             if item.field == "claim_reviewed":
                 edit.setMaxLength(MAX_CLAIM_REVIEWED)
-            label = QLabel(item.message)
+            label = plain_label(item.message)  # claim text is stored text: never rich text
             label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)  # claim text is stored text: never rich text
             label.setBuddy(edit)
             row: QWidget | QLineEdit = edit
             if item.field == "claimant":

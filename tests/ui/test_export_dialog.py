@@ -203,8 +203,11 @@ def test_claimreview_lists_missing_items_as_fields_and_filling_them_completes_it
     set_setting(sample.db, ORGANISATION_URL, None)
     dialog = make(qtbot, sample)
     dialog.set_format("claimreview")
+    dialog.refresh_preview()
+    assert "Draft verdicts are left out" in dialog.preview_note.text()
     dialog.include_drafts.setChecked(True)
     dialog.refresh_preview()
+    assert "Draft verdicts are left out" not in dialog.preview_note.text()
     form = dialog.missing_form
     assert not form.isHidden()
     fields = {(item.claim_id, item.field): edit for item, edit in form.fields}

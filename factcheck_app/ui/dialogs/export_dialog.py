@@ -230,7 +230,8 @@ class ExportDialog(QDialog):
 
         self.format_box.currentIndexChanged.connect(self._formats_changed)
         for signal in (self.status_box.currentIndexChanged, self.paper_box.currentIndexChanged,
-                       self.verdict_list.itemChanged, self.unchecked_box.toggled, self.this_article.toggled):
+                       self.verdict_list.itemChanged, self.unchecked_box.toggled, self.this_article.toggled,
+                       self.include_drafts.toggled):
             signal.connect(self._schedule_preview)
 
     def _rating_labels(self) -> list[str]:
@@ -304,6 +305,9 @@ class ExportDialog(QDialog):
         shown = report["summary"]["claims"]
         note = (f"Preview of the first {shown} claims." if shown >= PREVIEW_CLAIMS
                 else f"Preview: {shown} claim{'s' if shown != 1 else ''}.")
+        fmt = export_format(self.fmt)
+        if fmt.publication and not self.include_drafts.isChecked() and self.status_box.currentData() is None:
+            note += " Draft verdicts are left out (tick “Include draft verdicts” to add them, marked)."
         self.preview_note.setText(f"{note} {preview.note}".strip())
         self._show_missing()
         if preview.kind == "html":

@@ -29,6 +29,7 @@ def test_defaults_are_placeholders_with_where_they_came_from(qtbot):
     assert fields.appearances_edit.placeholderText() == "https://ledger.example/a (the article's address)"
     assert fields.reviewed_edit.placeholderText() == "“It is big,” said Elena Ruiz."
     assert fields.first_box.currentText() == "https://ledger.example/a"
+    assert "Default: Elena Ruiz (the quotation's speaker)" in fields.claimant_edit.toolTip()
 
 
 def test_a_finished_edit_is_emitted_and_an_unchanged_one_is_not(qtbot):

@@ -24,6 +24,7 @@ from factcheck_app.core.claim_wording import MAX_CLAIM_REVIEWED
 from factcheck_app.core.publishing import ORGANIZATION, PERSON, Publishing, StoredPublishing
 from factcheck_app.ops.publishing import PublishingEdit
 from factcheck_app.ui.form_fields import buddy_label, name_field
+from factcheck_app.ui.plain_text import plain_tooltip
 
 CLAIMANT_TYPES = ((PERSON, "Person"), (ORGANIZATION, "Organisation"))
 
@@ -142,6 +143,11 @@ class PublishingFields(QGroupBox):
             self.review_url_edit.setText(s.review_url or "")
             self.review_url_edit.setPlaceholderText("https://… where the fact-check is published")
             self._count()
+            # A narrow panel cuts a long default short: the tooltip shows it whole, as plain text.
+            for widget in (self.claimant_edit, self.date_edit, self.appearances_edit, self.reviewed_edit):
+                default = widget.placeholderText()
+                tip = widget.accessibleDescription() + (f"\nDefault: {default}" if default else "")
+                widget.setToolTip(plain_tooltip(tip))
             for widget in (self.claimant_edit, self.date_edit, self.reviewed_edit, self.review_url_edit):
                 widget.setReadOnly(read_only or claim_id is None)
             self.appearances_edit.setReadOnly(read_only or claim_id is None)

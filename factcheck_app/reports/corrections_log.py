@@ -14,11 +14,11 @@ from factcheck_app.reports.csv_export import neutralise
 from factcheck_app.reports.formats import Preview
 from factcheck_app.reports.model import corrections_log
 from factcheck_app.reports.safe_write import write_string
-from factcheck_app.reports.templating import html_environment, markdown_environment
+from factcheck_app.reports.templating import correction_change, html_environment, markdown_environment
 
 HTML_TEMPLATE = "corrections.html.j2"
 MARKDOWN_TEMPLATE = "corrections.md.j2"
-CSV_COLUMNS = ("date", "claim_id", "claim", "article", "from", "to", "from_status", "to_status", "by", "why")
+CSV_COLUMNS = ("date", "claim_id", "claim", "article", "change", "from", "to", "from_status", "to_status", "by", "why")
 
 
 def log_entries(report: dict) -> list[dict]:
@@ -47,8 +47,8 @@ def render_csv(report: dict) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in log_entries(report):
         writer.writerow([neutralise(v) for v in (e["date"], e["claim_id"], e["claim_text"], e["article_title"],
-                                                 e["from"], e["to"], e["from_status"], e["to_status"], e["by"],
-                                                 e["why"])])
+                                                 correction_change(e), e["from"], e["to"], e["from_status"],
+                                                 e["to_status"], e["by"], e["why"])])
     return out.getvalue()
 
 

@@ -25,12 +25,16 @@ SOURCES_SQL = """
 SELECT id, title, publisher, author, kind, reliability, published, accessed, url, archive_url
 FROM sources WHERE id IN (SELECT value FROM json_each(?))
 """
-# The rows after each claim's first publication, as store.verdicts.corrections reads them for one claim.
+# Changes to a published verdict: rows marked as corrections when written (ratings, rationales,
+# withdrawals), and, for history written before that mark existed, rating or status changes
+# after the claim's first publication.
 CORRECTIONS_SQL = """
-SELECT h.claim_id, h.changed_at, h.changed_by, h.from_rating, h.to_rating, h.from_status, h.to_status, h.why
+SELECT h.claim_id, h.changed_at, h.changed_by, h.from_rating, h.to_rating, h.from_status, h.to_status, h.why,
+       h.action, h.correction
 FROM verdict_history h
-JOIN (SELECT claim_id, min(rowid) AS first FROM verdict_history WHERE to_status = 'published'
-      GROUP BY claim_id) p ON p.claim_id = h.claim_id AND h.rowid > p.first
+LEFT JOIN (SELECT claim_id, min(rowid) AS first FROM verdict_history WHERE to_status = 'published'
+           GROUP BY claim_id) p ON p.claim_id = h.claim_id
+WHERE h.correction = 1 OR (p.first IS NOT NULL AND h.rowid > p.first)
 ORDER BY h.claim_id, h.rowid
 """
 
@@ -73,14 +77,17 @@ def sources_by_claim(db: Database, claim_ids: list[str]) -> dict[str, list[dict]
 def corrections_by_claim(db: Database, selected: set[str]) -> dict[str, list[dict]]:
     """Return the corrections of each selected claim (changes after its verdict was first published).
 
-    The same rows as ``store.verdicts.corrections`` per claim, read for every claim in one query.
+    The rows ``store.verdicts.corrections`` returns per claim (marked as corrections), plus, in history
+    written before rows were marked, rating or status changes after the first publication.
     """
     out: dict[str, list[dict]] = {}
-    for cid, at, by, from_rating, to_rating, from_status, to_status, why in db.execute(CORRECTIONS_SQL):
-        if cid not in selected or (from_rating == to_rating and from_status == to_status):
+    for cid, at, by, from_rating, to_rating, from_status, to_status, why, action, marked in db.execute(
+            CORRECTIONS_SQL):
+        if cid not in selected or not (marked or from_rating != to_rating or from_status != to_status):
             continue
         out.setdefault(cid, []).append({
             "date": at, "by": by, "from": from_rating, "to": to_rating,
             "from_status": from_status, "to_status": to_status, "why": why,
+            "action": action,
         })
     return out

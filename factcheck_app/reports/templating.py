@@ -139,6 +139,19 @@ def source_meta(source: dict) -> str:
     return " · ".join(parts)
 
 
+def correction_change(entry: dict) -> str:
+    """Return what a correction changed, for people: "True → Mostly true", "Mostly true: rationale revised"."""
+    before, after = entry.get("from"), entry.get("to")
+    if after is None:
+        return f"{before or 'no verdict'} → verdict withdrawn"
+    if entry.get("action") == "rationale" or (before == after and entry.get("from_status") == entry.get("to_status")):
+        return f"{after}: rationale revised"
+    text = f"{before or 'no verdict'} → {after}"
+    if entry.get("to_status") and entry.get("to_status") != entry.get("from_status"):
+        text += f" ({entry['to_status']})"
+    return text
+
+
 def short_date(value: str | None) -> str:
     """Return the date part of an ISO timestamp ('2024-03-12T09:00:00+00:00' -> '2024-03-12')."""
     return (value or "")[:10]
@@ -162,6 +175,7 @@ def _common(env: jinja2.Environment) -> jinja2.Environment:
         http_url=http_url, paragraphs=paragraphs, facet_value=facet_value, short_date=short_date,
         text_colour=readable_text_colour, facet_label=facet_label, scale_note=scale_note,
         verdict_byline=verdict_byline, source_meta=source_meta, human_date=human_date, human_day=human_day,
+        correction_change=correction_change,
     )
     return env
 

@@ -69,3 +69,19 @@ def test_without_an_organisation_headings_are_neutral_and_no_placeholder_shows(r
         assert "This desk" not in text and "named at the top" not in text
     assert "Fact-check report" in html
     assert "T0" not in html.split("Report generated", 1)[1][:40]  # a date for people, not a raw timestamp
+
+
+def test_a_rationale_revised_after_publication_is_a_correction(report_lib):
+    from factcheck_app.ops.verdicts import publish_verdict, review_verdict, set_rationale
+    from factcheck_app.store.library import open_library
+
+    with open_library(report_lib.path) as lib:
+        review_verdict(lib, report_lib.harvest, by="B. Editor")  # already reviewed: a second look is harmless
+        publish_verdict(lib, report_lib.harvest, by="B. Editor")
+        set_rationale(lib, report_lib.harvest, "The report says 33.4%, rounded down to a third.", by="C. Checker",
+                      why="Rounding explained.")
+        report = read_report(lib.db, ExportRequest("corrections-csv", None))
+    rows = list(csv.DictReader(io.StringIO(corrections_log.render_csv(report))))
+    revised = [r for r in rows if r["claim_id"] == report_lib.harvest]
+    assert [(r["change"], r["by"], r["why"]) for r in revised] == [
+        ("True: rationale revised", "C. Checker", "Rounding explained.")]

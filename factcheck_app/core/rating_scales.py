@@ -51,7 +51,10 @@ class RatingScale:
 
     @property
     def named(self) -> str:
-        """Return the scale as a sentence names it: "the Six-step truth scale", "the Stars scale" (never "scale scale")."""
+        """Return the scale as a sentence names it: "the Six-step truth scale", "the Stars scale".
+
+        Never "the Six-step truth scale scale".
+        """
         title = self.title.strip()
         return f"the {title}" if title.casefold().endswith("scale") else f"the {title} scale"
 

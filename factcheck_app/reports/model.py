@@ -152,7 +152,8 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
         "title": _title(out_articles),
         "organisation": {"name": organisation, "url": settings.get_setting(db, settings.ORGANISATION_URL)},
         "selection": selection.describe(),
-        "methodology": (settings.get_setting(db, settings.METHODOLOGY) or "").strip() or default_methodology(organisation),
+        "methodology": ((settings.get_setting(db, settings.METHODOLOGY) or "").strip()
+                        or default_methodology(organisation)),
         "summary": summarise(out_articles),
         "articles": out_articles,
     }

@@ -101,3 +101,14 @@ def test_the_claim_panel_saves_publishing_fields_as_undoable_operations(qtbot, l
     assert harness.errors and "not a web address" in harness.errors[-1]
     assert fields.review_url_edit.text() == "https://desk.example/checks/1"  # the saved value shows again
     assert harness.stack.count() == 1
+
+
+def test_a_long_list_of_missing_items_shows_the_first_ones(qtbot):
+    from factcheck_app.ui.dialogs.missing_items import MAX_FIELDS
+
+    form = MissingItemsForm()
+    qtbot.addWidget(form)
+    form.set_items([MissingItem(f"c{n}", "review_url", f"claim c{n}: the published review's address")
+                    for n in range(MAX_FIELDS + 5)])
+    assert len(form.fields) == MAX_FIELDS
+    assert f"({MAX_FIELDS + 5})" in form.heading.text() and "next ones" in form.heading.text()

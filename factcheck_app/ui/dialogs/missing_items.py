@@ -24,6 +24,10 @@ FIELD_HINTS = {
 }
 
 
+#: Fields shown at once: a form of hundreds of fields helps nobody; filled ones make room for the next.
+MAX_FIELDS = 20
+
+
 class MissingItemsForm(QWidget):
     """One field per missing item; emits ``fillRequested(item, text)`` when one is filled in."""
 
@@ -56,9 +60,13 @@ class MissingItemsForm(QWidget):
         self.setVisible(bool(items))
         if not items:
             return
+        shown = items[:MAX_FIELDS]
+        more = ""
+        if len(items) > MAX_FIELDS:
+            more = f" The first {MAX_FIELDS} are below; the next ones show as these are filled."
         self.heading.setText(f"Missing for ClaimReview ({len(items)}): fill these in, or tick "
-                             "“Go ahead even though items are missing”.")
-        for item in items:
+                             f"“Go ahead even though items are missing”.{more}")
+        for item in shown:
             edit = QLineEdit()
             placeholder, tip = FIELD_HINTS.get(item.field, ("", ""))
             edit.setPlaceholderText(placeholder)

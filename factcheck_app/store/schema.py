@@ -197,6 +197,13 @@ def _v3(db: Database) -> None:
         "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
         "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
     )
+    # Before v3 a correction was any rating or status change after the first publication.
+    db.execute(
+        "UPDATE verdict_history SET correction = 1 WHERE action != 'review' "
+        "AND (from_rating IS NOT to_rating OR from_status IS NOT to_status) AND rowid > "
+        "(SELECT min(p.rowid) FROM verdict_history p WHERE p.claim_id = verdict_history.claim_id "
+        "AND p.to_status = 'published')"
+    )
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]

@@ -19,7 +19,7 @@ from factcheck_app.store.articles import import_article
 from factcheck_app.store.claims import set_status
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.sources import add_source
-from factcheck_app.store.verdicts import set_verdict
+from verdict_support import set_verdict
 from factcheck_app.ui.dialogs import prompts
 
 HOSTILE = '<b>BOLD</b> <font color=red size=7>RED</font> <img src="file:///tmp/local.png">'

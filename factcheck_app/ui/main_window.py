@@ -386,8 +386,15 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def split_claim(self, claim_id: str) -> None:
         """Split ``claim_id`` where the article's text cursor is."""
-        if self._writable():
-            self.editing.split(claim_id, self.article_view.cursor_offset())
+        if not self._writable():
+            return
+        second = self.editing.split(claim_id, self.article_view.cursor_offset())
+        view = self.claims_view
+        if second and view.proxy.filtering and view.proxy.proxy_row_of(second) < 0 and view.model.row_of(second) is not None:
+            # Both parts stay in sight: the filter that would hide the new part is cleared.
+            view.clear_filters()
+            view.select_claim(self.claim_id or claim_id, emit=False)
+            self.say("Claim split in two; filters cleared to show both parts.")
 
     @Slot()
     def merge_selected(self) -> None:

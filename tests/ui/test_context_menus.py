@@ -8,7 +8,6 @@ from factcheck_app.store import views
 from factcheck_app.store.articles import get_article
 from factcheck_app.store.errors import NotFoundError
 from factcheck_app.store.sources import add_source, list_sources
-from factcheck_app.ui import main_window as main_window_module
 from factcheck_app.ui.dialogs import article_dialog
 
 
@@ -30,7 +29,7 @@ def test_article_menu_edits_the_details_and_undo_puts_them_back(main_window, mon
         assert save({"url": "javascript:alert(1)"}) and get_article(db, article_id)["url"] == old["url"]
         return save({"outlet": "The Harbour Ledger", "author": "Ana Writer", "url": "https://ledger.example/bridge"}) is None
 
-    monkeypatch.setattr(main_window_module, "run_article_dialog", fill)
+    monkeypatch.setattr(article_dialog, "run_article_dialog", fill)
     menu.actions()[0].trigger()
     row = get_article(db, article_id)
     assert (row["outlet"], row["author"], row["url"]) == ("The Harbour Ledger", "Ana Writer", "https://ledger.example/bridge")

@@ -92,14 +92,16 @@ def test_source_menu_edits_and_removes_an_unused_source(main_window, monkeypatch
     search.search_edit.setText("harbour survey")
     row = next(r for r in range(search.results_model.rowCount()) if search.results_model.source_id(r) == unused)
     menu = search.context_menu(row)
+    # The only match: no other source to merge into it.
     assert menu_texts(menu) == {"&Attach to the Claim": True, "&Edit Source…": True,
+                                "&Merge a Duplicate into This Source…": False,
                                 "&Remove Source from the Library": True}
     edited = []
     monkeypatch.setattr("factcheck_app.ui.dialogs.source_dialog.run_source_dialog",
                         lambda runner, parent, source_id=None, initial_title="": edited.append(source_id))
     menu.actions()[1].trigger()
     assert edited == [unused]
-    menu.actions()[2].trigger()
+    menu.actions()[3].trigger()
     assert unused not in {s["id"] for s in list_sources(db)}
     main_window.undo_stack.undo()
     assert unused in {s["id"] for s in list_sources(db)}
@@ -140,3 +142,28 @@ def test_the_article_dialog_is_what_the_details_action_opens(main_window, qtbot,
     main_window.library_pane.select_first()
     main_window.edit_article_details()
     assert opened == [["author", "outlet", "published", "title", "url"]]
+
+
+def test_source_menu_merges_a_duplicate_after_confirmation(main_window, monkeypatch, dialog_log):
+    db = main_window.library.db
+    main_window.library_pane.select_first()
+    main_window.select_claim(main_window.claims_view.model.claim_id(0))
+    keep = add_source(db, "Harbour traffic survey 2022", publisher="Regional Transport Authority")
+    duplicate = add_source(db, "Harbour traffic survey (2022)", url="https://rta.example/survey")
+    search = main_window.claim_panel.source_search
+    search.search_edit.setText("harbour traffic survey")
+    row = next(r for r in range(search.results_model.rowCount()) if search.results_model.source_id(r) == keep)
+    menu = search.context_menu(row)
+    merge = next(a for a in menu.actions() if a.text().startswith("&Merge"))
+    offered = []
+    monkeypatch.setattr("factcheck_app.ui.dialogs.prompts.ask_choice",
+                        lambda parent, title, label, choices: offered.append(choices) or
+                        next(i for i, c in enumerate(choices) if duplicate[:8] in c))
+    dialog_log.answers = ["Cancel"]
+    merge.trigger()
+    assert duplicate in {s["id"] for s in list_sources(db)}
+    dialog_log.answers = ["Merge"]
+    merge.trigger()
+    kept = {s["id"]: s for s in list_sources(db)}
+    assert duplicate not in kept and kept[keep]["url"] == "https://rta.example/survey"
+    assert all("Harbour traffic survey" in label for label in offered[0] if duplicate[:8] in label)

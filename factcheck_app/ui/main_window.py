@@ -17,7 +17,6 @@ from factcheck_app import APP_NAME, user_profile
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
-from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library
 from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import shortcuts, workers
@@ -25,6 +24,7 @@ from factcheck_app.ui.commands.article_editing import ArticleEditing
 from factcheck_app.ui.commands.claim_editing import ClaimEditing
 from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer
 from factcheck_app.ui.commands.op_runner import OpRunner, ask_checker_name
+from factcheck_app.ui.commands.window_dialogs import WindowDialogs
 from factcheck_app.ui.dialogs import prompts
 from factcheck_app.ui.dialogs.library_opening import open_with_recovery
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.editing = ClaimEditing(self.runner, self.select_claim, self.say)
         self.articles = ArticleEditing(self, self.runner, self.say)
         self.importer = Importer(self, self.runner, self.say)
+        self.dialogs = WindowDialogs(self, self.runner, self.say)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
 
@@ -186,9 +187,7 @@ class MainWindow(QMainWindow):
         old, self.library = self.library, library
         self.runner.set_library(library)
         self.article_id = self.claim_id = None
-        self.claims_view.model.set_library(library)
-        self.claims_view.writable = library is not None and not library.readonly
-        self.claims_view.model.set_article(None, all_claims=self.claims_view.model.shows_all)
+        self.claims_view.set_library(library)
         self.library_pane.set_library(library)
         self.article_view.set_library(library)
         self.summary.set_library(library)
@@ -575,45 +574,26 @@ class MainWindow(QMainWindow):
     @Slot()
     def export(self) -> None:
         """Open the export dialog (for the shown article, or the whole library when none is shown)."""
-        if self.library is None:
-            return
-        from factcheck_app.ui.dialogs.export_dialog import ExportDialog  # imported when first used: quicker start-up
-
-        try:
-            ExportDialog(self.library, self, article_ids=[self.article_id] if self.article_id else None).exec()
-        except (StoreError, OSError) as exc:
-            prompts.message(self, "error", "Export failed", f"The export could not be written: {exc}")
+        if self.library is not None:
+            self.dialogs.export(self.article_id)
 
     @Slot()
     def about(self) -> None:
         """Show the About dialog."""
-        from factcheck_app.ui.dialogs.about_dialog import AboutDialog  # imported when first used: quicker start-up
-
-        dialog = AboutDialog(self.library, self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        self.dialogs.about()
 
     # --- preferences -----------------------------------------------------
     @Slot()
     def edit_scales(self) -> None:
         """Preferences > Rating Scales; an edited scale is shown at once in the panel and the claims table."""
-        if not self._writable():
-            return
-        from factcheck_app.ui.dialogs.scales_dialog import run_scales_dialog
-
-        run_scales_dialog(self.runner, self)
+        if self._writable():
+            self.dialogs.scales()
 
     @Slot()
     def edit_organisation(self) -> None:
         """Preferences > Organisation (the library's publisher name, address and methodology note)."""
-        if not self._writable():
-            return
-        from factcheck_app.ui.dialogs.organisation_dialog import run_organisation_dialog
-
-        if run_organisation_dialog(self.runner, self):
-            self.statusBar().showMessage("Organisation details saved.", 4000)
+        if self._writable():
+            self.dialogs.organisation()
 
     @Slot()
     def edit_checker_name(self) -> None:

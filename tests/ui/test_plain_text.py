@@ -146,6 +146,17 @@ def test_dialogs_show_hostile_text_as_plain_text(hostile_window, qtbot):
     assert rich_renderings(source) == []
 
 
+def test_the_export_dialog_and_its_preview_show_hostile_text_as_text(hostile_window, qtbot):
+    from factcheck_app.ui.dialogs.export_dialog import ExportDialog
+
+    window, article_id, *_ = hostile_window
+    dialog = ExportDialog(window.library, window, article_ids=[article_id])
+    qtbot.addWidget(dialog)
+    dialog.refresh_preview()
+    assert "BOLD" in dialog.preview.toPlainText()  # the preview shows the article's words…
+    assert rich_renderings(dialog) == []  # …as the characters they are
+
+
 def test_message_boxes_show_their_text_as_plain_text(qtbot):
     box, _ = prompts.message_box(None, "info", "Import", f"Imported {HOSTILE}.", detail=HOSTILE)
     qtbot.addWidget(box)

@@ -335,7 +335,8 @@ class ArticleView(QWidget):
         claim = self.claim_at(offset)
         if claim is not None:
             verdict = claim.get("verdict") or "not yet checked"
-            return f"claim ({STATUS_TEXT.get(claim.get('status'), claim.get('status'))}, {verdict}) - click to select"
+            return plain_tooltip(
+                f"claim ({STATUS_TEXT.get(claim.get('status'), claim.get('status'))}, {verdict}) - click to select")
         return None
 
     # --- date correction -------------------------------------------------

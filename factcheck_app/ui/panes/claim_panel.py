@@ -31,6 +31,7 @@ from factcheck_app.ops.changes import Changes
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
+from factcheck_app.store.sources import get_source
 from factcheck_app.ui.commands.op_runner import PERSON, OpRunner
 from factcheck_app.ui.dialogs import evidence_dialog, prompts, source_dialog
 from factcheck_app.ui.panes.evidence_list import EvidenceTableModel, EvidenceTableView
@@ -107,6 +108,7 @@ class ClaimPanel(QWidget):
         self.source_search.editSourceRequested.connect(
             lambda source_id: source_dialog.run_source_dialog(self.runner, self, source_id=source_id))
         self.source_search.removeSourceRequested.connect(self._remove_source)
+        self.source_search.mergeSourceRequested.connect(self._merge_sources)
         self.evidence_model = EvidenceTableModel(self.library, self)
         self.evidence_view = EvidenceTableView()
         self.evidence_view.setModel(self.evidence_model)
@@ -394,6 +396,25 @@ class ClaimPanel(QWidget):
     def _remove_source(self, source_id: str) -> None:
         if source_id and not self.library.readonly:
             self._run(source_ops.remove_source, source_id, refused="Cannot remove the source")
+
+    def _merge_sources(self, keep_id: str, candidate_ids: list[str]) -> None:
+        """Merge a duplicate (chosen among the listed sources) into ``keep_id``, after confirmation."""
+        if self.library.readonly or not candidate_ids:
+            return
+        rows = {sid: get_source(self.library.db, sid) for sid in (keep_id, *candidate_ids)}
+        candidates = list(candidate_ids)
+        labels = [f"{rows[c]['title']} · {rows[c].get('publisher') or 'no publisher'} · {c[:8]}" for c in candidates]
+        keep = rows[keep_id]["title"]
+        chosen = prompts.ask_choice(self, "Merge sources", f"Which source is a duplicate of “{keep}”?", labels)
+        if chosen is None:
+            return
+        duplicate = candidates[chosen]
+        answer = prompts.message(
+            self, "question", "Merge sources",
+            f"Merge “{rows[duplicate]['title']}” into “{keep}”? Its evidence will cite “{keep}” and it leaves "
+            "the library; this cannot be undone.", buttons=("Merge", "Cancel"))
+        if answer == "Merge":
+            self._run(source_ops.merge_sources, keep_id, [duplicate], refused="Cannot merge the sources")
 
     def _detach(self, evidence_id: str | None) -> None:
         if evidence_id and not self.library.readonly:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
 from factcheck_app.ops.changes import Changes
+from factcheck_app.store.library import Library
 from factcheck_app.store.schema import CLAIM_STATUSES
 from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, STATUS, STATUS_TEXT, ClaimsModel
 from factcheck_app.ui.models.claims_proxy import NO_VERDICT, NOT_DISMISSED, ClaimsFilterProxy
@@ -45,7 +46,7 @@ class ClaimsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ClaimsModel(self)
-        self.writable = False  # whether the menu offers changes (the window sets it with the library)
+        self.writable = False  # whether the menu offers changes (set with the library)
         self.proxy = ClaimsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -140,6 +141,12 @@ class ClaimsView(QWidget):
         layout.addLayout(combos)
         layout.addWidget(self.table, 1)
         self._update_count()
+
+    def set_library(self, library: Library | None) -> None:
+        """List claims of ``library`` (None: none), keeping the scope; its menu offers changes when it may be written."""
+        self.writable = library is not None and not library.readonly
+        self.model.set_library(library)
+        self.model.set_article(None, all_claims=self.model.shows_all)
 
     def on_changed(self, changes: Changes) -> None:
         """Bring the table up to date with an operation's changes, keeping the current claim current."""

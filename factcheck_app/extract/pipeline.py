@@ -66,7 +66,26 @@ def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
             facets.extend(finder(body) or [])
         except Exception:  # noqa: BLE001 - one facet kind must not sink the article
             _log_failure("%s.%s failed; its facets are skipped", finder.__module__, finder.__name__)
-    return sorted((f for f in (_checked(body, f) for f in facets) if f is not None), key=_BY_SPAN)
+    return sorted((f for f in (_checked(body, f) for f in _without_named_places(facets)) if f is not None),
+                  key=_BY_SPAN)
+
+
+def _without_named_places(facets: list[Facet]) -> list[Facet]:
+    """Drop places that are a person's or organisation's name: "Elizabeth" of "Senator Elizabeth
+    Warren", the carmaker "Toyota" (a city too). Places beside a name ("Ford Australia") stay."""
+    names = {(f.start, f.end) for f in facets if f.kind == "entity" and f.subtype == "organization"}
+    people = sorted((f.start, f.end) for f in facets if f.kind == "entity" and f.subtype == "person")
+    if not names and not people:
+        return facets
+    starts = [s for s, _ in people]
+
+    def named(f: Facet) -> bool:
+        if (f.start, f.end) in names:
+            return True
+        k = bisect.bisect_right(starts, f.start) - 1
+        return k >= 0 and people[k][1] >= f.end
+
+    return [f for f in facets if f.kind != "place" or not named(f)]
 
 
 _BY_SPAN = attrgetter("start", "end")  # the (start, end) sort key, built in C

@@ -57,6 +57,7 @@ class ExtractedClaim:
     text: str
     score: float
     facets: list[Facet] = field(default_factory=list)
+    speaker: str | None = None  # the claimant a transcript names ("TRUMP: …"), when there is one
 
     def to_dict(self) -> dict:
         """Return the claim as a JSON-ready dict."""
@@ -65,6 +66,7 @@ class ExtractedClaim:
             "start": self.start,
             "end": self.end,
             "score": round(self.score, 4),
+            "speaker": self.speaker,
             "facets": [f.to_dict() for f in self.facets],
         }
 

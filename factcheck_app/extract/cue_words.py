@@ -111,6 +111,45 @@ OPINION = Cue([
     "beautiful", "terrible", "great", "best", "worst", "amazing", "shocking",
     "tragic", "disastrous", "outrageous", "ridiculous", "brilliant", "wonderful", "horrible"])
 
+# A comparison or a change over time: a figure against another, which records can settle.
+COMPARISON = Cue([
+    "more than", "less than", "fewer than", "higher than", "lower than", "larger than", "smaller than",
+    "as many as", "as much as", "compared with", "compared to", "up from", "down from", "times as",
+    "increased", "increase", "increases", "decreased", "decrease", "doubled", "tripled", "quadrupled",
+    "halved", "rose", "risen", "fell", "fallen", "dropped", "grew", "grown", "declined", "soared",
+    "plunged", "surged", "percent", "per cent", "percentage", "rate", "average"])
+
+# A record or a first: "the largest ever", "for the first time", "never before".
+RECORD = Cue([
+    "ever", "in history", "record", "all-time high", "for the first time", "the first time", "never",
+    "highest", "lowest", "largest", "biggest", "smallest", "fastest", "only country", "no other"])
+
+# A deed someone can be held to: voted, signed, cut, created.
+DEED = Cue([
+    "voted", "signed", "supported", "opposed", "approved", "passed", "vetoed", "cut", "raised", "created",
+    "killed", "spent", "borrowed", "paid", "built", "closed", "banned", "funded", "invested", "hired",
+    "fired", "lost", "won", "launched", "invaded", "deported", "arrested", "convicted", "sued",
+    "announced", "allowed", "refused", "rejected", "endorsed", "proposed", "imposed", "moved"])
+
+# Laws, treaties, budgets and taxes: the public record a claim can be checked against.
+PUBLIC_RECORD = Cue([
+    "law", "laws", "bill", "act", "treaty", "agreement", "deal", "tax", "taxes", "tariff", "tariffs",
+    "budget", "debt", "deficit", "regulation", "regulations", "policy", "amendment", "constitution",
+    "court", "ruling", "election", "votes", "poll", "polls", "survey", "study", "report", "census"])
+
+# A cause named: "because of", "led to", "as a result".
+CAUSE = Cue(["because of", "caused", "causes", "due to", "led to", "leads to", "as a result", "result of",
+             "responsible for", "blamed", "thanks to"])
+
+# Courtesies and stage business: no fact in them.
+COURTESY = Cue(["thank you", "thanks", "applause", "laughter", "crosstalk", "good evening", "good morning",
+                "good night", "ladies and gentlemen", "welcome", "god bless", "congratulations",
+                "nice to", "great to be", "pleasure to"])
+
+# A promise or forecast: not yet a fact anyone can check.
+FUTURE = Cue(["will", "ll", "going to", "gonna", "would like to", "want to", "plan to", "hope to",
+              "intend to", "my plan", "our plan", "under my", "we propose", "i propose"])
+
 # Photo captions and credits: scene-setting, not claims. Three shapes, each
 # with its own cheap precondition in ``is_caption``.
 _CAPTION_START_RE = re.compile(

@@ -18,6 +18,7 @@ from factcheck_app.extract.datelines import is_standalone_furniture
 from factcheck_app.extract.dates import find_dates
 from factcheck_app.extract.quantities import find_quantities
 from factcheck_app.extract.sentences import split_sentences
+from factcheck_app.extract.transcripts import Transcript, read_transcript
 
 
 def _log_failure(message: str, *args: object) -> None:
@@ -30,6 +31,8 @@ def _log_failure(message: str, *args: object) -> None:
 
 # A sentence without facets is still a claim when its check-worthiness reaches this.
 CLAIM_THRESHOLD = 0.5
+# A transcript's questioner (the moderator) puts questions, rarely claims: their sentences count this much.
+ASKED_FACTOR = 0.4
 
 # Fallback weights, should the check-worthiness score fail on a sentence: how much one
 # facet of each kind makes a sentence worth checking.
@@ -125,6 +128,9 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
     """``extract_claims`` itself, run with the cyclic collector paused."""
     facets = find_facets(body, published)
     sentences = split_sentences(body)
+    transcript = read_transcript(body)
+    if transcript is not None:
+        sentences, facets = _without_speaker_prefixes(body, transcript, sentences, facets)
     homes = _homes(sentences, facets)
     spans = _merge_for_facets(sentences, facets, homes)
     per_span: list[list[Facet]] = [[] for _ in spans]
@@ -149,9 +155,36 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
             continue
         text = body[start:end]
         value = _clamp(score(text, fs))
-        if fs or value >= CLAIM_THRESHOLD:
-            claims.append(ExtractedClaim(start=start, end=end, text=text, score=value, facets=fs))
+        speaker = None
+        spoken = False
+        if transcript is not None:
+            if transcript.is_stage_direction(body, start, end):
+                continue
+            turn = transcript.turn_at(start, body)
+            speaker = turn.speaker if turn else None
+            # Whatever a named speaker states is a claim of theirs; the score ranks it.
+            spoken = speaker is not None
+            if speaker in transcript.askers:
+                value *= ASKED_FACTOR
+        if fs or spoken or value >= CLAIM_THRESHOLD:
+            claims.append(ExtractedClaim(start=start, end=end, text=text, score=value, facets=fs, speaker=speaker))
     return claims
+
+
+def _without_speaker_prefixes(body: str, transcript: Transcript, sentences: list[tuple[int, int]],
+                              facets: list[Facet]) -> tuple[list[tuple[int, int]], list[Facet]]:
+    """Start each transcript line's first sentence after its "NAME:" prefix, and drop facets in prefixes."""
+    prefixes = {turn.line_start: turn.text_start for turn in transcript.turns.values()}
+    spans = []
+    for start, end in sentences:
+        text_start = prefixes.get(body.rfind("\n", 0, start + 1) + 1 if body[start:start + 1] != "\n" else start)
+        if text_start is not None and start < text_start:
+            if text_start >= end:
+                continue
+            start = text_start
+        spans.append((start, end))
+    kept = [f for f in facets if prefixes.get(body.rfind("\n", 0, f.start) + 1, -1) <= f.start]
+    return spans, kept
 
 
 def _home(starts: list[int], spans: list[tuple[int, int]], f: Facet) -> int:

@@ -8,9 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FACET_KINDS = ("date", "quantity", "place", "quote", "entity")
-
-
 @dataclass
 class Facet:
     """One checkable fact inside a claim.

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import kind_weight
 from factcheck_app.extract.cue_words import (
     ANY_DIGIT_RE,
     ATTRIBUTION,
@@ -34,8 +35,7 @@ from factcheck_app.extract.cue_words import (
     past_event_count,
 )
 
-# Per-facet weights, with diminishing returns for repeats of one kind.
-_FACET_WEIGHT = {"quantity": 0.9, "date": 0.7, "place": 0.25, "entity": 0.2, "quote": 0.15}
+# A named site counts on top of its place weight: facilities are what strikes and deals are about.
 _SITE_WEIGHT = 0.7
 SHORT_PENALTY = (1.0, 0.3)
 # How much each sign moves the score (in logits): numbers and years, a named source, a hedge
@@ -91,7 +91,7 @@ def _facet_evidence(text: str, facets: list[Facet]) -> float:
             sites += 1
         if f.kind == "date" and f.value and _YEAR_VALUE.match(str(f.value)):
             specific_dates += 1
-    score = sum(_diminishing(n, _FACET_WEIGHT.get(kind, 0.1)) for kind, n in counts.items())
+    score = sum(_diminishing(n, kind_weight(kind)) for kind, n in counts.items())
     score += _diminishing(sites, _SITE_WEIGHT)
     score += 0.2 * min(specific_dates, 2)
     return score

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract import number_words as nums
 from factcheck_app.extract.calendar_words import (
     EVENT_NOUNS,
@@ -738,3 +739,8 @@ class _Hit:
             return self.core.end()
         m = self._where(name)
         return m.end(name) if m is not None else -1
+
+
+def date_facets(body: str, context: FindContext) -> list[Facet]:
+    """The date finder as the registry runs it."""
+    return find_dates(body, context.published)

@@ -19,6 +19,7 @@ import re
 from typing import NamedTuple
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.entity_names import KNOWN_ORGS, first_names, is_demonym
 from factcheck_app.extract.entity_words import (
     LEGAL_SUFFIXES,
@@ -375,3 +376,8 @@ def _alias_mentions(body: str, found: list[Facet], aliases: dict[str, tuple[str,
         full, subtype = aliases[m.group()]
         out.append(Facet(kind="entity", start=m.start(), end=m.end(), text=m.group(), value=full, subtype=subtype))
     return out
+
+
+def entity_facets(body: str, context: FindContext) -> list[Facet]:
+    """The entity finder as the registry runs it."""
+    return find_entities(body)

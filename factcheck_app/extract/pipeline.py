@@ -13,10 +13,9 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
-from factcheck_app.extract import checkworthiness, entities, places, quotes
+from factcheck_app.extract import checkworthiness
 from factcheck_app.extract.datelines import is_standalone_furniture
-from factcheck_app.extract.dates import find_dates
-from factcheck_app.extract.quantities import find_quantities
+from factcheck_app.extract.facet_kinds import FindContext, facet_kinds, kind_weight
 from factcheck_app.extract.sentences import split_sentences
 from factcheck_app.extract.transcripts import Transcript, read_transcript
 
@@ -34,9 +33,6 @@ CLAIM_THRESHOLD = 0.5
 # A transcript's questioner (the moderator) puts questions, rarely claims: their sentences count this much.
 ASKED_FACTOR = 0.4
 
-# Fallback weights, should the check-worthiness score fail on a sentence: how much one
-# facet of each kind makes a sentence worth checking.
-_FALLBACK_WEIGHTS = {"quantity": 0.4, "date": 0.25, "place": 0.2, "quote": 0.15, "entity": 0.1}
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:
@@ -55,21 +51,20 @@ def parse_published(published: str | dt.date | None) -> dt.date | None:
 
 
 def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
-    """Return every facet of every kind over the whole body, sorted by start.
+    """Return every facet of every registered kind over the whole body, sorted by start.
 
-    Dates come first because quantities must not re-use their numbers. A
-    failing optional facet module is logged and skipped: the checker keeps the
-    other facets rather than losing the article.
+    Kinds run in registry order, each seeing the facets found before it (dates
+    come first because quantities must not re-use their numbers). A failing
+    finder is logged and skipped: the checker keeps the other facets rather than
+    losing the article.
     """
-    pub = parse_published(published)
-    dates = find_dates(body, pub)
-    facets = dates + find_quantities(body, exclude=dates)
-    for finder in (places.find_places, quotes.find_quotes, entities.find_entities):
+    context = FindContext(parse_published(published))
+    for kind in facet_kinds():
         try:
-            facets.extend(finder(body) or [])
+            context.found.extend(kind.find(body, context) or [])
         except Exception:  # noqa: BLE001 - one facet kind must not sink the article
-            _log_failure("%s.%s failed; its facets are skipped", finder.__module__, finder.__name__)
-    return sorted((f for f in (_checked(body, f) for f in _without_named_places(facets)) if f is not None),
+            _log_failure("the %s finder failed; its facets are skipped", kind.name)
+    return sorted((f for f in (_checked(body, f) for f in _without_named_places(context.found)) if f is not None),
                   key=_BY_SPAN)
 
 
@@ -246,10 +241,11 @@ def _scorer() -> Callable[[str, list[Facet]], float]:
 
 
 def _fallback_score(text: str, facets: list[Facet]) -> float:
-    """1 - prod(1 - w) over the facets: more and harder facets, more check-worthy."""
+    """1 - prod(1 - w) over the facets, w half the kind's registered weight: more and harder
+    facets, more check-worthy."""
     keep = 1.0
     for f in facets:
-        keep *= 1.0 - _FALLBACK_WEIGHTS.get(f.kind, 0.1)
+        keep *= 1.0 - min(0.5, kind_weight(f.kind) / 2)
     return 1.0 - keep
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.gazetteer import (
     AMBIGUOUS_NAMES,
     NAME_QUALIFIERS,
@@ -197,3 +198,8 @@ def find_places(body: str) -> list[Facet]:
         taken.append(f)
     setting = setting_countries(taken)
     return [f for f in taken if not (f.subtype == "country" and f.value in setting)]
+
+
+def place_facets(body: str, context: FindContext) -> list[Facet]:
+    """The place finder as the registry runs it."""
+    return find_places(body)

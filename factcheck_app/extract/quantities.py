@@ -17,6 +17,7 @@ import bisect
 import re
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.number_words import (
     CARDINAL_WORD_RE,
     SCALES,
@@ -525,3 +526,8 @@ def _inherit_scale(first: Facet, second: Facet) -> float | int:
     if scale and not _SCALE_WORD.search(first.text):
         return scaled(first.value, SCALES[scale.group(1).lower()])
     return first.value
+
+
+def quantity_facets(body: str, context: FindContext) -> list[Facet]:
+    """The quantity finder as the registry runs it: numbers already read as dates are not counted again."""
+    return find_quantities(body, exclude=[f for f in context.found if f.kind == "date"])

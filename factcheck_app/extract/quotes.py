@@ -14,6 +14,7 @@ import bisect
 import re
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.attribution import (
     PRONOUNS,
     sentence_subject,
@@ -173,3 +174,8 @@ def find_quotes(body: str) -> list[Facet]:
         if runs_on[k] and facets[k].speaker is None:
             facets[k].speaker = facets[k + 1].speaker
     return facets
+
+
+def quote_facets(body: str, context: FindContext) -> list[Facet]:
+    """The quote finder as the registry runs it."""
+    return find_quotes(body)

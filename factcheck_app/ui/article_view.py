@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.ui.facet_text import facet_tooltip
-from factcheck_app.ui.highlight import build_selections, claim_format, style_for
+from factcheck_app.ui.highlight import build_selections, claim_format, legend_kinds, style_for
 from factcheck_app.ui.models.claims_model import STATUS_TEXT
 from factcheck_app.ui.text_offsets import OffsetMap
 
@@ -49,7 +48,7 @@ class KindLegend(QWidget):
         caption = QLabel("Highlights:")
         caption.setEnabled(False)
         layout.addWidget(caption)
-        for kind in FACET_KINDS:
+        for kind in legend_kinds():
             style = style_for(kind)
             label = QLabel(style.label)
             label.setObjectName(f"legend-{kind}")

@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
-from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.extract.facet_kinds import facet_kinds
 from factcheck_app.store import claims as claims_store
 from factcheck_app.store import scales as scales_store
 from factcheck_app.store.errors import NotFoundError
@@ -52,7 +52,8 @@ Index = QModelIndex | QPersistentModelIndex
 def order_kinds(kinds: str | None) -> str:
     """Return a claim's comma-joined facet kinds in the canonical kind order ("date, quantity")."""
     present = set((kinds or "").split(",")) - {""}
-    ordered = [k for k in FACET_KINDS if k in present] + sorted(present - set(FACET_KINDS))
+    known = [kind.name for kind in facet_kinds()]
+    ordered = [k for k in known if k in present] + sorted(present - set(known))
     return ", ".join(ordered)
 
 

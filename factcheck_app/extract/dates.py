@@ -343,16 +343,23 @@ def _h_weekday(m: re.Match, body: str, pub: dt.date | None):
     wd = weekday_number(m.group("wd"))
     if pub is None:
         return m.start(), m.end(), None, "date"
+    mode = _direction(m, body)
+    if mode == "this" and _looks_future(body, m.start(), m.end()):
+        mode = "fwd"
+    return m.start(), m.end(), _resolve_weekday(wd, pub, mode), "date"
+
+
+def _direction(m: re.Match, body: str) -> str:
+    """Which occurrence a weekday or named day means: "last", "next", "this", or by the
+    tense around it "fwd" (on or after the published day) or "back" (on or before)."""
     mod = (m.group("mod") or "").lower()
     if mod in ("last", "past"):
-        mode = "last"
-    elif mod in ("next", "coming"):
-        mode = "next"
-    elif mod == "this":
-        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "this"
-    else:
-        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "back"
-    return m.start(), m.end(), _resolve_weekday(wd, pub, mode), "date"
+        return "last"
+    if mod in ("next", "coming"):
+        return "next"
+    if mod == "this":
+        return "this"
+    return "fwd" if _looks_future(body, m.start(), m.end()) else "back"
 
 
 def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
@@ -530,16 +537,7 @@ def _h_named_day(m: re.Match, body: str, pub: dt.date | None):
         return None
     if pub is None:
         return m.start(), m.end(), None, "date"
-    mod = (m.group("mod") or "").lower()
-    if mod in ("last", "past"):
-        mode = "last"
-    elif mod in ("next", "coming"):
-        mode = "next"
-    elif mod == "this":
-        mode = "this"
-    else:
-        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "back"
-    day = named_days.resolve_named_day(name, pub, mode)
+    day = named_days.resolve_named_day(name, pub, _direction(m, body))
     return m.start(), m.end(), day.isoformat() if day else None, "date"
 
 

@@ -126,6 +126,7 @@ register(FacetKind("date", "date", "#3b82f6", "dashed", 0.7, "factcheck_app.extr
 register(FacetKind("quantity", "quantity", "#e8590c", "solid", 0.9,
                    "factcheck_app.extract.quantities:quantity_facets"))
 register(FacetKind("place", "place", "#2f9e44", "dotted", 0.25, "factcheck_app.extract.places:place_facets"))
-register(FacetKind("quote", "quote", "#ae3ec9", "dot-dash", 0.15, "factcheck_app.extract.quotes:quote_facets"))
+# Entities before quotes: a quote's pronoun ("he said") is resolved to a person named before it.
 register(FacetKind("entity", "entity", "#868e96", "dot-dot-dash", 0.2,
                    "factcheck_app.extract.entities:entity_facets"))
+register(FacetKind("quote", "quote", "#ae3ec9", "dot-dash", 0.15, "factcheck_app.extract.quotes:quote_facets"))

@@ -37,7 +37,7 @@ BODY = "Ferry fares\n\nThe campaign #SaveTheFerry drew 4,000 signatures in 2023,
 
 
 def test_the_five_kinds_are_registered_as_plain_data_in_pipeline_order() -> None:
-    assert [k.name for k in facet_kinds()][:5] == ["date", "quantity", "place", "quote", "entity"]
+    assert [k.name for k in facet_kinds()][:5] == ["date", "quantity", "place", "entity", "quote"]
     for kind in facet_kinds():
         assert re.fullmatch(r"#[0-9a-f]{6}", kind.colour) and kind.line_style and kind.weight > 0
 

@@ -19,7 +19,19 @@ from pathlib import Path
 
 from factcheck_app.extract.pipeline import analyse, extract_claims
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+def _shared() -> Path:
+    """The team's shared folder beside the checkout (a worktree sits one level deeper), or
+    FACTCHECK_SHARED."""
+    if os.environ.get("FACTCHECK_SHARED"):
+        return Path(os.environ["FACTCHECK_SHARED"])
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:4]:
+        if (parent / "shared" / "eval").is_dir():
+            return parent / "shared"
+    return here.parents[2] / "shared"
+
+
+SHARED = _shared()
 SEED = SHARED / "seed" / "article.txt"
 MEANTIME = SHARED / "eval" / "external" / "meantime_dev.json"
 PEER = SHARED / "eval" / "peer_baseline.py"

@@ -142,7 +142,7 @@ def _is_word_char(ch: str) -> bool:
 
 def _fires(cue, folded: set[str], text: str) -> bool:
     """Whether a cue's phrases occur in the text (its regex runs only when its words are there)."""
-    return cue.fires(folded) and cue.regex.search(text) is not None
+    return cue.found(folded, text)
 
 
 def score_sentence(text: str, facets: list[Facet]) -> float:
@@ -166,7 +166,7 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     x += W["number"] * min(_count_numbers(text, folded, has_digit, exotic), 3)
     if has_digit:
         x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
-    if ATTRIBUTION.fires(folded) and ATTRIBUTION.regex.search(text):
+    if ATTRIBUTION.found(folded, text):
         x += W["attribution"]
     if HEDGE.fires(folded):
         x += W["hedge"] * min(len(HEDGE.regex.findall(text)), 2)

@@ -57,10 +57,13 @@ class Cue:
     so the prefilter lets fewer sentences through).
     """
 
-    __slots__ = ("regex", "triggers", "_needed")
+    __slots__ = ("_pattern", "_regex", "triggers", "_needed", "_words")
 
     def __init__(self, phrases: list[str]):
-        self.regex = re.compile(r"\b" + phrase_alternation(phrases) + r"\b", re.I)
+        self._pattern = r"\b" + phrase_alternation(phrases) + r"\b"
+        self._regex: re.Pattern | None = None
+        # One-word phrases: a text holds one exactly when its word tokens do, no regex needed.
+        self._words = frozenset(p for p in phrases if _PLAIN_WORD.fullmatch(p))
         triggers = set()
         # trigger -> the plain words of each phrase it stands for: every one of them
         # is a whole token when that phrase matches, as the trigger is.
@@ -74,6 +77,20 @@ class Cue:
             needed.setdefault(trigger, []).append(frozenset(plain))
         self.triggers = frozenset(triggers)
         self._needed = {t: tuple(sets) for t, sets in needed.items()}
+
+    @property
+    def regex(self) -> re.Pattern:
+        """The cue's regex, compiled on first use (a short batch process may never need some)."""
+        if self._regex is None:
+            self._regex = re.compile(self._pattern, re.I)
+        return self._regex
+
+    def found(self, folded_words: set[str], text: str) -> bool:
+        """Whether the text holds one of the phrases: a one-word phrase among its tokens, or the
+        regex matching where the tokens allow it."""
+        if not self._words.isdisjoint(folded_words):
+            return True
+        return self.fires(folded_words) and self.regex.search(text) is not None
 
     def fires(self, folded_words: set[str]) -> bool:
         """Whether the regex can match a text with these (lower-cased) word tokens.

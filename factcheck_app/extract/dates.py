@@ -69,6 +69,11 @@ _SCHEDULED_BEFORE = re.compile(
     # The plain form is a noun as often ("after its launch"): only as a verb, close before the date.
     r"|(?<!\bits\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?<!\btheir\s)"
     r"\b(?:close|end|run|return|launch|arrive|air|resume|reopen|travel|land)\b[^.;!?]{0,25}$", re.IGNORECASE)
+_SCHEDULED_WORDS = frozenset(
+    "opens open goes go starts start begins begin kicks takes launches arrives returns premieres airs debuts "
+    "closes ends expires runs plays play faces face meets meet hosts host visits resumes reopens allowed out hits "
+    "heads travels lands close end run return launch arrive air resume reopen travel land".split())
+_LOWER_WORD = re.compile(r"[a-z]+")
 # "did not run on": a past auxiliary before the verb.
 _PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:did|didn't|didn’t|had|hadn't|hadn’t)\s+(?:not\s+)?\w+\b[^.;!?]{0,25}$",
                                     re.IGNORECASE)
@@ -237,7 +242,12 @@ def _looks_future(body: str, start: int, end: int) -> bool:
         return True
     if _PAST_VERB_BEFORE.search(before) or _PAST_AUXILIARY_BEFORE.search(before):
         return False
-    return bool(_FUTURE_BEFORE.search(before) or _SCHEDULED_BEFORE.search(_clause(before)))
+    if _FUTURE_BEFORE.search(before):
+        return True
+    clause = _clause(before).lower()
+    # The regex runs only when one of its verbs is among the clause's words (most clauses have none).
+    return ((" is on" in clause or " are on" in clause or not _SCHEDULED_WORDS.isdisjoint(_LOWER_WORD.findall(clause)))
+            and bool(_SCHEDULED_BEFORE.search(clause)))
 
 
 def _clause(before: str) -> str:

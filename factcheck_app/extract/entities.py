@@ -270,9 +270,9 @@ def _classify(words: tuple[str, ...], title: str | None, body: str, start: int, 
     return None
 
 
-def _candidate_runs(body: str):
+def _candidate_runs(body: str, tokens: list[tuple[int, int, str, bool]]):
     """Yield (tokens of one name candidate, the title found inside its run) for the whole body."""
-    for run in _runs(body, _tokens(body)):
+    for run in _runs(body, tokens):
         yield from _split_at_titles(run)
 
 
@@ -287,7 +287,8 @@ def find_entities(body: str) -> list[Facet]:
     places = place_table()
     given = first_names()
     names: list[tuple[_Name, bool]] = []
-    for run, run_title in _candidate_runs(body):
+    tokens = _tokens(body)
+    for run, run_title in _candidate_runs(body, tokens):
         words, title = _strip(run, places)
         title = title or run_title
         if not words or (len(words) == 1 and words[0][2] in TITLES):
@@ -354,27 +355,37 @@ def find_entities(body: str) -> list[Facet]:
             continue
         out.append(Facet(kind="entity", start=name.start, end=name.end, text=body[name.start:name.end],
                          value=value, subtype=subtype))
-    out.extend(_alias_mentions(body, out, aliases))
+    out.extend(_alias_mentions(body, tokens, out, aliases))
     return sorted(out, key=lambda f: f.start)
 
 
-def _alias_mentions(body: str, found: list[Facet], aliases: dict[str, tuple[str, str]]) -> list[Facet]:
-    """Short forms inside longer capitalised runs or at places the run finder skipped."""
+def _alias_mentions(body: str, tokens: list[tuple[int, int, str, bool]], found: list[Facet],
+                    aliases: dict[str, tuple[str, str]]) -> list[Facet]:
+    """Short forms ("Assad", "Harlow Widgets") wherever the body's capitalised words spell them and
+    no entity was found there already (inside a longer run, after a word the run finder skipped)."""
     if not aliases:
         return []
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for alias in aliases:
+        words = tuple(alias.split())
+        by_first.setdefault(words[0], []).append(words)
     spans = sorted((f.start, f.end) for f in found)
     starts = [s for s, _ in spans]
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(aliases, key=len, reverse=True)))
-                         + r")(?![\w-])")
     out = []
-    for m in pattern.finditer(body):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and spans[k][0] <= m.start() < spans[k][1]:
-            continue
-        if k + 1 < len(spans) and spans[k + 1][0] < m.end():
-            continue
-        full, subtype = aliases[m.group()]
-        out.append(Facet(kind="entity", start=m.start(), end=m.end(), text=m.group(), value=full, subtype=subtype))
+    for i, (start, end, word, _possessive) in enumerate(tokens):
+        for words in by_first.get(word, ()):
+            last = i + len(words) - 1
+            if last >= len(tokens) or tuple(t[2] for t in tokens[i:last + 1]) != words:
+                continue
+            if any(tokens[k + 1][0] - tokens[k][1] != 1 for k in range(i, last)):
+                continue  # the words of a name stand one space apart
+            stop = tokens[last][1]
+            k = bisect.bisect_right(starts, start) - 1
+            if (k >= 0 and spans[k][0] <= start < spans[k][1]) or (k + 1 < len(spans) and spans[k + 1][0] < stop):
+                continue
+            full, subtype = aliases[" ".join(words)]
+            out.append(Facet(kind="entity", start=start, end=stop, text=body[start:stop], value=full, subtype=subtype))
+            break
     return out
 
 

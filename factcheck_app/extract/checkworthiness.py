@@ -40,7 +40,7 @@ _SITE_WEIGHT = 0.7
 SHORT_PENALTY = (1.0, 0.3)
 # How much each sign moves the score (in logits): numbers and years, a named source, a hedge
 # that flags an unverified claim, reported events, a record; questions count against.
-W = {"number": 0.25, "year": 0.2, "attribution": 0.5, "hedge": 1.0, "past_event": 0.15, "record": 1.2,
+W = {"number": 0.25, "year": 0.2, "attribution": 0.5, "hedge": 1.0, "past_event": 0.15, "record": 1.5,
      "question": 1.2, "long": 0.2}
 # Cues of a checkable statement, and of none, with how much each moves the score.
 _CUES = [(COMPARISON, 0.8), (DEED, 0.2), (PUBLIC_RECORD, 0.35), (CAUSE, 0.3), (COURTESY, -2.0), (FUTURE, -0.6)]

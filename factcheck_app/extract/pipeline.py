@@ -163,7 +163,25 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
                 value *= ASKED_FACTOR
         if fs or spoken or value >= CLAIM_THRESHOLD:
             claims.append(ExtractedClaim(start=start, end=end, text=text, score=value, facets=fs, speaker=speaker))
+    if transcript is not None:
+        _score_in_context(claims)
     return claims
+
+
+# A speaker builds a claim over a few sentences ("We lost 60,000 factories. They moved to Mexico.
+# NAFTA did that."): a sentence beside a checkable one of the same speaker shares some of its worth.
+CONTEXT_WEIGHT = 0.5
+CONTEXT_REACH = 2
+
+
+def _score_in_context(claims: list[ExtractedClaim]) -> None:
+    """Blend each spoken claim's score with the best of its neighbours' by the same speaker."""
+    own = [c.score for c in claims]
+    for i, claim in enumerate(claims):
+        near = [own[j] for j in range(max(0, i - CONTEXT_REACH), min(len(claims), i + CONTEXT_REACH + 1))
+                if j != i and claims[j].speaker == claim.speaker]
+        if near:
+            claim.score = (own[i] + CONTEXT_WEIGHT * max(near)) / (1 + CONTEXT_WEIGHT)
 
 
 def _without_speaker_prefixes(body: str, transcript: Transcript, sentences: list[tuple[int, int]],

@@ -45,3 +45,17 @@ def test_an_article_with_a_colon_is_not_a_transcript() -> None:
     article = ("Harbour fares rise\n\nThe council said: fares will rise by 5 percent.\n"
                "Note: the ferry runs daily.\nThe budget was approved on Monday.\n")
     assert read_transcript(article) is None
+
+
+def test_a_sentence_beside_a_checkable_one_of_the_same_speaker_shares_some_of_its_worth() -> None:
+    beside = ("VANCE: The ferry budget grew by 40 percent between 2015 and 2019.\n"
+              "VANCE: That money went to the new terminal.\n"
+              "OKORO: I disagree.\n")
+    alone = ("VANCE: We should talk about the harbour.\n"
+             "VANCE: That money went to the new terminal.\n"
+             "OKORO: I disagree.\n")
+
+    def score(body: str) -> float:
+        return next(c.score for c in extract_claims(body, "2020-02-01") if c.text.startswith("That money"))
+
+    assert score(beside) > score(alone)

@@ -1,5 +1,6 @@
 """Extraction speed: seed article latency, throughput on 1 MB of news text, linearity,
-start-up cost, and whole-process batch time against the peer baseline.
+a 20 MB document's time and peak memory, start-up cost, and whole-process batch time
+against the peer baseline.
 
 Run: ``.venv/bin/python -m benchmarks.extract_bench`` from the project root. The
 seed article and the MEANTIME dev set are read from ``../shared`` when present;
@@ -142,6 +143,21 @@ def stages() -> None:
     print(f"per stage on 1 MB (CPU): {parts}")
 
 
+def large_document(size: int = 20_000_000) -> None:
+    """Extract one 20 MB document in a fresh process: its time and peak memory (resident set)."""
+    code = ("import resource, sys, time; from benchmarks.extract_bench import mixed_text; "
+            "from factcheck_app.extract.pipeline import extract_claims; "
+            f"text = mixed_text({size}); base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+            "t = time.perf_counter(); claims = extract_claims(text, '2017-04-11'); "
+            "print(time.perf_counter() - t, len(claims), base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout.split()
+    seconds, claims, base_kb, peak_kb = float(out[0]), int(out[1]), int(out[2]), int(out[3])
+    print(f"{size / 1e6:.0f} MB document: {seconds:.1f} s = {size / seconds / 1e6:.2f} MB/s, {claims} claims, "
+          f"peak memory {peak_kb / 1024:.0f} MiB (text and start-up {base_kb / 1024:.0f} MiB)  "
+          f"[goal: no blow-up, memory a small multiple of the text]")
+
+
 def startup() -> None:
     code = ("import sys, time; t = time.perf_counter(); import factcheck_app.extract.pipeline as p; "
             "t1 = time.perf_counter(); p.analyse('Flights to Paris resumed on Monday.', None, '2017-04-11'); "
@@ -188,6 +204,7 @@ def main() -> int:
     seed_latency()
     throughput()
     stages()
+    large_document()
     startup()
     batch_vs_peer()
     return 0

@@ -50,13 +50,12 @@ def first_names() -> frozenset[str]:
     places = place_table()
     package = resources.files("names")
     for name in _CENSUS_FILES:
-        for line in package.joinpath(name).read_text(encoding="ascii").splitlines():
-            parts = line.split()
-            if len(parts) < 3:
-                continue
-            if float(parts[2]) > _CENSUS_SHARE:
+        # Four columns a line: name, share, cumulative share, rank; one split of the whole file.
+        cells = package.joinpath(name).read_text(encoding="ascii").split()
+        for word, cumulative in zip(cells[0::4], cells[2::4]):
+            if float(cumulative) > _CENSUS_SHARE:
                 break
-            word = parts[0].capitalize()
+            word = word.capitalize()
             entry = places.get(word)
             if entry is None or entry.subtype not in ("country", "state"):  # "Georgia", "Virginia": places first
                 found.add(word)

@@ -89,3 +89,14 @@ def test_parse_published():
 
 def test_empty_and_blank_bodies():
     assert extract_claims("", None) == [] and extract_claims(" \n\n ", "2017-01-01") == []
+
+
+def test_a_place_that_is_a_persons_or_companys_name_is_not_a_place():
+    body = ("Senator Elizabeth Warren met Toyota executives in Washington. "
+            "Toyota said it would build 3,000 cars a year in Kentucky.")
+    facets = [f for c in extract_claims(body, "2019-11-14") for f in c.facets]
+    places = {f.text for f in facets if f.kind == "place"}
+    assert "Elizabeth" not in places and "Toyota" not in places
+    assert {"Washington", "Kentucky"} <= places
+    entities = {(f.text, f.subtype) for f in facets if f.kind == "entity"}
+    assert ("Elizabeth Warren", "person") in entities and ("Toyota", "organization") in entities

@@ -44,6 +44,20 @@ W = {"number": 0.25, "year": 0.2, "attribution": 0.5, "hedge": 1.0, "past_event"
      "question": 1.2, "long": 0.2}
 # Cues of a checkable statement, and of none, with how much each moves the score.
 _CUES = [(COMPARISON, 0.8), (DEED, 0.2), (PUBLIC_RECORD, 0.35), (CAUSE, 0.3), (COURTESY, -2.0), (FUTURE, -0.6)]
+_CUES.append((RECORD, W["record"]))
+
+
+def _index_cues() -> dict[str, list[int]]:
+    """word -> the cues it may fire: a sentence's words pick the few cues worth a look."""
+    index: dict[str, list[int]] = {}
+    for i, (cue, _weight) in enumerate(_CUES):
+        for word in cue.words():
+            index.setdefault(word, []).append(i)
+    return index
+
+
+_CUES_OF_WORD = _index_cues()
+_CUE_WORDS = frozenset(_CUES_OF_WORD)
 _QUOTE_MARKS = re.compile(r"[“\"«‘][^“”\"«»‘’]*[”\"»’]")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _COUNT_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
@@ -175,11 +189,15 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     x += W["past_event"] * min(past_event_count(text), 3)
     # What makes a statement checkable: comparisons and changes, records, deeds, the public
     # record (laws, budgets, votes), causes. Courtesies and promises are not.
-    record = _fires(RECORD, folded, text)
-    x += W["record"] * record
-    for cue, weight in _CUES:
-        if _fires(cue, folded, text):
-            x += weight
+    record = False
+    hit = _CUE_WORDS.intersection(folded)
+    if hit:
+        # Only the cues whose words the sentence holds are looked at (most sentences hold one or two).
+        for i in sorted({i for w in hit for i in _CUES_OF_WORD[w]}):
+            cue, weight = _CUES[i]
+            if cue.found(folded, text):
+                x += weight
+                record = record or cue is RECORD
     if OPINION.fires(folded):
         # "the worst deal ever" claims a record; a bare superlative is opinion.
         x -= (0.35 if record else 0.7) * min(len(OPINION.regex.findall(text)), 3)

@@ -78,6 +78,10 @@ class Cue:
         self.triggers = frozenset(triggers)
         self._needed = {t: tuple(sets) for t, sets in needed.items()}
 
+    def words(self) -> frozenset[str]:
+        """Every word that can make the cue fire: its one-word phrases and its triggers."""
+        return self._words | self.triggers
+
     @property
     def regex(self) -> re.Pattern:
         """The cue's regex, compiled on first use (a short batch process may never need some)."""

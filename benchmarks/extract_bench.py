@@ -94,13 +94,15 @@ def seed_latency() -> None:
     body = analyse(data, SEED.name, "2017-04-11").body
     for _ in range(20):
         extract_claims(body, "2017-04-11")
-    runs = []
+    runs, cpu = [], []
     for _ in range(200):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         extract_claims(body, "2017-04-11")
         runs.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     full = [timed(analyse, data, SEED.name, "2017-04-11") for _ in range(50)]
-    print(f"seed article ({len(body)} chars): extract_claims median {statistics.median(runs) * 1000:.2f} ms, "
+    print(f"seed article ({len(body)} chars): extract_claims median {statistics.median(runs) * 1000:.2f} ms "
+          f"(CPU {statistics.median(cpu) * 1000:.2f} ms), "
           f"analyse (ingest + extract) median {statistics.median(full) * 1000:.2f} ms  [goal < 5 ms]")
 
 
@@ -110,7 +112,11 @@ def throughput() -> None:
     extract_claims(small, "2017-04-11")  # warm-up
     t_small = timed(extract_claims, small, "2017-04-11", repeat=5)
     t_big = timed(extract_claims, mb, "2017-04-11", repeat=3)
-    print(f"1 MB mixed news text: {t_big:.3f} s = {len(mb.encode('utf-8')) / t_big / 1e6:.2f} MB/s  [goal > 1 MB/s]")
+    # CPU time too: when others share the machine, wall time measures them as much as us.
+    c_big = timed(extract_claims, mb, "2017-04-11", repeat=2, clock=time.process_time)
+    size = len(mb.encode('utf-8'))
+    print(f"1 MB mixed news text: {t_big:.3f} s = {size / t_big / 1e6:.2f} MB/s "
+          f"(CPU {c_big:.3f} s = {size / c_big / 1e6:.2f} MB/s)  [goal >= 2 MB/s]")
     print(f"linearity: 100 KB {t_small * 1000:.1f} ms, 1 MB {t_big * 1000:.1f} ms, "
           f"ratio {t_big / t_small:.2f} for 10x text  [goal <= 11]")
 
@@ -181,7 +187,11 @@ def batch_vs_peer() -> None:
 
     def run(cmd: list[str]) -> float | None:
         t0 = time.perf_counter()
+        before = os.times()
         proc = subprocess.run(cmd, input=lines, capture_output=True, text=True, encoding="utf-8", env=env)
+        after = os.times()
+        cpu_times.setdefault(cmd[0], []).append(after.children_user + after.children_system
+                                                - before.children_user - before.children_system)
         return time.perf_counter() - t0 if proc.returncode == 0 else None
 
     def median_of_three(cmd: list[str]) -> float | None:
@@ -189,6 +199,7 @@ def batch_vs_peer() -> None:
         times = [t for t in (run(cmd) for _ in range(3)) if t]
         return statistics.median(times) if times else None
 
+    cpu_times: dict[str, list[float]] = {}
     factcheck = str(Path(sys.executable).with_name("factcheck"))
     ours = median_of_three([factcheck, "extract", "--batch"])
     print(f"meantime_dev batch ({len(docs)} docs), whole process `factcheck extract --batch`, median of 3: "
@@ -197,7 +208,10 @@ def batch_vs_peer() -> None:
     if peer is None:
         print("; peer baseline not runnable here (pip install dateparser quantulum3 to compare)")
     else:
-        print(f"; peer baseline {peer:.3f} s; speed-up {peer / ours:.1f}x  [goal >= 20x]")
+        ours_cpu = statistics.median(cpu_times[factcheck][1:])
+        peer_cpu = statistics.median(cpu_times[sys.executable][1:])
+        print(f"; peer baseline {peer:.3f} s; speed-up {peer / ours:.1f}x (CPU {ours_cpu:.3f} s vs {peer_cpu:.3f} s, "
+              f"{peer_cpu / ours_cpu:.1f}x)  [goal >= 20x]")
 
 
 def main() -> int:

@@ -75,6 +75,16 @@ _PERSON_POSSESSIONS = frozenset("wife husband son daughter mother father brother
 _INSTITUTIONS = frozenset("Senate Congress Parliament Pentagon Kremlin Eurogroup Treasury Reuters Bloomberg "
                           "Politburo Presidium Commons Lords Bundestag Knesset Duma Cabinet Army Navy".split())
 _INDEX_WORDS = frozenset("index indices average composite".split())
+# "shares in Royal Dutch Shell", "a stake in Maersk": what one holds a share of is a company.
+_HOLDING_BEFORE = re.compile(r"\b(?:shares|stake|stakes|stock|holding)\s+(?:in|of)\s+$", re.IGNORECASE)
+# A description set off by a comma right after a name: up to six words, up to the next punctuation.
+_APPOSITIVE = re.compile(r",\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)")
+_CLAUSE_VERBS = frozenset("said says told added reported announced wrote stated explained noted is was are were "
+                          "has have had will would".split())
+_PERSON_ROLES = frozenset({w.lower() for w in TITLES if w.isalpha()} | set(
+    "negotiator head founder owner member resident student teacher worker lawyer doctor nurse economist "
+    "researcher scientist professor activist campaigner reporter journalist editor author singer actor "
+    "actress player coach candidate".split()))
 _POSSESSIVE = ("’s", "'s")
 _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([\w’'-]+)(?:\s+([\w’'-]+))?")
@@ -192,6 +202,24 @@ def _split_at_titles(run: list) -> list[tuple[list, str | None]]:
     return parts
 
 
+def _appositive_after(body: str, end: int) -> str | None:
+    """What a description after a comma says of the name before it: ", the union's chief negotiator"
+    (PERSON), ", a Danish shipping company" (ORG); None when it names no role or kind."""
+    m = _APPOSITIVE.match(body, end, end + 80)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if any(w in _CLAUSE_VERBS for w in words):
+        return None  # ", a Romanian official said": the subject of the next clause, not a description
+    for word in words:
+        low = word.lower().strip("’'")
+        if low in ORG_DESCRIPTORS:
+            return ORG
+        if low in _PERSON_ROLES:
+            return PERSON
+    return None
+
+
 def _strip(words: list[tuple[int, int, str, bool]], places: dict) -> tuple[list, str | None]:
     """Drop leading function words, titles and place adjectives; return the rest and the title dropped."""
     title = None
@@ -258,9 +286,9 @@ def _classify(words: tuple[str, ...], title: str | None, body: str, start: int, 
         return ORG
     if title is not None:
         return PERSON
-    if _descriptor_before(body, start):
+    if _descriptor_before(body, start) or _HOLDING_BEFORE.search(body, max(0, start - 12), start):
         return ORG
-    cue = _possession_after(body, end, possessive)
+    cue = _possession_after(body, end, possessive) or _appositive_after(body, end)
     if cue is not None:
         return cue
     if 2 <= len(words) <= 5 and words[0] in given:

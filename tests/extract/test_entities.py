@@ -103,3 +103,14 @@ def test_headline_words_are_not_swept_into_names() -> None:
 def test_an_unsure_name_keeps_an_empty_subtype() -> None:
     found = _found("Shares rose after talks between Corvane Halbrook and the regulator ended on Friday.")
     assert found == [("Corvane Halbrook", "Corvane Halbrook", None)]
+
+
+def test_a_description_after_the_name_and_a_holding_say_what_it_is() -> None:
+    body = ("“We won what we came for,” said Niek Stam, the union's chief negotiator. Velbrook, a shipping "
+            "company, declined to comment. Shares in Royal Dutch Shell rose 2%. The yard sold Corvane Halbrook, "
+            "a regional official said.")
+    found = _found(body)
+    assert ("Niek Stam", "Niek Stam", "person") in found
+    assert ("Velbrook", "Velbrook", "organization") in found
+    assert ("Royal Dutch Shell", "Royal Dutch Shell", "organization") in found
+    assert ("Corvane Halbrook", "Corvane Halbrook", None) in found  # the clause after it describes someone else

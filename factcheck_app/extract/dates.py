@@ -74,6 +74,10 @@ _SCHEDULED_WORDS = frozenset(
     "closes ends expires runs plays play faces face meets meet hosts host visits resumes reopens allowed out hits "
     "heads travels lands close end run return launch arrive air resume reopen travel land".split())
 _LOWER_WORD = re.compile(r"[a-z]+")
+_FUTURE_AUX = frozenset("will shall to ll".split())
+_PAST_AUX = frozenset("did didn had hadn".split())
+_FUTURE_WORDS = frozenset("will shall won ll held due set scheduled expected slated poised plans plan planned until "
+                          "till by next coming upcoming".split())
 # "did not run on": a past auxiliary before the verb.
 _PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:did|didn't|didn’t|had|hadn't|hadn’t)\s+(?:not\s+)?\w+\b[^.;!?]{0,25}$",
                                     re.IGNORECASE)
@@ -238,13 +242,18 @@ def _context_before(body: str, start: int, width: int = 60) -> str:
 def _looks_future(body: str, start: int, end: int) -> bool:
     """A future cue in the clause before the expression, and no past verb right before it."""
     before = _context_before(body, start)
-    if _FUTURE_PASSIVE_BEFORE.search(before):
+    low = before.lower()
+    # Each regex runs only when its words are among the clause's (most dates have none of them).
+    words = set(_LOWER_WORD.findall(low))
+    if "be" in words and not _FUTURE_AUX.isdisjoint(words) and _FUTURE_PASSIVE_BEFORE.search(before):
         return True
-    if _PAST_VERB_BEFORE.search(before) or _PAST_AUXILIARY_BEFORE.search(before):
+    if _PAST_VERB_BEFORE.search(before, max(0, len(before) - 30)):
+        return False  # the pattern ends at the date: its verb lies in the last few words
+    if not _PAST_AUX.isdisjoint(words) and _PAST_AUXILIARY_BEFORE.search(before):
         return False
-    if _FUTURE_BEFORE.search(before):
+    if (not _FUTURE_WORDS.isdisjoint(words) or " is to" in low or " are to" in low) and _FUTURE_BEFORE.search(before):
         return True
-    clause = _clause(before).lower()
+    clause = _clause(low)
     # The regex runs only when one of its verbs is among the clause's words (most clauses have none).
     return ((" is on" in clause or " are on" in clause or not _SCHEDULED_WORDS.isdisjoint(_LOWER_WORD.findall(clause)))
             and bool(_SCHEDULED_BEFORE.search(clause)))

@@ -193,7 +193,7 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     hit = _CUE_WORDS.intersection(folded)
     if hit:
         # Only the cues whose words the sentence holds are looked at (most sentences hold one or two).
-        for i in sorted({i for w in hit for i in _CUES_OF_WORD[w]}):
+        for i in {i for w in hit for i in _CUES_OF_WORD[w]}:
             cue, weight = _CUES[i]
             if cue.found(folded, text):
                 x += weight

@@ -85,6 +85,10 @@ _PERSON_ROLES = frozenset({w.lower() for w in TITLES if w.isalpha()} | set(
     "negotiator head founder owner member resident student teacher worker lawyer doctor nurse economist "
     "researcher scientist professor activist campaigner reporter journalist editor author singer actor "
     "actress player coach candidate".split()))
+# First words many organisations share: alone they name none of them ("National" of the National Office).
+_GENERIC_HEADS = frozenset("""National International United General First Federal State Central Global Royal
+Universal Standard Grand Public Social Democratic Republican People Peoples World Free Independent Liberal
+Conservative Labour Labor Metropolitan Regional City County Civil Human Special Supreme High Joint Foreign""".split())
 _POSSESSIVE = ("’s", "'s")
 _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([\w’'-]+)(?:\s+([\w’'-]+))?")
@@ -359,7 +363,7 @@ def find_entities(body: str) -> list[Facet]:
                 aliases.setdefault(" ".join(short), (full, ORG))
             head = name.words[0]
             if not (head in ORG_WORDS or head in TITLES or head in given or head in NAME_QUALIFIERS
-                    or head in _BREAKS or _place_like(head, places)):
+                    or head in _BREAKS or head in _GENERIC_HEADS or _place_like(head, places)):
                 heads.setdefault(head, (full, ORG))  # "Northrop" after "Northrop Grumman"
 
     classed = {" ".join(name.words): subtype for name, subtype in found if subtype}
@@ -372,8 +376,8 @@ def find_entities(body: str) -> list[Facet]:
             full, alias_subtype = aliases[text]
             if subtype is None or subtype == alias_subtype:
                 value, subtype = full, alias_subtype
-        elif subtype is None and text in heads:
-            value, subtype = heads[text]
+        elif subtype in (None, ORG) and text in heads:
+            value, subtype = heads[text]  # "Northrop" stands for Northrop Grumman, named in full before
         elif subtype is None:
             subtype = classed.get(text)  # "Velmora" again, after "the carmaker Velmora"
         if subtype is None and (len(name.words) == 1 or any(_place_like(w, places) for w in name.words)

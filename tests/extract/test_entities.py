@@ -114,3 +114,11 @@ def test_a_description_after_the_name_and_a_holding_say_what_it_is() -> None:
     assert ("Velbrook", "Velbrook", "organization") in found
     assert ("Royal Dutch Shell", "Royal Dutch Shell", "organization") in found
     assert ("Corvane Halbrook", "Corvane Halbrook", None) in found  # the clause after it describes someone else
+
+
+def test_a_short_form_takes_the_full_name_but_a_generic_first_word_does_not() -> None:
+    body = ("Harrowgate Shipping Lines bid for the route. Harrowgate said it would hire 200 crew. "
+            "The National Ferry Office agreed. National pride was at stake.")
+    found = _found(body)
+    assert ("Harrowgate", "Harrowgate Shipping Lines", "organization") in found
+    assert not any(text == "National" for text, _value, _subtype in found)

@@ -133,13 +133,19 @@ def stages() -> None:
     steps = [("sentences", lambda: sentences.split_sentences(text)),
              ("dates", lambda: dates.find_dates(text, pub)),
              ("quantities", lambda: quantities.find_quantities(text, found))]
+    from factcheck_app.extract.entities import find_entities
+
+    names = find_entities(text)
     for module, func in (("places", "find_places"), ("quotes", "find_quotes"), ("entities", "find_entities")):
         try:
             fn = getattr(importlib.import_module(f"factcheck_app.extract.{module}"), func)
         except (ImportError, AttributeError):
             continue
         fn(text[:2000])  # one-off loading (gazetteers) is not per-megabyte cost
-        steps.append((module, lambda fn=fn: fn(text)))
+        if module == "quotes":  # as in the pipeline, the quotes are given the entities found before them
+            steps.append((module, lambda fn=fn: fn(text, names)))
+        else:
+            steps.append((module, lambda fn=fn: fn(text)))
     try:
         score = importlib.import_module("factcheck_app.extract.checkworthiness").score_sentence
         steps.append(("checkworthiness", lambda: [score(text[s:e], []) for s, e in spans]))

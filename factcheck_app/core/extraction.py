@@ -8,6 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# The built-in facet kinds in the order claim rows list them. What each kind is (label, look,
+# weight, finder) lives in the facet-kind registry, factcheck_app.extract.facet_kinds; the
+# store, which may not import the extractor, orders kinds by this tuple and any others after them.
+FACET_KINDS = ("date", "quantity", "place", "quote", "entity")
+
 @dataclass
 class Facet:
     """One checkable fact inside a claim.

@@ -68,3 +68,9 @@ def test_a_registered_toy_kind_reaches_the_report(tmp_path) -> None:
             report = build_report(lib.db, Selection(include_unchecked=True))
         markdown = render_markdown(report)
     assert "- campaign tag: \\#SaveTheFerry → SaveTheFerry" in markdown
+
+
+def test_the_stores_kind_order_names_the_registered_built_in_kinds() -> None:
+    from factcheck_app.core.extraction import FACET_KINDS
+
+    assert set(FACET_KINDS) == {k.name for k in facet_kinds()}

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QLabel
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.facet_kinds import FacetKind, registered
-from factcheck_app.ui.article_view import KindLegend
-from factcheck_app.ui.facet_text import facet_tooltip
-from factcheck_app.ui.highlight import facet_format
+from factcheck_app.ui.panes.article_view import KindLegend
+from factcheck_app.ui.panes.facet_text import facet_tooltip
+from factcheck_app.ui.panes.highlight import facet_format
 
 
 def _no_facets(body, context) -> list[Facet]:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextD
 from PySide6.QtWidgets import QTextEdit
 
 from factcheck_app.extract.facet_kinds import facet_kind, facet_kinds
-from factcheck_app.ui.text_offsets import OffsetMap
+from factcheck_app.ui.panes.text_offsets import OffsetMap
 
 _U = QTextCharFormat.UnderlineStyle
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.extract.facet_kinds import facet_kinds
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store.library import Library
 from factcheck_app.store.schema import CLAIM_STATUSES
@@ -64,8 +64,8 @@ class ClaimsView(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Filter claims by kind")
         self.kind_filter.addItem("All kinds", None)
-        for kind in FACET_KINDS:
-            self.kind_filter.addItem(kind.capitalize(), kind)
+        for kind in facet_kinds():
+            self.kind_filter.addItem(kind.label.capitalize(), kind.name)
         self.kind_filter.currentIndexChanged.connect(self._apply_combos)
 
         self.status_filter = QComboBox()

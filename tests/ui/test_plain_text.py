@@ -155,6 +155,7 @@ def test_the_export_dialog_and_its_preview_show_hostile_text_as_text(hostile_win
     dialog.refresh_preview()
     assert "BOLD" in dialog.preview.toPlainText()  # the preview shows the article's words…
     assert rich_renderings(dialog) == []  # …as the characters they are
+    dialog.close()  # before the window's library closes: no preview may be left due
 
 
 def test_message_boxes_show_their_text_as_plain_text(qtbot):

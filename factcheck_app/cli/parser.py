@@ -10,6 +10,7 @@ from factcheck_app.cli import (
     extract_command,
     gui_command,
     library_commands,
+    match_commands,
     store_commands,
 )
 
@@ -19,6 +20,7 @@ COMMAND_MODULES = (
     extract_command,
     evidence_commands,
     export_command,
+    match_commands,
     store_commands,
 )
 

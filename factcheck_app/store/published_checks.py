@@ -1,0 +1,240 @@
+"""Published fact-checks and their collections: upsert, list, search, remove, and what the
+matcher reads (candidates by full-text search over the match terms, and corpus statistics)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from factcheck_app.core.ids import new_id, utc_now
+from factcheck_app.core.published_checks import PublishedCheck
+from factcheck_app.store.errors import AmbiguousIdError, NotFoundError, ValidationError
+from factcheck_app.store.transaction import write
+
+#: Rows written per statement when a large collection is imported.
+BATCH = 2000
+
+CHECK_COLUMNS = (
+    "id", "collection_id", "claim_reviewed", "title", "rating", "rating_value", "best_rating",
+    "worst_rating", "claimant", "claim_date", "appearances", "organisation", "organisation_url",
+    "review_url", "review_date", "language", "claim_terms", "title_terms", "claim_length",
+    "title_length", "imported_at", "updated_at",
+)
+_UPDATED = [c for c in CHECK_COLUMNS if c not in ("id", "imported_at")]
+_UPSERT_SQL = (
+    f"INSERT INTO published_checks ({', '.join(CHECK_COLUMNS)}) VALUES ({', '.join('?' for _ in CHECK_COLUMNS)}) "
+    f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _UPDATED)}"
+)
+
+
+def collection_by_name(db: Database, name: str) -> dict | None:
+    """Return the collection called ``name`` (case as stored), or None."""
+    row = db.execute("SELECT * FROM check_collections WHERE name = ?", [name]).fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in db.execute("SELECT * FROM check_collections LIMIT 0").description], row))
+
+
+def ensure_collection(db: Database, name: str, source_file: str | None) -> str:
+    """Return the id of the collection ``name``, creating it (inside the caller's transaction)."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("A collection needs a name.")
+    existing = collection_by_name(db, name)
+    now = utc_now()
+    if existing:
+        db.execute("UPDATE check_collections SET updated_at = ?, source_file = coalesce(?, source_file) WHERE id = ?",
+                   [now, source_file, existing["id"]])
+        return existing["id"]
+    collection_id = new_id()
+    db["check_collections"].insert(
+        {"id": collection_id, "name": name, "source_file": source_file, "imported_at": now, "updated_at": now}
+    )
+    return collection_id
+
+
+def existing_ids(db: Database, ids: Sequence[str]) -> set[str]:
+    """Return which of ``ids`` are already published checks."""
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        marks = ", ".join("?" for _ in chunk)
+        found.update(r[0] for r in db.execute(f"SELECT id FROM published_checks WHERE id IN ({marks})", chunk))
+    return found
+
+
+def upsert_checks(
+    db: Database,
+    collection_id: str,
+    checks: Iterable[tuple[PublishedCheck, Sequence[str], Sequence[str]]],
+) -> None:
+    """Insert or update published checks (check, claim terms, title terms) in ``collection_id``,
+    inside the caller's transaction. A check already stored (same id) is updated in place."""
+    now = utc_now()
+    rows = []
+    for check, claim_terms, title_terms in checks:
+        rows.append((
+            check.key, collection_id, check.claim, check.title, check.rating, check.rating_value,
+            check.best_rating, check.worst_rating, check.claimant, check.claim_date,
+            json.dumps(check.appearances, ensure_ascii=False), check.organisation, check.organisation_url,
+            check.review_url, check.review_date, check.language, " ".join(claim_terms), " ".join(title_terms),
+            len(claim_terms), len(title_terms), now, now,
+        ))
+        if len(rows) >= BATCH:
+            db.conn.executemany(_UPSERT_SQL, rows)
+            rows = []
+    if rows:
+        db.conn.executemany(_UPSERT_SQL, rows)
+
+
+def _rows(db: Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def list_collections(db: Database) -> list[dict]:
+    """Return every collection with how many checks it holds, by name."""
+    return _rows(db, """
+        SELECT c.id, c.name, c.source_file, c.imported_at, c.updated_at,
+               (SELECT count(*) FROM published_checks p WHERE p.collection_id = c.id) AS checks
+        FROM check_collections c ORDER BY c.name COLLATE NOCASE
+    """)
+
+
+def resolve_collection(db: Database, text: str) -> dict:
+    """Return the collection named ``text`` (any case) or whose id starts with it."""
+    text = (text or "").strip()
+    rows = _rows(db, "SELECT id, name FROM check_collections WHERE name = ? COLLATE NOCASE", [text])
+    if not rows and text:
+        rows = _rows(db, "SELECT id, name FROM check_collections WHERE id >= ? AND id < ? LIMIT 2",
+                     [text.lower(), text.lower() + "\uffff"])
+    if not rows:
+        raise NotFoundError(f"No collection of published checks is called '{text}'.")
+    if len(rows) > 1:
+        raise AmbiguousIdError(f"More than one collection id starts with '{text}'; type more of it.")
+    return rows[0]
+
+
+def remove_collection(db: Database, collection_id: str) -> int:
+    """Delete a collection and its checks (their stored matches go with them); return how many checks."""
+    with write(db):
+        count = db.execute("SELECT count(*) FROM published_checks WHERE collection_id = ?", [collection_id]).fetchone()[0]
+        db.execute("DELETE FROM published_checks WHERE collection_id = ?", [collection_id])
+        db.execute("DELETE FROM check_collections WHERE id = ?", [collection_id])
+    return count
+
+
+_CHECK_VIEW = """
+    SELECT p.id, p.claim_reviewed, p.title, p.rating, p.rating_value, p.best_rating, p.worst_rating,
+           p.claimant, p.claim_date, p.appearances, p.organisation, p.organisation_url, p.review_url,
+           p.review_date, p.language, c.name AS collection, p.collection_id
+    FROM published_checks p JOIN check_collections c ON c.id = p.collection_id
+"""
+
+
+def _decoded(rows: list[dict]) -> list[dict]:
+    for row in rows:
+        try:
+            row["appearances"] = json.loads(row.get("appearances") or "[]")
+        except ValueError:
+            row["appearances"] = []
+    return rows
+
+
+def list_checks(db: Database, collection_id: str | None = None, limit: int | None = None) -> list[dict]:
+    """Return published checks (of one collection when given), newest review first."""
+    sql = _CHECK_VIEW + (" WHERE p.collection_id = :c" if collection_id else "")
+    sql += " ORDER BY p.review_date DESC, p.rowid DESC"
+    if limit:
+        sql += " LIMIT :limit"
+    return _decoded(_rows(db, sql, {"c": collection_id, "limit": limit}))
+
+
+def get_checks(db: Database, ids: Sequence[str]) -> dict[str, dict]:
+    """Return the published checks with these ids, by id."""
+    out: dict[str, dict] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        marks = ", ".join("?" for _ in chunk)
+        for row in _decoded(_rows(db, _CHECK_VIEW + f" WHERE p.id IN ({marks})", chunk)):
+            out[row["id"]] = row
+    return out
+
+
+def get_check(db: Database, check_id: str) -> dict:
+    """Return one published check by id or unique id prefix."""
+    text = (check_id or "").strip().lower()
+    rows = _rows(db, "SELECT id FROM published_checks WHERE id >= ? AND id < ? LIMIT 2", [text, text + "\uffff"]) if text else []
+    if not rows:
+        raise NotFoundError(f"No published check has an id starting with '{check_id}'.")
+    if len(rows) > 1:
+        raise AmbiguousIdError(f"More than one published check id starts with '{check_id}'; type more of it.")
+    return get_checks(db, [rows[0]["id"]])[rows[0]["id"]]
+
+
+def _fts_or(terms: Iterable[str]) -> str | None:
+    quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms) if t]
+    return " OR ".join(quoted) or None
+
+
+def search_checks(db: Database, terms: Sequence[str], limit: int = 20) -> list[dict]:
+    """Return the published checks holding every one of ``terms`` (match terms), best first."""
+    quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms) if t]
+    if not quoted:
+        return []
+    rows = _rows(db, """
+        SELECT rowid FROM published_checks_fts WHERE published_checks_fts MATCH :q ORDER BY rank LIMIT :limit
+    """, {"q": " AND ".join(quoted), "limit": limit})
+    if not rows:
+        return []
+    rowids = [r["rowid"] for r in rows]
+    marks = ", ".join("?" for _ in rowids)
+    found = {r["rowid"]: r for r in _decoded(_rows(db, _CHECK_VIEW.replace("SELECT p.id", "SELECT p.rowid AS rowid, p.id", 1)
+                                                   + f" WHERE p.rowid IN ({marks})", rowids))}
+    return [found[r] for r in rowids if r in found]
+
+
+def check_count(db: Database) -> int:
+    """Return how many published checks the library holds."""
+    return db.execute("SELECT count(*) FROM published_checks").fetchone()[0]
+
+
+def corpus_stats(db: Database) -> tuple[int, float, float]:
+    """Return (number of checks, average claim terms, average title terms)."""
+    n, claim, title = db.execute(
+        "SELECT count(*), avg(claim_length), avg(title_length) FROM published_checks"
+    ).fetchone()
+    return n, float(claim or 0.0), float(title or 0.0)
+
+
+def document_frequencies(db: Database, terms: Iterable[str]) -> dict[str, int]:
+    """Return how many checks hold each of ``terms`` (terms no check holds are left out)."""
+    wanted = list(dict.fromkeys(terms))
+    out: dict[str, int] = {}
+    for term in wanted:
+        row = db.execute("SELECT doc FROM published_checks_vocab WHERE term = ?", [term]).fetchone()
+        if row:
+            out[term] = row[0]
+    return out
+
+
+def check_candidates(db: Database, terms: Sequence[str], limit: int = 100) -> list[dict]:
+    """Return up to ``limit`` checks sharing any of ``terms``, the best by FTS5's BM25 first
+    found, then given in import order (so equal scores keep the older check first).
+
+    Each row has id, claim, title and the stored claim and title terms.
+    """
+    query = _fts_or(terms)
+    if query is None:
+        return []
+    rows = _rows(db, """
+        SELECT p.rowid AS rowid, p.id, p.claim_reviewed AS claim, coalesce(p.title, '') AS title,
+               p.claim_terms, p.title_terms
+        FROM (SELECT rowid FROM published_checks_fts WHERE published_checks_fts MATCH :q
+              ORDER BY bm25(published_checks_fts, 1.0, 0.6) LIMIT :limit) m
+        JOIN published_checks p ON p.rowid = m.rowid
+        ORDER BY p.rowid
+    """, {"q": query, "limit": limit})
+    return rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Fixed, so the same published check gets the same id in every library (merges are unions).
 CHECK_NAMESPACE = uuid.UUID("6f1c3a52-8d0e-4b7a-9f3e-2c5d7a1b9e40")
@@ -36,9 +37,9 @@ class PublishedCheck:
     review_date: str | None = None
     language: str | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Return the check's stable id (see ``check_key``)."""
+        """Return the check's stable id (see ``check_key``); computed once, as checks are not edited after reading."""
         return check_key(self.review_url, self.claim, self.organisation)
 
 

@@ -69,21 +69,27 @@ def clean(text: str) -> str:
     return _PERCENT.sub(r"\1 percent", text)
 
 
+@lru_cache(maxsize=500_000)
+def _term(word: str) -> str | None:
+    """Return the term of one word as written, or None for a stop word (cached: words repeat)."""
+    low = word.casefold().replace("’", "'").split("'")[0]
+    if not low or low in STOP_WORDS or (len(low) < 2 and not low.isdigit()):
+        return None
+    if low.replace(",", "").isdigit():
+        return low.replace(",", "")
+    if low in WORD_VALUES:
+        # "fourteen" and "14" are the same fact.
+        return str(WORD_VALUES[low])
+    return stem(low)
+
+
 def _word_terms(text: str) -> list[tuple[str, str]]:
     """Return (term, surface word) pairs for the words of cleaned text, stop words left out."""
     out = []
     for word in _WORD.findall(text):
-        low = word.casefold().replace("’", "'").split("'")[0]
-        if not low or low in STOP_WORDS or (len(low) < 2 and not low.isdigit()):
-            continue
-        if low.replace(",", "").isdigit():
-            term = low.replace(",", "")
-        elif low in WORD_VALUES and low not in ("a", "an"):
-            # "fourteen" and "14" are the same fact.
-            term = str(WORD_VALUES[low])
-        else:
-            term = stem(low)
-        out.append((term, word))
+        term = _term(word)
+        if term is not None:
+            out.append((term, word))
     return out
 
 
@@ -98,7 +104,8 @@ def split_posted(text: str) -> tuple[str, str | None]:
 def terms(text: str) -> list[str]:
     """Return the search terms of ``text``: stemmed content words and numbers, in order
     (the posting date of an embedded post left out)."""
-    return [t for t, _ in _word_terms(clean(split_posted(text)[0]))]
+    found = map(_term, _WORD.findall(clean(split_posted(text)[0])))
+    return [t for t in found if t is not None]
 
 
 def surface_forms(text: str) -> dict[str, str]:

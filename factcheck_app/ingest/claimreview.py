@@ -68,14 +68,15 @@ def _types(obj: dict) -> set[str]:
 def _text(value: Any) -> str | None:
     """Return a plain one-paragraph string from a JSON-LD value (a string, a number, a
     {"@value"} or {"name"} object, or the first of a list), or None."""
-    if isinstance(value, list):
-        value = next((v for v in value if v not in (None, "", [])), None)
-    if isinstance(value, dict):
-        value = value.get("@value", value.get("name"))
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return None
+    if type(value) is not str:  # the common case first: this runs for every field of every item
+        if isinstance(value, list):
+            value = next((v for v in value if v not in (None, "", [])), None)
+        if isinstance(value, dict):
+            value = value.get("@value", value.get("name"))
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return None
     text = " ".join(value.split())
     return text[:MAX_FIELD] or None
 
@@ -226,7 +227,11 @@ def read_checks(data: bytes, filename: str = "") -> ReadResult:
                           f"the limit is {MAX_COLLECTION_BYTES // (1024 * 1024)} MB.")
     if not data.strip():
         raise IngestError(f"{filename or 'the file'} is empty.")
-    text, _ = decode_bytes(data)
+    try:
+        # JSON is UTF-8 by definition, and large collections are: no need to guess.
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, _ = decode_bytes(data)
     text = text.lstrip("\ufeff")
     result = ReadResult()
     head = text.lstrip()[:1]

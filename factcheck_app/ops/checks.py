@@ -89,10 +89,9 @@ def import_checks(lib, files: Sequence[FileChecks], progress: Progress | None = 
             unique = list({c.key: c for c in f.result.checks}.values())
             for start in range(0, len(unique), PROGRESS_STEP):
                 chunk = unique[start : start + PROGRESS_STEP]
-                known = published_checks.existing_ids(lib.db, [c.key for c in chunk])
-                summary.updated += len(known)
-                summary.added += len(chunk) - len(known)
-                published_checks.upsert_checks(lib.db, collection_id, _prepared(chunk))
+                known = published_checks.upsert_checks(lib.db, collection_id, list(_prepared(chunk)))
+                summary.updated += known
+                summary.added += len(chunk) - known
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)

@@ -21,6 +21,10 @@ from factcheck_app.store.transaction import write
 CANDIDATES = 100
 #: A claim's rarest terms used to find candidates (the rest still count in the ranking).
 SEARCH_TERMS = 24
+#: A term held by more checks than this share (and this number) finds no candidates on its own:
+#: it would fetch a large part of the collection and says little about which check is meant.
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 1000
 #: Earlier claims with a verdict fetched for each claim.
 CLAIM_CANDIDATES = 30
 #: Matches kept per claim in the library (the "Checked before" section shows these).
@@ -73,7 +77,9 @@ class Matcher:
         frequencies = published_checks.document_frequencies(self.db, distinct) if documents else {}
         candidates: list[Candidate] = []
         if frequencies:
-            rare = sorted(frequencies, key=lambda t: frequencies[t])[:SEARCH_TERMS]
+            by_rarity = sorted(frequencies, key=lambda t: frequencies[t])
+            common = max(COMMON_FLOOR, COMMON_SHARE * documents)
+            rare = [t for t in by_rarity if frequencies[t] <= common][:SEARCH_TERMS] or by_rarity[:3]
             for row in published_checks.check_candidates(self.db, rare, CANDIDATES):
                 candidates.append(Candidate(
                     key=CHECK_PREFIX + row["id"], claim=row["claim"], title=row["title"],

@@ -3,6 +3,7 @@ matcher reads (candidates by full-text search over the match terms, and corpus s
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
@@ -11,9 +12,6 @@ from factcheck_app.core.ids import new_id, utc_now
 from factcheck_app.core.published_checks import PublishedCheck
 from factcheck_app.store.errors import AmbiguousIdError, NotFoundError, ValidationError
 from factcheck_app.store.transaction import write
-
-#: Rows written per statement when a large collection is imported.
-BATCH = 2000
 
 CHECK_COLUMNS = (
     "id", "collection_id", "claim_reviewed", "title", "rating", "rating_value", "best_rating",
@@ -54,26 +52,44 @@ def ensure_collection(db: Database, name: str, source_file: str | None) -> str:
     return collection_id
 
 
-def existing_ids(db: Database, ids: Sequence[str]) -> set[str]:
-    """Return which of ``ids`` are already published checks."""
-    found: set[str] = set()
+def _old_terms(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """Return the stored match terms (claim and title together) of those of ``ids`` already stored."""
+    found: dict[str, str] = {}
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
         marks = ", ".join("?" for _ in chunk)
-        found.update(r[0] for r in db.execute(f"SELECT id FROM published_checks WHERE id IN ({marks})", chunk))
+        for row in db.execute(f"SELECT id, claim_terms || ' ' || title_terms FROM published_checks WHERE id IN ({marks})",
+                              chunk):
+            found[row[0]] = row[1]
     return found
+
+
+def _count_terms(db: Database, delta: Counter) -> None:
+    """Add ``delta`` (term -> change in the number of checks holding it) to the term counts."""
+    db.conn.executemany(
+        "INSERT INTO published_check_terms (term, docs) VALUES (?, ?) "
+        "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+        [(t, n) for t, n in delta.items() if n],
+    )
+    if any(n < 0 for n in delta.values()):
+        db.execute("DELETE FROM published_check_terms WHERE docs <= 0")
 
 
 def upsert_checks(
     db: Database,
     collection_id: str,
-    checks: Iterable[tuple[PublishedCheck, Sequence[str], Sequence[str]]],
-) -> None:
+    checks: Sequence[tuple[PublishedCheck, Sequence[str], Sequence[str]]],
+) -> int:
     """Insert or update published checks (check, claim terms, title terms) in ``collection_id``,
-    inside the caller's transaction. A check already stored (same id) is updated in place."""
+    inside the caller's transaction; return how many were already stored (and so updated)."""
     now = utc_now()
+    old = _old_terms(db, [c.key for c, _, _ in checks])
+    delta: Counter = Counter()
+    for text in old.values():
+        delta.subtract(set(text.split()))
     rows = []
     for check, claim_terms, title_terms in checks:
+        delta.update(set(claim_terms) | set(title_terms))
         rows.append((
             check.key, collection_id, check.claim, check.title, check.rating, check.rating_value,
             check.best_rating, check.worst_rating, check.claimant, check.claim_date,
@@ -81,11 +97,23 @@ def upsert_checks(
             check.review_url, check.review_date, check.language, " ".join(claim_terms), " ".join(title_terms),
             len(claim_terms), len(title_terms), now, now,
         ))
-        if len(rows) >= BATCH:
-            db.conn.executemany(_UPSERT_SQL, rows)
-            rows = []
-    if rows:
-        db.conn.executemany(_UPSERT_SQL, rows)
+    db.conn.executemany(_UPSERT_SQL, rows)
+    _count_terms(db, delta)
+    return len(old)
+
+
+def rebuild_term_counts(db: Database) -> None:
+    """Count again how many checks hold each term (after rows were copied in by other means)."""
+    with write(db):
+        delta: Counter = Counter()
+        for (text,) in db.execute("SELECT claim_terms || ' ' || title_terms FROM published_checks"):
+            delta.update(set(text.split()))
+        db.execute("DELETE FROM published_check_terms")
+        _count_terms(db, delta)
+        db.execute("""UPDATE published_check_totals SET
+            checks = (SELECT count(*) FROM published_checks),
+            claim_terms = (SELECT coalesce(sum(claim_length), 0) FROM published_checks),
+            title_terms = (SELECT coalesce(sum(title_length), 0) FROM published_checks) WHERE id = 1""")
 
 
 def _rows(db: Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
@@ -120,7 +148,13 @@ def resolve_collection(db: Database, text: str) -> dict:
 def remove_collection(db: Database, collection_id: str) -> int:
     """Delete a collection and its checks (their stored matches go with them); return how many checks."""
     with write(db):
-        count = db.execute("SELECT count(*) FROM published_checks WHERE collection_id = ?", [collection_id]).fetchone()[0]
+        delta: Counter = Counter()
+        count = 0
+        for (text,) in db.execute("SELECT claim_terms || ' ' || title_terms FROM published_checks "
+                                  "WHERE collection_id = ?", [collection_id]):
+            delta.subtract(set(text.split()))
+            count += 1
+        _count_terms(db, delta)
         db.execute("DELETE FROM published_checks WHERE collection_id = ?", [collection_id])
         db.execute("DELETE FROM check_collections WHERE id = ?", [collection_id])
     return count
@@ -204,19 +238,19 @@ def check_count(db: Database) -> int:
 def corpus_stats(db: Database) -> tuple[int, float, float]:
     """Return (number of checks, average claim terms, average title terms)."""
     n, claim, title = db.execute(
-        "SELECT count(*), avg(claim_length), avg(title_length) FROM published_checks"
+        "SELECT checks, claim_terms, title_terms FROM published_check_totals WHERE id = 1"
     ).fetchone()
-    return n, float(claim or 0.0), float(title or 0.0)
+    return n, claim / n if n else 0.0, title / n if n else 0.0
 
 
 def document_frequencies(db: Database, terms: Iterable[str]) -> dict[str, int]:
     """Return how many checks hold each of ``terms`` (terms no check holds are left out)."""
     wanted = list(dict.fromkeys(terms))
     out: dict[str, int] = {}
-    for term in wanted:
-        row = db.execute("SELECT doc FROM published_checks_vocab WHERE term = ?", [term]).fetchone()
-        if row:
-            out[term] = row[0]
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        out.update(db.execute(f"SELECT term, docs FROM published_check_terms WHERE term IN ({marks})", chunk).fetchall())
     return out
 
 

@@ -221,6 +221,31 @@ CREATE TABLE published_checks (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX published_checks_collection ON published_checks(collection_id);
+-- How many checks hold each match term, and the totals BM25 needs: kept by the store as checks
+-- come and go, because counting them in the full-text index costs as much as the term is common.
+CREATE TABLE published_check_terms (
+    term TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE published_check_totals (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    checks INTEGER NOT NULL,
+    claim_terms INTEGER NOT NULL,
+    title_terms INTEGER NOT NULL
+);
+INSERT INTO published_check_totals VALUES (1, 0, 0, 0);
+CREATE TRIGGER published_checks_totals_ai AFTER INSERT ON published_checks BEGIN
+    UPDATE published_check_totals SET checks = checks + 1, claim_terms = claim_terms + new.claim_length,
+        title_terms = title_terms + new.title_length WHERE id = 1;
+END;
+CREATE TRIGGER published_checks_totals_ad AFTER DELETE ON published_checks BEGIN
+    UPDATE published_check_totals SET checks = checks - 1, claim_terms = claim_terms - old.claim_length,
+        title_terms = title_terms - old.title_length WHERE id = 1;
+END;
+CREATE TRIGGER published_checks_totals_au AFTER UPDATE OF claim_length, title_length ON published_checks BEGIN
+    UPDATE published_check_totals SET claim_terms = claim_terms - old.claim_length + new.claim_length,
+        title_terms = title_terms - old.title_length + new.title_length WHERE id = 1;
+END;
 CREATE TABLE claim_matches (
     id TEXT PRIMARY KEY,
     claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
@@ -250,7 +275,6 @@ def _v3(db: Database) -> None:
         f"""
         CREATE VIRTUAL TABLE {fts} USING fts5(claim_terms, title_terms, content='published_checks',
             content_rowid='rowid', tokenize='unicode61 remove_diacritics 0');
-        CREATE VIRTUAL TABLE published_checks_vocab USING fts5vocab('published_checks_fts', 'row');
         CREATE TRIGGER published_checks_ai AFTER INSERT ON published_checks BEGIN
             INSERT INTO {fts} (rowid, claim_terms, title_terms) VALUES (new.rowid, new.claim_terms, new.title_terms);
         END;

@@ -234,7 +234,7 @@ def rank(query: Query, candidates: Iterable[Candidate], stats: CorpusStats, limi
     results.sort(key=lambda r: -r[0])
     matches = []
     for score, candidate, claim, title, words, agree, differ in results[:limit]:
-        own = _word_score(Counter(claim + title), claim, title, stats)
+        own = _word_score(Counter(set(claim + title)), claim, title, stats)
         strength = min(1.0, words / own) if own > 0 else 0.0
         matches.append(Match(
             key=candidate.key,

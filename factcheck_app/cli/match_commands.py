@@ -13,7 +13,7 @@ from factcheck_app.cli.output import print_json, print_table, shorten
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the match and checks sub-commands."""
-    from factcheck_app.cli.parser import add_format_option, add_store_option
+    from factcheck_app.cli.options import add_format_option, add_store_option
 
     p = sub.add_parser(
         "match", help="has this claim been checked before?",
@@ -94,8 +94,8 @@ def cmd_match(args: argparse.Namespace) -> int:
         raise CommandError("give a CLAIM id or --text \"…\" (one of them), or --batch")
     limit = _positive(args.limit, "--limit")
     from factcheck_app.ops.matching import Matcher, kept, match_claims
+    from factcheck_app.cli.options import resolve_id
     from factcheck_app.store import claims, published_checks
-    from factcheck_app.store.ids import resolve
 
     if args.text is not None and not args.text.strip():
         raise CommandError("--text is empty")
@@ -104,7 +104,7 @@ def cmd_match(args: argparse.Namespace) -> int:
             found = Matcher(lib.db).find(args.text, limit=limit)
             subject = args.text
         else:
-            claim_id = resolve(lib.db, "claims", args.claim)
+            claim_id = resolve_id(lib, "claims", args.claim)
             claim = claims.get_claim(lib.db, claim_id)
             subject = claim["text"]
             found = Matcher(lib.db).find(claim["text"], claims.get_facets(lib.db, claim_id),

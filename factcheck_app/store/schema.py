@@ -186,9 +186,20 @@ def _v2(db: Database) -> None:
         create_fts(db, table, columns)
 
 
+def _v3(db: Database) -> None:
+    """Verdict history says what kind of change each row was, keeps rationale edits, and marks corrections."""
+    db.execute("ALTER TABLE verdict_history ADD COLUMN action TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN from_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN to_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN correction INTEGER NOT NULL DEFAULT 0")
+    # Rows written before v3 were rating or status changes, or reviews (their why said so).
+    db.execute(
+        "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
+        "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
+    )
 
 
-V3_TABLES = """
+V4_TABLES = """
 CREATE TABLE check_collections (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
@@ -265,10 +276,10 @@ CREATE INDEX claim_matches_matched_claim ON claim_matches(matched_claim_id);
 """
 
 
-def _v3(db: Database) -> None:
+def _v4(db: Database) -> None:
     """Published fact-checks (ClaimReview collections), their match terms in full-text search,
     and the stored matches of each claim against them and against earlier checked claims."""
-    db.executescript(V3_TABLES)
+    db.executescript(V4_TABLES)
     # The terms are already stemmed and folded by the matcher: the tokenizer only splits on spaces.
     fts = quote_identifier("published_checks_fts")
     db.executescript(
@@ -291,5 +302,6 @@ def _v3(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 LATEST_VERSION = len(MIGRATIONS)
+

@@ -272,3 +272,11 @@ def check_candidates(db: Database, terms: Sequence[str], limit: int = 100) -> li
         ORDER BY p.rowid
     """, {"q": query, "limit": limit})
     return rows
+
+
+def source_for_address(db: Database, url: str | None) -> str | None:
+    """Return the id of the oldest source whose address is ``url``, or None."""
+    if not url:
+        return None
+    row = db.execute("SELECT id FROM sources WHERE url = ? ORDER BY created_at, rowid LIMIT 1", [url]).fetchone()
+    return row[0] if row else None

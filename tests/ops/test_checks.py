@@ -110,3 +110,13 @@ def test_search_checks_folds_word_forms(library):
     [row] = published_checks.search_checks(library.db, terms("vaccine microchip"))
     assert row["review_url"] == "https://feed.example.org/vaccine-chips"
     assert published_checks.search_checks(library.db, terms("vaccine ferry")) == []
+
+
+def test_an_imported_article_is_matched_at_import(library):
+    from factcheck_app.ops.importing import import_article as import_op
+
+    import_check_files(library, [DATA / "single.json"])
+    imported = import_op(library, "Bridge story\n\nThe Harbour Bridge repairs cost the city 40 million dollars in 2023, "
+                                  "the mayor said.", name="story.txt").value
+    matched = [c for c in imported.claim_ids if claim_matches.stored_matches(library.db, c)]
+    assert matched and claim_matches.stored_matches(library.db, matched[0])[0]["organisation"] == "Example Checks"

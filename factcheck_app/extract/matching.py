@@ -30,6 +30,8 @@ MONTH_AGREES = 0.1
 NUMBER_AGREES = 0.01
 NUMBERS_DIFFER = 0.01
 NAME_AGREES = 0.0
+#: The most the facets can add to a candidate's score.
+MAX_BONUS = YEAR_AGREES + MONTH_AGREES + 2 * NUMBER_AGREES + 2 * NAME_AGREES
 #: How alike two names must be (rapidfuzz ratio, 0-100) to count as the same name.
 NAME_SIMILARITY = 90
 #: Strength (share of the check's own words the text holds) above which a match is "strong".
@@ -226,8 +228,14 @@ def rank(query: Query, candidates: Iterable[Candidate], stats: CorpusStats, limi
     if not scored:
         return []
     best = max(s[3] for s in scored)
+    # Facets can move a candidate by at most MAX_BONUS up or NUMBERS_DIFFER down: one that cannot
+    # reach the top ``limit`` even so is not looked at further (the ranking is the same).
+    floors = sorted((words / best - NUMBERS_DIFFER for *_, words in scored), reverse=True)
+    threshold = floors[limit - 1] if len(floors) >= limit else float("-inf")
     results = []
     for candidate, claim, title, words in scored:
+        if words / best + MAX_BONUS < threshold:
+            continue
         facets = candidate.facets if candidate.facets is not None else quick_facets(candidate.claim + " " + candidate.title)
         bonus, agree, differ = compare_facets(query.facets, facets)
         results.append((words / best + bonus, candidate, claim, title, words, agree, differ))

@@ -18,7 +18,7 @@ from factcheck_app.store import claim_matches, published_checks
 from factcheck_app.store.transaction import write
 
 #: Published checks fetched by full-text search for each claim, then ranked by the matcher.
-CANDIDATES = 100
+CANDIDATES = 50
 #: A claim's rarest terms used to find candidates (the rest still count in the ranking).
 SEARCH_TERMS = 24
 #: A term held by more checks than this share (and this number) finds no candidates on its own:

@@ -242,7 +242,10 @@ def read_checks(data: bytes, filename: str = "") -> ReadResult:
             raise IngestError(f"{filename or 'the file'} is not valid JSON ({_json_error(exc)}).") from None
         except RecursionError:
             raise IngestError(f"{filename or 'the file'} nests too deeply to be a ClaimReview file.") from None
-        _collect(parsed, "", result)
+        try:
+            _collect(parsed, "", result)
+        except RecursionError:
+            raise IngestError(f"{filename or 'the file'} nests too deeply to be a ClaimReview file.") from None
         return result
     if "<" not in text[:2000]:
         raise IngestError(f"{filename or 'the file'} is neither JSON-LD nor an HTML page.")
@@ -261,5 +264,8 @@ def read_checks(data: bytes, filename: str = "") -> ReadResult:
         except RecursionError:
             result.skipped.append(SkippedItem(where, "nests too deeply"))
             continue
-        _collect(parsed, where, result)
+        try:
+            _collect(parsed, where, result)
+        except RecursionError:
+            result.skipped.append(SkippedItem(where, "nests too deeply"))
     return result

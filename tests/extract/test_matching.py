@@ -70,3 +70,17 @@ def test_rank_ignores_candidates_without_shared_words_and_keeps_given_order_on_t
     ranked = rank(Query.of("ferry fares doubled"), candidates, _stats(candidates))
     assert [m.key for m in ranked] == ["x", "y"]
     assert rank(Query.of("the and of"), candidates, _stats(candidates)) == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDISH = st.text(alphabet=st.sampled_from(list("abcXYZ019 #@%’'-—.,()\u200b\ud7ff😀é")), max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=WORDISH, claims=st.lists(WORDISH, min_size=1, max_size=5))
+def test_any_text_ranks_without_error(query, claims):
+    candidates = [Candidate(str(i), c, c[::-1]) for i, c in enumerate(claims)]
+    for match in rank(Query.of(query), candidates, _stats(candidates)):
+        assert 0.0 <= match.strength <= 1.0 and match.reasons()

@@ -1,9 +1,12 @@
 """Reading published fact-checks from ClaimReview JSON-LD, DataFeed files and saved HTML pages."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck_app.ingest import IngestError
 from factcheck_app.ingest.claimreview import read_checks
@@ -86,3 +89,35 @@ def test_the_same_check_has_the_same_key_whatever_the_spacing():
 
     assert check_key("https://a.example/x", "Ferry  fares doubled.") == check_key(" https://a.example/x ", "ferry fares doubled.")
     assert check_key("https://a.example/x", "Ferry fares doubled.") != check_key("https://a.example/y", "Ferry fares doubled.")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["@type", "@graph", "item", "dataFeedElement", "claimReviewed", "reviewRating", "author",
+                         "itemReviewed", "url", "name", "alternateName", "ratingValue", "bestRating", "appearance",
+                         "datePublished", "text", "x"]), children, max_size=6),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=JSON_VALUES, as_page=st.booleans())
+def test_any_json_reads_or_says_why(value, as_page):
+    text = json.dumps(value)
+    data = (f"<html><script type='application/ld+json'>{text}</script></html>" if as_page else text).encode()
+    try:
+        result = read_checks(data, "fuzz.json")
+    except IngestError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    for check in result.checks:
+        assert check.claim.strip() and (check.rating or check.rating_value is not None)
+    assert all(s.position and s.reason for s in result.skipped)
+
+
+def test_deep_nesting_is_refused_cleanly():
+    with pytest.raises(IngestError, match="nests too deeply"):
+        read_checks(b"[" * 100_000 + b"]" * 100_000, "deep.json")
+    shallow_but_walked = ("[" * 900 + "{}" + "]" * 900).encode()
+    read_checks(shallow_but_walked, "lists.json")

@@ -130,3 +130,9 @@ def match_summary(db: Database) -> dict[str, tuple[str, float]]:
     """Return, for every claim with a stored match, its best match's label and strength."""
     return {r[0]: (r[1], r[2]) for r in db.execute(
         "SELECT claim_id, label, strength FROM claim_matches WHERE rank = 1")}
+
+
+def best_match(db: Database, claim_id: str) -> tuple[str, float] | None:
+    """Return the label and strength of a claim's best stored match, or None."""
+    row = db.execute("SELECT label, strength FROM claim_matches WHERE claim_id = ? AND rank = 1", [claim_id]).fetchone()
+    return (row[0], row[1]) if row else None

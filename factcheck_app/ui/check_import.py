@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from factcheck_app.ops.checks import ImportSummary, import_checks, read_files
 from factcheck_app.store.library import Library, open_library
@@ -63,7 +63,7 @@ class CheckImporter(QObject):
 
     def choose_and_import(self, library: Library) -> workers.Job | None:
         """Ask for ClaimReview files and import them; return the job (None when nothing was chosen)."""
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import fact-checks", "", FILE_FILTER)
+        names = dialogs.ask_open_files(self.window, "Import fact-checks", "", FILE_FILTER)
         return self.import_paths(library, [Path(n) for n in names])
 
     def import_paths(self, library: Library, paths: list[Path]) -> workers.Job | None:

@@ -28,9 +28,11 @@ from factcheck_app.store.errors import NotFoundError
 from factcheck_app.store.verdicts import get_verdict, review_verdict
 from factcheck_app.ui import dialogs, evidence_dialog, source_dialog
 from factcheck_app.ui.settings import os_user_name
+from factcheck_app.ui.checked_before import CheckedBefore
 from factcheck_app.ui.evidence_list import EvidenceTableModel, EvidenceTableView
 from factcheck_app.ui.source_search import SourceSearch
 from factcheck_app.ui.undo_commands import (
+    OperationCommand,
     AttachEvidenceCommand,
     ClaimStatusCommand,
     ClearVerdictCommand,
@@ -145,6 +147,13 @@ class ClaimPanel(QWidget):
         evidence_layout.addLayout(buttons)
         layout.addWidget(evidence_box, 2)
 
+        self.checked_before = CheckedBefore()
+        self.checked_before.attachRequested.connect(self._attach_check)
+        self.checked_before.copyRequested.connect(self._copy_rating)
+        self.checked_before.rematchRequested.connect(self._rematch)
+        self.checked_before.set_writable(not self.library.readonly)
+        layout.addWidget(self.checked_before, 1)
+
         verdict_box = QGroupBox("Verdict")
         verdict_layout = QVBoxLayout(verdict_box)
         self.verdict_editor = VerdictEditor(self.library, read_only=self.library.readonly)
@@ -237,9 +246,11 @@ class ClaimPanel(QWidget):
             self.pages.setCurrentWidget(self.empty_label)
             self.evidence_model.load(None)
             self.verdict_editor.show_claim(None)
+            self.checked_before.set_matches([])
             return
         self.pages.setCurrentWidget(self.scroll)
         self.evidence_model.load(claim_id)
+        self._load_matches()
         self.verdict_editor.show_claim(claim_id, self._scale_in_use, self.checker_name)
         self._restore_unsaved_rationale()
         self._refresh_header()
@@ -344,6 +355,7 @@ class ClaimPanel(QWidget):
         if selected:
             self.evidence_view.select_evidence(selected)
         self.verdict_editor.refresh(self.checker_name)
+        self._load_matches()
         self._refresh_header()
 
     def _refresh_header(self) -> None:
@@ -373,6 +385,50 @@ class ClaimPanel(QWidget):
         can_edit = self.evidence_view.current_evidence_id() is not None and not self.library.readonly
         for button in (self.edit_evidence_button, self.edit_source_button, self.detach_button):
             button.setEnabled(can_edit)
+
+    # --- checked before -------------------------------------------------------------------------
+
+    def _load_matches(self) -> None:
+        from factcheck_app.store.claim_matches import stored_matches
+
+        selected = self.checked_before.current_match()
+        rows = stored_matches(self.library.db, self.claim_id) if self.claim_id else []
+        self.checked_before.set_matches(rows)
+        if selected is not None:
+            for number, row in enumerate(rows):
+                if row["id"] == selected["id"]:
+                    self.checked_before.list.setCurrentRow(number)
+
+    def _run_operation(self, op, *args, **kwargs) -> bool:
+        """Run an operation on the shown claim; push its undo; return True when it was made."""
+        claim_id = self.claim_id
+        if claim_id is None or self.library.readonly:
+            return False
+        try:
+            result = op(self.library, claim_id, *args, **kwargs)
+        except StoreError as exc:
+            show_error(self, str(exc))
+            return False
+        if result.undo is not None:
+            self.undo_stack.push(OperationCommand(self.events, self.library, result, claim_id))
+        self.events.changed.emit(claim_id)
+        return True
+
+    def _attach_check(self, check_id: str, stance: str) -> None:
+        from factcheck_app.ops.checked_before import attach_check
+
+        self._run_operation(attach_check, check_id, stance, by=self.checker_name)
+
+    def _copy_rating(self, check_id: str) -> None:
+        from factcheck_app.ops.checked_before import copy_rating
+
+        self._run_operation(copy_rating, check_id, by=self.checker_name)
+
+    def _rematch(self) -> None:
+        from factcheck_app.ops.matching import match_claims
+
+        if self.claim_id is not None:
+            self._run_operation(lambda library, claim_id: match_claims(library, [claim_id]))
 
     # --- evidence -------------------------------------------------------------------------------
 

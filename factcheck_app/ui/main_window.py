@@ -20,6 +20,7 @@ from factcheck_app.ui.article_view import ArticleView
 from factcheck_app.ui.claim_editing import ClaimEditing
 from factcheck_app.ui.claim_panel import ClaimPanel
 from factcheck_app.ui.claims_view import ClaimsView
+from factcheck_app.ui.check_import import CheckImporter
 from factcheck_app.ui.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
 from factcheck_app.ui.library_opening import open_with_recovery
 from factcheck_app.ui.library_pane import LibraryPane
@@ -56,6 +57,8 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.importer = Importer(self)
         self.importer.imported.connect(self._imported)
+        self.check_importer = CheckImporter(self)
+        self.check_importer.imported.connect(self._checks_imported)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
 
@@ -171,7 +174,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
 
     def set_library(self, library: Library | None) -> None:
         """Show ``library`` (closing the previous one); None shows an empty window."""
-        if self.importer.busy:
+        if self.importer.busy or self.check_importer.busy:
             workers.cancel_all()
         if self.claim_panel is not None:
             self.claim_panel.flush_pending()
@@ -483,6 +486,21 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if not self._writable():
             return None
         return self.importer.import_paths(self.library, [Path(p) for p in paths])
+
+    @Slot()
+    def choose_import_checks(self) -> workers.Job | None:
+        """File > Import fact-checks…: choose ClaimReview files and import them in a worker."""
+        if not self._writable():
+            return None
+        return self.check_importer.choose_and_import(self.library)
+
+    @Slot(object)
+    def _checks_imported(self, _summary) -> None:
+        if self.library is None:
+            return
+        self.claims_view.model.reload()
+        if self.claim_panel is not None and self.claim_id:
+            self.claim_panel.set_claim(self.claim_id)
 
     @Slot()
     def paste_article(self) -> None:

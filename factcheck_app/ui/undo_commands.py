@@ -313,3 +313,36 @@ def dismiss_command(events: CommandEvents, library: Library, claim_id: str, reas
     if not reason:
         raise ValidationError("Say why the claim is not worth checking.")
     return ClaimStatusCommand(events, library, claim_id, "dismissed", reason)
+
+
+class OperationCommand(QUndoCommand):
+    """An operation of ``factcheck_app.ops`` that has run, on the undo stack: undo runs the inverse
+    it returned, redo the inverse's inverse; each step reports ``claim_id`` as changed."""
+
+    def __init__(self, events: CommandEvents, library: Library, result, claim_id: str) -> None:
+        super().__init__(result.label or "Change")
+        self.events, self.library, self.claim_id = events, library, claim_id
+        self._next = result.undo
+        self._ran = True  # pushed after the operation ran: the first redo() is QUndoStack's own call
+
+    def redo(self) -> None:
+        if self._ran:
+            self._ran = False
+            return
+        self._step()
+
+    def undo(self) -> None:
+        self._step()
+
+    def _step(self) -> None:
+        if self._next is None:
+            self.setObsolete(True)
+            return
+        try:
+            result = self._next(self.library)
+        except StoreError as exc:
+            self.setObsolete(True)
+            self.events.failed.emit(str(exc))
+            return
+        self._next = result.undo
+        self.events.changed.emit(self.claim_id)

@@ -23,7 +23,7 @@ from factcheck_app.ui import dialogs, workers
 
 # Above this many claims the whole-library list is read in a worker, so the window never freezes.
 BACKGROUND_ROWS = 20_000
-COLUMNS = ("Claim", "Kinds", "Score", "Status", "Verdict", "Sources", "Article")
+COLUMNS = ("Claim", "Kinds", "Score", "Status", "Verdict", "Sources", "Article", "Checked before")
 ARTICLE_COLUMN = 6
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,7 +31,9 @@ STATUS_TEXT = {"open": "Open", "in_progress": "In progress", "checked": "Checked
 STATUS_ORDER = {"open": 0, "in_progress": 1, "checked": 2, "dismissed": 3}
 
 # Positions in a row tuple.
-ID, ARTICLE, START, END, TEXT, SCORE, STATUS, ORIGIN, KINDS, VERDICT, SCALE, SOURCES, ARTICLE_TITLE = range(13)
+ID, ARTICLE, START, END, TEXT, SCORE, STATUS, ORIGIN, KINDS, VERDICT, SCALE, SOURCES, ARTICLE_TITLE, MATCH = range(14)
+MATCH_COLUMN = 7
+MATCH_ORDER = {"strong": 0, "likely": 1, "weak": 2}
 
 _ALL_CLAIMS_SQL = """
 SELECT c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.score, c.status, c.origin,
@@ -56,8 +58,16 @@ def order_kinds(kinds: str | None) -> str:
     return ", ".join(ordered)
 
 
+def with_matches(db: Database, rows: list[tuple]) -> list[tuple]:
+    """Return the row tuples with each claim's best stored match (label, strength) or None appended."""
+    from factcheck_app.store.claim_matches import match_summary
+
+    best = match_summary(db)
+    return [(*r, best.get(r[ID])) for r in rows]
+
+
 def query_all_claims(db: Database) -> list[tuple]:
-    """Return every claim of the library as row tuples, in reading order, with one query."""
+    """Return every claim of the library as row tuples, in reading order, with one query (and one for matches)."""
     # Few distinct kind combinations exist, so ordering each once keeps 200,000 rows quick.
     memo: dict[str | None, str] = {}
     rows = []
@@ -66,7 +76,7 @@ def query_all_claims(db: Database) -> list[tuple]:
         if kinds is None:
             kinds = memo[r[KINDS]] = order_kinds(r[KINDS])
         rows.append((*r[:KINDS], kinds, *r[KINDS + 1:]))
-    return rows
+    return with_matches(db, rows)
 
 
 def _all_claims_job(job: workers.Job, store_path: Path, generation: int) -> tuple[int, list[tuple]]:
@@ -82,10 +92,10 @@ def _all_claims_job(job: workers.Job, store_path: Path, generation: int) -> tupl
         conn.close()
 
 
-def _row_from_summary(r: dict) -> tuple:
+def _row_from_summary(r: dict, match: tuple[str, float] | None = None) -> tuple:
     return (r["id"], r["article_id"], r["start_offset"], r["end_offset"], r["text"], r["score"], r["status"],
             r["origin"], order_kinds(r["kinds"]), r["verdict"], r["verdict_scale"], r["sources"] or 0,
-            r.get("article_title"))
+            r.get("article_title"), match)
 
 
 class ClaimsModel(QAbstractTableModel):
@@ -181,7 +191,8 @@ class ClaimsModel(QAbstractTableModel):
             return query_all_claims(self._db)
         if self._article_id is None:
             return []
-        return [_row_from_summary(r) for r in claims_store.list_claims(self._db, self._article_id)]
+        rows = [_row_from_summary(r)[:MATCH] for r in claims_store.list_claims(self._db, self._article_id)]
+        return with_matches(self._db, rows)
 
     def _scale_colours(self) -> dict[tuple[str, str], str]:
         if self._db is None:
@@ -207,7 +218,9 @@ class ClaimsModel(QAbstractTableModel):
             self.reload()
             return
         self._colours = self._colours or self._scale_colours()
-        self.rows[row] = _row_from_summary(summary)
+        from factcheck_app.store.claim_matches import best_match
+
+        self.rows[row] = _row_from_summary(summary, best_match(self._db, claim_id))
         if self._folded is not None:
             self._folded[row] = summary["text"].casefold()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -252,7 +265,8 @@ class ClaimsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return ("The claim's text", "Kinds of checkable facts in it", "How check-worthy it looks (0-1)",
                         "Where the check stands", "The verdict given", "Distinct sources attached",
-                        "The article it comes from")[section]
+                        "The article it comes from",
+                        "The best earlier check that matches: how strong, and how much of it the claim holds")[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -303,6 +317,8 @@ class ClaimsModel(QAbstractTableModel):
             return str(r[SOURCES])
         if column == 6:
             return r[ARTICLE_TITLE] or ""
+        if column == MATCH_COLUMN:
+            return f"{r[MATCH][0]} {r[MATCH][1]:.0%}" if r[MATCH] else ""
         return ""
 
     @staticmethod
@@ -314,6 +330,8 @@ class ClaimsModel(QAbstractTableModel):
             return STATUS_ORDER.get(r[STATUS], 9)
         if column == 5:
             return r[SOURCES]
+        if column == MATCH_COLUMN:
+            return (MATCH_ORDER.get(r[MATCH][0], 3), -r[MATCH][1]) if r[MATCH] else (9, 0.0)
         return ClaimsModel.display(r, column).casefold()
 
     def _swatch(self, colour: str | None) -> QIcon | None:

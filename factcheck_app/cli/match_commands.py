@@ -108,7 +108,7 @@ def cmd_match(args: argparse.Namespace) -> int:
             claim = claims.get_claim(lib.db, claim_id)
             subject = claim["text"]
             found = Matcher(lib.db).find(claim["text"], claims.get_facets(lib.db, claim_id),
-                                         exclude_claim=claim_id, limit=max(limit, 10))
+                                         exclude_article=claim["article_id"], limit=max(limit, 10))
             if not lib.readonly:
                 match_claims(lib, [claim_id])
             found = found[:limit]

@@ -37,7 +37,8 @@ _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 # A hashtag or handle written in camel case holds several words: #AustralianFires, @SenRonJohnson.
 _TAG = re.compile(r"[#@](\w+)")
 _CAMEL_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Numbers keep their thousands separators and decimals ("60,000", "1.2"): one fact, one term.
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+\.\d+(?!\w)|\w+(?:['’]\w+)*")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
                          r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)

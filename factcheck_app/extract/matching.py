@@ -50,11 +50,10 @@ class CorpusStats:
     average_title_terms: float = 8.0
 
     def idf(self, term: str) -> float:
-        """Return the BM25 inverse document frequency of ``term`` (0 for a term no check holds)."""
-        n = self.document_frequency.get(term, 0)
-        if n <= 0:
-            return 0.0
-        return math.log(1 + (self.documents - n + 0.5) / (n + 0.5))
+        """Return the BM25 inverse document frequency of ``term``; a term the statistics do not
+        count (held by an earlier claim but by no published check) counts as held by one."""
+        n = max(self.document_frequency.get(term, 0), 1)
+        return math.log(1 + (max(self.documents, n) - n + 0.5) / (n + 0.5))
 
 
 @dataclass(frozen=True)

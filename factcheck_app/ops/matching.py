@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck_app.extract.match_text import facets_from_stored, quick_facets
 from factcheck_app.extract.matching import Candidate, CorpusStats, Match, Query, rank
@@ -66,9 +66,10 @@ class Matcher:
             self._verdicts = claim_matches.verdict_claim_count(self.db) if self.include_claims else 0
         return self._stats
 
-    def find(self, text: str, stored_facets: Sequence[dict] = (), exclude_claim: str | None = None,
+    def find(self, text: str, stored_facets: Sequence[dict] = (), exclude_article: str | None = None,
              limit: int = 20) -> list[FoundMatch]:
-        """Return the best matches of ``text`` (a claim with its stored facets, or any text), best first."""
+        """Return the best matches of ``text`` (a claim with its stored facets, or any text), best
+        first; earlier claims of ``exclude_article`` (the claim's own article) are not matched."""
         query = Query.of(text, facets_from_stored(list(stored_facets)) if stored_facets else None)
         distinct = query.distinct_terms()
         if not distinct:
@@ -88,7 +89,7 @@ class Matcher:
         own_documents = 0
         if self._verdicts:
             own = Counter()
-            for row in claim_matches.verdict_claim_candidates(self.db, distinct, exclude_claim, CLAIM_CANDIDATES):
+            for row in claim_matches.verdict_claim_candidates(self.db, distinct, exclude_article, CLAIM_CANDIDATES):
                 candidate = Candidate(
                     key=CLAIM_PREFIX + row["id"], claim=row["text"],
                     facets=quick_facets(row["text"]).merged(facets_from_stored(row["facets"])),
@@ -105,8 +106,18 @@ class Matcher:
             average_claim_terms=avg_claim or 12.0,
             average_title_terms=avg_title or 8.0,
         )
+        ranked = rank(query, candidates, stats, limit)
+        # A match's strength weighs the check's own words too: their frequencies are read for the
+        # few ranked, and the ranking done again on them (the same order, now with true strengths).
+        kept_keys = {m.key for m in ranked}
+        top = [c for c in candidates if c.key in kept_keys]
+        other_terms = {t for c in top for t in (c.claim_terms or _terms_of(c)) + (c.title_terms or ())} - set(frequencies)
+        if other_terms:
+            extra = published_checks.document_frequencies(self.db, other_terms) if documents else {}
+            stats = replace(stats, document_frequency={**frequencies, **extra})
+            ranked = rank(query, top, stats, limit)
         found = []
-        for match in rank(query, candidates, stats, limit):
+        for match in ranked:
             kind, _, target = match.key.partition(":")
             found.append(FoundMatch(kind=kind, target_id=target, match=match))
         return found
@@ -145,7 +156,7 @@ def match_claims(lib, claim_ids: Sequence[str] | None = None,
         matcher = Matcher(lib.db)
         matched = []
         for number, row in enumerate(rows, 1):
-            found = kept(matcher.find(row["text"], row["facets"], exclude_claim=row["id"], limit=KEPT * 2))
+            found = kept(matcher.find(row["text"], row["facets"], exclude_article=row["article_id"], limit=KEPT * 2))
             claim_matches.replace_matches(lib.db, row["id"], [_stored(f) for f in found])
             if found:
                 matched.append(row["id"])

@@ -25,23 +25,24 @@ def _facets_by_claim(db: Database, claim_ids: Sequence[str]) -> dict[str, list[d
 def claims_for_matching(db: Database, claim_ids: Sequence[str] | None = None) -> list[dict]:
     """Return claims (all that are not dismissed, or those named) with their text and facets."""
     if claim_ids is None:
-        rows = _rows(db, "SELECT id, text FROM claims WHERE status != 'dismissed' ORDER BY rowid")
+        rows = _rows(db, "SELECT id, article_id, text FROM claims WHERE status != 'dismissed' ORDER BY rowid")
     else:
         rows = []
         for i in range(0, len(claim_ids), 500):
             chunk = list(claim_ids[i : i + 500])
             marks = ", ".join("?" for _ in chunk)
-            rows += _rows(db, f"SELECT id, text FROM claims WHERE id IN ({marks}) ORDER BY rowid", chunk)
+            rows += _rows(db, f"SELECT id, article_id, text FROM claims WHERE id IN ({marks}) ORDER BY rowid", chunk)
     facets = _facets_by_claim(db, [r["id"] for r in rows])
     for row in rows:
         row["facets"] = facets[row["id"]]
     return rows
 
 
-def verdict_claim_candidates(db: Database, prefixes: Iterable[str], exclude: str | None = None,
+def verdict_claim_candidates(db: Database, prefixes: Iterable[str], exclude_article: str | None = None,
                              limit: int = 50) -> list[dict]:
     """Return up to ``limit`` claims that carry a verdict and hold a word starting with any of
-    ``prefixes`` (word stems), oldest first, with their text, facets and verdict."""
+    ``prefixes`` (word stems), oldest first, with their text, facets and verdict; claims of
+    ``exclude_article`` (the one being matched) are left out."""
     quoted = ['"' + p.replace('"', '""') + '"*' for p in dict.fromkeys(prefixes) if p]
     if not quoted:
         return []
@@ -50,9 +51,9 @@ def verdict_claim_candidates(db: Database, prefixes: Iterable[str], exclude: str
             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q ORDER BY rank LIMIT :pool) m
         JOIN claims c ON c.rowid = m.rowid
         JOIN verdicts v ON v.claim_id = c.id
-        WHERE c.id IS NOT :exclude
+        WHERE c.article_id IS NOT :exclude
         ORDER BY c.rowid LIMIT :limit
-    """, {"q": " OR ".join(quoted), "pool": limit * 4, "exclude": exclude, "limit": limit})
+    """, {"q": " OR ".join(quoted), "pool": limit * 4, "exclude": exclude_article, "limit": limit})
     facets = _facets_by_claim(db, [r["id"] for r in rows])
     for row in rows:
         row["facets"] = facets[row["id"]]

@@ -10,6 +10,7 @@ from factcheck_app.ops.checks import import_check_files, read_files, remove_coll
 from factcheck_app.ops.matching import Matcher, match_claims
 from factcheck_app.store import claim_matches, published_checks
 from factcheck_app.store.articles import import_article
+from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "claimreview"
@@ -85,7 +86,7 @@ def test_earlier_claims_with_a_verdict_match_too(library):
     text = "Norvik ferry fares doubled since 2019, a councillor said."
     later = import_article(library.db, ExtractedArticle(body="Later\n\n" + text, title="Later", claims=[
         ExtractedClaim(7, 7 + len(text), text, 0.9, [])]), source_name="later.txt").claim_ids[0]
-    found = Matcher(library.db).find(text, exclude_claim=later)
+    found = Matcher(library.db).find(text, exclude_article=get_claim(library.db, later)["article_id"])
     assert found and found[0].kind == "claim" and found[0].target_id == first
     match_claims(library, [later])
     [row] = claim_matches.stored_matches(library.db, later)

@@ -175,3 +175,44 @@ def facets_from_stored(facets: list[dict]) -> QuickFacets:
         if facet.get("speaker"):
             names.append(str(facet["speaker"]))
     return QuickFacets(frozenset(years), frozenset(months), frozenset(numbers), tuple(dict.fromkeys(names)))
+
+
+#: Shortest piece a run-together word is split into ("marco", "rubio"; not "a", "is").
+MIN_PIECE = 3
+
+
+def compound_pieces(word: str) -> list[str]:
+    """Return the ways to cut a run-together lower-case word (a handle or hashtag such as
+    "marcorubio" or "tentcity") into two or three pieces of at least MIN_PIECE letters."""
+    if not word.isalpha() or len(word) < 2 * MIN_PIECE:
+        return []
+    cuts = []
+    for i in range(MIN_PIECE, len(word) - MIN_PIECE + 1):
+        head, tail = word[:i], word[i:]
+        cuts.append(f"{head} {tail}")
+        for j in range(MIN_PIECE, len(tail) - MIN_PIECE + 1):
+            cuts.append(f"{head} {tail[:j]} {tail[j:]}")
+    return cuts
+
+
+def split_compound(word: str, known: dict[str, int]) -> list[str] | None:
+    """Return the terms of the best cut of ``word`` whose every piece is a known term (a term
+    with its number of documents in ``known``): fewest pieces first, then the rarest pieces;
+    None when no cut is made of known terms only."""
+    best: tuple | None = None
+    for cut in compound_pieces(word):
+        pieces = [_term(p) for p in cut.split()]
+        if any(p is None or p not in known for p in pieces):
+            continue
+        key = (len(pieces), sum(known[p] for p in pieces))
+        if best is None or key < best[0]:
+            best = (key, pieces)
+    return best[1] if best else None
+
+
+def piece_terms(word: str) -> set[str]:
+    """Return every term a cut of ``word`` could be made of (to look their frequencies up at once)."""
+    out = set()
+    for cut in compound_pieces(word):
+        out.update(t for t in map(_term, cut.split()) if t)
+    return out

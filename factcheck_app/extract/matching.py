@@ -136,6 +136,11 @@ class Query:
         cut = tuple(terms(text))
         return cls(text=text, terms=cut, counts=Counter(cut), facets=found)
 
+    def with_terms(self, extra: list[str]) -> "Query":
+        """Return the query with ``extra`` terms added (the pieces of a run-together handle)."""
+        cut = self.terms + tuple(extra)
+        return Query(text=self.text, terms=cut, counts=Counter(cut), facets=self.facets)
+
     def distinct_terms(self) -> list[str]:
         """Return the query's terms, each once, in order."""
         return list(dict.fromkeys(self.terms))

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from factcheck_app.extract.match_text import facets_from_stored, quick_facets
+from factcheck_app.extract.match_text import facets_from_stored, piece_terms, quick_facets, split_compound
 from factcheck_app.extract.matching import Candidate, CorpusStats, Match, Query, rank
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.store import claim_matches, published_checks
@@ -25,6 +25,8 @@ SEARCH_TERMS = 24
 #: it would fetch a large part of the collection and says little about which check is meant.
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 1000
+#: Cut run-together handles and hashtags into words the checks use.
+SPLIT_COMPOUNDS = True
 #: Earlier claims with a verdict fetched for each claim.
 CLAIM_CANDIDATES = 30
 #: Matches kept per claim in the library (the "Checked before" section shows these).
@@ -76,6 +78,9 @@ class Matcher:
             return []
         documents, avg_claim, avg_title = self._corpus()
         frequencies = published_checks.document_frequencies(self.db, distinct) if documents else {}
+        if documents and SPLIT_COMPOUNDS:
+            query, frequencies = self._split_compounds(query, distinct, frequencies)
+            distinct = query.distinct_terms()
         candidates: list[Candidate] = []
         if frequencies:
             by_rarity = sorted(frequencies, key=lambda t: frequencies[t])
@@ -121,6 +126,22 @@ class Matcher:
             kind, _, target = match.key.partition(":")
             found.append(FoundMatch(kind=kind, target_id=target, match=match))
         return found
+
+
+    def _split_compounds(self, query: Query, distinct: list[str], frequencies: dict[str, int]):
+        """Add the pieces of run-together words no check holds ("marcorubio" -> marco, rubio) when
+        every piece is a word the checks use; return the query and the frequencies with them."""
+        unknown = [t for t in distinct if t not in frequencies and t.isalpha() and len(t) >= 6]
+        if not unknown:
+            return query, frequencies
+        pieces = set().union(*(piece_terms(t) for t in unknown))
+        known = published_checks.document_frequencies(self.db, pieces)
+        extra = []
+        for term in unknown:
+            extra += split_compound(term, known) or []
+        if not extra:
+            return query, frequencies
+        return query.with_terms(extra), {**frequencies, **{t: known[t] for t in extra}}
 
 
 def _terms_of(candidate: Candidate) -> tuple[str, ...]:

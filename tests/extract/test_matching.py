@@ -84,3 +84,14 @@ def test_any_text_ranks_without_error(query, claims):
     candidates = [Candidate(str(i), c, c[::-1]) for i, c in enumerate(claims)]
     for match in rank(Query.of(query), candidates, _stats(candidates)):
         assert 0.0 <= match.strength <= 1.0 and match.reasons()
+
+
+def test_run_together_handles_split_into_known_words():
+    from factcheck_app.extract.match_text import piece_terms, split_compound
+
+    known = {"marco": 3, "rubio": 2, "tent": 9, "citi": 40, "real": 50, "donald": 30, "trump": 80, "marc": 1}
+    assert split_compound("marcorubio", known) == ["marco", "rubio"]
+    assert split_compound("realdonaldtrump", known) == ["real", "donald", "trump"]
+    assert split_compound("tentcity", known) == ["tent", "citi"]
+    assert split_compound("zzzzzzzz", known) is None and split_compound("ab", known) is None
+    assert {"marco", "rubio", "marc", "orubio"} <= piece_terms("marcorubio")

@@ -48,6 +48,7 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:(?:de|van|von|al|b
 # The signature an embedded post ends with: "— Name (@handle) January 14, 2020". Its date says when
 # the post was made, not what it claims: it is kept as a date facet but not as words.
 _POSTED = re.compile(r"(\(@\w+\))\s*((?:" + "|".join(MONTHS) + r")\s+\d{1,2},\s+(?:1[89]|20)\d\d)\s*$", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An|This|That|These|Those)\s+(?=[A-Z])")
 _PERCENT = re.compile(r"(\d)\s*(?:%|per\s*cent\b)", re.IGNORECASE)
 
 
@@ -153,7 +154,10 @@ def quick_facets(text: str) -> QuickFacets:
     for month, year in _MONTH_YEAR.findall(text):
         months.add(f"{year}-{_MONTH_NUMBER[month.rstrip('.').casefold()]:02d}")
     numbers = {_number_value(n) for n in _NUMBER.findall(text)} - years
-    names = tuple(dict.fromkeys(m.group(0) for m in _NAME.finditer(text) if m.group(0).casefold() not in STOP_WORDS))
+    names = tuple(dict.fromkeys(
+        name for name in (_LEADING_ARTICLE.sub("", m.group(0)) for m in _NAME.finditer(text))
+        if name and name.casefold() not in STOP_WORDS
+    ))
     return QuickFacets(frozenset(years), frozenset(months), frozenset(numbers), names)
 
 

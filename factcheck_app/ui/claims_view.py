@@ -125,7 +125,7 @@ class ClaimsView(QWidget):
         header = self.table.horizontalHeader()
         header.setAccessibleName("Claim columns (click to sort)")
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 96), (2, 46), (3, 80), (4, 112), (5, 54), (6, 150), (MATCH_COLUMN, 96)):
+        for column, width in ((1, 96), (2, 46), (3, 80), (4, 112), (5, 54), (6, 150), (MATCH_COLUMN, 112)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.setColumnHidden(ARTICLE_COLUMN, True)

@@ -6,6 +6,7 @@ published checks, so a query and a check are always cut up the same way.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -116,6 +117,17 @@ def surface_forms(text: str) -> dict[str, str]:
     for term, word in _word_terms(clean(text)):
         forms.setdefault(term, word)
     return forms
+
+
+def search_prefixes(text: str) -> dict[str, str]:
+    """Return, for each term of ``text``, a prefix that finds its word forms in an unstemmed
+    index: what the stem and the word share ("citi" and "city": "cit"), or the word itself."""
+    out: dict[str, str] = {}
+    for term, word in surface_forms(text).items():
+        word = word.casefold()
+        shared = os.path.commonprefix([term, word])
+        out[term] = shared if len(shared) >= 3 else word
+    return out
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck_app.core.published_checks import PublishedCheck
-from factcheck_app.extract.match_text import terms
+from factcheck_app.extract.match_text import search_prefixes, terms
 from factcheck_app.ingest.claimreview import ReadResult, read_checks
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.matching import match_claims
-from factcheck_app.store import published_checks
+from factcheck_app.store import claim_matches, published_checks
 from factcheck_app.store.transaction import write
 
 #: Checks written between two progress reports.
@@ -68,7 +68,8 @@ def _prepared(checks: list[PublishedCheck]):
 
 def import_checks(lib, files: Sequence[FileChecks], progress: Progress | None = None,
                   match: bool = True) -> OpResult:
-    """Write the checks of files already read into their collections; return an ImportSummary.
+    """Write the checks of files already read into their collections and match the claims they
+    may match, in one transaction; return an ImportSummary.
 
     Duplicates inside one import keep the last one read. ``progress(done, total)`` is called
     as checks are written (and again while claims are matched). Published checks are reference
@@ -95,12 +96,35 @@ def import_checks(lib, files: Sequence[FileChecks], progress: Progress | None = 
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
-    changes = Changes.of(checks=True)
-    if match and (summary.added or summary.updated):
-        matched = match_claims(lib, progress=progress)
-        summary.matched_claims = matched.value
-        changes = changes | matched.changes
+        changes = Changes.of(checks=True)
+        if match and (summary.added or summary.updated):
+            checks = [c for f in files for c in f.result.checks]
+            matched = match_claims(lib, claims_to_rematch(lib, checks), progress=progress)
+            changes = changes | matched.changes
+        summary.matched_claims = claim_matches.matched_claim_count(lib.db)
     return OpResult(changes=changes, value=summary, label="Import fact-checks")
+
+
+#: Rarest words of a new check looked up among the library's claims to find those it may match.
+RARE_WORDS = 4
+
+
+def claims_to_rematch(lib, checks: Sequence[PublishedCheck]) -> list[str] | None:
+    """Return the claims that new checks may match (None: all of them).
+
+    When the library holds more claims than were imported checks, each check's rarest words
+    are looked up among the claims, so a large collection imported into a large library costs
+    what the smaller of the two does.
+    """
+    if claim_matches.claim_count(lib.db) <= len(checks):
+        return None
+    cut = [search_prefixes(f"{c.claim} {c.title or ''}") for c in checks]
+    frequencies = published_checks.document_frequencies(lib.db, set().union(*cut))
+    found: dict[str, None] = {}
+    for prefixes in cut:
+        rare = sorted(prefixes, key=lambda t: frequencies.get(t, 0))[:RARE_WORDS]
+        found.update(dict.fromkeys(claim_matches.claims_with_words(lib.db, [prefixes[t] for t in rare])))
+    return list(found)
 
 
 def import_check_files(lib, paths: Sequence[str | os.PathLike], collection: str | None = None,

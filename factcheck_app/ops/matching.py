@@ -11,7 +11,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from factcheck_app.extract.match_text import facets_from_stored, piece_terms, quick_facets, split_compound
+from factcheck_app.extract.match_text import (
+    facets_from_stored,
+    piece_terms,
+    quick_facets,
+    search_prefixes,
+    split_compound,
+)
 from factcheck_app.extract.matching import Candidate, CorpusStats, Match, Query, rank
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.store import claim_matches, published_checks
@@ -94,7 +100,9 @@ class Matcher:
         own_documents = 0
         if self._verdicts:
             own = Counter()
-            for row in claim_matches.verdict_claim_candidates(self.db, distinct, exclude_article, CLAIM_CANDIDATES):
+            prefixes = search_prefixes(text)
+            words = [prefixes.get(t, t) for t in distinct]
+            for row in claim_matches.verdict_claim_candidates(self.db, words, exclude_article, CLAIM_CANDIDATES):
                 candidate = Candidate(
                     key=CLAIM_PREFIX + row["id"], claim=row["text"],
                     facets=quick_facets(row["text"]).merged(facets_from_stored(row["facets"])),

@@ -137,3 +137,25 @@ def best_match(db: Database, claim_id: str) -> tuple[str, float] | None:
     """Return the label and strength of a claim's best stored match, or None."""
     row = db.execute("SELECT label, strength FROM claim_matches WHERE claim_id = ? AND rank = 1", [claim_id]).fetchone()
     return (row[0], row[1]) if row else None
+
+
+def claim_count(db: Database) -> int:
+    """Return how many claims are not dismissed (the ones matching looks at)."""
+    return db.execute("SELECT count(*) FROM claims WHERE status != 'dismissed'").fetchone()[0]
+
+
+def claims_with_words(db: Database, prefixes: Iterable[str], limit: int = 200) -> list[str]:
+    """Return the ids of up to ``limit`` claims (not dismissed) holding a word that starts with
+    any of ``prefixes`` (word stems)."""
+    quoted = ['"' + p.replace('"', '""') + '"*' for p in dict.fromkeys(prefixes) if p]
+    if not quoted:
+        return []
+    return [r[0] for r in db.execute("""
+        SELECT c.id FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q LIMIT :limit) m
+        JOIN claims c ON c.rowid = m.rowid WHERE c.status != 'dismissed'
+    """, {"q": " OR ".join(quoted), "limit": limit})]
+
+
+def matched_claim_count(db: Database) -> int:
+    """Return how many claims have a stored match."""
+    return db.execute("SELECT count(DISTINCT claim_id) FROM claim_matches").fetchone()[0]

@@ -121,3 +121,19 @@ def test_an_imported_article_is_matched_at_import(library):
                                   "the mayor said.", name="story.txt").value
     matched = [c for c in imported.claim_ids if claim_matches.stored_matches(library.db, c)]
     assert matched and claim_matches.stored_matches(library.db, matched[0])[0]["organisation"] == "Example Checks"
+
+
+def test_a_few_new_checks_rematch_only_the_claims_they_may_match(library, monkeypatch):
+    import factcheck_app.ops.checks as checks_op
+
+    ids = _article(library, ["The city spent 40 million dollars on the Harbour Bridge repairs.",
+                             "Parking fees rose in the old town.", "The council met on Tuesday.",
+                             "School meals are free in Eastmoor."])
+    asked = []
+    real = checks_op.match_claims
+    monkeypatch.setattr(checks_op, "match_claims", lambda lib, claim_ids=None, **kw: asked.append(claim_ids)
+                        or real(lib, claim_ids, **kw))
+    summary = import_check_files(library, [DATA / "single.json"]).value
+    # One check, four claims: only the claims sharing its rarer words ("citi" finds "city") are matched again.
+    assert asked and asked[0] is not None and ids[0] in asked[0] and ids[3] not in asked[0]
+    assert summary.matched_claims == 1 and claim_matches.stored_matches(library.db, ids[0])

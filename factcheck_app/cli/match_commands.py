@@ -9,11 +9,12 @@ import sys
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.errors import CommandError
 from factcheck_app.cli.output import print_json, print_table, shorten
+from factcheck_app.core.vocabulary import STANCES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the match and checks sub-commands."""
-    from factcheck_app.cli.options import add_format_option, add_store_option
+    from factcheck_app.cli.options import add_by_option, add_format_option, add_store_option
 
     p = sub.add_parser(
         "match", help="has this claim been checked before?",
@@ -27,6 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", metavar="TEXT", help="match this text instead of a library claim")
     p.add_argument("--batch", action="store_true", help="batch mode on stdin/stdout (needs no library)")
     p.add_argument("--limit", type=int, default=5, metavar="N", help="matches to show (default 5)")
+    p.add_argument("--attach", metavar="CHECK", help="attach this published check (id or prefix) to CLAIM as "
+                   "evidence; the check becomes a source")
+    p.add_argument("--stance", choices=STANCES, help="the evidence's stance, with --attach")
+    p.add_argument("--copy-rating", metavar="CHECK", help="give CLAIM this published check's rating as a draft "
+                   "verdict, on the claim's scale")
+    add_by_option(p)
     add_store_option(p)
     add_format_option(p)
     p.set_defaults(func=cmd_match)
@@ -92,6 +99,10 @@ def cmd_match(args: argparse.Namespace) -> int:
         return _batch()
     if (args.claim is None) == (args.text is None):
         raise CommandError("give a CLAIM id or --text \"…\" (one of them), or --batch")
+    if args.attach or args.copy_rating:
+        return _use_match(args)
+    if args.stance:
+        raise CommandError("--stance goes with --attach")
     limit = _positive(args.limit, "--limit")
     from factcheck_app.ops.matching import Matcher, kept, match_claims
     from factcheck_app.cli.options import resolve_id
@@ -140,6 +151,30 @@ def cmd_match(args: argparse.Namespace) -> int:
         if row.get("url"):
             print(f"   {row['url']}")
         print(f"   why: {row['reasons']}")
+    return 0
+
+
+def _use_match(args: argparse.Namespace) -> int:
+    """Attach a published check to a claim as evidence, or copy its rating as a draft verdict."""
+    from factcheck_app.cli.options import acting_person, resolve_id
+    from factcheck_app.ops.checked_before import attach_check, copy_rating
+    from factcheck_app.store import published_checks
+
+    if args.claim is None:
+        raise CommandError("--attach and --copy-rating need a CLAIM, not --text")
+    if args.attach and args.copy_rating:
+        raise CommandError("give --attach or --copy-rating, one at a time")
+    if args.attach and not args.stance:
+        raise CommandError("--attach needs --stance supports|refutes|context")
+    with open_store(args) as lib:
+        claim_id = resolve_id(lib, "claims", args.claim)
+        check = published_checks.get_check(lib.db, args.attach or args.copy_rating)
+        if args.attach:
+            result = attach_check(lib, claim_id, check["id"], args.stance, by=acting_person(args))
+            print(result.value)
+        else:
+            verdict = copy_rating(lib, claim_id, check["id"], by=acting_person(args)).value
+            print(f"{verdict['rating']} ({verdict['scale']} scale), {verdict['status']}, by {verdict['checker']}")
     return 0
 
 

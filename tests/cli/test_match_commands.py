@@ -105,3 +105,29 @@ def test_match_batch_refuses_bad_input(cli, monkeypatch):
                     {"verified_claims": [{"claim": "no id"}], "queries": []}):
         result = _batch(cli, monkeypatch, payload)
         assert result.status == 2 and result.out == "" and result.err.startswith("factcheck: "), payload
+
+
+def test_match_attach_and_copy_rating(cli, populated):
+    from factcheck_app.store import open_library
+    from factcheck_app.store.claims import get_claim
+    from factcheck_app.store.evidence import list_evidence
+
+    store = str(populated.path)
+    with open_library(populated.path) as lib:
+        claim_text = get_claim(lib.db, populated.claim_ids[0])["text"]
+    path = Path(store).with_name("made.json")
+    path.write_text(json.dumps({"@type": "ClaimReview", "url": "https://made.example.org/2", "claimReviewed": claim_text,
+                                "author": {"name": "Made Checks"}, "reviewRating": {"alternateName": "Half true"}}))
+    assert cli("checks", "import", path, "--store", store).status == 0
+    check_id = json.loads(cli("match", populated.claim_ids[0], "--format", "json", "--store", store).out)["matches"][0]["id"]
+    assert cli("match", populated.claim_ids[0], "--attach", check_id[:8], "--store", store, "--by", "Ada").status == 2
+    attached = cli("match", populated.claim_ids[0], "--attach", check_id[:8], "--stance", "refutes", "--by", "Ada",
+                   "--store", store)
+    assert attached.status == 0, attached.err
+    with open_library(populated.path) as lib:
+        assert [e["stance"] for e in list_evidence(lib.db, populated.claim_ids[0])] == ["refutes"]
+    copied = cli("match", populated.claim_ids[0], "--copy-rating", check_id, "--by", "Ada", "--store", store)
+    assert copied.status == 0 and copied.out.startswith("Half true (truth scale), draft, by Ada")
+    nobody = cli("match", populated.claim_ids[1], "--copy-rating", check_id, "--store", store)
+    assert nobody.status == 2 and "name" in nobody.err.lower()
+    assert cli("match", "--text", "x", "--copy-rating", check_id, "--store", store).status == 2

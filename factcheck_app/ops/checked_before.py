@@ -19,6 +19,7 @@ from factcheck_app.store import sources as sources_store
 from factcheck_app.store import verdicts as verdicts_store
 from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.scales import DEFAULT_SCALE, get_scale
+from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -52,7 +53,7 @@ def _describe(check: dict) -> str:
     return f"Rated “{check.get('rating') or check.get('rating_value')}” by {who}{when}{where}."
 
 
-def copy_rating(lib, claim_id: str, check_id: str, *, by: str | None) -> OpResult:
+def copy_rating(lib: Library, claim_id: str, check_id: str, *, by: str | None) -> OpResult:
     """Give the claim the published check's rating as a draft verdict on the claim's scale (its
     current one, else the default), noting where it came from; return the verdict row. Undo
     puts the verdict back as it was."""
@@ -72,7 +73,7 @@ def copy_rating(lib, claim_id: str, check_id: str, *, by: str | None) -> OpResul
     return result
 
 
-def attach_check(lib, claim_id: str, check_id: str, stance: str, *, by: str | None) -> OpResult:
+def attach_check(lib: Library, claim_id: str, check_id: str, stance: str, *, by: str | None) -> OpResult:
     """Attach a published check to the claim as evidence with ``stance``: the check becomes a
     source (or the source already holding its review address is used); return the evidence id.
     Undo removes the evidence, and the source when this made it."""
@@ -104,7 +105,7 @@ def attach_check(lib, claim_id: str, check_id: str, stance: str, *, by: str | No
     )
 
 
-def _detach(lib, *, evidence_id: str, source_id: str | None, redo: partial) -> OpResult:
+def _detach(lib: Library, *, evidence_id: str, source_id: str | None, redo: partial) -> OpResult:
     """Undo of ``attach_check``: remove the evidence, and the source it made."""
     with write(lib.db):
         removed = remove_evidence(lib, evidence_id)

@@ -18,6 +18,7 @@ from factcheck_app.ingest.claimreview import ReadResult, read_checks
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.matching import match_claims
 from factcheck_app.store import claim_matches, published_checks
+from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
 
 #: Checks written between two progress reports.
@@ -66,7 +67,7 @@ def _prepared(checks: list[PublishedCheck]):
         yield check, terms(check.claim), terms(check.title or "")
 
 
-def import_checks(lib, files: Sequence[FileChecks], progress: Progress | None = None,
+def import_checks(lib: Library, files: Sequence[FileChecks], progress: Progress | None = None,
                   match: bool = True) -> OpResult:
     """Write the checks of files already read into their collections and match the claims they
     may match, in one transaction; return an ImportSummary.
@@ -109,7 +110,7 @@ def import_checks(lib, files: Sequence[FileChecks], progress: Progress | None = 
 RARE_WORDS = 4
 
 
-def claims_to_rematch(lib, checks: Sequence[PublishedCheck]) -> list[str] | None:
+def claims_to_rematch(lib: Library, checks: Sequence[PublishedCheck]) -> list[str] | None:
     """Return the claims that new checks may match (None: all of them).
 
     When the library holds more claims than were imported checks, each check's rarest words
@@ -127,13 +128,13 @@ def claims_to_rematch(lib, checks: Sequence[PublishedCheck]) -> list[str] | None
     return list(found)
 
 
-def import_check_files(lib, paths: Sequence[str | os.PathLike], collection: str | None = None,
+def import_check_files(lib: Library, paths: Sequence[str | os.PathLike], collection: str | None = None,
                        progress: Progress | None = None) -> OpResult:
     """Read and import ClaimReview files (see ``read_files`` and ``import_checks``)."""
     return import_checks(lib, read_files(paths, collection), progress)
 
 
-def remove_collection(lib, name: str) -> OpResult:
+def remove_collection(lib: Library, name: str) -> OpResult:
     """Remove a collection of published checks and the matches that pointed at them; return
     how many checks went. Not undoable: import the file again to bring it back."""
     with write(lib.db):

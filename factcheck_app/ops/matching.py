@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from factcheck_app.extract.match_text import (
     facets_from_stored,
@@ -23,6 +24,11 @@ from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.store import claim_matches, published_checks
 from factcheck_app.store.transaction import write
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from factcheck_app.store.library import Library
+
 #: Published checks fetched by full-text search for each claim, then ranked by the matcher.
 CANDIDATES = 50
 #: A claim's rarest terms used to find candidates (the rest still count in the ranking).
@@ -31,8 +37,6 @@ SEARCH_TERMS = 24
 #: it would fetch a large part of the collection and says little about which check is meant.
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 1000
-#: Cut run-together handles and hashtags into words the checks use.
-SPLIT_COMPOUNDS = True
 #: Earlier claims with a verdict fetched for each claim.
 CLAIM_CANDIDATES = 30
 #: Matches kept per claim in the library (the "Checked before" section shows these).
@@ -63,7 +67,7 @@ class Matcher:
     """Matches texts against one library. Corpus statistics are read once per Matcher, so
     make a new one after the library's published checks change."""
 
-    db: object
+    db: Database
     include_claims: bool = True
     _stats: tuple[int, float, float] | None = field(default=None, repr=False)
     _verdicts: int | None = field(default=None, repr=False)
@@ -84,7 +88,7 @@ class Matcher:
             return []
         documents, avg_claim, avg_title = self._corpus()
         frequencies = published_checks.document_frequencies(self.db, distinct) if documents else {}
-        if documents and SPLIT_COMPOUNDS:
+        if documents:
             query, frequencies = self._split_compounds(query, distinct, frequencies)
             distinct = query.distinct_terms()
         candidates: list[Candidate] = []
@@ -176,7 +180,7 @@ def kept(found: Sequence[FoundMatch]) -> list[FoundMatch]:
     return [f for f in found if f.match.strength >= MIN_STRENGTH][:KEPT]
 
 
-def match_claims(lib, claim_ids: Sequence[str] | None = None,
+def match_claims(lib: Library, claim_ids: Sequence[str] | None = None,
                  progress: Callable[[int, int], None] | None = None) -> OpResult:
     """Match claims (all that are not dismissed, or those named) and store their best matches;
     return how many claims now have one. Matches are derived data: undo is not offered."""

@@ -91,7 +91,7 @@ def main() -> None:
             claims = [(c.text, [f.to_dict() for f in c.facets]) for c in article.claims]
 
             def find_all() -> int:
-                matcher = Matcher(lib.db)
+                matcher = Matcher(lib)
                 return sum(bool(matcher.find(text, facets, limit=5)) for text, facets in claims)
 
             def store_all() -> int:

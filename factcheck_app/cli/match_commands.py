@@ -112,13 +112,13 @@ def cmd_match(args: argparse.Namespace) -> int:
         raise CommandError("--text is empty")
     with open_store(args, reading=True) as lib:
         if args.text is not None:
-            found = Matcher(lib.db).find(args.text, limit=limit)
+            found = Matcher(lib).find(args.text, limit=limit)
             subject = args.text
         else:
             claim_id = resolve_id(lib, "claims", args.claim)
             claim = claims.get_claim(lib.db, claim_id)
             subject = claim["text"]
-            found = Matcher(lib.db).find(claim["text"], claims.get_facets(lib.db, claim_id),
+            found = Matcher(lib).find(claim["text"], claims.get_facets(lib.db, claim_id),
                                          exclude_article=claim["article_id"], limit=max(limit, 10))
             if not lib.readonly:
                 match_claims(lib, [claim_id])

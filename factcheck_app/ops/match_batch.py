@@ -60,7 +60,7 @@ def run_match_batch(payload: dict) -> Iterator[dict]:
         with open_library(Path(folder) / "batch.factcheck.sqlite") as lib:
             lib.db.execute("PRAGMA synchronous = OFF")
             import_checks(lib, [FileChecks("batch", "batch", ReadResult(checks=checks))], match=False)
-            matcher = Matcher(lib.db, include_claims=False)
+            matcher = Matcher(lib, include_claims=False)
             for query in queries:
                 found = matcher.find(_text(query.get("text")), limit=RANKED)
                 ranked = [ids[f.target_id] for f in found if f.kind == "check" and f.target_id in ids]

@@ -25,8 +25,6 @@ from factcheck_app.store import claim_matches, published_checks
 from factcheck_app.store.transaction import write
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from factcheck_app.store.library import Library
 
 #: Published checks fetched by full-text search for each claim, then ranked by the matcher.
@@ -64,18 +62,18 @@ class FoundMatch:
 
 @dataclass
 class Matcher:
-    """Matches texts against one library. Corpus statistics are read once per Matcher, so
+    """Matches texts against one library (read only). Corpus statistics are read once per Matcher, so
     make a new one after the library's published checks change."""
 
-    db: Database
+    lib: Library
     include_claims: bool = True
     _stats: tuple[int, float, float] | None = field(default=None, repr=False)
     _verdicts: int | None = field(default=None, repr=False)
 
     def _corpus(self) -> tuple[int, float, float]:
         if self._stats is None:
-            self._stats = published_checks.corpus_stats(self.db)
-            self._verdicts = claim_matches.verdict_claim_count(self.db) if self.include_claims else 0
+            self._stats = published_checks.corpus_stats(self.lib.db)
+            self._verdicts = claim_matches.verdict_claim_count(self.lib.db) if self.include_claims else 0
         return self._stats
 
     def find(self, text: str, stored_facets: Sequence[dict] = (), exclude_article: str | None = None,
@@ -87,7 +85,7 @@ class Matcher:
         if not distinct:
             return []
         documents, avg_claim, avg_title = self._corpus()
-        frequencies = published_checks.document_frequencies(self.db, distinct) if documents else {}
+        frequencies = published_checks.document_frequencies(self.lib.db, distinct) if documents else {}
         if documents:
             query, frequencies = self._split_compounds(query, distinct, frequencies)
             distinct = query.distinct_terms()
@@ -96,7 +94,7 @@ class Matcher:
             by_rarity = sorted(frequencies, key=lambda t: frequencies[t])
             common = max(COMMON_FLOOR, COMMON_SHARE * documents)
             rare = [t for t in by_rarity if frequencies[t] <= common][:SEARCH_TERMS] or by_rarity[:3]
-            for row in published_checks.check_candidates(self.db, rare, CANDIDATES):
+            for row in published_checks.check_candidates(self.lib.db, rare, CANDIDATES):
                 candidates.append(Candidate(
                     key=CHECK_PREFIX + row["id"], claim=row["claim"], title=row["title"],
                     claim_terms=tuple(row["claim_terms"].split()), title_terms=tuple(row["title_terms"].split()),
@@ -106,7 +104,7 @@ class Matcher:
             own = Counter()
             prefixes = search_prefixes(text)
             words = [prefixes.get(t, t) for t in distinct]
-            for row in claim_matches.verdict_claim_candidates(self.db, words, exclude_article, CLAIM_CANDIDATES):
+            for row in claim_matches.verdict_claim_candidates(self.lib.db, words, exclude_article, CLAIM_CANDIDATES):
                 candidate = Candidate(
                     key=CLAIM_PREFIX + row["id"], claim=row["text"],
                     facets=quick_facets(row["text"]).merged(facets_from_stored(row["facets"])),
@@ -130,7 +128,7 @@ class Matcher:
         top = [c for c in candidates if c.key in kept_keys]
         other_terms = {t for c in top for t in (c.claim_terms or _terms_of(c)) + (c.title_terms or ())} - set(frequencies)
         if other_terms:
-            extra = published_checks.document_frequencies(self.db, other_terms) if documents else {}
+            extra = published_checks.document_frequencies(self.lib.db, other_terms) if documents else {}
             stats = replace(stats, document_frequency={**frequencies, **extra})
             ranked = rank(query, top, stats, limit)
         found = []
@@ -147,7 +145,7 @@ class Matcher:
         if not unknown:
             return query, frequencies
         pieces = set().union(*(piece_terms(t) for t in unknown))
-        known = published_checks.document_frequencies(self.db, pieces)
+        known = published_checks.document_frequencies(self.lib.db, pieces)
         extra = []
         for term in unknown:
             extra += split_compound(term, known) or []
@@ -186,7 +184,7 @@ def match_claims(lib: Library, claim_ids: Sequence[str] | None = None,
     return how many claims now have one. Matches are derived data: undo is not offered."""
     with write(lib.db):
         rows = claim_matches.claims_for_matching(lib.db, claim_ids)
-        matcher = Matcher(lib.db)
+        matcher = Matcher(lib)
         matched = []
         for number, row in enumerate(rows, 1):
             found = kept(matcher.find(row["text"], row["facets"], exclude_article=row["article_id"], limit=KEPT * 2))

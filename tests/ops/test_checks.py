@@ -86,7 +86,7 @@ def test_earlier_claims_with_a_verdict_match_too(library):
     text = "Norvik ferry fares doubled since 2019, a councillor said."
     later = import_article(library.db, ExtractedArticle(body="Later\n\n" + text, title="Later", claims=[
         ExtractedClaim(7, 7 + len(text), text, 0.9, [])]), source_name="later.txt").claim_ids[0]
-    found = Matcher(library.db).find(text, exclude_article=get_claim(library.db, later)["article_id"])
+    found = Matcher(library).find(text, exclude_article=get_claim(library.db, later)["article_id"])
     assert found and found[0].kind == "claim" and found[0].target_id == first
     match_claims(library, [later])
     [row] = claim_matches.stored_matches(library.db, later)

@@ -6,8 +6,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from factcheck_app.store import open_library, published_checks
-from factcheck_app.ui.check_import import CheckImporter, describe_summary
-from factcheck_app.ui.checked_before import CheckedBefore, describe_match
+from factcheck_app.ui.commands.check_import import CheckImporter, describe_summary
+from factcheck_app.ui.panes.checked_before import CheckedBefore, describe_match
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "claimreview"
 
@@ -46,36 +46,33 @@ def test_section_lists_matches_and_asks_for_actions(qtbot):
     assert not section.copy_button.isEnabled() and not section.rematch_button.isEnabled()
 
 
-def test_import_fact_checks_in_a_worker(qtbot, tmp_path, dialog_log):
+def test_import_fact_checks_in_a_worker(qtbot, runner, dialog_log):
     from PySide6.QtWidgets import QWidget
 
-    path = tmp_path / "lib.sqlite"
-    open_library(path).close()
     window = QWidget()
     qtbot.addWidget(window)
-    importer = CheckImporter(window)
-    with open_library(path) as library:
-        with qtbot.waitSignal(importer.imported, timeout=30_000) as done:
-            assert importer.import_paths(library, [DATA / "feed.json", DATA / "single.json"]) is not None
-        summary = done.args[0]
-        assert (summary.added, len(summary.skipped)) == (3, 3)
-        assert published_checks.check_count(library.db) == 3
+    importer = CheckImporter(window, runner)
+    announced = []
+    runner.changed.connect(announced.append)
+    with qtbot.waitSignal(importer.imported, timeout=30_000) as done:
+        assert importer.import_paths([DATA / "feed.json", DATA / "single.json"]) is not None
+    summary = done.args[0]
+    assert (summary.added, len(summary.skipped)) == (3, 3)
+    assert published_checks.check_count(runner.library.db) == 3
+    assert announced and announced[-1].checks
     assert dialog_log.calls[-1]["level"] == "warning" and "3 published checks added" in dialog_log.calls[-1]["text"]
     assert "dataFeedElement 2" in dialog_log.calls[-1]["detail"]
 
 
-def test_an_unreadable_file_imports_nothing(qtbot, tmp_path, dialog_log):
+def test_an_unreadable_file_imports_nothing(qtbot, runner, dialog_log):
     from PySide6.QtWidgets import QWidget
 
-    path = tmp_path / "lib.sqlite"
-    open_library(path).close()
     window = QWidget()
     qtbot.addWidget(window)
-    importer = CheckImporter(window)
-    with open_library(path) as library:
-        with qtbot.waitSignal(importer.failed, timeout=30_000):
-            assert importer.import_paths(library, [DATA / "single.json", DATA / "broken.json"]) is not None
-        assert published_checks.check_count(library.db) == 0
+    importer = CheckImporter(window, runner)
+    with qtbot.waitSignal(importer.failed, timeout=30_000):
+        assert importer.import_paths([DATA / "single.json", DATA / "broken.json"]) is not None
+    assert published_checks.check_count(runner.library.db) == 0
     assert dialog_log.calls[-1]["level"] == "error" and "not valid JSON" in dialog_log.calls[-1]["text"]
 
 
@@ -157,12 +154,12 @@ def test_claims_table_shows_and_filters_matched_claims(make_window, tmp_path, qt
 
 
 def test_file_menu_imports_fact_checks(make_window, tmp_path, qtbot, dialog_log, monkeypatch):
-    from factcheck_app.ui import dialogs
+    from factcheck_app.ui.dialogs import prompts
 
     window = make_window(tmp_path / "lib.sqlite")
-    assert window.act_import_checks in window.menuBar().actions()[0].menu().actions()
-    monkeypatch.setattr(dialogs, "ask_open_files", lambda *a, **k: [str(DATA / "list.json")])
+    assert window.acts.act_import_checks in window.menuBar().actions()[0].menu().actions()
+    monkeypatch.setattr(prompts, "ask_open_files", lambda *a, **k: [str(DATA / "list.json")])
     with qtbot.waitSignal(window.check_importer.imported, timeout=30_000):
-        window.act_import_checks.trigger()
+        window.acts.act_import_checks.trigger()
     assert published_checks.check_count(window.library.db) == 2
     assert "2 published checks added" in dialog_log.calls[-1]["text"]

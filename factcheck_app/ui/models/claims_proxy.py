@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 
-from factcheck_app.ui.models.claims_model import KINDS, MATCH, STATUS, VERDICT, ClaimsModel
+from factcheck_app.ui.models.claims_model import KINDS, MATCH_LABEL, STATUS, VERDICT, ClaimsModel
 
 Index = QModelIndex | QPersistentModelIndex
 NO_VERDICT = ""  # the verdict filter value for "Not yet checked"
@@ -121,7 +121,7 @@ class ClaimsFilterProxy(QAbstractProxyModel):
             wanted = self.verdict or None
             keep = [i for i in keep if rows[i][VERDICT] == wanted]
         if self.checked_before:
-            keep = [i for i in keep if rows[i][MATCH]]
+            keep = [i for i in keep if rows[i][MATCH_LABEL]]
         keep = list(keep)
         if self._sort_column >= 0:
             column = self._sort_column

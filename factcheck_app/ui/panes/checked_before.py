@@ -60,7 +60,7 @@ class CheckedBefore(QGroupBox):
         self.list.setAccessibleName("Earlier checks of this claim")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         # Long claims wrap inside the panel's width instead of widening it.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from sqlite_utils import Database
 
 from factcheck_app.core.ids import new_id, utc_now
-from factcheck_app.store.published_checks import _decoded, _rows
+from factcheck_app.store.published_checks import decode_appearances, query_rows
 
 
 def _facets_by_claim(db: Database, claim_ids: Sequence[str]) -> dict[str, list[dict]]:
@@ -16,7 +16,7 @@ def _facets_by_claim(db: Database, claim_ids: Sequence[str]) -> dict[str, list[d
     for i in range(0, len(claim_ids), 500):
         chunk = list(claim_ids[i : i + 500])
         marks = ", ".join("?" for _ in chunk)
-        for row in _rows(db, f"SELECT claim_id, kind, text, value, unit, speaker FROM facets "
+        for row in query_rows(db, f"SELECT claim_id, kind, text, value, unit, speaker FROM facets "
                              f"WHERE claim_id IN ({marks}) ORDER BY start_offset", chunk):
             out[row.pop("claim_id")].append(row)
     return out
@@ -25,13 +25,13 @@ def _facets_by_claim(db: Database, claim_ids: Sequence[str]) -> dict[str, list[d
 def claims_for_matching(db: Database, claim_ids: Sequence[str] | None = None) -> list[dict]:
     """Return claims (all that are not dismissed, or those named) with their text and facets."""
     if claim_ids is None:
-        rows = _rows(db, "SELECT id, article_id, text FROM claims WHERE status != 'dismissed' ORDER BY rowid")
+        rows = query_rows(db, "SELECT id, article_id, text FROM claims WHERE status != 'dismissed' ORDER BY rowid")
     else:
         rows = []
         for i in range(0, len(claim_ids), 500):
             chunk = list(claim_ids[i : i + 500])
             marks = ", ".join("?" for _ in chunk)
-            rows += _rows(db, f"SELECT id, article_id, text FROM claims WHERE id IN ({marks}) ORDER BY rowid", chunk)
+            rows += query_rows(db, f"SELECT id, article_id, text FROM claims WHERE id IN ({marks}) ORDER BY rowid", chunk)
     facets = _facets_by_claim(db, [r["id"] for r in rows])
     for row in rows:
         row["facets"] = facets[row["id"]]
@@ -46,7 +46,7 @@ def verdict_claim_candidates(db: Database, prefixes: Iterable[str], exclude_arti
     quoted = ['"' + p.replace('"', '""') + '"*' for p in dict.fromkeys(prefixes) if p]
     if not quoted:
         return []
-    rows = _rows(db, """
+    rows = query_rows(db, """
         SELECT c.id, c.text, v.rating, v.scale FROM
             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q ORDER BY rank LIMIT :pool) m
         JOIN claims c ON c.rowid = m.rowid
@@ -93,7 +93,7 @@ def replace_matches(db: Database, claim_id: str, matches: Iterable[dict]) -> Non
 def stored_matches(db: Database, claim_id: str) -> list[dict]:
     """Return a claim's stored matches, best first: each with what it matched (a published
     check's rating, organisation, review date and address, or an earlier claim's verdict)."""
-    rows = _rows(db, """
+    rows = query_rows(db, """
         SELECT m.id, m.claim_id, m.check_id, m.matched_claim_id, m.rank, m.score, m.strength, m.label,
                m.reasons, m.matched_at,
                coalesce(p.claim_reviewed, oc.text) AS matched_text,
@@ -117,7 +117,7 @@ def stored_matches(db: Database, claim_id: str) -> list[dict]:
         except ValueError:
             row["reasons"] = {}
         row["kind"] = "check" if row["check_id"] else "claim"
-    return _decoded(rows)
+    return decode_appearances(rows)
 
 
 def matched_claim_ids(db: Database, minimum_label: Sequence[str] = ("strong", "likely")) -> set[str]:

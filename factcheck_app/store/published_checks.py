@@ -116,15 +116,9 @@ def rebuild_term_counts(db: Database) -> None:
             title_terms = (SELECT coalesce(sum(title_length), 0) FROM published_checks) WHERE id = 1""")
 
 
-def _rows(db: Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
 def list_collections(db: Database) -> list[dict]:
     """Return every collection with how many checks it holds, by name."""
-    return _rows(db, """
+    return query_rows(db, """
         SELECT c.id, c.name, c.source_file, c.imported_at, c.updated_at,
                (SELECT count(*) FROM published_checks p WHERE p.collection_id = c.id) AS checks
         FROM check_collections c ORDER BY c.name COLLATE NOCASE
@@ -134,9 +128,9 @@ def list_collections(db: Database) -> list[dict]:
 def resolve_collection(db: Database, text: str) -> dict:
     """Return the collection named ``text`` (any case) or whose id starts with it."""
     text = (text or "").strip()
-    rows = _rows(db, "SELECT id, name FROM check_collections WHERE name = ? COLLATE NOCASE", [text])
+    rows = query_rows(db, "SELECT id, name FROM check_collections WHERE name = ? COLLATE NOCASE", [text])
     if not rows and text:
-        rows = _rows(db, "SELECT id, name FROM check_collections WHERE id >= ? AND id < ? LIMIT 2",
+        rows = query_rows(db, "SELECT id, name FROM check_collections WHERE id >= ? AND id < ? LIMIT 2",
                      [text.lower(), text.lower() + "\uffff"])
     if not rows:
         raise NotFoundError(f"No collection of published checks is called '{text}'.")
@@ -168,7 +162,13 @@ _CHECK_VIEW = """
 """
 
 
-def _decoded(rows: list[dict]) -> list[dict]:
+def query_rows(db: Database, sql: str, params: Sequence | dict = ()) -> list[dict]:
+    """Return the rows of a query as dicts."""
+    return list(db.query(sql, params))
+
+
+def decode_appearances(rows: list[dict]) -> list[dict]:
+    """Return the rows with their ``appearances`` JSON read back into a list of addresses."""
     for row in rows:
         try:
             row["appearances"] = json.loads(row.get("appearances") or "[]")
@@ -183,7 +183,7 @@ def list_checks(db: Database, collection_id: str | None = None, limit: int | Non
     sql += " ORDER BY p.review_date DESC, p.rowid DESC"
     if limit:
         sql += " LIMIT :limit"
-    return _decoded(_rows(db, sql, {"c": collection_id, "limit": limit}))
+    return decode_appearances(query_rows(db, sql, {"c": collection_id, "limit": limit}))
 
 
 def get_checks(db: Database, ids: Sequence[str]) -> dict[str, dict]:
@@ -192,7 +192,7 @@ def get_checks(db: Database, ids: Sequence[str]) -> dict[str, dict]:
     for i in range(0, len(ids), 500):
         chunk = list(ids[i : i + 500])
         marks = ", ".join("?" for _ in chunk)
-        for row in _decoded(_rows(db, _CHECK_VIEW + f" WHERE p.id IN ({marks})", chunk)):
+        for row in decode_appearances(query_rows(db, _CHECK_VIEW + f" WHERE p.id IN ({marks})", chunk)):
             out[row["id"]] = row
     return out
 
@@ -200,7 +200,7 @@ def get_checks(db: Database, ids: Sequence[str]) -> dict[str, dict]:
 def get_check(db: Database, check_id: str) -> dict:
     """Return one published check by id or unique id prefix."""
     text = (check_id or "").strip().lower()
-    rows = _rows(db, "SELECT id FROM published_checks WHERE id >= ? AND id < ? LIMIT 2", [text, text + "\uffff"]) if text else []
+    rows = query_rows(db, "SELECT id FROM published_checks WHERE id >= ? AND id < ? LIMIT 2", [text, text + "\uffff"]) if text else []
     if not rows:
         raise NotFoundError(f"No published check has an id starting with '{check_id}'.")
     if len(rows) > 1:
@@ -218,14 +218,14 @@ def search_checks(db: Database, terms: Sequence[str], limit: int = 20) -> list[d
     quoted = ['"' + t.replace('"', '""') + '"' for t in dict.fromkeys(terms) if t]
     if not quoted:
         return []
-    rows = _rows(db, """
+    rows = query_rows(db, """
         SELECT rowid FROM published_checks_fts WHERE published_checks_fts MATCH :q ORDER BY rank LIMIT :limit
     """, {"q": " AND ".join(quoted), "limit": limit})
     if not rows:
         return []
     rowids = [r["rowid"] for r in rows]
     marks = ", ".join("?" for _ in rowids)
-    found = {r["rowid"]: r for r in _decoded(_rows(db, _CHECK_VIEW.replace("SELECT p.id", "SELECT p.rowid AS rowid, p.id", 1)
+    found = {r["rowid"]: r for r in decode_appearances(query_rows(db, _CHECK_VIEW.replace("SELECT p.id", "SELECT p.rowid AS rowid, p.id", 1)
                                                    + f" WHERE p.rowid IN ({marks})", rowids))}
     return [found[r] for r in rowids if r in found]
 
@@ -263,7 +263,7 @@ def check_candidates(db: Database, terms: Sequence[str], limit: int = 100) -> li
     query = _fts_or(terms)
     if query is None:
         return []
-    rows = _rows(db, """
+    rows = query_rows(db, """
         SELECT p.rowid AS rowid, p.id, p.claim_reviewed AS claim, coalesce(p.title, '') AS title,
                p.claim_terms, p.title_terms
         FROM (SELECT rowid FROM published_checks_fts WHERE published_checks_fts MATCH :q

@@ -22,6 +22,7 @@ from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import shortcuts, workers
 from factcheck_app.ui.commands.article_editing import ArticleEditing
 from factcheck_app.ui.commands.claim_editing import ClaimEditing
+from factcheck_app.ui.commands.check_import import CheckImporter
 from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer
 from factcheck_app.ui.commands.op_runner import OpRunner, ask_checker_name
 from factcheck_app.ui.commands.window_dialogs import WindowDialogs
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.editing = ClaimEditing(self.runner, self.select_claim, self.say)
         self.articles = ArticleEditing(self, self.runner, self.say)
         self.importer = Importer(self, self.runner, self.say)
+        self.check_importer = CheckImporter(self, self.runner)
         self.dialogs = WindowDialogs(self, self.runner, self.say)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         ``remember`` puts it first under File > Open Recent; start-up never reopens it by itself:
         without --store the app opens the default library, the one the command line uses.
         """
-        if self.importer.busy:
+        if self.importer.busy or self.check_importer.busy:
             workers.cancel_all()
         if self.claim_panel is not None:
             self.claim_panel.flush_pending()
@@ -515,7 +517,7 @@ class MainWindow(QMainWindow):
         writable = has_library and not self.library.readonly
         has_article = self.article_id is not None
         has_claim = self.claim_id is not None
-        for action in (self.acts.act_import, self.acts.act_paste):
+        for action in (self.acts.act_import, self.acts.act_paste, self.acts.act_import_checks):
             action.setEnabled(writable)
         self.acts.act_add_claim.setEnabled(writable and has_article and self.article_view.selection_span() is not None)
         for action in (self.acts.act_split, self.acts.act_dismiss):
@@ -551,6 +553,13 @@ class MainWindow(QMainWindow):
         if not self._writable():
             return None
         return self.importer.import_paths([Path(p) for p in paths])
+
+    @Slot()
+    def choose_import_checks(self) -> workers.Job | None:
+        """File > Import Fact-checks…: choose ClaimReview files and import them in a worker."""
+        if not self._writable():
+            return None
+        return self.check_importer.choose_and_import(self.settings.get(cfg.IMPORT_FOLDER))
 
     @Slot()
     def paste_article(self) -> None:

@@ -77,7 +77,7 @@ def test_claims_are_matched_at_import_and_on_demand(library):
 
 
 def test_earlier_claims_with_a_verdict_match_too(library):
-    from factcheck_app.store.verdicts import set_verdict
+    from verdict_support import set_verdict
 
     first, _ = _article(library, ["Ferry fares in Norvik have doubled since 2019.", "Other news."])
     set_verdict(library.db, first, "False", checker="Ada")

@@ -18,6 +18,7 @@ FIX_COMMANDS = {
     "claim_date": "factcheck publishing set {claim} --claim-date YYYY-MM-DD",
     "appearances": "factcheck publishing set {claim} --appearance https://…",
 }
+CLAIM_HELP = "claim id or a prefix of at least 4 characters"
 RESETTABLE = ("claimant", "appearances", "claim-date", "claim-reviewed", "review-url")
 
 
@@ -35,24 +36,21 @@ def print_missing(items, out=None) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the publishing sub-commands."""
-    from factcheck_app.cli.options import add_by_option, add_format_option, add_store_option
+    from factcheck_app.cli.options import add_action
 
     group = sub.add_parser("publishing", help="a claim's publishing details (claimant, appearances, review address)",
                            description="Show or change what ClaimReview and reports say about a claim: who made it, "
                            "where and when it appeared, the claim as reviewed and the published review's address.")
     actions = group.add_subparsers(title="publishing commands", metavar="ACTION", required=True)
 
-    p = actions.add_parser("show", help="show a claim's publishing details and where each came from",
-                           description="Show a claim's publishing details; defaults say what they came from.")
-    p.add_argument("claim", metavar="CLAIM", help="claim id or unique prefix")
-    add_store_option(p)
-    add_format_option(p)
-    p.set_defaults(func=cmd_show)
+    p = add_action(actions, "show", cmd_show, "show a claim's publishing details and where each came from",
+                   "Show a claim's publishing details; defaults say what they came from.", listing=True)
+    p.add_argument("claim", metavar="CLAIM", help=CLAIM_HELP)
 
-    p = actions.add_parser("set", help="change a claim's publishing details",
-                           description="Change a claim's publishing details. Options not given are kept; "
-                           "--reset FIELD puts a default back. Undo in the app reverses it.")
-    p.add_argument("claim", metavar="CLAIM", help="claim id or unique prefix")
+    p = add_action(actions, "set", cmd_set, "change a claim's publishing details",
+                   "Change a claim's publishing details. Options not given are kept; --reset FIELD puts a default "
+                   "back. Undo in the app reverses it.", by=True)
+    p.add_argument("claim", metavar="CLAIM", help=CLAIM_HELP)
     p.add_argument("--claimant", metavar="NAME", help="the person or organisation who made the claim")
     p.add_argument("--claimant-type", choices=("person", "organisation"), help="whether the claimant is a person "
                    "or an organisation (default: person)")
@@ -67,19 +65,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--review-url", metavar="URL", help="the published review's address")
     p.add_argument("--reset", action="append", choices=RESETTABLE, metavar="FIELD",
                    help=f"put a field's default back (one of: {', '.join(RESETTABLE)}); repeat for more")
-    add_by_option(p)
-    add_store_option(p)
-    p.set_defaults(func=cmd_set)
 
-    p = actions.add_parser("check", help="list what ClaimReview still lacks, with the command that fills each item",
-                           description="List what the ClaimReview export of these claims lacks, claim by claim, "
-                           "with the command that fills each item; exit 1 when anything is missing.")
+    p = add_action(actions, "check", cmd_check,
+                   "list what ClaimReview still lacks, with the command that fills each item",
+                   "List what the ClaimReview export of these claims lacks, claim by claim, with the command that "
+                   "fills each item; exit 1 when anything is missing.")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", nargs="+", metavar="ID", help="the article(s) to check")
     which.add_argument("--all", action="store_true", help="every article in the library")
     p.add_argument("--include-drafts", action="store_true", help="check draft verdicts too")
-    add_store_option(p)
-    p.set_defaults(func=cmd_check)
 
 
 def _show_lines(info) -> list[str]:

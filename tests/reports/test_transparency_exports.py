@@ -25,11 +25,13 @@ def test_the_corrections_log_lists_every_change_to_a_published_verdict(report_db
         assert run_export(report_db, ExportRequest(fmt, tmp_path / name)).paths == [tmp_path / name]
 
 
-def test_a_withdrawn_published_verdict_is_in_the_corrections_log(report_db, report_lib):
-    from factcheck_app.store.verdicts import clear_verdict
+def test_a_withdrawn_published_verdict_is_in_the_corrections_log(report_lib):
+    from factcheck_app.ops.verdicts import clear_verdict
+    from factcheck_app.store.library import open_library
 
-    clear_verdict(report_db, report_lib.crossings, "B. Editor", "Source withdrawn")
-    report = read_report(report_db, ExportRequest("corrections-md", None))
+    with open_library(report_lib.path) as lib:
+        clear_verdict(lib, report_lib.crossings, by="B. Editor", why="Source withdrawn")
+        report = read_report(lib.db, ExportRequest("corrections-md", None))
     entries = corrections_log.log_entries(report)
     assert entries[-1]["to"] is None and entries[-1]["why"] == "Source withdrawn"
     assert "verdict withdrawn" in corrections_log.render_markdown(report)

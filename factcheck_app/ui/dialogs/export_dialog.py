@@ -296,6 +296,9 @@ class ExportDialog(QDialog):
     @Slot()
     def refresh_preview(self) -> None:
         """Render the first claims of the selection into the preview (on the GUI thread: it is small)."""
+        self._preview_timer.stop()  # this is the preview that was due
+        if not self.isVisible() and self.sender() is self._preview_timer:
+            return  # a closed dialog's late timer: its library may be closed already
         try:
             report, preview = preview_export(self.library.db, self.request(), PREVIEW_CLAIMS)
         except (ReportError, StoreError) as exc:
@@ -412,12 +415,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.status_label.setText("Export cancelled; no file was written.")
 
-    def stop_preview(self) -> None:
-        """Cancel a preview that is waiting to be drawn."""
-        self._preview_timer.stop()
-
     def done(self, result: int) -> None:  # noqa: D102 - closing waits for a running export to stop
-        self.stop_preview()
+        # A preview still due would read a library the window may close next.
+        self._preview_timer.stop()
         if self.job is not None and self.job.is_running:
             self.job.cancel()
             self.job.wait(10_000)

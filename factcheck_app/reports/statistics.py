@@ -80,7 +80,7 @@ def compute(report: dict) -> dict:
         v = claim["verdict"]
         if v is None:
             continue
-        published = bool(v.get("published_at")) and v["status"] == "published"
+        published = bool(v.get("published_at"))  # once published, it counts (a later correction too)
         entry = (published, _days(article, v))
         when = _moment(v.get("published_at") if published else v.get("updated_at"))
         groups["all"]["All checks"].append(entry)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from factcheck_app.cli import document_commands
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.output import print_json, print_table
 from factcheck_app.core.vocabulary import RELIABILITY_LEVELS, SOURCE_KINDS, STANCES, VERDICT_STATUSES
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_store_option(p)
     add_format_option(p)
     p.set_defaults(func=cmd_source_list)
+    document_commands.register_source_actions(source_sub)
 
     p = sub.add_parser("search", help="full-text search of sources, evidence and claims",
                        description="Search sources (title, publisher, notes, tags), evidence excerpts and claims; "

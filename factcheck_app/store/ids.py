@@ -8,7 +8,8 @@ from sqlite_utils.db import quote_identifier
 
 from factcheck_app.store.errors import AmbiguousIdError, NotFoundError
 
-_NOUN = {"articles": "article", "claims": "claim", "sources": "source", "evidence": "evidence row", "verdicts": "verdict"}
+_NOUN = {"articles": "article", "claims": "claim", "sources": "source", "evidence": "evidence row", "verdicts": "verdict",
+         "documents": "document"}
 _PREFIX = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 
 

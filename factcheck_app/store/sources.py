@@ -6,6 +6,7 @@ import re
 from sqlite_utils import Database
 
 from factcheck_app.core.ids import new_id, utc_now
+from factcheck_app.store.documents import remove_unused_documents
 from factcheck_app.store.errors import NotFoundError, ValidationError
 from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
 from factcheck_app.store.transaction import write
@@ -13,8 +14,23 @@ from factcheck_app.store.validation import check_date, check_url
 
 SOURCE_FIELDS = (
     "title", "url", "publisher", "author", "published", "accessed", "kind",
-    "reliability", "archive_url", "local_file", "notes", "tags",
+    "reliability", "archive_url", "local_file", "notes", "tags", "doi",
 )
+
+# A DOI is "10.<registrant>/<suffix>"; written as a doi.org address or with "doi:" it is the same DOI.
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def normalise_doi(doi: str | None) -> str | None:
+    """Return a DOI as ``10.x/y`` (without a doi.org address or "doi:" before it); raise ValidationError
+    when it is not one. None and "" give None."""
+    doi = _DOI_PREFIX.sub("", (doi or "").strip())
+    if not doi:
+        return None
+    if not _DOI.match(doi):
+        raise ValidationError(f"'{doi[:80]}' is not a DOI (a DOI looks like 10.1234/abc).")
+    return doi
 
 
 def normalise_tags(tags: str | list[str] | None) -> str:
@@ -56,6 +72,8 @@ def _clean(fields: dict) -> dict:
             out[key] = check_url(out[key], key)
     if "tags" in out:
         out["tags"] = normalise_tags(out["tags"])
+    if "doi" in out:
+        out["doi"] = normalise_doi(out["doi"])
     return {k: (v if v != "" or k == "tags" else None) for k, v in out.items()}
 
 
@@ -103,10 +121,16 @@ def list_sources(db: Database, limit: int | None = None) -> list[dict]:
 
 
 def delete_source(db: Database, source_id: str) -> None:
-    """Delete a source that no evidence cites; raise ValidationError otherwise."""
+    """Delete a source that no evidence cites; raise ValidationError otherwise.
+
+    Its documents go with it only when no other source keeps them and no evidence quotes
+    them; their stored files always stay (shared by hash, named by backups).
+    """
     get_source(db, source_id)
     uses = db.execute("SELECT count(*) FROM evidence WHERE source_id = ?", [source_id]).fetchone()[0]
     if uses:
         raise ValidationError(f"The source is cited by {uses} evidence row(s); detach them first.")
     with write(db):
+        kept = [r[0] for r in db.execute("SELECT document_id FROM source_documents WHERE source_id = ?", [source_id])]
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
+        remove_unused_documents(db, kept)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_app.cli import document_commands
+from factcheck_app.cli import bibliography_commands, document_commands
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.output import print_json, print_table
 from factcheck_app.core.vocabulary import RELIABILITY_LEVELS, SOURCE_KINDS, STANCES, VERDICT_STATUSES
@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=SOURCE_KINDS, default="other")
     p.add_argument("--reliability", choices=RELIABILITY_LEVELS, default="unknown")
     p.add_argument("--archive-url", dest="archive_url", metavar="URL", help="an archived copy of the source")
+    p.add_argument("--doi", metavar="DOI", help="the source's DOI (10.1234/abc)")
     p.add_argument("--notes")
     p.add_argument("--tag", action="append", dest="tags", metavar="TAG", help="a tag (repeat for more)")
     add_store_option(p)
@@ -34,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format_option(p)
     p.set_defaults(func=cmd_source_list)
     document_commands.register_source_actions(source_sub)
+    bibliography_commands.register_source_actions(source_sub)
 
     p = sub.add_parser("search", help="full-text search of sources, evidence and claims",
                        description="Search sources (title, publisher, notes, tags), evidence excerpts and claims; "
@@ -95,7 +97,7 @@ def cmd_source_add(args: argparse.Namespace) -> int:
     from factcheck_app.store.sources import add_source
 
     fields = {k: getattr(args, k) for k in ("url", "publisher", "author", "published", "accessed", "kind",
-                                             "reliability", "archive_url", "notes")}
+                                             "reliability", "archive_url", "notes", "doi")}
     with open_store(args, create=True) as lib:
         print(add_source(lib.db, args.title, tags=args.tags or [], **fields))
     return 0

@@ -134,3 +134,61 @@ def delete_source(db: Database, source_id: str) -> None:
         kept = [r[0] for r in db.execute("SELECT document_id FROM source_documents WHERE source_id = ?", [source_id])]
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
         remove_unused_documents(db, kept)
+
+
+def _address_key(url: str | None) -> str | None:
+    """Return a web address as compared for matching: scheme and host in lower case, no trailing slash."""
+    if not url:
+        return None
+    url = url.strip()
+    scheme, sep, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}{sep}{host.lower()}{slash}{path}".rstrip("/")
+
+
+def _title_key(title: str | None) -> str:
+    return " ".join((title or "").casefold().split())
+
+
+def find_matching_source(db: Database, doi: str | None, url: str | None, title: str | None,
+                         published: str | None) -> dict | None:
+    """Return the source that an imported entry is: the same DOI, else the same address, else the same
+    title and date (case and spacing aside; both dates empty counts as the same); None when none is."""
+    if doi:
+        rows = list(db.query("SELECT * FROM sources WHERE lower(doi) = lower(?) ORDER BY created_at LIMIT 1", [doi]))
+        if rows:
+            return rows[0]
+    key = _address_key(url)
+    if key:
+        # The index on url finds the exact address; a case or slash difference in the host is caught below.
+        rows = list(db.query("SELECT * FROM sources WHERE url = ? ORDER BY created_at LIMIT 1", [url]))
+        if rows:
+            return rows[0]
+        for row in db.query("SELECT * FROM sources WHERE url IS NOT NULL AND lower(url) = lower(?) "
+                            "OR rtrim(lower(url), '/') = rtrim(lower(?), '/') ORDER BY created_at", [url, url]):
+            if _address_key(row["url"]) == key:
+                return row
+    wanted = _title_key(title)
+    if wanted:
+        for row in db.query("SELECT * FROM sources WHERE lower(trim(title)) = lower(trim(?)) ORDER BY created_at",
+                            [" ".join((title or "").split())]):
+            if _title_key(row["title"]) == wanted and (row["published"] or None) == (published or None):
+                return row
+    return None
+
+
+def sources_cited(db: Database, *, article_ids: list[str] | None = None, claim_ids: list[str] | None = None) -> list[dict]:
+    """Return the sources cited by evidence on these articles' or claims' claims (all sources when
+    neither is given), by title."""
+    if article_ids is None and claim_ids is None:
+        return list(db.query("SELECT * FROM sources ORDER BY title COLLATE NOCASE, id"))
+    if article_ids is not None:
+        ids, where = article_ids, "c.article_id"
+    else:
+        ids, where = claim_ids or [], "c.id"
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return list(db.query(
+        f"SELECT DISTINCT s.* FROM sources s JOIN evidence e ON e.source_id = s.id JOIN claims c ON c.id = e.claim_id "
+        f"WHERE {where} IN ({marks}) ORDER BY s.title COLLATE NOCASE, s.id", list(ids)))

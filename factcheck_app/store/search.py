@@ -51,14 +51,13 @@ _SEARCH_SQL = {
         JOIN claims c ON c.rowid = m.rowid
     """,
     "document": """
-        SELECT 'document' AS kind, d.id AS id, m.snippet AS title,
+        SELECT 'document' AS kind, d.id AS id, '' AS title,
                d.file_name || ', ' || CASE d.part_kind WHEN 'page' THEN 'p. ' ELSE 'para. ' END || p.page AS detail,
                m.rank AS rank, p.page AS page, d.file_name AS document_name, d.part_kind AS part_kind,
                (SELECT l.source_id FROM source_documents l WHERE l.document_id = d.id
-                ORDER BY l.attached_at LIMIT 1) AS source_id
-        FROM (SELECT rowid, bm25(document_pages_fts) AS rank,
-                     snippet(document_pages_fts, 0, '', '', '…', 16) AS snippet
-              FROM document_pages_fts WHERE document_pages_fts MATCH :q ORDER BY rank LIMIT :limit) m
+                ORDER BY l.attached_at LIMIT 1) AS source_id, p.text AS page_text
+        FROM (SELECT rowid, bm25(document_pages_fts) AS rank FROM document_pages_fts
+              WHERE document_pages_fts MATCH :q ORDER BY rank LIMIT :limit) m
         JOIN document_pages p ON p.id = m.rowid
         JOIN documents d ON d.id = p.document_id
     """,
@@ -94,10 +93,25 @@ def search(db: Database, text: str, kinds: tuple[str, ...] = KINDS, limit: int =
 
 def _run(db: Database, kind: str, query: str, limit: int) -> list[dict]:
     try:
-        return list(db.query(_SEARCH_SQL[kind], {"q": query, "limit": limit}))
+        rows = list(db.query(_SEARCH_SQL[kind], {"q": query, "limit": limit}))
+        if kind == "document":
+            words = [w.casefold() for w in _WORD.findall(query)]
+            for row in rows:
+                row["title"] = passage_around(row.pop("page_text"), words)
+        return rows
     except sqlite3.OperationalError:
         # fts_query leaves no syntax to fail on; this guards against a damaged index only.
         return []
+
+
+def passage_around(text: str, words: list[str], reach: int = 8) -> str:
+    """Return the words of ``text`` around the first of ``words`` found (``reach`` words each side),
+    with "…" where it is cut. (FTS5's snippet() would re-run the whole match for every page.)"""
+    tokens = (text or "").split()
+    wanted = tuple(words)
+    at = next((i for i, t in enumerate(tokens) if any(w in t.casefold() for w in wanted)), 0)
+    start, end = max(0, at - reach), min(len(tokens), at + reach + 1)
+    return ("…" if start else "") + " ".join(tokens[start:end]) + ("…" if end < len(tokens) else "")
 
 
 def search_sources(db: Database, text: str, limit: int = 20) -> list[dict]:

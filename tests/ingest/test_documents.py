@@ -77,3 +77,31 @@ def test_bad_documents_are_refused_with_one_line(data, name, words):
 def test_size_limits():
     assert size_problem(1000) is None
     assert "too large" in size_problem(MAX_DOCUMENT_BYTES + 1)
+
+
+def test_scans_are_recognised_where_a_local_engine_is_installed(monkeypatch):
+    import sys
+    import types
+
+    from factcheck_app.ingest import ocr
+
+    seen = []
+    fake = types.ModuleType("tesserocr")
+    fake.get_languages = lambda: ("/usr/share/tessdata", ["eng"])
+
+    def image_to_text(image):
+        seen.append(image.size)
+        return f"Recognised page {len(seen)}: 59 cruise missiles\n"
+
+    fake.image_to_text = image_to_text
+    monkeypatch.setitem(sys.modules, "tesserocr", fake)
+    assert ocr.engine_available()
+    doc = read_document(make_scanned_pdf(2), "scan.pdf")
+    assert doc.text_origin == "ocr" and doc.parts == ["Recognised page 1: 59 cruise missiles",
+                                                      "Recognised page 2: 59 cruise missiles"]
+    assert all(width > 2000 for width, _ in seen)  # pages are drawn at 300 dpi for recognition
+    picture = read_document(make_png(), "post.png")
+    assert picture.text_origin == "ocr" and picture.has_text
+    # With no language data the engine counts as absent, and a scan is kept without text.
+    fake.get_languages = lambda: ("/nowhere", [])
+    assert read_document(make_scanned_pdf(1), "scan.pdf").text_origin is None

@@ -1,4 +1,5 @@
-"""Create or edit a source: title, addresses, publisher, dates, kind, reliability, local file, notes, tags.
+"""Create or edit a source: title, addresses, publisher, dates, kind, reliability, local file, notes, tags,
+and (for a saved source) the documents it keeps.
 
 Saving goes through store.sources; a ValidationError stays in the dialog as an inline
 message next to the field it names, and nothing typed is lost.
@@ -7,11 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +29,7 @@ from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
 from factcheck_app.store.sources import add_source, get_source, update_source
 from factcheck_app.ui import dialogs
 from factcheck_app.ui.inline_warning import InlineWarning
+from factcheck_app.ui.source_documents import SourceDocuments
 
 _LINE_FIELDS = (
     ("title", "&Title", "What the source is called"),
@@ -35,6 +39,7 @@ _LINE_FIELDS = (
     ("published", "Publis&hed", "YYYY-MM-DD, YYYY-MM or YYYY"),
     ("accessed", "Acc&essed", "YYYY-MM-DD"),
     ("archive_url", "A&rchived copy", "https://web.archive.org/… or another archive"),
+    ("doi", "DO&I", "10.1234/… (a paper's or dataset's DOI)"),
 )
 
 
@@ -44,10 +49,16 @@ def choose_local_file(parent: QWidget, start: str = "") -> str | None:
 
 
 class SourceDialog(QDialog):
-    """The source form. After ``accept()`` succeeds, ``source_id`` is the saved source's id."""
+    """The source form. After ``accept()`` succeeds, ``source_id`` is the saved source's id.
+
+    ``openDocument(document_id)`` when the checker opens one of the source's documents.
+    """
+
+    openDocument = Signal(str)
 
     def __init__(
-        self, library: Library, source_id: str | None = None, initial_title: str = "", parent: QWidget | None = None
+        self, library: Library, source_id: str | None = None, initial_title: str = "", parent: QWidget | None = None,
+        run_op=None,
     ) -> None:
         super().__init__(parent)
         self._library = library
@@ -89,6 +100,7 @@ class SourceDialog(QDialog):
         form.addRow("&Kind", self.fields["kind"])
         form.addRow("Re&liability", self.fields["reliability"])
         form.addRow(labels["archive_url"], self.fields["archive_url"])
+        form.addRow(labels["doi"], self.fields["doi"])
         file_label = QLabel("Local &file")
         file_label.setBuddy(self.fields["local_file"])
         form.addRow(file_label, file_row)
@@ -102,9 +114,17 @@ class SourceDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.documents: SourceDocuments | None = None
+        if source_id:
+            # Documents are attached to a saved source: a new one has none until it is saved.
+            self.documents = SourceDocuments(library, source_id, run_op, self)
+            self.documents.openRequested.connect(self.openDocument)
+            box = QGroupBox("&Documents (kept unchanged beside the library, named by SHA-256)")
+            QVBoxLayout(box).addWidget(self.documents)
+            layout.addWidget(box)
         layout.addWidget(self.error_box)
         layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
+        self.resize(640 if source_id else 480, self.sizeHint().height())
 
         if source_id:
             self._fill(get_source(library.db, source_id))
@@ -158,7 +178,7 @@ class SourceDialog(QDialog):
         self.error_box.show_message(message)
         lowered = message.lower()
         # The store's messages name the field by its column name or its word ("title", "published").
-        for key in ("archive_url", "url", "published", "accessed", "title", "kind", "reliability"):
+        for key in ("archive_url", "url", "published", "accessed", "title", "kind", "reliability", "doi"):
             if key in lowered:
                 self.fields[key].setFocus()
                 if isinstance(self.fields[key], QLineEdit):
@@ -182,10 +202,17 @@ class SourceDialog(QDialog):
 
 
 def run_source_dialog(
-    library: Library, parent: QWidget, source_id: str | None = None, initial_title: str = ""
+    library: Library, parent: QWidget, source_id: str | None = None, initial_title: str = "",
+    open_document=None, run_op=None,
 ) -> str | None:
-    """Show the source dialog; return the saved source's id, or None when cancelled."""
-    dialog = SourceDialog(library, source_id, initial_title, parent)
+    """Show the source dialog; return the saved source's id, or None when cancelled.
+
+    ``open_document(document_id)`` shows a document the checker opens from the dialog;
+    ``run_op`` runs attach and detach operations (on the window's undo stack).
+    """
+    dialog = SourceDialog(library, source_id, initial_title, parent, run_op)
+    if open_document is not None:
+        dialog.openDocument.connect(open_document)
     try:
         return dialog.source_id if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

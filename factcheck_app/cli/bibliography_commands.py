@@ -6,28 +6,24 @@ import sys
 
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.errors import CommandError
+from factcheck_app.cli.options import add_action, resolve_id
 
 EXPORT_FORMATS = ("csl-json", "ris", "bibtex")
 
 
-def register_source_actions(source_sub: argparse._SubParsersAction) -> None:
+def register_source_actions(group: argparse._SubParsersAction) -> None:
     """Add `source import` and `source export` to the `source` command."""
-    from factcheck_app.cli.parser import add_store_option
-
-    p = source_sub.add_parser(
-        "import", help="import sources from CSL-JSON, RIS or BibTeX files",
-        description="Import sources from bibliography files: CSL-JSON (Zotero's export), RIS or BibTeX, the "
-        "format told from the content. An entry with the DOI, else the address, else the title and date of a "
-        "source already in the library updates it; the others are created. Prints what was created, updated "
-        "and skipped; broken entries are listed with their position on stderr and the rest are imported.")
+    p = add_action(
+        group, "import", cmd_source_import, "import sources from CSL-JSON, RIS or BibTeX files",
+        "Import sources from bibliography files: CSL-JSON (Zotero's export), RIS or BibTeX, the format told "
+        "from the content. An entry with the DOI, else the address, else the title and date of a source "
+        "already in the library updates it; the others are created. Prints what was created, updated and "
+        "skipped; broken entries are listed with their position on stderr and the rest are imported.")
     p.add_argument("files", nargs="+", metavar="FILE")
-    add_store_option(p)
-    p.set_defaults(func=cmd_source_import)
-
-    p = source_sub.add_parser(
-        "export", help="export sources as CSL-JSON, RIS or BibTeX",
-        description="Write the library's sources, an article's cited sources or a claim's sources as CSL-JSON, "
-        "RIS or BibTeX, for Zotero and citation managers.")
+    p = add_action(
+        group, "export", cmd_source_export, "export sources as CSL-JSON, RIS or BibTeX",
+        "Write the library's sources, an article's cited sources or a claim's sources as CSL-JSON, RIS or "
+        "BibTeX, for Zotero and citation managers.")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="bib_format")
     scope = p.add_mutually_exclusive_group(required=True)
     scope.add_argument("--all", action="store_true", help="every source in the library")
@@ -35,8 +31,6 @@ def register_source_actions(source_sub: argparse._SubParsersAction) -> None:
     scope.add_argument("--claim", action="append", metavar="ID", help="the sources cited on a claim")
     p.add_argument("-o", "--output", required=True, metavar="PATH")
     p.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
-    add_store_option(p)
-    p.set_defaults(func=cmd_source_export)
 
 
 def cmd_source_import(args: argparse.Namespace) -> int:
@@ -62,16 +56,15 @@ def cmd_source_export(args: argparse.Namespace) -> int:
     """Export sources as a bibliography file."""
     from factcheck_app.reports.bibliography_export import export_sources
     from factcheck_app.reports.errors import ReportError
-    from factcheck_app.store.ids import resolve
     from factcheck_app.store.sources import sources_cited
 
     with open_store(args, reading=True) as lib:
         if args.all:
             rows = sources_cited(lib.db)
         elif args.article:
-            rows = sources_cited(lib.db, article_ids=[resolve(lib.db, "articles", a) for a in args.article])
+            rows = sources_cited(lib.db, article_ids=[resolve_id(lib, "articles", a) for a in args.article])
         else:
-            rows = sources_cited(lib.db, claim_ids=[resolve(lib.db, "claims", c) for c in args.claim])
+            rows = sources_cited(lib.db, claim_ids=[resolve_id(lib, "claims", c) for c in args.claim])
     try:
         path = export_sources(rows, args.bib_format, args.output, force=args.force)
     except ReportError as exc:

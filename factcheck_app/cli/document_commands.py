@@ -5,33 +5,25 @@ import argparse
 import sys
 
 from factcheck_app.cli.context import open_store
+from factcheck_app.cli.options import add_action, resolve_id
 from factcheck_app.cli.output import print_json, print_table
 
 
-def register_source_actions(source_sub: argparse._SubParsersAction) -> None:
+def register_source_actions(group: argparse._SubParsersAction) -> None:
     """Add `source attach` and `source files` to the `source` command."""
-    from factcheck_app.cli.parser import add_format_option, add_store_option
-
-    p = source_sub.add_parser(
-        "attach", help="keep document files with a source (PDF, .html, .txt, .md, PNG, JPEG, WebP)",
-        description="Keep document files with a source: PDF, a saved web page (.html), text (.txt), Markdown "
-        "(.md) or a picture (PNG, JPEG, WebP). Each file is kept unchanged beside the library, named by its "
-        "SHA-256, and its text made searchable; the same file attached twice is kept once. Prints one line "
-        "per file: document id, type, size, SHA-256 and name. A file that cannot be kept stops the command "
-        "before anything is written.")
-    p.add_argument("source", metavar="SOURCE", help="source id or unique prefix")
+    p = add_action(
+        group, "attach", cmd_source_attach, "keep document files with a source (PDF, .html, .txt, .md, PNG, JPEG, WebP)",
+        "Keep document files with a source: PDF, a saved web page (.html), text (.txt), Markdown (.md) or a "
+        "picture (PNG, JPEG, WebP). Each file is kept unchanged beside the library, named by its SHA-256, and its "
+        "text made searchable; the same file attached twice is kept once. Prints one line per file: document id, "
+        "type, size, SHA-256 and name. A file that cannot be kept stops the command before anything is written.")
+    p.add_argument("source", metavar="SOURCE", help="source id or a prefix of at least 4 characters")
     p.add_argument("files", nargs="+", metavar="FILE")
-    add_store_option(p)
-    p.set_defaults(func=cmd_source_attach)
-
-    p = source_sub.add_parser(
-        "files", help="list a source's documents with hash, size, type and when attached",
-        description="List the documents a source keeps: id, type, size, pages (or paragraphs), whether the text "
-        "is searchable, when it was attached, SHA-256 and file name.")
-    p.add_argument("source", metavar="SOURCE", help="source id or unique prefix")
-    add_store_option(p)
-    add_format_option(p)
-    p.set_defaults(func=cmd_source_files)
+    p = add_action(
+        group, "files", cmd_source_files, "list a source's documents with hash, size, type and when attached",
+        "List the documents a source keeps: id, type, size, pages (or paragraphs), whether the text is "
+        "searchable, when it was attached, SHA-256 and file name.", listing=True)
+    p.add_argument("source", metavar="SOURCE", help="source id or a prefix of at least 4 characters")
 
 
 def _text_state(row: dict) -> str:
@@ -45,10 +37,9 @@ def _text_state(row: dict) -> str:
 def cmd_source_attach(args: argparse.Namespace) -> int:
     """Attach files to a source; print one line per file."""
     from factcheck_app.ops.documents import attach_documents
-    from factcheck_app.store.ids import resolve
 
     with open_store(args) as lib:
-        source_id = resolve(lib.db, "sources", args.source)
+        source_id = resolve_id(lib, "sources", args.source)
         result = attach_documents(lib, source_id, args.files)
     for a in result.value:
         note = "  (already attached)" if a.already_attached else "  (already in the library)" if a.reused else ""
@@ -61,10 +52,9 @@ def cmd_source_attach(args: argparse.Namespace) -> int:
 def cmd_source_files(args: argparse.Namespace) -> int:
     """List a source's documents."""
     from factcheck_app.store.documents import documents_of_source
-    from factcheck_app.store.ids import resolve
 
     with open_store(args, reading=True) as lib:
-        rows = documents_of_source(lib.db, resolve(lib.db, "sources", args.source))
+        rows = documents_of_source(lib.db, resolve_id(lib, "sources", args.source))
     for row in rows:
         row["text"] = _text_state(row)
     if args.format == "json":

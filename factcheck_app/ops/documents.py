@@ -159,6 +159,22 @@ def detach_documents(lib: Library, source_id: str, document_ids: list[str]) -> O
     )
 
 
+def snapshot_documents(lib: Library, source_id: str) -> tuple[_DetachedDocument, ...]:
+    """Return what putting back a source's documents needs (links, rows, text), before the source goes."""
+    snapshot = []
+    for row in documents.documents_of_source(lib.db, source_id):
+        link = {"file_name": row["attached_name"], "attached_at": row["attached_at"]}
+        document = {k: row[k] for k in ("id", "sha256", "size", "media_type", "file_name", "part_kind", "text_origin")}
+        snapshot.append(_DetachedDocument(link, document, tuple(documents.pages_of(lib.db, row["id"]))))
+    return tuple(snapshot)
+
+
+def restore_documents(lib: Library, source_id: str, snapshot: tuple[_DetachedDocument, ...]) -> None:
+    """Attach a snapshot's documents to the source again (rows put back where they went)."""
+    if snapshot:
+        _reattach(lib, source_id, snapshot)
+
+
 def _reattach(lib: Library, source_id: str, detached: tuple[_DetachedDocument, ...]) -> OpResult:
     """Undo of detach_documents: put back each document row (if it went) and its link."""
     with write(lib.db):
@@ -204,3 +220,36 @@ def locate_excerpt(lib: Library, document_id: str, page: int, excerpt: str) -> Q
         raise ValidationError(f"The excerpt does not occur on {where} of {doc['file_name']}.")
     sources = documents.sources_of_document(lib.db, document_id)
     return Quote(document_id, sources[0]["id"] if sources else None, int(page), where, found)
+
+
+def quote_document(
+    lib: Library, claim_id: str, document_id: str, page: int, excerpt: str, stance: str, *,
+    source_id: str | None = None, locator: str | None = None, note: str | None = None, by: str | None,
+) -> OpResult:
+    """Add evidence for a claim quoting page ``page`` of a document; return the evidence id.
+
+    The excerpt must occur on that page (``locate_excerpt``); the evidence keeps the page's own
+    wording, the document and page, and "p. N" (or "para. N") as locator unless one is given.
+    The source is the one that keeps the document (``source_id`` must keep it when given). The
+    evidence is written by ``ops.evidence.add_evidence``, so its rules (a named checker) hold
+    here too; undo removes it.
+    """
+    from factcheck_app.ops.evidence import add_evidence
+
+    with write(lib.db):
+        quote = locate_excerpt(lib, document_id, page, excerpt)
+        keepers = [s["id"] for s in documents.sources_of_document(lib.db, document_id)]
+        if source_id is None:
+            if len(keepers) != 1:
+                raise ValidationError(
+                    "The document is kept by no source; attach it to one first." if not keepers else
+                    f"The document is kept by {len(keepers)} sources; say which one the evidence cites.")
+            source_id = keepers[0]
+        elif source_id not in keepers:
+            raise ValidationError("That source does not keep this document; attach the document to it first.")
+        result = add_evidence(
+            lib, claim_id, source_id, stance, excerpt=quote.passage.text, locator=locator or quote.locator,
+            note=note, by=by, document_id=document_id, page=quote.page,
+        )
+    result.label = "Quote document"
+    return result

@@ -94,6 +94,20 @@ def link_document(db: Database, source_id: str, document_id: str, file_name: str
     return True
 
 
+def copy_links(db: Database, from_source_ids: list[str], to_source_id: str) -> int:
+    """Attach to ``to_source_id`` every document the other sources keep (as they were attached);
+    return how many links were added. Used when duplicate sources are merged into one."""
+    if not from_source_ids:
+        return 0
+    marks = ", ".join("?" * len(from_source_ids))
+    with write(db):
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO source_documents (source_id, document_id, file_name, attached_at) "
+            f"SELECT ?, document_id, file_name, attached_at FROM source_documents WHERE source_id IN ({marks}) "
+            "ORDER BY attached_at, rowid", [to_source_id, *from_source_ids])
+    return cursor.rowcount
+
+
 def unlink_document(db: Database, source_id: str, document_id: str) -> dict:
     """Detach a document from a source; return the link row removed (for undo). The document stays
     while another source uses it or evidence quotes it; otherwise its row and text go too."""

@@ -186,9 +186,22 @@ def _v2(db: Database) -> None:
         create_fts(db, table, columns)
 
 
+def _v3(db: Database) -> None:
+    """Verdict history says what kind of change each row was, keeps rationale edits, and marks corrections."""
+    db.execute("ALTER TABLE verdict_history ADD COLUMN action TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN from_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN to_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN correction INTEGER NOT NULL DEFAULT 0")
+    # Rows written before v3 were rating or status changes, or reviews (their why said so).
+    db.execute(
+        "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
+        "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
+    )
+
+
 DOCUMENT_PART_KINDS = ("page", "paragraph", "image")
 
-V3_DOCUMENTS = f"""
+V4_DOCUMENTS = f"""
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
     sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
@@ -225,7 +238,7 @@ CREATE INDEX evidence_document ON evidence(document_id) WHERE document_id IS NOT
 """
 
 
-def _v3(db: Database) -> None:
+def _v4(db: Database) -> None:
     """Documents attached to sources: one row per stored file (content-addressed by SHA-256, kept
     beside the library), the sources that use it, its text per page (PDF) or paragraph (text, saved
     pages) with full-text search; a DOI on sources; evidence that points at a document's page.
@@ -233,9 +246,9 @@ def _v3(db: Database) -> None:
     ``document_pages.id`` is an explicit INTEGER PRIMARY KEY so that VACUUM never renumbers the
     rowids its search index refers to; documents themselves carry UUID keys and merge by hash.
     """
-    db.executescript(V3_DOCUMENTS)
+    db.executescript(V4_DOCUMENTS)
     create_fts(db, "document_pages", ("text",))
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 LATEST_VERSION = len(MIGRATIONS)

@@ -66,3 +66,31 @@ def test_bad_attachments_are_refused_and_write_nothing(cli, store_path, tmp_path
     assert_refused(cli("source", "attach", "ffffffff", good, "--store", store_path), "source")
     assert json.loads(cli("source", "files", source, "--format", "json", "--store", store_path).out) == []
     assert not files_dir(store_path).exists() or not any(p.is_file() for p in files_dir(store_path).rglob("*"))
+
+
+def test_evidence_from_a_document_page(cli, store_path, tmp_path):
+    from pathlib import Path
+
+    article = cli("import", Path(__file__).parents[2] / "resources" / "samples" / "harbour-bridge.txt",
+                  "--store", store_path).out.split()[0]
+    claim = json.loads(cli("claims", "--article", article, "--format", "json", "--store", store_path).out)[0]["id"]
+    report = tmp_path / "report.pdf"
+    report.write_bytes(make_pdf(["Cover.", "The council counted 18,000 crossings\na day in 2023."]))
+    source = _source(cli, store_path)
+    document = cli("source", "attach", source, report, "--store", store_path).out.split()[0]
+    added = cli("evidence", "add", claim, "--stance", "supports", "--from-document", document[:8], "--page", "2",
+                "--excerpt", "counted 18,000 crossings a day", "--by", "Ana", "--store", store_path)
+    assert added.status == 0, added.err
+    shown = json.loads(cli("show", claim, "--format", "json", "--store", store_path).out)
+    (evidence,) = shown["evidence"]
+    assert (evidence["id"], evidence["document_id"], evidence["page"], evidence["locator"], evidence["excerpt"]) == (
+        added.out.strip(), document, 2, "p. 2", "counted 18,000 crossings a day")
+
+    common = ("evidence", "add", claim, "--stance", "supports", "--by", "Ana", "--store", store_path)
+    assert_refused(cli(*common, "--from-document", document, "--page", "1", "--excerpt", "18,000 crossings"),
+                   "does not occur on p. 1")
+    assert_refused(cli(*common, "--from-document", document, "--page", "7", "--excerpt", "18,000"), "2 pages")
+    assert_refused(cli(*common, "--from-document", document, "--page", "2"), "--excerpt")
+    assert_refused(cli(*common, "--from-document", "ffffffff", "--page", "2", "--excerpt", "x"), "document")
+    assert_refused(cli(*common), "SOURCE")
+    assert len(json.loads(cli("show", claim, "--format", "json", "--store", store_path).out)["evidence"]) == 1

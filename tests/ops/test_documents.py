@@ -142,3 +142,48 @@ def test_the_app_source_search_finds_sources_through_their_documents(library, fi
     rows = search_sources(library.db, "cruise missiles")
     assert [r["id"] for r in rows] == [ministry]
     assert rows[0]["found_in"] == "report.pdf, p. 2" and "cruise missiles" in rows[0]["passage"]
+
+
+def test_evidence_quoting_a_document_keeps_its_page_and_needs_a_named_checker(library, files):
+    from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim
+    from factcheck_app.ops.documents import quote_document
+    from factcheck_app.ops.people import MissingPersonError
+    from factcheck_app.store.articles import import_article
+    from factcheck_app.store.evidence import get_evidence
+
+    body = "Strike\n\nThe navy fired 59 cruise missiles."
+    claim_text = "The navy fired 59 cruise missiles."
+    start = body.index(claim_text)
+    article = import_article(library.db, ExtractedArticle(
+        body=body, title="Strike", claims=[ExtractedClaim(start, start + len(claim_text), claim_text, 0.9, [])]))
+    claim = article.claim_ids[0]
+    source = add_source(library.db, "Ministry")
+    document_id = attach_documents(library, source, [files["report.pdf"]]).value[0].document_id
+    with pytest.raises(MissingPersonError):
+        quote_document(library, claim, document_id, 2, "59 cruise missiles", "supports", by=None)
+    with pytest.raises(ValidationError, match="does not occur on p. 1"):
+        quote_document(library, claim, document_id, 1, "59 cruise missiles", "supports", by="Ana")
+    other = add_source(library.db, "Unrelated")
+    with pytest.raises(ValidationError, match="does not keep this document"):
+        quote_document(library, claim, document_id, 2, "59 cruise missiles", "supports", source_id=other, by="Ana")
+    result = quote_document(library, claim, document_id, 2, "fired 59 CRUISE missiles", "supports", by="Ana")
+    row = get_evidence(library.db, result.value)
+    assert (row["source_id"], row["document_id"], row["page"], row["locator"], row["excerpt"], row["added_by"]) == (
+        source, document_id, 2, "p. 2", "fired 59 cruise missiles", "Ana")
+    undone = result.undo(library)
+    restored = undone.undo(library)
+    assert get_evidence(library.db, restored.value)["document_id"] == document_id
+
+
+def test_removing_and_merging_sources_keep_their_documents(library, files):
+    from factcheck_app.ops.sources import merge_sources, remove_source
+
+    keep, duplicate = add_source(library.db, "Ministry report"), add_source(library.db, "Ministry report (copy)")
+    report = attach_documents(library, duplicate, [files["report.pdf"]]).value[0]
+    merge_sources(library, keep, [duplicate])
+    assert [d["id"] for d in docs.documents_of_source(library.db, keep)] == [report.document_id]
+    removed = remove_source(library, keep)
+    assert counts(library.db)["documents"] == 0
+    removed.undo(library)
+    assert [d["id"] for d in docs.documents_of_source(library.db, keep)] == [report.document_id]
+    assert search(library.db, "cruise missiles")[0]["id"] == report.document_id

@@ -27,3 +27,18 @@ def test_a_cited_source_lists_its_document_and_hash(report_lib, tmp_path, fmt):
         (claim,) = json.loads(text)["articles"][0]["claims"]
         assert claim["sources"][0]["documents"] == [{"name": "harvest-figures.pdf", "sha256": attached.sha256,
                                                      "media_type": "application/pdf", "size": pdf.stat().st_size}]
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("sources-csl-json", "["), ("sources-ris", "TY  - "),
+                                            ("sources-bibtex", "@")])
+def test_a_reports_sources_export_as_a_bibliography(report_lib, tmp_path, fmt, start):
+    from factcheck_app.ingest.bibliography import read_bibliography
+
+    with open_library(report_lib.path) as lib:
+        cited = {r[0] for r in lib.db.execute(
+            "SELECT DISTINCT s.title FROM evidence e JOIN sources s ON s.id = e.source_id "
+            "JOIN claims c ON c.id = e.claim_id WHERE c.article_id = ?", [report_lib.article_b])}
+        result = run_export(lib.db, ExportRequest(fmt, tmp_path / "sources", Selection(article_ids=[report_lib.article_b])))
+    (path,) = result.paths
+    assert path.read_text(encoding="utf-8").startswith(start)
+    assert {e.fields["title"] for e in read_bibliography(path.read_bytes()).entries} == cited

@@ -4,7 +4,8 @@ PDF pages are drawn by PDFium beside the page's text; saved pages, text and Mark
 shown as plain text, paragraph by paragraph; pictures as they are. Find (Ctrl+F) steps
 through every page that holds the words. Selecting words of a page (or paragraph) and
 pressing "Add as evidence" (Ctrl+Return) asks for evidence for the current claim with the
-selection as excerpt and the page as locator (``evidenceRequested``); ``open_at`` shows a
+selection as excerpt, the page as locator and the stance chosen beside the button
+(``evidenceRequested``); ``open_at`` shows a
 page with a passage highlighted, as an evidence row asks.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.core.passages import find_passage
+from factcheck_app.core.vocabulary import STANCES
 from factcheck_app.ingest.document_types import DOCUMENT_TYPES
 from factcheck_app.store import Library
 from factcheck_app.store.documents import get_document, locator_for, pages_of, stored_relative_path
@@ -46,9 +49,9 @@ def describe(document: dict) -> str:
 
 
 class DocumentViewer(QDialog):
-    """Shows one document; ``evidenceRequested(document_id, page, excerpt)`` when the checker quotes it."""
+    """Shows one document; ``evidenceRequested(document_id, page, excerpt, stance)`` when the checker quotes it."""
 
-    evidenceRequested = Signal(str, int, str)
+    evidenceRequested = Signal(str, int, str, str)
 
     def __init__(self, library: Library, document_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,8 +133,16 @@ class DocumentViewer(QDialog):
         self.claim_label = QLabel("No claim chosen: choose a claim to quote this document as its evidence.")
         self.claim_label.setTextFormat(Qt.TextFormat.PlainText)
         self.claim_label.setWordWrap(True)
+        self.stance_combo = QComboBox()
+        for stance in STANCES:
+            self.stance_combo.addItem(stance.capitalize(), stance)
+        self.stance_combo.setAccessibleName("Stance of the quoted passage")
+        stance_label = QLabel("St&ance:")
+        stance_label.setBuddy(self.stance_combo)
         bottom = QHBoxLayout()
         bottom.addWidget(self.claim_label, 1)
+        bottom.addWidget(stance_label)
+        bottom.addWidget(self.stance_combo)
         bottom.addWidget(self.quote_button)
 
         layout = QVBoxLayout(self)
@@ -329,7 +340,7 @@ class DocumentViewer(QDialog):
         if chosen is None or not self._claim_id:
             return
         page, words = chosen
-        self.evidenceRequested.emit(self.document["id"], page, words)
+        self.evidenceRequested.emit(self.document["id"], page, words, self.stance_combo.currentData())
 
     def locator(self, page: int) -> str:
         """Return how a page (or paragraph) of this document is cited: "p. 12", "para. 4"."""

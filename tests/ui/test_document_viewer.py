@@ -60,9 +60,10 @@ def test_find_steps_through_pages_and_a_selection_becomes_evidence(qtbot, librar
     assert not viewer.quote_button.isEnabled()  # no claim chosen yet
     viewer.set_claim("claim-1", "The navy fired 59 missiles.")
     assert viewer.quote_button.isEnabled()
+    viewer.stance_combo.setCurrentIndex(viewer.stance_combo.findData("refutes"))
     with qtbot.waitSignal(viewer.evidenceRequested) as signal:
         viewer.quote_button.click()
-    assert signal.args == [document_id, 2, "59 cruise missiles"]
+    assert signal.args == [document_id, 2, "59 cruise missiles", "refutes"]
 
 
 def test_text_documents_are_plain_text_quoted_by_paragraph(qtbot, library, attach):

@@ -108,3 +108,18 @@ def copy_files(source_dir: Path, target_dir: Path, names: list[Path]) -> list[Pa
         os.chmod(partial, 0o444)
         partial.replace(dst)
     return missing
+
+
+def move_files(from_store: Path, to_store: Path) -> None:
+    """Move the document files kept beside ``from_store`` to beside ``to_store`` (a library file that was
+    built under one name and renamed into place); files already there are kept."""
+    source, target = files_dir(from_store), files_dir(to_store)
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            if not destination.exists():
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                path.replace(destination)
+    shutil.rmtree(source, ignore_errors=True)

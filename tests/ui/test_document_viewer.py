@@ -88,3 +88,19 @@ def test_scans_and_pictures_say_they_have_no_text(qtbot, library, attach):
     assert not picture.page_image.pixmap().isNull() and "no searchable text" in picture.note_label.text()
     picture.set_claim("claim-1")
     assert picture.selection() is None and not picture.quote_button.isEnabled()
+
+
+def test_the_sample_librarys_quoted_minutes_open_at_their_passage(qtbot, monkeypatch, tmp_path):
+    from factcheck_app.store.info import check_library
+    from factcheck_app.store.library import open_library
+    from factcheck_app.ui.app import sample_library_path
+
+    monkeypatch.setenv("FACTCHECK_DATA_DIR", str(tmp_path / "data"))
+    with open_library(sample_library_path()) as lib:
+        assert check_library(lib) == []  # the sample's PDF sits beside the library under its final name
+        (row,) = list(lib.db.query("SELECT document_id, page, excerpt FROM evidence WHERE document_id IS NOT NULL"))
+        viewer = DocumentViewer(lib, row["document_id"])
+        qtbot.addWidget(viewer)
+        viewer.open_at(row["page"], row["excerpt"])
+        assert viewer.page_spin.value() == 3 and viewer.highlighted_text() == "Item 7 carried, nine votes to four."
+        viewer.close()

@@ -187,3 +187,19 @@ def test_removing_and_merging_sources_keep_their_documents(library, files):
     removed.undo(library)
     assert [d["id"] for d in docs.documents_of_source(library.db, keep)] == [report.document_id]
     assert search(library.db, "cruise missiles")[0]["id"] == report.document_id
+
+
+def test_huge_files_and_page_counts_over_the_limits_are_refused(library, files, tmp_path, monkeypatch):
+    from factcheck_app.ingest import documents as reader
+    from factcheck_app.ingest import pdf_text
+
+    source = add_source(library.db, "Ministry")
+    before = _snapshot(library)
+    monkeypatch.setattr(reader, "MAX_DOCUMENT_BYTES", 1024)
+    with pytest.raises(ValidationError, match="too large"):
+        attach_documents(library, source, [files["report.pdf"]])
+    monkeypatch.undo()
+    monkeypatch.setattr(pdf_text, "MAX_PDF_PAGES", 1)
+    with pytest.raises(ValidationError, match="2 pages; the limit is 1"):
+        attach_documents(library, source, [files["report.pdf"]])
+    assert _snapshot(library) == before and not files_dir(library.path).exists()

@@ -230,8 +230,9 @@ CREATE TABLE document_pages (
     UNIQUE (document_id, page)
 );
 ALTER TABLE sources ADD COLUMN doi TEXT;
-CREATE INDEX sources_doi ON sources(lower(doi)) WHERE doi IS NOT NULL;
-CREATE INDEX sources_url ON sources(url) WHERE url IS NOT NULL;
+CREATE INDEX sources_doi ON sources(lower(doi));
+CREATE INDEX sources_url_key ON sources(lower(rtrim(url, '/'))) WHERE url IS NOT NULL;
+CREATE INDEX sources_title_key ON sources(lower(trim(title)));
 ALTER TABLE evidence ADD COLUMN document_id TEXT REFERENCES documents(id) ON DELETE SET NULL;
 ALTER TABLE evidence ADD COLUMN page INTEGER;
 CREATE INDEX evidence_document ON evidence(document_id) WHERE document_id IS NOT NULL;

@@ -52,7 +52,8 @@ _SEARCH_SQL = {
     """,
     "document": """
         SELECT 'document' AS kind, d.id AS id, '' AS title,
-               d.file_name || ', ' || CASE d.part_kind WHEN 'page' THEN 'p. ' ELSE 'para. ' END || p.page AS detail,
+               d.file_name || CASE d.part_kind WHEN 'page' THEN ', p. ' || p.page
+                                               WHEN 'paragraph' THEN ', para. ' || p.page ELSE '' END AS detail,
                m.rank AS rank, p.page AS page, d.file_name AS document_name, d.part_kind AS part_kind,
                (SELECT l.source_id FROM source_documents l WHERE l.document_id = d.id
                 ORDER BY l.attached_at LIMIT 1) AS source_id, p.text AS page_text

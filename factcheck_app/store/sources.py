@@ -187,12 +187,10 @@ def find_matching_source(db: Database, doi: str | None, url: str | None, title: 
             return rows[0]
     key = _address_key(url)
     if key:
-        # The index on url finds the exact address; a case or slash difference in the host is caught below.
-        rows = list(db.query("SELECT * FROM sources WHERE url = ? ORDER BY created_at LIMIT 1", [url]))
-        if rows:
-            return rows[0]
-        for row in db.query("SELECT * FROM sources WHERE url IS NOT NULL AND lower(url) = lower(?) "
-                            "OR rtrim(lower(url), '/') = rtrim(lower(?), '/') ORDER BY created_at", [url, url]):
+        # The expression index finds addresses equal but for case and a trailing slash; the host's case
+        # is all that may differ in the end (a path is case-sensitive).
+        for row in db.query("SELECT * FROM sources WHERE url IS NOT NULL AND lower(rtrim(url, '/')) = "
+                            "lower(rtrim(?, '/')) ORDER BY created_at", [url.strip()]):
             if _address_key(row["url"]) == key:
                 return row
     wanted = _title_key(title)

@@ -79,15 +79,18 @@ def search(db: Database, text: str, kinds: tuple[str, ...] = KINDS, limit: int =
         return []
     hits: list[dict] = []
     for kind in kinds:
-        # Whole words first; the prefix form (which merges the lists of every word the prefix
-        # covers) only when the words alone find too little: the last word is still being typed.
-        found = _run(db, kind, exact, limit)
-        if len(found) < limit:
-            seen = {(h["id"], h.get("page")) for h in found}
-            more = [h for h in _run(db, kind, typed, limit) if (h["id"], h.get("page")) not in seen]
-            # A whole-word match outranks a prefix-only one of the same table.
-            found += more[: limit - len(found)]
-        hits.extend(found)
+        hits.extend(_run(db, kind, exact, limit))
+    if len(hits) < limit:
+        # Whole words first; the prefix form (which merges the lists of every word the prefix covers)
+        # only when the words alone find too little: the last word is still being typed. A whole-word
+        # match outranks every prefix-only one.
+        seen = {(h["kind"], h["id"], h.get("page")) for h in hits}
+        more: list[dict] = []
+        for kind in kinds:
+            more += [h for h in _run(db, kind, typed, limit) if (h["kind"], h["id"], h.get("page")) not in seen]
+        more.sort(key=lambda h: h["rank"])
+        hits.sort(key=lambda h: h["rank"])
+        return (hits + more)[:limit]
     hits.sort(key=lambda h: h["rank"])
     return hits[:limit]
 

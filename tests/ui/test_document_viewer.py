@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 
 from factcheck_app.ops.documents import attach_documents
 from factcheck_app.store.sources import add_source
-from factcheck_app.ui.document_viewer import DocumentViewer
+from factcheck_app.ui.dialogs.document_viewer import DocumentViewer
 from tests.document_samples import make_pdf, make_png, make_scanned_pdf
 
 PAGE_TWO = "On 7 April the navy fired 59 cruise missiles at the Shayrat airfield, the ministry said."

@@ -1,27 +1,23 @@
 """The documents a source keeps, in the source dialog: attach files, open one in the viewer, detach.
 
-Attaching and detaching run as operations (``ops.documents``) through ``run_op``, which the
-window gives so that they land on its undo stack; the table shows each document's hash,
-size, type and when it was attached.
+Attaching and detaching run as operations (``ops.documents``) through the window's runner,
+so they can be undone; the table shows each document's hash, size, type and when it was
+attached.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from factcheck_app.ops.changes import OpResult
 from factcheck_app.ops.documents import attach_documents, detach_documents
-from factcheck_app.store import Library, StoreError
-from factcheck_app.ui import dialogs
+from factcheck_app.ui.commands.op_runner import OpRunner
+from factcheck_app.ui.dialogs import prompts
 from factcheck_app.ui.models.documents_model import DocumentsModel
+from factcheck_app.ui.plain_text import plain_label
 
 DOCUMENT_FILTER = ("Documents (*.pdf *.html *.htm *.txt *.md *.markdown *.png *.jpg *.jpeg *.webp);;"
                    "All files (*)")
-
-#: Runs an operation for the widget and returns its result, or None when it failed (and was reported).
-OpRunner = Callable[[Callable[[Library], OpResult]], "OpResult | None"]
 
 
 class SourceDocuments(QWidget):
@@ -29,13 +25,11 @@ class SourceDocuments(QWidget):
 
     openRequested = Signal(str)
 
-    def __init__(self, library: Library, source_id: str, run_op: OpRunner | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, source_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library = library
+        self.runner = runner
         self.source_id = source_id
-        self._run_op = run_op or self._run_here
-        self.model = DocumentsModel(library, self)
+        self.model = DocumentsModel(runner.library, self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Documents of this source")
@@ -52,7 +46,8 @@ class SourceDocuments(QWidget):
         self.attach_button.clicked.connect(self.ask_attach)
         self.open_button.clicked.connect(self._open_current)
         self.detach_button.clicked.connect(self._detach_current)
-        self.status_label = QLabel()
+        self.attach_button.setEnabled(runner.writable)
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
@@ -65,12 +60,17 @@ class SourceDocuments(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        runner.changed.connect(self._changed)
         self.refresh()
 
     def refresh(self) -> None:
         """Read the source's documents again."""
         self.model.load(self.source_id)
         self._update_buttons()
+
+    def _changed(self, changes) -> None:
+        if changes.documents or changes.sources or changes.everything:
+            self.refresh()
 
     def current_document_id(self) -> str | None:
         """Return the id of the selected document, or None."""
@@ -80,22 +80,20 @@ class SourceDocuments(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.current_document_id() is not None
         self.open_button.setEnabled(chosen)
-        self.detach_button.setEnabled(chosen)
+        self.detach_button.setEnabled(chosen and self.runner.writable)
 
     def ask_attach(self) -> None:
         """Ask for files and attach them."""
-        paths = dialogs.ask_open_files(self, "Attach documents to the source", "", DOCUMENT_FILTER)
+        paths = prompts.ask_open_files(self, "Attach documents to the source", "", DOCUMENT_FILTER)
         if paths:
             self.attach(paths)
 
     def attach(self, paths: list[str]) -> OpResult | None:
-        """Attach ``paths`` to the source; show what happened in one line."""
-        result = self._run_op(lambda lib: attach_documents(lib, self.source_id, list(paths)))
-        self.refresh()
+        """Attach ``paths`` to the source (undoable); say what happened in one line."""
+        result = self.runner.run(attach_documents, self.source_id, list(paths), refused="Cannot attach the documents")
         if result is not None:
             kept = [a for a in result.value if not a.already_attached]
-            lines = [f"{len(kept)} document(s) attached."] + result.notes
-            self.status_label.setText(" ".join(lines))
+            self.status_label.setText(" ".join([f"{len(kept)} document(s) attached."] + result.notes))
         return result
 
     def _open_current(self) -> None:
@@ -106,13 +104,4 @@ class SourceDocuments(QWidget):
     def _detach_current(self) -> None:
         document_id = self.current_document_id()
         if document_id:
-            self._run_op(lambda lib: detach_documents(lib, self.source_id, [document_id]))
-            self.refresh()
-
-    def _run_here(self, op: Callable[[Library], OpResult]) -> OpResult | None:
-        """Run ``op`` without an undo stack (a dialog opened on its own)."""
-        try:
-            return op(self._library)
-        except StoreError as exc:
-            dialogs.message(self, "warning", "Documents", str(exc))
-            return None
+            self.runner.run(detach_documents, self.source_id, [document_id], refused="Cannot detach the document")

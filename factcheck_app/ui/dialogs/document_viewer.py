@@ -177,7 +177,7 @@ class DocumentViewer(QDialog):
             self._note("A picture has no searchable text.")
         elif paged:
             try:
-                from factcheck_app.ui.pdf_pages import PdfPages
+                from factcheck_app.ui.dialogs.pdf_pages import PdfPages
 
                 self._pdf = PdfPages(self.path)
             except Exception as exc:  # a file changed on disk since it was attached

@@ -55,14 +55,19 @@ def _check_targets(fmt: str, path: Path, force: bool) -> None:
         check_target(columns_readme_path(path), force)
 
 
-def _write_sources(db: Database, report: dict, bib_format: str, path: Path, force: bool) -> Path:
-    """Write the sources cited by the report's claims as a bibliography file."""
-    from factcheck_app.reports.bibliography_export import export_sources
+def report_sources(db: Database, report: dict) -> list[dict]:
+    """Return the source rows cited by the report's claims, by title."""
     from factcheck_app.reports.model import iter_claims
     from factcheck_app.store.sources import sources_cited
 
-    claim_ids = [claim["id"] for _, claim in iter_claims(report)]
-    return export_sources(sources_cited(db, claim_ids=claim_ids), bib_format, path, force=force)
+    return sources_cited(db, claim_ids=[claim["id"] for _, claim in iter_claims(report)])
+
+
+def _write_sources(db: Database, report: dict, bib_format: str, path: Path, force: bool) -> Path:
+    """Write the sources cited by the report's claims as a bibliography file."""
+    from factcheck_app.reports.bibliography_export import export_sources
+
+    return export_sources(report_sources(db, report), bib_format, path, force=force)
 
 
 def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> ExportResult:

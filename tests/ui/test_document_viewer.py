@@ -3,12 +3,12 @@ and a selection quoted as evidence with its page."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextCursor
 
 from factcheck_app.ops.documents import attach_documents
 from factcheck_app.store.sources import add_source
 from factcheck_app.ui.dialogs.document_viewer import DocumentViewer
 from tests.document_samples import make_pdf, make_png, make_scanned_pdf
+from tests.ui.viewer_helpers import select_words
 
 PAGE_TWO = "On 7 April the navy fired 59 cruise missiles at the Shayrat airfield, the ministry said."
 
@@ -25,14 +25,6 @@ def attach(library, tmp_path):
 
     return run
 
-
-def _select(viewer: DocumentViewer, words: str) -> None:
-    text = viewer.text_view.toPlainText()
-    start = text.index(words)
-    cursor = viewer.text_view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
-    viewer.text_view.setTextCursor(cursor)
 
 
 def test_a_pdf_opens_at_its_passage_highlighted_in_image_and_text(qtbot, library, attach):
@@ -56,7 +48,7 @@ def test_find_steps_through_pages_and_a_selection_becomes_evidence(qtbot, librar
     viewer.next_hit()
     viewer.next_hit()
     assert viewer.page_spin.value() == 2 and viewer.hits_label.text() == "2 of 3 (p. 2)"
-    _select(viewer, "59 cruise missiles")
+    select_words(viewer, "59 cruise missiles")
     assert not viewer.quote_button.isEnabled()  # no claim chosen yet
     viewer.set_claim("claim-1", "The navy fired 59 missiles.")
     assert viewer.quote_button.isEnabled()
@@ -73,7 +65,7 @@ def test_text_documents_are_plain_text_quoted_by_paragraph(qtbot, library, attac
     qtbot.addWidget(viewer)
     assert "<b>First</b>" in viewer.text_view.toPlainText()  # shown as text, never as markup
     viewer.set_claim("claim-1")
-    _select(viewer, "harvest fell by 12 percent")
+    select_words(viewer, "harvest fell by 12 percent")
     assert viewer.selection() == (2, "harvest fell by 12 percent")
     viewer.open_at(2, "fell by 12 percent in the")
     assert viewer.highlighted_text() == "fell by 12 percent\nin the"

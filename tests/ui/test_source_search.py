@@ -78,7 +78,7 @@ def test_enter_with_no_match_creates_a_source_and_attaches_it(harness, library, 
     search = harness.panel.source_search
     asked = []
 
-    def fake_dialog(library_, parent, source_id=None, initial_title=""):
+    def fake_dialog(library_, parent, source_id=None, initial_title="", open_document=None):
         asked.append(initial_title)
         return add_source(library_.library.db, initial_title, publisher="Reuters")
 

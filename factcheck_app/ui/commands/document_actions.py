@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from factcheck_app.ops.bibliography import import_sources
@@ -32,14 +33,18 @@ class DocumentActions:
         self._select_evidence = select_evidence
         self.viewers: dict[str, DocumentViewer] = {}
 
-    def open_document(self, document_id: str, page: int | None = None, passage: str | None = None) -> DocumentViewer | None:
-        """Show a document (its viewer raised if open), at ``page`` with ``passage`` highlighted."""
+    def open_document(self, document_id: str, page: int | None = None, passage: str | None = None,
+                      parent: QWidget | None = None) -> DocumentViewer | None:
+        """Show a document (its viewer raised if open), at ``page`` with ``passage`` highlighted.
+
+        ``parent`` is a modal dialog the viewer must open over (it closes with it).
+        """
         if self.runner.library is None:
             return None
         viewer = self.viewers.get(document_id)
         if viewer is None:
             try:
-                viewer = DocumentViewer(self.runner.library, document_id, self.window)
+                viewer = DocumentViewer(self.runner.library, document_id, parent or self.window)
             except StoreError as exc:
                 prompts.message(self.window, "warning", "Cannot open the document", str(exc))
                 return None
@@ -47,6 +52,7 @@ class DocumentActions:
             viewer.destroyed.connect(lambda _=None, d=document_id: self.viewers.pop(d, None))
             self.viewers[document_id] = viewer
             viewer.set_claim(*self._claim())
+            viewer.setWindowFlag(Qt.WindowType.Window)
             viewer.show()
         if page is not None or passage:
             viewer.open_at(page, passage)

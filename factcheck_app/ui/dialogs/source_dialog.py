@@ -202,7 +202,8 @@ def run_source_dialog(
     """
     dialog = SourceDialog(runner, source_id, initial_title, parent)
     if open_document is not None:
-        dialog.openDocument.connect(open_document)
+        # The viewer opens over the (modal) dialog, as its child window.
+        dialog.openDocument.connect(lambda document_id: open_document(document_id, parent=dialog))
     try:
         return dialog.source_id if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

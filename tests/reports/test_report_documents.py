@@ -12,7 +12,7 @@ from factcheck_app.store.library import open_library
 from tests.document_samples import make_pdf
 
 
-@pytest.mark.parametrize("fmt", ["html", "md", "json"])
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "csv"])
 def test_a_cited_source_lists_its_document_and_hash(report_lib, tmp_path, fmt):
     pdf = tmp_path / "harvest-figures.pdf"
     pdf.write_bytes(make_pdf(["The harvest fell 33 percent in 2023."]))

@@ -112,7 +112,7 @@ class DocumentViewer(QDialog):
         self.page_image = QLabel()
         self.page_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_image.setAccessibleName("Page image")
-        image_scroll = QScrollArea()
+        self.image_scroll = image_scroll = QScrollArea()
         image_scroll.setWidget(self.page_image)
         image_scroll.setWidgetResizable(True)
         self.stack = QStackedWidget()
@@ -218,7 +218,9 @@ class DocumentViewer(QDialog):
             self.page_spin.setValue(page)
             self.page_spin.blockSignals(False)
         if self._pdf is not None:
-            self.page_image.setPixmap(QPixmap.fromImage(self._pdf.render(page, passage=passage)))
+            # Drawn to the pane's width (the text pane beside it holds the words to select).
+            width = max(self.image_scroll.viewport().width() - 24, 300)
+            self.page_image.setPixmap(QPixmap.fromImage(self._pdf.render(page, passage=passage, fit_width=width)))
         self.text_view.setPlainText(self.pages[page - 1])
         self._highlight(0, passage)
 

@@ -32,9 +32,13 @@ class PdfPages:
         """Close the document (the viewer is done with it)."""
         self._pdf.close()
 
-    def render(self, page_number: int, scale: float = 1.5, passage: str | None = None) -> QImage:
-        """Return page ``page_number`` (1-based) drawn at ``scale`` (1 = 72 dpi), with ``passage`` boxed."""
+    def render(self, page_number: int, scale: float = 1.5, passage: str | None = None,
+               fit_width: int | None = None) -> QImage:
+        """Return page ``page_number`` (1-based) drawn at ``scale`` (1 = 72 dpi), or to ``fit_width`` pixels
+        wide (never below half size), with ``passage`` boxed."""
         page = self._pdf[page_number - 1]
+        if fit_width:
+            scale = max(0.5, fit_width / page.get_width())
         try:
             bitmap = page.render(scale=scale, rev_byteorder=True)
             fmt = QImage.Format.Format_RGBA8888 if bitmap.n_channels == 4 else QImage.Format.Format_RGB888

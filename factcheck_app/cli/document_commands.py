@@ -1,4 +1,4 @@
-"""`factcheck source attach|files`: documents kept by a source (PDF, saved pages, text, pictures)."""
+"""`factcheck source attach|detach|files`: documents kept by a source (PDF, saved pages, text, pictures)."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +10,7 @@ from factcheck_app.cli.output import print_json, print_table
 
 
 def register_source_actions(group: argparse._SubParsersAction) -> None:
-    """Add `source attach` and `source files` to the `source` command."""
+    """Add `source attach`, `source detach` and `source files` to the `source` command."""
     p = add_action(
         group, "attach", cmd_source_attach, "keep document files with a source (PDF, .html, .txt, .md, PNG, JPEG, WebP)",
         "Keep document files with a source: PDF, a saved web page (.html), text (.txt), Markdown (.md) or a "
@@ -19,6 +19,12 @@ def register_source_actions(group: argparse._SubParsersAction) -> None:
         "type, size, SHA-256 and name. A file that cannot be kept stops the command before anything is written.")
     p.add_argument("source", metavar="SOURCE", help="source id or a prefix of at least 4 characters")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p = add_action(
+        group, "detach", cmd_source_detach, "detach documents from a source",
+        "Detach documents from a source. A document no other source keeps and no evidence quotes leaves the "
+        "library's tables; its file stays beside the library (backups may name it).")
+    p.add_argument("source", metavar="SOURCE", help="source id or a prefix of at least 4 characters")
+    p.add_argument("documents", nargs="+", metavar="DOC", help="document id or a prefix of at least 4 characters")
     p = add_action(
         group, "files", cmd_source_files, "list a source's documents with hash, size, type and when attached",
         "List the documents a source keeps: id, type, size, pages (or paragraphs), whether the text is "
@@ -46,6 +52,18 @@ def cmd_source_attach(args: argparse.Namespace) -> int:
         print(f"{a.document_id}  {a.media_type}  {a.size} bytes  sha256 {a.sha256}  {a.file_name}{note}")
     for line in result.notes:
         print(line, file=sys.stderr)
+    return 0
+
+
+def cmd_source_detach(args: argparse.Namespace) -> int:
+    """Detach documents from a source; print one line per document."""
+    from factcheck_app.ops.documents import detach_documents
+
+    with open_store(args) as lib:
+        source_id = resolve_id(lib, "sources", args.source)
+        result = detach_documents(lib, source_id, [resolve_id(lib, "documents", d) for d in args.documents])
+    for document_id in result.value:
+        print(f"detached {document_id}")
     return 0
 
 

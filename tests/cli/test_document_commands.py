@@ -51,6 +51,12 @@ def test_attach_list_search_and_check(cli, store_path, tmp_path):
     assert cli("store", "backup", backup, "--store", store_path).status == 0
     assert (files_dir(backup) / listed[1]["sha256"][:2] / f"{listed[1]['sha256']}.pdf").is_file()
 
+    detached = cli("source", "detach", source, listed[1]["id"][:8], "--store", store_path)
+    assert detached.status == 0 and detached.out.strip() == f"detached {listed[1]['id']}"
+    left = json.loads(cli("source", "files", source, "--format", "json", "--store", store_path).out)
+    assert [d["attached_name"] for d in left] == ["report.pdf"]
+    assert_refused(cli("source", "detach", source, listed[1]["id"], "--store", store_path), "document")
+
 
 def test_bad_attachments_are_refused_and_write_nothing(cli, store_path, tmp_path):
     good = tmp_path / "good.pdf"

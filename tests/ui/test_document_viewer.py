@@ -37,6 +37,10 @@ def test_a_pdf_opens_at_its_passage_highlighted_in_image_and_text(qtbot, library
     assert viewer.page_spin.value() == 2 and viewer.highlighted_text() == "59 cruise missiles"
     marked = viewer.page_image.pixmap().toImage()
     assert not marked.isNull() and marked != plain  # the boxed passage is drawn on the page
+    viewer.show()
+    width = viewer.page_image.pixmap().width()
+    viewer.resize(viewer.width() + 400, viewer.height())
+    qtbot.waitUntil(lambda: viewer.page_image.pixmap().width() > width)  # drawn again to the wider pane
 
 
 def test_find_steps_through_pages_and_a_selection_becomes_evidence(qtbot, library, attach):

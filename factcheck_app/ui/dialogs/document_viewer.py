@@ -10,7 +10,7 @@ page with a passage highlighted, as an evidence row asks.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -155,6 +155,9 @@ class DocumentViewer(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.quote_selection)
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self.page_spin.stepBy(1))
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self.page_spin.stepBy(-1))
+        # A page is drawn again to the new width once the window stops changing size.
+        self._redraw = QTimer(self, singleShot=True, interval=200)
+        self._redraw.timeout.connect(self._draw_page)
         self.resize(1000, 760)
         self._load()
 
@@ -217,12 +220,22 @@ class DocumentViewer(QDialog):
             self.page_spin.blockSignals(True)
             self.page_spin.setValue(page)
             self.page_spin.blockSignals(False)
-        if self._pdf is not None:
-            # Drawn to the pane's width (the text pane beside it holds the words to select).
-            width = max(self.image_scroll.viewport().width() - 24, 300)
-            self.page_image.setPixmap(QPixmap.fromImage(self._pdf.render(page, passage=passage, fit_width=width)))
+        self._draw_page()
         self.text_view.setPlainText(self.pages[page - 1])
         self._highlight(0, passage)
+
+    def _draw_page(self) -> None:
+        """Draw the current PDF page to the pane's width (the text pane beside it holds the words to select)."""
+        if self._pdf is None:
+            return
+        width = max(self.image_scroll.viewport().width() - 24, 300)
+        image = self._pdf.render(self.page_spin.value(), passage=self._passage, fit_width=width)
+        self.page_image.setPixmap(QPixmap.fromImage(image))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._pdf is not None:
+            self._redraw.start()
 
     def open_at(self, page: int | None, passage: str | None) -> None:
         """Show ``page`` (or paragraph) with ``passage`` highlighted; the whole document when page is None."""

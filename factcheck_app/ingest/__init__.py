@@ -1,5 +1,6 @@
 """Readers that turn a saved or pasted article (plain text, HTML, Markdown) into a cleaned
-body plus metadata. ``read_article`` is the one entry point; it raises only IngestError."""
+body plus metadata. ``read_article`` is the one entry point; it raises only IngestError.
+A source's documents are read by ``ingest.documents``, bibliography files by ``ingest.bibliography``."""
 from __future__ import annotations
 
 import os

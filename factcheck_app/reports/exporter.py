@@ -89,6 +89,19 @@ def read_report(db: Database, request: ExportRequest, progress: Progress | None 
     return build_report(db, effective_selection(fmt, request.selection, request.include_drafts), progress)
 
 
+def report_sources(db: Database, report: dict) -> list[dict]:
+    """Return the source rows cited by the report's claims, by title."""
+    from factcheck_app.reports.model import iter_claims
+    from factcheck_app.store.sources import sources_cited
+
+    return sources_cited(db, claim_ids=[claim["id"] for _, claim in iter_claims(report)])
+
+
+def _with_cited_sources(db: Database, fmt: ExportFormat, report: dict) -> dict:
+    """Return the report with its cited sources' full rows, for the formats that write a bibliography."""
+    return {**report, "cited_sources": report_sources(db, report)} if fmt.cites_sources else report
+
+
 def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> ExportResult:
     """Export as asked; return what was written. Raises ReportError (nothing is written then).
 
@@ -107,7 +120,7 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
         # A folder as target: the file is named after the report's title, made safe.
         path = path / (sanitise_filename(report["title"]) + fmt.extension)
         _check_targets(fmt, path, request.force)
-    paths = fmt.render(report, path, request.options(), _stage(progress, 30, 70))
+    paths = fmt.render(_with_cited_sources(db, fmt, report), path, request.options(), _stage(progress, 30, 70))
     warnings = []
     if fmt.publication:
         from factcheck_app.reports.claimreview import missing_items
@@ -120,5 +133,5 @@ def preview_export(db: Database, request: ExportRequest, limit: int) -> tuple[di
     """Return the report of the first ``limit`` claims the request would export, and its preview."""
     fmt = export_format(request.fmt)
     selection = replace(request.selection, limit=limit)
-    report = build_report(db, effective_selection(fmt, selection, request.include_drafts))
+    report = _with_cited_sources(db, fmt, build_report(db, effective_selection(fmt, selection, request.include_drafts)))
     return report, fmt.make_preview(report, request.options())

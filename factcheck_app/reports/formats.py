@@ -58,6 +58,9 @@ class ExportFormat:
     publication: bool = False
     #: Reads the whole verdict history (corrections log): claims whose verdict was withdrawn count too.
     history: bool = False
+    #: Writes the report's cited sources as a bibliography: the exporter adds their full rows as
+    #: ``report["cited_sources"]``.
+    cites_sources: bool = False
 
     def render(self, report: dict, path: Path, options: ExportOptions, progress=None) -> list[Path]:
         """Write the report in this format; return the paths written."""
@@ -113,6 +116,15 @@ BUILTIN_FORMATS = (
     ExportFormat("statistics-html", "Statistics page (HTML)", ".html", "Web page (*.html)",
                  _R + "statistics:export_html", _R + "statistics:preview_html",
                  help="the statistics as a small page with charts"),
+    ExportFormat("sources-csl-json", "Sources cited, for Zotero (CSL-JSON)", ".json", "CSL-JSON (*.json)",
+                 _R + "bibliography_export:export_csl_json", _R + "bibliography_export:preview_csl_json",
+                 help="the sources the claims cite, as CSL-JSON", cites_sources=True),
+    ExportFormat("sources-ris", "Sources cited (RIS)", ".ris", "RIS (*.ris)", _R + "bibliography_export:export_ris",
+                 _R + "bibliography_export:preview_ris", help="the sources the claims cite, as RIS",
+                 cites_sources=True),
+    ExportFormat("sources-bibtex", "Sources cited (BibTeX)", ".bib", "BibTeX (*.bib)",
+                 _R + "bibliography_export:export_bibtex", _R + "bibliography_export:preview_bibtex",
+                 help="the sources the claims cite, as BibTeX", cites_sources=True),
 )
 
 _REGISTRY: dict[str, ExportFormat] = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.errors import CommandError
-from factcheck_app.cli.output import print_json, print_record, print_table
+from factcheck_app.cli.output import print_json, print_reading_notes, print_record, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,6 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = import_article(lib.db, article, source_name=path.name)
             note = "" if result.created else "  (already in the library)"
             print(f"{result.article_id}  {article.title or path.name}{note}")
+            print_reading_notes(article, path.name)
             if result.created:
                 print(f"  {len(result.claim_ids)} claims", file=sys.stderr)
     return 0

@@ -49,8 +49,8 @@ def _title_first(lines: list[str], title: str | None) -> tuple[str, str | None]:
     return (f"{title}\n\n{rest_text}" if rest_text else title), title
 
 
-def assemble_article(text: str, hints: Hints, warnings: list[str]) -> ExtractedArticle:
-    """Return the finished article for cleaned reader output ``text``; raise IngestError if nothing is left."""
+def assemble_article(text: str, hints: Hints, warnings: list[str], reader: str | None = None) -> ExtractedArticle:
+    """Return the finished article for cleaned reader output ``text`` (from ``reader``); raise IngestError if nothing is left."""
     cleaned = strip_furniture(text)
     lines = cleaned.text.split("\n")
     title = " ".join(hints.title.split()) if hints.title else None
@@ -72,4 +72,5 @@ def assemble_article(text: str, hints: Hints, warnings: list[str]) -> ExtractedA
         published=published,
         captions=caption_spans(body),
         warnings=warnings,
+        reader=reader,
     )

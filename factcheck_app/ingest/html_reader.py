@@ -9,11 +9,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from factcheck_app.ingest import reader_names
 from factcheck_app.ingest.dates import iso_date_prefix
 from factcheck_app.ingest.html_metadata import HtmlMetadata, read_html_metadata
 from factcheck_app.ingest.html_sniff import looks_like_html  # noqa: F401 - part of this module's API
 from factcheck_app.ingest.html_text import html_to_text
 
+_log = logging.getLogger(__name__)
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
@@ -24,6 +26,7 @@ class HtmlArticle:
     text: str
     metadata: HtmlMetadata
     warnings: list[str] = field(default_factory=list)
+    reader: str = reader_names.HTML_MAIN_TEXT
 
 
 def _trafilatura_text(html: str):
@@ -58,18 +61,46 @@ def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
     return title
 
 
+def load_main_text_reader():
+    """Return trafilatura's ``bare_extraction``; raise ImportError when it cannot be loaded.
+
+    A broken install (trafilatura needs ``lxml_html_clean``, which old pip versions did
+    not pull in through lxml's extra) shows up here, and the caller says so to the checker.
+    """
+    import trafilatura
+
+    return trafilatura.bare_extraction
+
+
+READER_MISSING = ("The main-text reader could not be loaded ({error}): all visible text of the page was kept, "
+                  "so menus, links and other page clutter may appear as claims. Reinstalling the app fixes this.")
+READER_FAILED = ("The main text could not be told apart from the rest of the page: all visible text was kept, "
+                 "so menus, links and other page clutter may appear as claims.")
+
+
 def read_html(html: str) -> HtmlArticle:
-    """Return the page's main text and metadata; on extraction trouble, all its visible text."""
+    """Return the page's main text and metadata; on extraction trouble, all its visible text, with a warning.
+
+    ``HtmlArticle.reader`` says which of the two produced the text.
+    """
     warnings: list[str] = []
     try:
         metadata = read_html_metadata(html)
     except Exception:  # metadata is a bonus: a page without it still has a story
         metadata = HtmlMetadata()
     text = ""
+    document = None
     try:
-        document = _trafilatura_text(html)
-    except Exception:  # RecursionError on deep trees, lxml errors on broken ones: fall back below
-        document = None
+        load_main_text_reader()
+    except ImportError as exc:
+        _log.warning("main-text reader unavailable: %s", exc)
+        warnings.append(READER_MISSING.format(error=f"{type(exc).__name__}: {exc}".split("\n")[0]))
+    else:
+        try:
+            document = _trafilatura_text(html)
+        except Exception:  # RecursionError on deep trees, lxml errors on broken ones: fall back below
+            _log.warning("main-text reader failed on a page", exc_info=True)
+            document = None
     if document is not None:
         text = document.text or ""
         metadata.title = metadata.title or document.title
@@ -77,12 +108,14 @@ def read_html(html: str) -> HtmlArticle:
         metadata.author = metadata.author or document.author
         if not metadata.published and document.date:
             metadata.published = iso_date_prefix(document.date)
+    reader = reader_names.HTML_MAIN_TEXT
     if text.strip():
         # trafilatura ends each block with one newline; the app separates paragraphs by a blank line.
         text = re.sub(r"[ \t]*\n+[ \t]*", "\n\n", text.strip())
     else:
+        reader = reader_names.HTML_FALLBACK
         text = html_to_text(html)
-        if text:
-            warnings.append("The main text could not be told apart from the rest of the page; all visible text was kept.")
+        if text and not warnings:
+            warnings.append(READER_FAILED)
     metadata.title = _strip_site_suffix(metadata.title, metadata.outlet)
-    return HtmlArticle(text, metadata, warnings)
+    return HtmlArticle(text, metadata, warnings, reader)

@@ -6,7 +6,7 @@ A bad file is reported and the others still import.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -31,6 +31,8 @@ class ImportOutcome:
     created: bool = False
     title: str | None = None
     error: str | None = None
+    reader: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def import_one(library: Library, data: bytes | str, name: str, source_name: str) -> ImportOutcome:
@@ -43,7 +45,8 @@ def import_one(library: Library, data: bytes | str, name: str, source_name: str)
         result = import_article(library.db, article, source_name=source_name)
     except (IngestError, StoreError) as exc:
         return ImportOutcome(name, error=str(exc))
-    return ImportOutcome(name, result.article_id, result.created, article.title)
+    return ImportOutcome(name, result.article_id, result.created, article.title,
+                         reader=article.reader, warnings=list(article.warnings))
 
 
 def read_file(path: Path) -> bytes:
@@ -142,8 +145,11 @@ def describe_outcomes(outcomes: list[ImportOutcome], asked: int) -> tuple[str, s
             return "error", f"{o.name} could not be imported.", o.error
         if not o.created:
             return "info", f"{o.title or o.name} is already in the library.", "It is selected now."
+        if o.warnings:
+            return "warning", f"Imported {o.title or o.name}, read as {o.reader}.", "\n".join(o.warnings)
         return "info", f"Imported {o.title or o.name}.", None
     lines = [f"{o.name}: {o.error}" for o in failed] + [f"{o.name}: already in the library" for o in dupes]
+    lines += [f"{o.name}: {warning}" for o in new for warning in o.warnings]
     text = f"Imported {len(new)} of {asked} files."
     if len(outcomes) < asked:
         text += f" Import was cancelled after {len(outcomes)}."
@@ -151,4 +157,7 @@ def describe_outcomes(outcomes: list[ImportOutcome], asked: int) -> tuple[str, s
         text += f" {len(failed)} could not be imported."
     if dupes:
         text += f" {len(dupes)} {'was' if len(dupes) == 1 else 'were'} already in the library."
-    return ("warning" if failed else "info"), text, "\n".join(lines) or None
+    warned = [o for o in new if o.warnings]
+    if warned:
+        text += f" {len(warned)} {'was' if len(warned) == 1 else 'were'} not read properly (see details)."
+    return ("warning" if failed or warned else "info"), text, "\n".join(lines) or None

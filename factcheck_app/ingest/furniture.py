@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck_app.ingest.captions import LONE_CREDIT
 from factcheck_app.ingest.metadata import is_headline
 from factcheck_app.ingest.outlets import masthead_outlet
 
@@ -56,7 +57,36 @@ FURNITURE_LINES: dict[str, tuple[str, ...]] = {
         r"privacy\s+policy", r"terms\s+of\s+(?:use|service)", r"do\s+not\s+sell\s+my\s+(?:personal\s+)?info(?:rmation)?",
     ),
     "legal": (
-        r"(?:copyright\s*)?©.{0,120}", r"copyright\s+(?:\(c\)\s*)?\d{4}.{0,120}", r".{0,100}all\s+rights\s+reserved\.?",
+        r"(?:copyright\s*)?[©ⓒ].{0,120}", r"copyright\s+(?:\(c\)\s*)?\d{4}.{0,120}", r".{0,100}all\s+rights\s+reserved\.?",
+        r"if\s+you\s+(?:buy|purchase)\s+something\s+(?:through|from|via)\s+.{1,250}",
+    ),
+    # Who reported, wrote and edited: the desk's credit line, not the story.
+    "credits": (
+        r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced)\s+by\s[^()]{1,400}\)?\.?",
+        r"[^.!?]{1,300}\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+(?:from|in)\s+[^.]{1,60})?\.?",
+        r"(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*[^.!?]{1,60}",
+        r"source\s*:\s*[^.!?]{1,60}",
+        r"reach\s+(?:the\s+)?(?:reporters?|writers?|authors?)\s+(?:on|at|by)\s.{1,200}",
+        r"have\s+a\s+(?:news\s+)?tip\?.{0,250}",
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+",
+        r"[\w ]{1,30}:\s*https?://\S+",
+    ),
+    # Calls to act: apps, newsletters, social accounts, contests.
+    "promotion": (
+        r".{0,80}\bclick(?:ing)?\s+here\b.{0,80}",
+        r"follow\s+.{1,80}\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat)\b.{0,120}",
+        r"thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing)!?", r"keep\s+an\s+eye\s+on\s+your\s+inbox.{0,80}",
+        r"sorry!?", r"there\s+was\s+an\s+error\s+processing\s+your\s+subscription\.?",
+        r"get\s+(?:the\s+latest\s+)?(?:updates|news|stories)\s+(?:right\s+)?in\s+your\s+inbox\.?",
+        r"subscribe\s+to\s+.{1,60}\bnewsletters?\.?", r"join\s+(?:our|the)\s+free\s+.{1,80}",
+        r"like\s+this\s+story\?.{0,60}", r"tell\s+us\s+what\s+you\s+think.{0,20}",
+        r"also\s+on\s+[\w-]+\.(?:com|net|org|co\.uk)\b.{0,250}",
+        # Link-block labels that some sites put mid-story: only the label goes.
+        r"more", r"most\s+(?:read|popular|viewed|shared)\s+(?:in|on)\s+.{1,40}",
+    ),
+    # A numbered heading ("3.") or a bare "Updated at 1:23 p.m." stamp carries no words of the story.
+    "markers": (
+        r"\d{1,2}\s*[.)]", r"updated\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?\.?",
     ),
 }
 
@@ -69,11 +99,12 @@ RELATED_HEADINGS: tuple[str, ...] = (
     r"trending(?:\s+(?:now|stories|today))?", r"recommended(?:\s+(?:for\s+you|stories|reading))?",
     r"you\s+(?:might|may)\s+also\s+(?:like|be\s+interested\s+in)", r"top\s+stories", r"latest\s+(?:news|stories|headlines)",
     r"editor'?s?’?\s+picks", r"in\s+case\s+you\s+missed\s+it", r"around\s+the\s+web", r"from\s+around\s+the\s+web",
-    r"don'?’?t\s+miss", r"popular\s+(?:now|stories|on\s+.{1,40})",
+    r"don'?’?t\s+miss", r"popular\s+(?:now|stories|on\s+.{1,40})", r"(?:you\s+)?(?:might|may)\s+also\s+like",
 )
 # A one-line pointer to another story: "Read more: Trump says ...", "Related: ...".
 INLINE_LINK_LINE = re.compile(
-    r"(?:read\s+more|related|see\s+also|also\s+read|read\s+also|more|watch|listen)\s*:\s+.{1,200}", re.IGNORECASE
+    r"\[?(?:read\s+more|related(?:\s+(?:post|story|article))?|see\s+(?:also|more)|also\s+read|read\s+also|more|watch|listen)"
+    r"\s*:\s+.{1,200}", re.IGNORECASE
 )
 # Words of a share bar copied as one line: "Share Facebook Twitter Email".
 SHARE_WORDS = frozenset(
@@ -88,7 +119,7 @@ _COOKIE_HINTS = ("we use cookies", "we and our partners", "this site uses", "thi
 
 MAX_TRAILING_LINK_CHARS = 250
 MAX_TRAILING_LINKS = 20
-_TRIM = " \t:›»→>|•·…"
+_TRIM = " \t:›»→>|•·…-–—*"
 
 
 def _compile(patterns) -> re.Pattern[str]:
@@ -107,8 +138,8 @@ def is_furniture(line: str) -> bool:
     """Whether one line is page furniture (ads, buttons, navigation, account, cookie notices)."""
     key = _key(line)
     if not key:
-        return False
-    if _FURNITURE.fullmatch(key):
+        return bool(line.strip())  # a lone bullet or rule: punctuation only
+    if _FURNITURE.fullmatch(key) or (len(key) <= 60 and LONE_CREDIT.fullmatch(key)):
         return True
     words = re.split(r"[\s|/·•,]+", key.lower())
     if len(words) >= 2 and all(word in SHARE_WORDS for word in words if word):
@@ -119,12 +150,21 @@ def is_furniture(line: str) -> bool:
 
 def is_related_heading(line: str) -> bool:
     """Whether a line opens a block of links to other stories ("More on WorldViews", "Most read")."""
-    key = _key(line)
+    key = _key(line).rstrip(".")
     return bool(key) and len(key) <= 80 and _RELATED.fullmatch(key) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 
 
 def _short_linkish(line: str) -> bool:
     return len(line.strip()) <= MAX_TRAILING_LINK_CHARS
+
+
+def _story_sentence(line: str) -> bool:
+    """A line that reads as a paragraph of a story rather than a link: long enough, ending like a sentence."""
+    text = line.strip()
+    return not text.startswith(("- ", "• ")) and len(text.split()) >= 12 and _SENTENCE_END.search(text) is not None
 
 
 @dataclass
@@ -180,6 +220,10 @@ def _trailing_block_start(lines: list[str]) -> int | None:
             break
         links += 1
     if start is None or not any(line.strip() for line in lines[:start]):
+        return None
+    below = [line for line in lines[start + 1:] if line.strip()]
+    # Mostly paragraphs under the heading: a link box sat mid-story and the story went on.
+    if sum(map(_story_sentence, below)) * 2 > len(below):
         return None
     return start
 

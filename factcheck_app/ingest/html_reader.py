@@ -16,6 +16,8 @@ from factcheck_app.ingest.html_sniff import looks_like_html  # noqa: F401 - part
 from factcheck_app.ingest.html_text import html_to_text
 
 _log = logging.getLogger(__name__)
+# Photo captions and credits describe a picture, not the story: they never reach the body.
+_PRUNED = ["//figcaption", "//*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"]
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
@@ -47,6 +49,7 @@ def _trafilatura_text(html: str):
         include_formatting=False,
         deduplicate=False,
         date_extraction_params=set_date_params(extensive=False),
+        prune_xpath=_PRUNED,
     )
 
 

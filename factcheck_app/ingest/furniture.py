@@ -13,6 +13,10 @@ from factcheck_app.ingest.captions import LONE_CREDIT
 from factcheck_app.ingest.metadata import is_headline
 from factcheck_app.ingest.outlets import masthead_outlet
 
+# A credit line names people ("Reporting by Jane Roe and Sam Poe in Seoul; Editing by Lee Moe").
+_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?[A-Z][\w.'’-]*){0,3})"
+_ROLE = r"(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|graphics|photos?|video)\s+by\s+"
+
 # Lines that are never part of a story, wherever they sit.
 FURNITURE_LINES: dict[str, tuple[str, ...]] = {
     "advertising": (
@@ -34,6 +38,7 @@ FURNITURE_LINES: dict[str, tuple[str, ...]] = {
         r"load\s+more", r"see\s+more", r"follow(?:\s+us)?(?:\s+on\s+[\w ]{1,20})?",
         r"follow(?:ing)?\s+this\s+(?:author|topic|story)", r"text\s+size", r"reprints?(?:\s+(?:&|and)\s+permissions)?",
         r"report\s+an\s+error", r"(?:suggest\s+a\s+)?correction", r"most\s+read", r"most\s+popular",
+        r"order\s+reprints?",
     ),
     "navigation": (
         r"skip\s+to\s+(?:main\s+)?(?:content|navigation|search|footer)", r"jump\s+to\s+(?:main\s+)?content",
@@ -62,22 +67,31 @@ FURNITURE_LINES: dict[str, tuple[str, ...]] = {
     ),
     # Who reported, wrote and edited: the desk's credit line, not the story.
     "credits": (
-        r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced)\s+by\s[^()]{1,400}\)?\.?",
+        rf"\(?{_ROLE}{_NAME}(?:\s+(?:in|from)\s+{_NAME})?(?:\s*(?:,|;|\band\b|&)\s*(?:{_ROLE})?{_NAME}(?:\s+(?:in|from)\s+{_NAME})?)*\s*\)?\.?",
         r"[^.!?]{1,300}\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+(?:from|in)\s+[^.]{1,60})?\.?",
         r"(?:photo|photograph|image|picture)s?\s*(?:credit)?\s*:\s*[^.!?]{1,60}",
         r"source\s*:\s*[^.!?]{1,60}",
         r"reach\s+(?:the\s+)?(?:reporters?|writers?|authors?)\s+(?:on|at|by)\s.{1,200}",
         r"have\s+a\s+(?:news\s+)?tip\?.{0,250}",
         r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+",
-        r"[\w ]{1,30}:\s*https?://\S+",
+        r"[\w ]{1,30}:\s*https?://.{0,200}",
+        r"(?:write|e-?mail)\s+(?:to\s+)?.{1,60}\s+at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+.{0,200}",
+        r"filed\s+under\s*:.{0,100}", r"tags?", r"explore\s+further",
+        # Machine text that structured data leaves in a page: a bare timestamp, an image address.
+        r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
+        r"https?://\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?",
     ),
     # Calls to act: apps, newsletters, social accounts, contests.
     "promotion": (
-        r".{0,80}\bclick(?:ing)?\s+here\b.{0,80}",
-        r"follow\s+.{1,80}\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat)\b.{0,120}",
+        r".{0,200}\bclick(?:ing)?\s+here\b.{0,120}",
+        r"follow\s+.{1,80}\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat)\b.{0,400}",
+        r"follow\s+.{0,200}(?:https?://|\s@\w).{0,200}", r".{0,200}\bdelivered\s+to\s+your\s+inbox\b.{0,120}",
+        r"sign\s+up\s*:.{0,200}", r"subscribe\s+to\s+.{1,200}", r"if\s+you\s+enjoyed\s+this\s+(?:article|story|piece).{0,300}",
+        r"this\s+copy\s+is\s+for\s+your\s+personal.{0,400}", r"an\s+error\s+(?:has\s+)?occurred.{0,60}",
+        r"this\s+(?:article|story)\s+has\s+been\s+sent\s+to.{0,60}", r"thank\s+you!?",
         r"thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing)!?", r"keep\s+an\s+eye\s+on\s+your\s+inbox.{0,80}",
         r"sorry!?", r"there\s+was\s+an\s+error\s+processing\s+your\s+subscription\.?",
-        r"get\s+(?:the\s+latest\s+)?(?:updates|news|stories)\s+(?:right\s+)?in\s+your\s+inbox\.?",
+        r"get\s+(?:the\s+latest\s+)?(?:updates|news|stories)\s+(?:right\s+)?in\s+your\s+inbox\.?(?:\s+subscribe\b.{0,80})?",
         r"subscribe\s+to\s+.{1,60}\bnewsletters?\.?", r"join\s+(?:our|the)\s+free\s+.{1,80}",
         r"like\s+this\s+story\?.{0,60}", r"tell\s+us\s+what\s+you\s+think.{0,20}",
         r"also\s+on\s+[\w-]+\.(?:com|net|org|co\.uk)\b.{0,250}",
@@ -118,6 +132,8 @@ _COOKIE_HINTS = ("we use cookies", "we and our partners", "this site uses", "thi
                  "cookie policy", "cookie settings", "accept all cookies", "accept cookies", "manage cookies")
 
 MAX_TRAILING_LINK_CHARS = 250
+SHOUTED_LINK_WORDS = 7
+MIN_TRAILING_BULLETS = 3
 MAX_TRAILING_LINKS = 20
 _TRIM = " \t:›»→>|•·…-–—*"
 
@@ -139,13 +155,22 @@ def is_furniture(line: str) -> bool:
     key = _key(line)
     if not key:
         return bool(line.strip())  # a lone bullet or rule: punctuation only
-    if _FURNITURE.fullmatch(key) or (len(key) <= 60 and LONE_CREDIT.fullmatch(key)):
+    if _FURNITURE.fullmatch(key) or (len(key) <= 60 and LONE_CREDIT.fullmatch(key)) or _shouted_link(key):
         return True
     words = re.split(r"[\s|/·•,]+", key.lower())
     if len(words) >= 2 and all(word in SHARE_WORDS for word in words if word):
         return True
     lower = key.lower()
     return "cookie" in lower and len(key) <= 400 and any(hint in lower for hint in _COOKIE_HINTS)
+
+
+def _shouted_link(key: str) -> bool:
+    """A headline of another story in capitals ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"),
+    as some sites put between paragraphs; a story's own capitalised subheads are shorter."""
+    if len(key) > 120 or len(key.split()) < SHOUTED_LINK_WORDS or key.upper() != key or "|" in key:
+        return False
+    letters = [ch for ch in key if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) * 2 > len(letters) and not _SENTENCE_END.search(key)
 
 
 def is_related_heading(line: str) -> bool:
@@ -223,9 +248,29 @@ def _trailing_block_start(lines: list[str]) -> int | None:
         return None
     below = [line for line in lines[start + 1:] if line.strip()]
     # Mostly paragraphs under the heading: a link box sat mid-story and the story went on.
-    if sum(map(_story_sentence, below)) * 2 > len(below):
+    if sum(map(_story_sentence, below)) * 2 >= len(below):
         return None
     return start
+
+
+def _trailing_link_list_start(lines: list[str]) -> int | None:
+    """Index of a bulleted list of other stories' headlines that ends the text, or None.
+
+    Three or more bullets at the very end, most of them not sentences (headlines with a
+    teaser), under a story: a list of links that lost its heading.
+    """
+    bullets = []
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].strip()
+        if not text:
+            continue
+        if not text.startswith(("- ", "• ")) or len(text) > MAX_TRAILING_LINK_CHARS:
+            break
+        bullets.append(index)
+    if len(bullets) < MIN_TRAILING_BULLETS or not any(line.strip() for line in lines[:bullets[-1]]):
+        return None
+    unfinished = sum(not _SENTENCE_END.search(lines[i].strip()) for i in bullets)
+    return bullets[-1] if unfinished * 3 >= len(bullets) * 2 else None
 
 
 def strip_furniture(text: str) -> CleanedText:
@@ -237,6 +282,8 @@ def strip_furniture(text: str) -> CleanedText:
     removed: list[str] = []
     lines, outlet = _strip_masthead(text.split("\n"), removed)
     cut = _trailing_block_start(lines)
+    if cut is None:
+        cut = _trailing_link_list_start(lines)
     if cut is not None:
         removed.extend(line.strip() for line in lines[cut:] if line.strip())
         lines = lines[:cut]

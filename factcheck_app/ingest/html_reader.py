@@ -17,7 +17,7 @@ from factcheck_app.ingest.html_text import html_to_text
 
 _log = logging.getLogger(__name__)
 # Photo captions and credits describe a picture, not the story: they never reach the body.
-_PRUNED = ["//figcaption", "//*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"]
+_PRUNED = ["//figcaption"]
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
@@ -53,9 +53,20 @@ def _trafilatura_text(html: str):
     )
 
 
+# Section labels that pages put before or after a headline ("Opinion | ...", "... | Editorial").
+_SECTION = (r"opinion|editorial|analysis|commentary|perspective|column|letters?(?:\s+to\s+the\s+editor)?|review|"
+            r"explainer|fact[\s-]?check|exclusive|live|breaking(?:\s+news)?|watch|video|podcast")
+_SECTION_PREFIX = re.compile(rf"^(?:{_SECTION})\s*(?:\||:|[-–—]\s)\s*", re.IGNORECASE)
+_SECTION_SUFFIX = re.compile(rf"\s*(?:\||[-–—]\s)\s*(?:{_SECTION})$", re.IGNORECASE)
+
+
 def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
-    """Drop " | The Outlet" from a <title>-style headline, when the outlet is known."""
-    if not title or not outlet:
+    """Drop " | The Outlet" and section labels ("Opinion | ", " | Editorial") from a headline."""
+    if not title:
+        return title
+    bare = _SECTION_SUFFIX.sub("", _SECTION_PREFIX.sub("", title)).strip()
+    title = bare or title
+    if not outlet:
         return title
     for separator in _TITLE_SEPARATORS:
         head, found, tail = title.rpartition(separator)

@@ -9,7 +9,7 @@ from factcheck_app.core.extraction import ExtractedArticle
 from factcheck_app.ingest.captions import caption_spans
 from factcheck_app.ingest.errors import IngestError
 from factcheck_app.ingest.furniture import strip_furniture
-from factcheck_app.ingest.metadata import find_author, find_published, find_title_index, looks_like_headline
+from factcheck_app.ingest.metadata import find_author, find_title_index, looks_like_headline, published_and_source
 
 
 @dataclass
@@ -86,9 +86,12 @@ def assemble_article(text: str, hints: Hints, warnings: list[str], reader: str |
     if title is None:
         warnings.append("No headline was recognised; the article has no title.")
     body_lines = body.split("\n")
-    published = hints.published or find_published(body_lines)
+    published, source = (hints.published, "page") if hints.published else published_and_source(body_lines)
     if published is None:
         warnings.append("No publication date was found; relative dates such as 'last week' cannot be resolved.")
+    elif source == "caption":
+        warnings.append(f"The publication date ({published}) was taken from a photo caption, since the article "
+                        "gives no date line; check it.")
     return ExtractedArticle(
         body=body,
         title=title,

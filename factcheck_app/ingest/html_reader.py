@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck_app.ingest import reader_names
+from factcheck_app.ingest.author_names import clean_author
 from factcheck_app.ingest.dates import iso_date_prefix
 from factcheck_app.ingest.html_metadata import HtmlMetadata, read_html_metadata
 from factcheck_app.ingest.html_sniff import looks_like_html  # noqa: F401 - part of this module's API
 from factcheck_app.ingest.html_text import html_to_text
+from factcheck_app.ingest.outlet_names import clean_site_name
 
 _log = logging.getLogger(__name__)
 # Photo captions and credits describe a picture, not the story: they never reach the body.
@@ -118,8 +120,9 @@ def read_html(html: str) -> HtmlArticle:
     if document is not None:
         text = document.text or ""
         metadata.title = metadata.title or document.title
-        metadata.outlet = metadata.outlet or document.sitename
-        metadata.author = metadata.author or document.author
+        metadata.outlet = metadata.outlet or clean_site_name(document.sitename)
+        metadata.author = metadata.author or clean_author(document.author, metadata.outlet, *metadata.site_names,
+                                                          document.sitename)
         if not metadata.published and document.date:
             metadata.published = iso_date_prefix(document.date)
     reader = reader_names.HTML_MAIN_TEXT

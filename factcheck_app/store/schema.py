@@ -186,5 +186,18 @@ def _v2(db: Database) -> None:
         create_fts(db, table, columns)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """Verdict history says what kind of change each row was, keeps rationale edits, and marks corrections."""
+    db.execute("ALTER TABLE verdict_history ADD COLUMN action TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN from_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN to_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN correction INTEGER NOT NULL DEFAULT 0")
+    # Rows written before v3 were rating or status changes, or reviews (their why said so).
+    db.execute(
+        "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
+        "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 LATEST_VERSION = len(MIGRATIONS)

@@ -24,4 +24,4 @@ def test_a_fallback_read_is_announced(cli, store_path, monkeypatch):
     imported = cli("import", HTML, "--store", store_path)
     assert imported.status == 0
     assert "read as HTML fallback" in imported.err
-    assert "warning: The main-text reader could not be loaded" in imported.err
+    assert "note: The main-text reader could not be loaded" in imported.err

@@ -32,6 +32,9 @@ _WORDS = re.compile(r"\w+")
 # written differently ("review - shoots" / "review – shoots", a section label dropped).
 _SAME_HEADLINE = 0.75
 _HEADLINE_WINDOW = 8
+#: The longest body kept. A long read is a few hundred thousand characters; past this a file
+#: is not an article a checker can work through, and extraction time grows with it.
+MAX_BODY_CHARS = 1_000_000
 
 
 def _same_headline(line: str, title: str) -> bool:
@@ -75,6 +78,11 @@ def _title_first(lines: list[str], title: str | None) -> tuple[str, str | None]:
 
 def assemble_article(text: str, hints: Hints, warnings: list[str], reader: str | None = None) -> ExtractedArticle:
     """Return the finished article for cleaned reader output ``text`` (from ``reader``); raise IngestError if nothing is left."""
+    if len(text) > MAX_BODY_CHARS:
+        cut = text.rfind("\n\n", 0, MAX_BODY_CHARS)
+        warnings.append(f"This article's text is {len(text) / 1e6:.1f} million characters, more than any article: "
+                        f"only the first {MAX_BODY_CHARS / 1e6:.0f} million were kept.")
+        text = text[: cut if cut > 0 else MAX_BODY_CHARS]
     cleaned = strip_furniture(text)
     lines = cleaned.text.split("\n")
     if hints.url:  # the page's own address printed on it (a share or print block)

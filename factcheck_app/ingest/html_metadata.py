@@ -26,6 +26,8 @@ _PUBLISHER_KEYS = ("publisher", "dc.publisher")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author")
 _URL_KEYS = ("og:url", "twitter:url")
 _MAX_JSON_LD_CHARS = 500_000
+METADATA_WINDOW_CHARS = 1_000_000
+_JSON_LD = re.compile(r"<script[^>]{0,200}?ld\+json[^>]{0,200}>(.{0,500000}?)</script", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -238,8 +240,12 @@ def read_html_metadata(html: str) -> HtmlMetadata:
     """Return the title, outlet, author, canonical URL and published date (ISO, the page's local
     date) declared by a page."""
     collector = _MetaCollector()
-    collector.feed(html)
+    # Meta tags, the headline, bylines and date stamps sit near the top; the stdlib parser is
+    # pure Python, so a huge page is parsed only that far. JSON-LD blocks are found anywhere.
+    collector.feed(html[:METADATA_WINDOW_CHARS])
     collector.close()
+    if len(html) > METADATA_WINDOW_CHARS:
+        collector.json_ld.extend(match.group(1) for match, _ in zip(_JSON_LD.finditer(html, METADATA_WINDOW_CHARS), range(20)))
     meta = collector.meta
     ld = _json_ld_fields(collector.json_ld)
     text = visible_text(html)

@@ -18,6 +18,19 @@ from factcheck_app.ingest.html_text import html_to_text
 from factcheck_app.ingest.outlet_names import clean_site_name
 
 _log = logging.getLogger(__name__)
+#: Above this many characters a page is read in trafilatura's fast mode (see ``_trafilatura_text``).
+LARGE_PAGE_CHARS = 2_000_000
+#: The most markup handed to the main-text reader (after ``slim_html``), keeping a 20 MB page in bounds.
+MAX_READER_CHARS = 3_000_000
+# What a saved page carries besides its text: code, styles, drawings, comments, pictures as data.
+_BULK = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_DATA_ADDRESS = re.compile(r"""(["'])data:[^"']{200,}\1""")
+
+
+def slim_html(html: str) -> str:
+    """Return a large page without scripts, styles, drawings, comments and inline data addresses,
+    none of which is article text (metadata has been read from the whole page already)."""
+    return _DATA_ADDRESS.sub('""', _BULK.sub(" ", html))
 # Photo captions and credits describe a picture, not the story: they never reach the body.
 _PRUNED = ["//figcaption"]
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
@@ -34,16 +47,23 @@ class HtmlArticle:
 
 
 def _trafilatura_text(html: str):
-    """Return trafilatura's Document for the page, or None. Imported here: it is slow to import."""
+    """Return trafilatura's Document for the page, or None. Imported here: it is slow to import.
+
+    A very large page is read in trafilatura's fast mode, without its second opinion from
+    other algorithms (each a copy of the whole tree) and without its metadata search (the
+    page's own metadata is read apart): that keeps a 20 MB page within time and memory.
+    """
     import trafilatura
     from trafilatura.settings import set_date_params
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    large = len(html) > LARGE_PAGE_CHARS
     return trafilatura.bare_extraction(
         html,
         url=None,
-        with_metadata=True,
+        fast=large,
+        with_metadata=not large,
         include_comments=False,
         include_images=False,
         include_links=False,
@@ -112,8 +132,16 @@ def read_html(html: str) -> HtmlArticle:
         _log.warning("main-text reader unavailable: %s", exc)
         warnings.append(READER_MISSING.format(error=f"{type(exc).__name__}: {exc}".split("\n")[0]))
     else:
+        page = html
+        if len(page) > LARGE_PAGE_CHARS:
+            page = slim_html(page)
+        if len(page) > MAX_READER_CHARS:
+            cut = page.rfind("<", 0, MAX_READER_CHARS)
+            page = page[: cut if cut > 0 else MAX_READER_CHARS]
+            warnings.append(f"This page holds {len(html) / 1e6:.0f} million characters of markup besides scripts and "
+                            f"styles, more than any article: only the first {MAX_READER_CHARS / 1e6:.0f} million were read.")
         try:
-            document = _trafilatura_text(html)
+            document = _trafilatura_text(page)
         except Exception:  # RecursionError on deep trees, lxml errors on broken ones: fall back below
             _log.warning("main-text reader failed on a page", exc_info=True)
             document = None

@@ -56,32 +56,28 @@ def heavy_page(target: int = TARGET_BYTES) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-def text_heavy_page(target: int = TARGET_BYTES) -> bytes:
-    """20 MB of article markup: nested blocks of paragraphs, every one of them story text."""
-    rnd = random.Random(23)
-    parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harbour budget: the full record</title>'
-             "</head><body><article><h1>Harbour budget: the full record</h1>"]
-    size = len(parts[0])
-    n = 0
+def _filled(head: str, block: str, tail: str, seed: int, target: int) -> bytes:
+    """``head``, then ``block`` (formatted with a new story sentence each time) until ``target`` bytes, then ``tail``."""
+    rnd = random.Random(seed)
+    parts, size, n = [head], len(head), 0
     while size < target - 200:
         n += 1
-        chunk = f'<div class="block"><div class="inner"><p>{_sentence(rnd, n)}</p></div></div>\n'
-        parts.append(chunk)
-        size += len(chunk)
-    parts.append("</article></body></html>")
+        parts.append(block.format(_sentence(rnd, n)))
+        size += len(parts[-1])
+    parts.append(tail)
     return "".join(parts).encode("utf-8")
+
+
+def text_heavy_page(target: int = TARGET_BYTES) -> bytes:
+    """20 MB of article markup: nested blocks of paragraphs, every one of them story text."""
+    return _filled('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harbour budget: the full record</title>'
+                   "</head><body><article><h1>Harbour budget: the full record</h1>",
+                   '<div class="block"><div class="inner"><p>{}</p></div></div>\n', "</article></body></html>", 23, target)
 
 
 def plain_text_file(target: int = TARGET_BYTES) -> bytes:
     """20 MB of plain-text paragraphs, as a transcript or a document dump pasted into a .txt file."""
-    rnd = random.Random(29)
-    parts, size, n = ["Harbour budget: the full record\n\n"], 40, 0
-    while size < target - 200:
-        n += 1
-        chunk = _sentence(rnd, n) + "\n\n"
-        parts.append(chunk)
-        size += len(chunk)
-    return "".join(parts).encode("utf-8")
+    return _filled("Harbour budget: the full record\n\n", "{}\n\n", "", 29, target)
 
 
 def run_import(page: Path, store: Path) -> tuple[float, float, int, str]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from factcheck_app.core.web_addresses import is_web_address
 from factcheck_app.ingest.author_names import clean_author, pick_author
 from factcheck_app.ingest.outlet_names import clean_site_name, host_outlet
 from factcheck_app.ingest.page_dates import local_publication_date, time_text_stamps, visible_stamps, visible_text
@@ -41,6 +42,8 @@ class HtmlMetadata:
     published: str | None = None
     #: Every name the page gives its site (site name, publisher), for telling an author from it.
     site_names: list[str] = field(default_factory=list)
+    #: Addresses the page declared for itself that are not web addresses (javascript:, data:).
+    rejected_urls: list[str] = field(default_factory=list)
 
 
 def _clean(value: object) -> str | None:
@@ -252,7 +255,10 @@ def read_html_metadata(html: str) -> HtmlMetadata:
     stamps, others = _stamps(meta, ld, collector.times)
     shown = visible_stamps(text) + [stamp for value in collector.time_texts for stamp in time_text_stamps(value)]
     published = local_publication_date(stamps, shown, others)
-    url = _clean(collector.canonical) or _first(meta, _URL_KEYS) or ld.get("url")
+    declared = [value for value in (_clean(collector.canonical), *(_clean(meta.get(key)) for key in _URL_KEYS),
+                                    ld.get("url")) if value]
+    url = next((value for value in declared if is_web_address(value)), None)
+    rejected = [value for value in declared if not is_web_address(value)]
     site_names = [_first(meta, _SITE_NAME_KEYS), ld.get("publisher"), _first(meta, _PUBLISHER_KEYS)]
     outlet = host_outlet(url) or next((name for name in map(clean_site_name, site_names) if name), None)
     authors = [ld.get("author"), *(meta.get(key) for key in _AUTHOR_KEYS), *collector.author_texts,
@@ -266,6 +272,7 @@ def read_html_metadata(html: str) -> HtmlMetadata:
         url=url,
         published=published,
         site_names=[name for name in site_names if name],
+        rejected_urls=rejected,
     )
 
 

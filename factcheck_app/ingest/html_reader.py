@@ -163,4 +163,8 @@ def read_html(html: str) -> HtmlArticle:
         if text and not warnings:
             warnings.append(READER_FAILED)
     metadata.title = _strip_site_suffix(metadata.title, metadata.outlet)
+    if metadata.rejected_urls:
+        shown = metadata.rejected_urls[0] if len(metadata.rejected_urls[0]) <= 60 else metadata.rejected_urls[0][:59] + "…"
+        left = "another address it gives was used" if metadata.url else "the article's address was left empty"
+        warnings.append(f"The page gives its address as '{shown}', which is not a web address (http:// or https://): {left}.")
     return HtmlArticle(text, metadata, warnings, reader)

@@ -53,8 +53,10 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-# Elements whose class says they hold the byline ("byline", "author-name", "article-subline").
-_BYLINE_CLASS = re.compile(r"byline|author|subline|writer", re.IGNORECASE)
+# Elements whose class says they hold the byline ("byline", "article-byline", "author-name");
+# not a comment form's "comment-author" field.
+_BYLINE_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*byline[\w-]*|(?:article|post|entry|story)?[-_]*author(?:[-_]+name)?)(?:\s|$)",
+                           re.IGNORECASE)
 
 
 class _MetaCollector(HTMLParser):
@@ -113,7 +115,7 @@ class _MetaCollector(HTMLParser):
         if tag in ("script", "title", "h1"):
             self._in = None
         if self._capture is not None and tag == self._capture[1]:
-            text = " ".join("".join(self._buffer).split())[:300]
+            text = " ".join(" ".join(self._buffer).split())[:300]
             if text:
                 (self.time_texts if self._capture[0] == "time" else self.author_texts).append(text)
             self._capture = None

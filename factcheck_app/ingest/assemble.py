@@ -34,7 +34,7 @@ _SAME_HEADLINE = 0.75
 _HEADLINE_WINDOW = 8
 #: The longest body kept. A long read is a few hundred thousand characters; past this a file
 #: is not an article a checker can work through, and extraction time grows with it.
-MAX_BODY_CHARS = 1_000_000
+MAX_BODY_CHARS = 1_500_000
 
 
 def _same_headline(line: str, title: str) -> bool:

@@ -21,7 +21,7 @@ _log = logging.getLogger(__name__)
 #: Above this many characters a page is read in trafilatura's fast mode (see ``_trafilatura_text``).
 LARGE_PAGE_CHARS = 2_000_000
 #: The most markup handed to the main-text reader (after ``slim_html``), keeping a 20 MB page in bounds.
-MAX_READER_CHARS = 3_000_000
+MAX_READER_CHARS = 2_000_000
 # What a saved page carries besides its text: code, styles, drawings, comments, pictures as data.
 _BULK = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _DATA_ADDRESS = re.compile(r"""(["'])data:[^"']{200,}\1""")

@@ -31,7 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.extract_bench
 	$(BIN)/python -m benchmarks.report_bench
 	$(BIN)/python -m benchmarks.gui_bench
-	$(BIN)/python -m benchmarks.article_bench
+	$(BIN)/python -m benchmarks.article_bench $(if $(ARTICLE_BENCH_DATA),--data $(ARTICLE_BENCH_DATA))
 	$(BIN)/python -m benchmarks.import_bench
 	@if [ -d dist/FactcheckDesk ]; then $(BIN)/python -m benchmarks.startup_bench; \
 	else echo "startup_bench: no bundle yet (make package), skipped"; fi

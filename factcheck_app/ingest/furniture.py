@@ -83,11 +83,13 @@ FURNITURE_LINES: dict[str, tuple[str, ...]] = {
     ),
     # Calls to act: apps, newsletters, social accounts, contests.
     "promotion": (
-        r".{0,200}\bclick(?:ing)?\s+here\b.{0,120}",
+        # A call to click, never a story's sentence that quotes one ("an email said 'click here'").
+        r"(?:click|tap)\s+here\b.{0,150}", r".{0,200}[.!?]\s+(?:click|tap)\s+here\b[^.!?]{0,80}[.!?]?",
+        r"(?-i:[^a-z]{0,200}\bCLICK(?:ING)?\s+HERE\b[^a-z]{0,120})", r".{0,100}\bby\s+clicking\s+here",
         r"follow\s+.{1,80}\s+on\s+(?:twitter|facebook|instagram|youtube|linkedin|tiktok|snapchat)\b.{0,400}",
         r"follow\s+.{0,200}(?:https?://|\s@\w).{0,200}", r".{0,200}\bdelivered\s+to\s+your\s+inbox\b.{0,120}",
         r"sign\s+up\s*:.{0,200}", r"subscribe\s+to\s+.{1,200}", r"if\s+you\s+enjoyed\s+this\s+(?:article|story|piece).{0,300}",
-        r"this\s+copy\s+is\s+for\s+your\s+personal.{0,400}", r"an\s+error\s+(?:has\s+)?occurred.{0,60}",
+        r"this\s+copy\s+is\s+for\s+your\s+personal.{0,400}", r"an\s+error\s+(?:has\s+)?occurred[,.;]?\s*(?:please\s+)?try\s+again(?:\s+later)?\.?",
         r"this\s+(?:article|story)\s+has\s+been\s+sent\s+to.{0,60}", r"thank\s+you!?",
         r"thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing)!?", r"keep\s+an\s+eye\s+on\s+your\s+inbox.{0,80}",
         r"sorry!?", r"there\s+was\s+an\s+error\s+processing\s+your\s+subscription\.?",

@@ -24,6 +24,9 @@ STORY = [
     "Associated Press writers Tom Reed and Ana Lu contributed to this report.",
     "CLICK HERE TO GET THE RIVERTON NEWS APP",
     "Get Riverton Business on the go by clicking here",
+    "Get Riverton Monthly delivered every month. 12 issues for £11.99. Click here for more information.",
+    "Click here to subscribe to The Riverton Newsletter",
+    "An error has occurred, please try again later.",
     "Follow Newsroom on Instagram, Facebook, Twitter and YouTube.",
     "Follow The Riverton Chronicle Opinion section on Facebook, Twitter (@RivOpinion) and Instagram.",
     "SOURCE: Gazette News",
@@ -55,6 +58,8 @@ def test_news_page_furniture_lines(line):
     "Photographs taken by the inspectors show cracks in 12 of the 40 pillars.",
     "ﺐِﺒْﺣَﺃ َﻚَﺒﻴِﺒَﺣ ﺎًﻧْﻮَﻫ ﺎَﻣ ﻰَﺴَﻋ ْﻥَﺃ َﻥﻮُﻜَﻳ َﻚَﻀْﻴِﻐَﺑ ﺎًﻣْﻮَﻳ",
     "In 2019 the council spent $3 million on buses.",
+    "The email told customers to click here to claim a refund, police said.",
+    "An error occurred during the count, officials said.",
 ])
 def test_story_lines_are_kept(line):
     assert not is_furniture(line), line

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from factcheck_app.core.web_addresses import is_web_address
 from factcheck_app.ingest.author_names import clean_author, pick_author
+from factcheck_app.ingest.html_bulk import json_ld_blocks
 from factcheck_app.ingest.outlet_names import clean_site_name, host_outlet
 from factcheck_app.ingest.page_dates import local_publication_date, time_text_stamps, visible_stamps, visible_text
 
@@ -28,7 +29,6 @@ _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "sailthru.autho
 _URL_KEYS = ("og:url", "twitter:url")
 _MAX_JSON_LD_CHARS = 500_000
 METADATA_WINDOW_CHARS = 1_000_000
-_JSON_LD = re.compile(r"<script[^>]{0,200}?ld\+json[^>]{0,200}>(.{0,500000}?)</script", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -250,7 +250,7 @@ def read_html_metadata(html: str) -> HtmlMetadata:
     collector.feed(html[:METADATA_WINDOW_CHARS])
     collector.close()
     if len(html) > METADATA_WINDOW_CHARS:
-        collector.json_ld.extend(match.group(1) for match, _ in zip(_JSON_LD.finditer(html, METADATA_WINDOW_CHARS), range(20)))
+        collector.json_ld.extend(json_ld_blocks(html, METADATA_WINDOW_CHARS))
     meta = collector.meta
     ld = _json_ld_fields(collector.json_ld)
     text = visible_text(html)

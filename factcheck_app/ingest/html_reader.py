@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from factcheck_app.ingest import reader_names
 from factcheck_app.ingest.author_names import clean_author
 from factcheck_app.ingest.dates import iso_date_prefix
+from factcheck_app.ingest.html_bulk import without_bulk, without_data_addresses
 from factcheck_app.ingest.html_metadata import HtmlMetadata, read_html_metadata
 from factcheck_app.ingest.html_sniff import looks_like_html  # noqa: F401 - part of this module's API
 from factcheck_app.ingest.html_text import html_to_text
@@ -22,18 +23,16 @@ _log = logging.getLogger(__name__)
 LARGE_PAGE_CHARS = 2_000_000
 #: The most markup handed to the main-text reader (after ``slim_html``), keeping a 20 MB page in bounds.
 MAX_READER_CHARS = 2_000_000
-# What a saved page carries besides its text: code, styles, drawings, comments, pictures as data.
-_BULK = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
-_DATA_ADDRESS = re.compile(r"""(["'])data:[^"']{200,}\1""")
+
+# Photo captions and credits describe a picture, not the story: they never reach the body.
+_PRUNED = ["//figcaption"]
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 
 def slim_html(html: str) -> str:
     """Return a large page without scripts, styles, drawings, comments and inline data addresses,
     none of which is article text (metadata has been read from the whole page already)."""
-    return _DATA_ADDRESS.sub('""', _BULK.sub(" ", html))
-# Photo captions and credits describe a picture, not the story: they never reach the body.
-_PRUNED = ["//figcaption"]
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+    return without_data_addresses(without_bulk(html))
 
 
 @dataclass

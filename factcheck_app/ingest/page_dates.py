@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck_app.ingest.dates import find_date, iso_date_prefix
+from factcheck_app.ingest.html_bulk import without_bulk
 
 # Zones news pages print beside a time; fixed offsets in hours (daylight-saving forms named apart).
 ZONE_OFFSETS: dict[str, float] = {
@@ -34,10 +35,10 @@ _LABEL = r"(?P<label>first\s+published|published|posted|last\s+updated|updated|l
 _STAMP_START = re.compile(
     rf"\b{_LABEL}\b\s*(?:on|at)?\s*:?\s*(?:(?P<time>{_TIME})\s*(?P<zone>{_ZONE})?\s*,?\s*(?:on\s+)?)?", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"^\s*,?\s*(?:at\s+|[|·•-]\s*)?{_TIME}\s*(?P<zone>{_ZONE})?", re.IGNORECASE)
-_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(r"<[^>]{0,2000}>")
+_TAGS = re.compile(r"<[^<>]{0,2000}>")  # stops at the next "<": one pass, whatever the page
 _MAX_SCAN_CHARS = 3_000_000
 _WINDOW = 80
+_MAX_LABELS = 2000  # a page's own stamps come early; a page of nothing but "Published" is not read to its end
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,14 @@ class VisibleStamp:
 
 def visible_text(html: str) -> str:
     """Return the page's text without scripts, tags or entities, lines kept apart (bounded)."""
-    text = _SCRIPTS.sub(" ", html[:_MAX_SCAN_CHARS])
+    text = without_bulk(html[:_MAX_SCAN_CHARS])
     return html_entities.unescape(_TAGS.sub("\n", text))
 
 
 def visible_stamps(text: str) -> list[VisibleStamp]:
     """Return every labelled date stamp in the page's visible text, in page order."""
     stamps = []
-    for start in _STAMP_START.finditer(text):
+    for start, _ in zip(_STAMP_START.finditer(text), range(_MAX_LABELS)):
         window = text[start.end(): start.end() + _WINDOW].split("\n\n")[0]
         found = find_date(window)
         if not found or window[: found[1].start()].strip(" ,:|-–—\n"):

@@ -48,6 +48,8 @@ class VisibleStamp:
     date: str
     label: str
     zone: str | None = None
+    #: The time of day printed with it, as "HH:MM" (24-hour), when there is one.
+    clock: str | None = None
 
 
 def visible_text(html: str) -> str:
@@ -65,12 +67,24 @@ def visible_stamps(text: str) -> list[VisibleStamp]:
         if not found or window[: found[1].start()].strip(" ,:|-–—\n"):
             continue
         iso, match = found
-        zone = start["zone"]
+        zone, clock = start["zone"], _clock(start["time"])
         after = _TIME_AFTER.match(window[match.end():])
-        if after and after["zone"]:
-            zone = zone or after["zone"]
-        stamps.append(VisibleStamp(iso, " ".join(start["label"].lower().split()), zone))
+        if after:
+            zone, clock = zone or after["zone"], clock or _clock(after.group(0))
+        stamps.append(VisibleStamp(iso, " ".join(start["label"].lower().split()), zone, clock))
     return stamps
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m", re.IGNORECASE)
+
+
+def _clock(text: str | None) -> str | None:
+    """"8:50 PM" -> "20:50"; None when ``text`` holds no time of day."""
+    match = _CLOCK.search(text or "")
+    if not match or not 1 <= int(match[1]) <= 12:
+        return None
+    hour = int(match[1]) % 12 + (12 if match[3].lower() == "p" else 0)
+    return f"{hour:02d}:{match[2] or '00'}"
 
 
 def time_text_stamps(text: str) -> list[VisibleStamp]:
@@ -83,7 +97,7 @@ def time_text_stamps(text: str) -> list[VisibleStamp]:
         return []
     iso, match = found
     zone = re.search(rf"{_TIME}\s*(?P<zone>{_ZONE})", text, re.IGNORECASE)
-    return [VisibleStamp(iso, "shown", zone["zone"] if zone else None)]
+    return [VisibleStamp(iso, "shown", zone["zone"] if zone else None, _clock(text))]
 
 
 def _parse(value: str) -> dt.datetime | None:
@@ -117,9 +131,10 @@ def local_publication_date(stamps: list[str], visible: list[VisibleStamp], other
     the ``visible`` stamps, in the time zone the page was published in; ``others`` are the
     page's other timestamps (modified, created), used only for their offset.
 
-    The first usable stamp is the moment; when it is given in UTC, another stamp's offset,
-    the visible stamp's zone, or the visible date (a day apart at most) says which day it
-    was where the page was published.
+    The first usable stamp is the moment. When it is given in UTC, the day where the page was
+    published comes from, in turn: the zone printed beside a visible stamp; a visible stamp
+    whose time of day is this very moment in some zone; another timestamp's offset; the date
+    of a visible stamp without a time, a day apart at most. Otherwise the UTC date stands.
     """
     first = next((value for value in stamps if iso_date_prefix(value)), None)
     published = [stamp for stamp in visible if stamp.label in ("published", "first published", "posted")]
@@ -129,16 +144,28 @@ def local_publication_date(stamps: list[str], visible: list[VisibleStamp], other
     moment = _parse(first)
     if moment is None or moment.tzinfo is None or moment.utcoffset() != dt.timedelta(0):
         return iso_date_prefix(first)
+    ordered = published + [stamp for stamp in visible if stamp not in published]
+    for stamp in ordered:
+        if stamp.zone and stamp.zone not in ("UTC", "GMT", "Z"):
+            return (moment + _zone_offset(stamp.zone, moment)).date().isoformat()
+    for stamp in ordered:
+        if stamp.clock and _same_moment(stamp, moment):
+            return stamp.date
     for other in [*stamps, *others]:
         parsed = _parse(other)
         if parsed is not None and parsed.tzinfo is not None and parsed.utcoffset() != dt.timedelta(0) \
                 and abs(parsed - moment) <= dt.timedelta(hours=36):
             return (moment + parsed.utcoffset()).date().isoformat()
-    for stamp in published + visible:
-        if stamp.zone and stamp.zone not in ("UTC", "GMT", "Z"):
-            return (moment + _zone_offset(stamp.zone, moment)).date().isoformat()
     utc_day = moment.date()
-    for stamp in published + visible:
-        if abs((dt.date.fromisoformat(stamp.date) - utc_day).days) <= 1:
+    for stamp in ordered:  # a date without a time of day: "November 18, 2019" under the headline
+        if not stamp.clock and stamp.label != "updated" and abs((dt.date.fromisoformat(stamp.date) - utc_day).days) <= 1:
             return stamp.date
     return utc_day.isoformat()
+
+
+def _same_moment(stamp: VisibleStamp, moment: dt.datetime) -> bool:
+    """Whether the stamp's date and time of day are ``moment`` (UTC) seen in some real zone:
+    an offset between -12 and +14 hours, in quarter hours give or take two minutes."""
+    shown = dt.datetime.fromisoformat(f"{stamp.date}T{stamp.clock}")
+    offset = (shown - moment.replace(tzinfo=None)).total_seconds() / 60
+    return -12 * 60 <= offset <= 14 * 60 and abs(offset - 15 * round(offset / 15)) <= 2

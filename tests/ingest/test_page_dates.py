@@ -32,8 +32,16 @@ def test_a_utc_timestamp_takes_the_visible_date_a_day_apart_at_most():
 
 def test_visible_stamps_in_the_forms_pages_print():
     text = "x\nPublished: Monday, November 18th, 2019\ny\nPublished 7:07 PM EST Nov 19, 2019\nUpdated Nov. 20, 2019 at 8:50 p.m. ET"
-    assert visible_stamps(text) == [VisibleStamp("2019-11-18", "published"), VisibleStamp("2019-11-19", "published", "EST"),
-                                    VisibleStamp("2019-11-20", "updated", "ET")]
+    assert visible_stamps(text) == [VisibleStamp("2019-11-18", "published"),
+                                    VisibleStamp("2019-11-19", "published", "EST", "19:07"),
+                                    VisibleStamp("2019-11-20", "updated", "ET", "20:50")]
+
+
+def test_a_shown_time_of_day_must_be_the_same_moment():
+    # 13:16 UTC on the 19th is not "9:42am on the 20th" anywhere: that stamp is a later update.
+    assert local_publication_date(["2019-11-19T13:16:00Z"], [VisibleStamp("2019-11-20", "shown", None, "09:42")]) == "2019-11-19"
+    # 02:59 UTC on the 20th is "8:59 pm on the 19th" six hours west.
+    assert local_publication_date(["2019-11-20T02:59:46Z"], [VisibleStamp("2019-11-19", "shown", None, "20:59")]) == "2019-11-19"
 
 
 @pytest.mark.parametrize("line, iso", [

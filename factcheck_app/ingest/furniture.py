@@ -76,7 +76,7 @@ FURNITURE_LINES: dict[str, tuple[str, ...]] = {
         r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+",
         r"[\w ]{1,30}:\s*https?://.{0,200}",
         r"(?:write|e-?mail)\s+(?:to\s+)?.{1,60}\s+at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+.{0,200}",
-        r"filed\s+under\s*:.{0,100}", r"tags?", r"explore\s+further",
+        r"filed\s+under\s*:.{0,100}", r"tags?", r"tags?\s*:.{1,300}", r"explore\s+further",
         # Machine text that structured data leaves in a page: a bare timestamp, an image address.
         r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
         r"https?://\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?",

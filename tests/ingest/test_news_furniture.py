@@ -45,6 +45,7 @@ STORY = [
     "https://static.riverton.example/images/2019/tram-1200x800.jpg",
     "SEAN DOE ELIMINATED FROM 'DANCING ON THE RIVER' IN A SHOCK RESULT",
     "Filed under: Transport",
+    "Tags: transport, council, light rail",
 ])
 def test_news_page_furniture_lines(line):
     assert is_furniture(line), line

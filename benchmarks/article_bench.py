@@ -84,16 +84,36 @@ def ensure_data(folder: Path) -> Path | None:
     return folder
 
 
-def app_body(html: bytes) -> tuple[str, str | None]:
-    """Return the app's body without its title line, and the reader it used (the page is read and
-    its claims extracted, as an import does, so the time per page is the import's)."""
+def app_article(html: bytes):
+    """Return the app's article for the page: read and its claims extracted, as an import does."""
     from factcheck_app.extract.pipeline import analyse
 
-    article = analyse(html, "page.html")
+    return analyse(html, "page.html")
+
+
+def body_of(article) -> str:
+    """The article's body without the title line the app puts first."""
     body = article.body
     if article.title and body.startswith(article.title):
         body = body[len(article.title):]
-    return body.strip(), article.reader
+    return body.strip()
+
+
+def app_body(html: bytes) -> tuple[str, str | None]:
+    """Return the app's body without its title line, and the reader it used."""
+    article = app_article(html)
+    return body_of(article), article.reader
+
+
+def claims_outside(article, true_body: str) -> tuple[int, int]:
+    """(claims whose words are mostly not in the true body, all claims): claims made of page clutter."""
+    truth = shingles(true_body)
+    outside = 0
+    for claim in article.claims:
+        grams = shingles(claim.text)
+        if grams and sum(count for gram, count in grams.items() if gram in truth) * 2 < sum(grams.values()):
+            outside += 1
+    return outside, len(article.claims)
 
 
 def trafilatura_body(html: bytes) -> str:
@@ -118,15 +138,20 @@ def main(argv: list[str] | None = None) -> int:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth)[: args.limit or None]
     trafilatura_body(b"<html><body><p>warm up</p></body></html>")
-    app_body(b"<html><body><p>warm up the reader</p></body></html>")
+    app_article(b"<html><body><p>warm up the reader</p></body></html>")
     ours, theirs, times, readers, per_page = [], [], [], Counter(), []
+    clutter = [0, 0]
     for key in keys:
         html = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
         expected = truth[key].get("articleBody", "")
         start = time.perf_counter()
-        body, reader = app_body(html)
+        article = app_article(html)
         times.append((time.perf_counter() - start, key))
+        body, reader = body_of(article), article.reader
         readers[reader] += 1
+        outside, total = claims_outside(article, expected)
+        clutter[0] += outside
+        clutter[1] += total
         ours.append(page_counts(expected, body))
         theirs.append(page_counts(expected, trafilatura_body(html)))
         per_page.append((2 * ours[-1][0] / (2 * ours[-1][0] + ours[-1][1] + ours[-1][2] or 1), key, truth[key].get("url")))
@@ -137,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'trafilatura.extract direct':<28}{direct['precision']:>10.3f}{direct['recall']:>10.3f}{direct['f1']:>8.3f}")
     seconds = sorted(times, reverse=True)
     print(f"readers used: {dict(readers)}")
+    print(f"claims mostly outside the true body: {clutter[0]} of {clutter[1]} ({clutter[0] / max(1, clutter[1]):.1%})")
     print(f"time per page (app: read and extract claims): median {statistics.median(t for t, _ in times) * 1000:.0f} ms, "
           f"slowest {seconds[0][0]:.2f} s ({seconds[0][1][:12]}), "
           f"over {SLOW_PAGE_SECONDS:.0f} s: {sum(t > SLOW_PAGE_SECONDS for t, _ in times)}")

@@ -18,7 +18,6 @@ from factcheck_app.ingest.html_sniff import looks_like_html  # noqa: F401 - part
 from factcheck_app.ingest.html_text import html_to_text
 from factcheck_app.ingest.outlet_names import clean_site_name
 
-_log = logging.getLogger(__name__)
 #: Above this many characters a page is read in trafilatura's fast mode (see ``_trafilatura_text``).
 LARGE_PAGE_CHARS = 2_000_000
 #: The most markup handed to the main-text reader (after ``slim_html``), keeping a 20 MB page in bounds.
@@ -96,6 +95,15 @@ def _strip_site_suffix(title: str | None, outlet: str | None) -> str | None:
     return title
 
 
+def _log_to_file(message: str, *args: object, exc_info: bool = False) -> None:
+    """Put a reader problem in the app's log file (the checker gets a note on the article instead
+    of a traceback). Imported here: plain-text imports never need it."""
+    from factcheck_app.problem_log import log, setup_logging
+
+    setup_logging()
+    log.getChild("ingest").warning(message, *args, exc_info=exc_info)
+
+
 def load_main_text_reader():
     """Return trafilatura's ``bare_extraction``; raise ImportError when it cannot be loaded.
 
@@ -128,7 +136,7 @@ def read_html(html: str) -> HtmlArticle:
     try:
         load_main_text_reader()
     except ImportError as exc:
-        _log.warning("main-text reader unavailable: %s", exc)
+        _log_to_file("main-text reader unavailable: %s", exc)
         warnings.append(READER_MISSING.format(error=f"{type(exc).__name__}: {exc}".split("\n")[0]))
     else:
         page = html
@@ -136,13 +144,13 @@ def read_html(html: str) -> HtmlArticle:
             page = slim_html(page)
         if len(page) > MAX_READER_CHARS:
             cut = page.rfind("<", 0, MAX_READER_CHARS)
-            page = page[: cut if cut > 0 else MAX_READER_CHARS]
-            warnings.append(f"This page holds {len(html) / 1e6:.0f} million characters of markup besides scripts and "
+            warnings.append(f"This page holds {len(page) / 1e6:.0f} million characters of markup besides scripts and "
                             f"styles, more than any article: only the first {MAX_READER_CHARS / 1e6:.0f} million were read.")
+            page = page[: cut if cut > 0 else MAX_READER_CHARS]
         try:
             document = _trafilatura_text(page)
         except Exception:  # RecursionError on deep trees, lxml errors on broken ones: fall back below
-            _log.warning("main-text reader failed on a page", exc_info=True)
+            _log_to_file("main-text reader failed on a page", exc_info=True)
             document = None
     if document is not None:
         text = document.text or ""

@@ -187,3 +187,14 @@ def test_a_page_read_by_the_fallback_is_announced(make_window, tmp_path, dialog_
     assert "read as HTML fallback" in call["text"]
     assert "could not be loaded" in call["detail"]
     assert window.library_pane.model.rowCount() == 1
+
+
+def test_a_single_import_names_its_reader(make_window, tmp_path, dialog_log):
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><meta property="article:published_time" content="2023-05-02T09:00:00+01:00"></head>'
+                    "<body><h1>Housing report</h1><p>" + ARTICLE.format(title="", n=420) + "</p></body></html>",
+                    encoding="utf-8")
+    window = make_window(tmp_path / "lib.sqlite")
+    window.import_paths([page])
+    call = dialog_log.calls[-1]
+    assert call["level"] == "info" and call["detail"] == "Read as HTML main text (trafilatura)."

@@ -142,7 +142,7 @@ def describe_outcomes(outcomes: list[ImportOutcome], asked: int) -> tuple[str, s
             return "info", f"{o.title or o.name} is already in the library.", "It is selected now."
         if o.warnings:
             return "warning", f"Imported {o.title or o.name}, read as {o.reader}.", "\n".join(o.warnings)
-        return "info", f"Imported {o.title or o.name}.", f"Read as {o.reader}." if o.reader else None
+        return "info", f"Imported {o.title or o.name}" + (f", read as {o.reader}." if o.reader else "."), None
     lines = [f"{o.name}: {o.error}" for o in failed] + [f"{o.name}: already in the library" for o in dupes]
     lines += [f"{o.name}: {warning}" for o in new for warning in o.warnings]
     text = f"Imported {len(new)} of {asked} files."

@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM ?= offscreen
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	# The pip the venv brings, not upgraded: the install must work as the README's path does it.
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

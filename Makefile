@@ -8,9 +8,9 @@ export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test stress bench lint package package-deps package-test clean
 
+# The pip the venv brings, not upgraded: the install must work as the README's path does it.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	# The pip the venv brings, not upgraded: the install must work as the README's path does it.
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

@@ -24,7 +24,13 @@ LARGE_PAGE_CHARS = 2_000_000
 MAX_READER_CHARS = 2_000_000
 
 # Photo captions and credits describe a picture, not the story: they never reach the body.
-_PRUNED = ["//figcaption"]
+# Nor does the standfirst, the summary under the headline that the story itself goes on to
+# tell ("sub-head", "dek", itemprop="description").
+_STANDFIRST_CLASSES = ("sub-head", "subhead", "sub-headline", "subheadline", "dek", "standfirst", "article-dek")
+_PRUNED = ["//figcaption",
+           "//*[self::h2 or self::p or self::div][@itemprop='description' or "
+           + " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in _STANDFIRST_CLASSES)
+           + "]"]
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 
 

@@ -93,3 +93,14 @@ def test_captions_are_pruned_and_the_page_address_is_dropped():
     assert "tram at Central Station" not in article.body
     assert "https://riverton.example/news/rail" not in article.body
     assert STORY[-1] in article.body
+
+
+def test_the_standfirst_under_the_headline_is_not_body():
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    html = f"""<html><head><title>Council backs airport rail link</title></head><body><article>
+    <h1>Council backs airport rail link</h1>
+    <h2 class="sub-head" itemprop="description">A costly line that supporters say will take cars off the road</h2>
+    {paragraphs}</article></body></html>"""
+    article = read_article(html.encode(), "page.html")
+    assert "costly line that supporters say" not in article.body
+    assert all(paragraph in article.body for paragraph in STORY)

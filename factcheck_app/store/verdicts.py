@@ -18,12 +18,34 @@ def get_verdict(db: Database, claim_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
+LEAVES_SQL = """
+SELECT h.* FROM verdict_history h
+WHERE h.claim_id = ? AND NOT EXISTS (
+    SELECT 1 FROM verdict_history c WHERE c.claim_id = h.claim_id
+      AND (c.parent_id = h.id OR instr(' ' || coalesce(c.resolves, '') || ' ', ' ' || h.id || ' ') > 0))
+ORDER BY h.changed_at, h.id
+"""
+
+
+def history_leaves(db: Database, claim_id: str) -> list[dict]:
+    """Return the latest change of each line of a claim's verdict history, oldest first.
+
+    One line is the usual case; two or more mean checkers changed the verdict apart from
+    each other (merged from different libraries) and someone has to decide. The last one
+    is the version the verdict row shows meanwhile.
+    """
+    return list(db.query(LEAVES_SQL, [claim_id]))
+
+
 def _record(db: Database, claim_id: str, before: dict | None, after: dict | None, who: str | None, why: str | None) -> None:
+    # Each change records the whole verdict after it and the change(s) it was made on top of:
+    # a change made while two versions wait for a decision is the decision.
+    leaves = [h["id"] for h in history_leaves(db, claim_id)]
     db["verdict_history"].insert(
         {
             "id": new_id(),
             "claim_id": claim_id,
-            "changed_at": utc_now(),
+            "changed_at": after["updated_at"] if after else utc_now(),
             "changed_by": who,
             "from_rating": before["rating"] if before else None,
             "to_rating": after["rating"] if after else None,
@@ -31,8 +53,29 @@ def _record(db: Database, claim_id: str, before: dict | None, after: dict | None
             "to_status": after["status"] if after else None,
             "scale": (after or before or {}).get("scale"),
             "why": why,
+            "parent_id": leaves[-1] if leaves else None,
+            "resolves": " ".join(leaves[:-1]) or None,
+            "verdict_id": after["id"] if after else None,
+            "rationale": after["rationale"] if after else None,
+            "checker": after["checker"] if after else None,
+            "reviewer": after["reviewer"] if after else None,
+            "verdict_created_at": after["created_at"] if after else None,
+            "published_at": after["published_at"] if after else None,
         }
     )
+    db.execute("DELETE FROM verdict_conflicts WHERE claim_id = ?", [claim_id])
+
+
+def needs_decision(db: Database, claim_id: str) -> bool:
+    """Return True when two versions of the claim's verdict, merged from different libraries, await a decision."""
+    return db.execute("SELECT 1 FROM verdict_conflicts WHERE claim_id = ?", [claim_id]).fetchone() is not None
+
+
+def _refuse_while_undecided(db: Database, claim_id: str, what: str) -> None:
+    if needs_decision(db, claim_id):
+        raise ValidationError(
+            f"Two versions of this verdict wait for a decision; choose or set the verdict before {what}."
+        )
 
 
 def set_verdict(
@@ -77,13 +120,18 @@ def set_verdict(
         row["published_at"] = now
     if before and status == "draft" and before["status"] == "reviewed":
         row["reviewer"] = None
+    undecided = needs_decision(db, claim_id)
+    unchanged = before is not None and all(before[k] == v for k, v in row.items() if k != "updated_at")
     with write(db):
-        if before:
+        if unchanged and not undecided:
+            # Nothing to record: the row keeps the time of its last recorded change (history pictures it).
+            after = before
+        elif before:
             db["verdicts"].update(before["id"], row)
         else:
             db["verdicts"].insert({"id": new_id(), "created_at": now, "reviewer": None, **row})
         after = get_verdict(db, claim_id)
-        if before is None or any(before[k] != after[k] for k in ("rating", "status", "scale", "rationale", "checker")):
+        if undecided or before is None or any(before[k] != after[k] for k in ("rating", "status", "scale", "rationale", "checker")):
             _record(db, claim_id, before, after, checker or (before or {}).get("checker"), why)
         if claim["status"] != "checked":
             db["claims"].update(claim_id, {"status": "checked", "updated_at": now})
@@ -95,6 +143,7 @@ def review_verdict(db: Database, claim_id: str, reviewer: str, why: str | None =
     before = get_verdict(db, claim_id)
     if before is None:
         raise ValidationError("The claim has no verdict to review yet.")
+    _refuse_while_undecided(db, claim_id, "reviewing it")
     reviewer = (reviewer or "").strip()
     if not reviewer:
         raise ValidationError("Say who reviewed the verdict.")
@@ -112,6 +161,7 @@ def publish_verdict(db: Database, claim_id: str, who: str | None = None) -> dict
     before = get_verdict(db, claim_id)
     if before is None:
         raise ValidationError("The claim has no verdict to publish yet.")
+    _refuse_while_undecided(db, claim_id, "publishing it")
     return set_verdict(db, claim_id, before["rating"], status="published", checker=before["checker"], why=who and f"published by {who}")
 
 

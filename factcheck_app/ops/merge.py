@@ -1,0 +1,466 @@
+"""Merging a change file (or a whole library) into the open library: the merge rules, as one operation.
+
+Every table listed in core/exchange_tables.py is merged by its declared rule: rows matched
+by key (and by natural key: one article per content hash, one source per DOI or address,
+one claim per span); the newer version of a row wins, a removal travels as a removal; two
+rows found to be one are joined under the smaller key and the join is recorded (an alias,
+which travels too). Verdicts are then rebuilt from the merged verdict history: one line of
+changes gives the verdict; two lines (both sides changed it since they last exchanged) keep
+both versions and mark the claim as needing a decision. A review stays only while the
+reviewer rule holds over the merged history.
+
+Applying the same changes again changes nothing, and the result does not depend on the
+order in which libraries exchange: every choice is made from the rows and stamps alone.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, ExchangeTable, exchange_table
+from factcheck_app.core.ids import utc_now
+from factcheck_app.ops.change_file import ChangeSet, Entry
+from factcheck_app.ops.changes import Changes, OpResult
+from factcheck_app.ops.people import require_person
+from factcheck_app.ops.review_rule import review_still_valid
+from factcheck_app.store import exchange as rows
+from factcheck_app.store.exchange import BASE_STAMP
+from factcheck_app.store.library import Library
+from factcheck_app.store.transaction import write
+from factcheck_app.store.verdicts import history_leaves
+from factcheck_app.store.verdict_lineage import (
+    claim_history,
+    current_verdict,
+    put_verdict,
+    set_conflict,
+)
+
+#: Called with (done, total, what) while a merge runs; may raise to cancel (nothing is then written).
+Progress = Callable[[int, int, str], None]
+
+JOIN_REASONS = {
+    "articles": "the same article text (content hash)",
+    "sources": "the same DOI or address",
+    "claims": "the same passage of the same article",
+    "facets": "the same fact in the same claim",
+    "evidence": "the same source, stance and excerpt on the same claim",
+}
+
+
+@dataclass
+class MergeSummary:
+    """What a merge did (or, before it is written, would do)."""
+
+    new: Counter = field(default_factory=Counter)
+    changed: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+    joined: Counter = field(default_factory=Counter)
+    verdict_changes: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    reviews_withdrawn: list[str] = field(default_factory=list)
+    skipped: int = 0
+    source: str | None = None
+
+    @property
+    def nothing(self) -> bool:
+        """Return True when the merge changes nothing in the library."""
+        return not (
+            sum(self.new.values()) or sum(self.changed.values()) or sum(self.removed.values())
+            or sum(self.joined.values()) or self.verdict_changes or self.conflicts
+        )
+
+    def to_dict(self) -> dict:
+        """Return the summary as plain data (for JSON output and the merge log)."""
+        return {
+            "source": self.source,
+            "new": dict(self.new),
+            "changed": dict(self.changed),
+            "removed": dict(self.removed),
+            "joined": dict(self.joined),
+            "verdict_changes": len(self.verdict_changes),
+            "conflicts": self.conflicts,
+            "reviews_withdrawn": self.reviews_withdrawn,
+            "skipped": self.skipped,
+        }
+
+    def lines(self) -> list[str]:
+        """Return the summary as short lines for the checker, most important first."""
+        if self.nothing:
+            return ["Nothing new: the library already holds every change."]
+        out = []
+        for table in ("articles", "claims", "sources", "evidence"):
+            label = exchange_table(table).label
+            if self.new[table]:
+                out.append(f"{self.new[table]:,} new {label}")
+        if self.verdict_changes:
+            out.append(f"{len(self.verdict_changes):,} verdict change(s)")
+        if self.conflicts:
+            out.append(f"{len(self.conflicts):,} conflicting verdict(s) to decide")
+        edited = sum(self.changed.values())
+        if edited:
+            out.append(f"{edited:,} row(s) updated")
+        removed = sum(self.removed.values())
+        if removed:
+            out.append(f"{removed:,} row(s) removed on the other side")
+        joined = sum(self.joined.values())
+        if joined:
+            out.append(f"{joined:,} duplicate(s) joined: " + ", ".join(f"{n} {t}" for t, n in self.joined.items() if n))
+        if self.reviews_withdrawn:
+            out.append(f"{len(self.reviews_withdrawn):,} review(s) no longer valid, back to draft")
+        if self.skipped:
+            out.append(f"{self.skipped:,} row(s) left out: what they belong to was removed")
+        return out
+
+
+class _DryRun(Exception):
+    """Rolls a previewed merge back once its summary is known."""
+
+
+def _newer(stamp: str, row: dict | None, than_stamp: str, than_row: dict | None) -> bool:
+    """Return True when (stamp, row) wins over (than_stamp, than_row): later stamp, then content as tie-break."""
+    if stamp != than_stamp:
+        return stamp > than_stamp
+    return json.dumps(row, sort_keys=True, default=str) > json.dumps(than_row, sort_keys=True, default=str)
+
+
+class _Merger:
+    """One merge in progress: the library, the alias map, and what has been done so far."""
+
+    def __init__(self, lib: Library, by: str, progress: Progress | None) -> None:
+        self.db = lib.db
+        self.by = by
+        self.progress = progress
+        self.summary = MergeSummary()
+        self.aliases = rows.aliases(self.db)
+        self.columns = {t.name: rows.table_columns(self.db, t.name) for t in EXCHANGE_TABLES}
+        self.tables = [t for t in EXCHANGE_TABLES if self.columns[t.name]]
+        self.touched_claims: set[str] = set()
+        self.high_water = BASE_STAMP
+        self._natural_cache: dict[str, dict] = {}
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def resolve(self, table: str, key: str | None) -> str | None:
+        """Return the key a row now has after every recorded join."""
+        seen = 0
+        while key is not None and (table, key) in self.aliases and seen < 64:
+            key = self.aliases[(table, key)]
+            seen += 1
+        return key
+
+    def _exists(self, table: str, key: str) -> bool:
+        t = exchange_table(table)
+        return bool(rows.rows_by_key(self.db, t, [key]))
+
+    # -- joins -----------------------------------------------------------------------------------
+
+    def _natural_match(self, table: ExchangeTable, row: dict) -> str | None:
+        """Return the key of a local row that is the same as ``row`` by natural key (not ``row`` itself)."""
+        identity = table.natural(row) if table.natural else None
+        if identity is None:
+            return None
+        if table.natural_columns:
+            values = tuple(row.get(c) for c in table.natural_columns)
+            candidates = rows.rows_by_columns(self.db, table, table.natural_columns, values)
+            for other in candidates:
+                if other[table.key] != row[table.key] and table.natural(other) == identity:
+                    return other[table.key]
+            return None
+        cache = self._natural_cache.get(table.name)
+        if cache is None:
+            cache = {}
+            for other in rows.all_rows(self.db, table):
+                ident = table.natural(other)
+                if ident is not None:
+                    cache.setdefault(ident, other[table.key])
+            self._natural_cache[table.name] = cache
+        found = cache.get(identity)
+        if found is not None and found != row[table.key] and not self._exists(table.name, found):
+            return None
+        return found if found != row[table.key] else None
+
+    def _remember_natural(self, table: ExchangeTable, row: dict) -> None:
+        cache = self._natural_cache.get(table.name)
+        if cache is not None and table.natural:
+            ident = table.natural(row)
+            if ident is not None:
+                cache[ident] = min(cache.get(ident, row[table.key]), row[table.key])
+
+    def record_alias(self, table: str, loser: str, survivor: str) -> None:
+        """Record that ``loser`` was joined into ``survivor`` (every removal is kept, and travels)."""
+        added = rows.add_alias(
+            self.db,
+            {"table_name": table, "old_key": loser, "new_key": survivor, "reason": JOIN_REASONS.get(table, "duplicate"),
+             "recorded_at": utc_now(), "recorded_by": self.by},
+        )
+        self.aliases[(table, loser)] = survivor
+        if added:
+            self.summary.joined[table] += 1
+
+    def join_local(self, table: ExchangeTable, loser: str, survivor: str) -> None:
+        """Join the local row ``loser`` into ``survivor`` (made from it when absent); children follow."""
+        found = rows.rows_by_key(self.db, table, [loser, survivor])
+        if loser not in found:
+            return
+        got = rows.versions(self.db, table.name, [loser, survivor])
+        loser_stamp = got.get(loser, (BASE_STAMP, False))[0]
+        if table.name == "claims":
+            self.touched_claims.add(survivor)
+            self.db.execute("DELETE FROM verdicts WHERE claim_id = ?", [loser])
+            self.db.execute("DELETE FROM verdict_conflicts WHERE claim_id = ?", [loser])
+        if survivor not in found:
+            rows.rekey_row(self.db, table, loser, survivor, self.tables)
+            rows.set_version(self.db, table.name, survivor, loser_stamp, False)
+        else:
+            survivor_stamp = got.get(survivor, (BASE_STAMP, False))[0]
+            for other in self.tables:
+                for column, target in other.refs.items():
+                    if target == table.name:
+                        self.db.execute(
+                            f"UPDATE [{other.name}] SET [{column}] = ? WHERE [{column}] = ?", [survivor, loser]
+                        )
+            loser_row = dict(found[loser], **{table.key: survivor})
+            if _newer(loser_stamp, loser_row, survivor_stamp, found[survivor]):
+                rows.delete_row(self.db, table, loser)
+                rows.update_row(self.db, table, survivor, loser_row, self.columns[table.name])
+                rows.set_version(self.db, table.name, survivor, loser_stamp, False)
+            else:
+                rows.delete_row(self.db, table, loser)
+        rows.set_version(self.db, table.name, loser, loser_stamp, True)
+        self.record_alias(table.name, loser, survivor)
+        self._dedupe_children(table, survivor)
+
+    def _dedupe_children(self, table: ExchangeTable, key: str) -> None:
+        """Join the children of ``key`` that became duplicates when two parents were joined."""
+        for child in self.tables:
+            if not child.natural:
+                continue
+            for column, target in child.refs.items():
+                if target != table.name:
+                    continue
+                kids = rows.rows_by_columns(self.db, child, (column,), (key,))
+                by_identity: dict[object, list[str]] = {}
+                for kid in kids:
+                    ident = child.natural(kid)
+                    if ident is not None:
+                        by_identity.setdefault(ident, []).append(kid[child.key])
+                for keys in by_identity.values():
+                    keys.sort()
+                    for loser in keys[1:]:
+                        self.join_local(child, loser, keys[0])
+
+    # -- applying --------------------------------------------------------------------------------
+
+    def apply_aliases(self, incoming: list[dict]) -> None:
+        """Take the other library's joins; join local rows the same way."""
+        for alias in sorted(incoming, key=lambda a: (a.get("table_name", ""), a.get("old_key", ""))):
+            table = alias.get("table_name")
+            try:
+                t = exchange_table(table)
+            except KeyError:
+                continue
+            if not self.columns.get(table):
+                continue
+            old, new = alias["old_key"], self.resolve(table, alias["new_key"])
+            if old == new or (table, old) in self.aliases:
+                continue
+            if rows.rows_by_key(self.db, t, [old]):
+                self.join_local(t, old, new)
+            else:
+                rows.add_alias(self.db, {**alias, "new_key": new})
+                self.aliases[(table, old)] = new
+
+    def apply_table(self, table: ExchangeTable, entries: list[Entry], done: int, total: int) -> int:
+        """Apply one table's row versions; return how many were handled."""
+        for index, entry in enumerate(entries):
+            if self.progress and index % 500 == 0:
+                self.progress(done + index, total, f"Merging {table.label or table.name}")
+            self.high_water = max(self.high_water, entry.stamp)
+            if entry.deleted or entry.row is None:
+                self._apply_removal(table, entry)
+            else:
+                self._apply_row(table, entry)
+        return len(entries)
+
+    def _apply_removal(self, table: ExchangeTable, entry: Entry) -> None:
+        key = self.resolve(table.name, entry.key)
+        local = rows.rows_by_key(self.db, table, [key]).get(key)
+        version = rows.versions(self.db, table.name, [key]).get(key)
+        local_stamp = version[0] if version else BASE_STAMP
+        if local is not None:
+            if not _newer(entry.stamp, None, local_stamp, local):
+                return
+            if table.name == "claims":
+                self.touched_claims.discard(key)
+            if table.name == "verdict_history":
+                self.touched_claims.add(local["claim_id"])
+            rows.delete_row(self.db, table, key)
+            rows.set_version(self.db, table.name, key, entry.stamp, True)
+            self.summary.removed[table.name] += 1
+        elif version is None or entry.stamp > local_stamp:
+            rows.set_version(self.db, table.name, key, entry.stamp, True)
+
+    def _apply_row(self, table: ExchangeTable, entry: Entry) -> None:
+        row = dict(entry.row)
+        key = self.resolve(table.name, entry.key)
+        row[table.key] = key
+        for column, target in table.refs.items():
+            if row.get(column) is not None:
+                row[column] = self.resolve(target, row[column])
+                if not self._exists(target, row[column]):
+                    self.summary.skipped += 1
+                    return
+        local = rows.rows_by_key(self.db, table, [key]).get(key)
+        if local is None and table.natural:
+            other = self._natural_match(table, row)
+            if other is not None:
+                if key < other:
+                    self.join_local(table, other, key)
+                    local = rows.rows_by_key(self.db, table, [key]).get(key)
+                else:
+                    self.record_alias(table.name, key, other)
+                    key = other
+                    row[table.key] = key
+                    local = rows.rows_by_key(self.db, table, [key]).get(key)
+        version = rows.versions(self.db, table.name, [key]).get(key)
+        local_stamp = version[0] if version else BASE_STAMP
+        columns = self.columns[table.name]
+        if local is None:
+            if version and version[1] and not _newer(entry.stamp, row, local_stamp, None):
+                return  # removed here after this version was made
+            rows.put_row(self.db, table.name, row, columns)
+            rows.set_version(self.db, table.name, key, entry.stamp, False)
+            self.summary.new[table.name] += 1
+            self._remember_natural(table, row)
+            self._touch(table, row)
+            return
+        shared = [c for c in columns if c in row]
+        if all(local.get(c) == row.get(c) for c in shared):
+            if entry.stamp > local_stamp:
+                rows.set_version(self.db, table.name, key, entry.stamp, False)
+            return
+        local_view = {c: local.get(c) for c in shared}
+        row_view = {c: row.get(c) for c in shared}
+        if _newer(entry.stamp, row_view, local_stamp, local_view):
+            rows.update_row(self.db, table, key, row, columns)
+            rows.set_version(self.db, table.name, key, entry.stamp, False)
+            self.summary.changed[table.name] += 1
+            self._touch(table, row)
+
+    def _touch(self, table: ExchangeTable, row: dict) -> None:
+        if table.name == "verdict_history":
+            self.touched_claims.add(row["claim_id"])
+
+    # -- verdicts --------------------------------------------------------------------------------
+
+    def rebuild_verdicts(self) -> None:
+        """Set each touched claim's verdict from its merged history; mark claims whose history forked."""
+        for claim_id in sorted(self.touched_claims):
+            if not self._exists("claims", claim_id):
+                continue
+            history = claim_history(self.db, claim_id)
+            if not history:
+                continue
+            leaves = history_leaves(self.db, claim_id)
+            winner = leaves[-1]
+            derived = verdict_from_event(winner)
+            if derived is None and winner.get("to_rating") is not None:
+                continue  # history from before exchange, without the verdict pictured: keep what is there
+            if derived and derived["status"] in ("reviewed", "published") and len(leaves) == 1:
+                if not review_still_valid(history, winner):
+                    derived = {**derived, "status": "draft", "reviewer": None}
+                    self.summary.reviews_withdrawn.append(claim_id)
+            if len(leaves) > 1 and derived and derived["status"] != "draft":
+                # Neither version stands reviewed while both wait for a decision.
+                derived = {**derived, "status": "draft"}
+            was_conflict = set_conflict(self.db, claim_id, [h["id"] for h in leaves] if len(leaves) > 1 else None)
+            if len(leaves) > 1 and not was_conflict:
+                self.summary.conflicts.append(claim_id)
+            before = current_verdict(self.db, claim_id)
+            if _verdict_differs(before, derived):
+                put_verdict(self.db, claim_id, derived)
+                self.summary.verdict_changes.append(claim_id)
+
+
+def verdict_from_event(event: dict) -> dict | None:
+    """Return the verdict row a history change pictures (None for a removal or a change without a picture)."""
+    if event.get("to_rating") is None or not event.get("verdict_id"):
+        return None
+    return {
+        "id": event["verdict_id"],
+        "claim_id": event["claim_id"],
+        "scale": event["scale"],
+        "rating": event["to_rating"],
+        "rationale": event["rationale"],
+        "checker": event["checker"],
+        "reviewer": event["reviewer"],
+        "status": event["to_status"] or "draft",
+        "created_at": event["verdict_created_at"] or event["changed_at"],
+        "updated_at": event["changed_at"],
+        "published_at": event["published_at"],
+    }
+
+
+_VERDICT_FIELDS = ("id", "scale", "rating", "rationale", "checker", "reviewer", "status", "created_at", "updated_at",
+                   "published_at")
+
+
+def _verdict_differs(before: dict | None, after: dict | None) -> bool:
+    if before is None or after is None:
+        return before is not after
+    return any(before.get(k) != after.get(k) for k in _VERDICT_FIELDS)
+
+
+def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None) -> MergeSummary:
+    merger = _Merger(lib, by, progress)
+    total = changes.count()
+    rows.begin_apply(lib.db)
+    merger.apply_aliases(changes.aliases)
+    done = 0
+    for table in merger.tables:
+        entries = changes.tables.get(table.name)
+        if entries:
+            done += merger.apply_table(table, entries, done, total)
+    if progress:
+        progress(total, total, "Rebuilding verdicts")
+    merger.rebuild_verdicts()
+    rows.end_apply(lib.db, merger.high_water)
+    return merger.summary
+
+
+def merge_changes(
+    lib: Library,
+    changes: ChangeSet,
+    *,
+    by: str | None,
+    source: str | None = None,
+    preview: bool = False,
+    progress: Progress | None = None,
+) -> OpResult:
+    """Merge a change set into the library in one transaction; return the MergeSummary as value.
+
+    ``preview`` works the merge out and rolls it back: the summary says what merging would
+    do, and nothing is written. A failure (or an exception raised by ``progress`` to
+    cancel) leaves the library as it was.
+    """
+    who = require_person(by, "merging changes")
+    summary: MergeSummary | None = None
+    try:
+        with write(lib.db):
+            summary = _apply(lib, changes, who, progress)
+            summary.source = source
+            if preview:
+                raise _DryRun
+            if not summary.nothing:
+                rows.log_merge(lib.db, who, source, json.dumps(summary.to_dict()))
+            rows.record_merged(lib.db, changes.header.get("from"))
+    except _DryRun:
+        pass
+    return OpResult(
+        changes=Changes(everything=bool(summary and not summary.nothing and not preview)),
+        value=summary,
+        undo=None,
+        label="Merge changes",
+    )

@@ -1,0 +1,310 @@
+"""Exchange bookkeeping in SQL: a version per row of every table that travels, colleagues, aliases, merge log.
+
+Triggers made from the registry (core/exchange_tables.py) give every change to a row a
+version stamp (UTC time to the millisecond, then this library's id) and a local sequence
+number; "changed since the last exchange with NAME" is every version above the number
+recorded when NAME was last sent changes. While a merge applies rows the triggers stand
+aside (``applying``) and the merge writes the versions it carries in, so a row keeps the
+stamp of the library that changed it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from sqlite_utils import Database
+from sqlite_utils.db import quote_identifier as q
+
+from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, ExchangeTable
+from factcheck_app.core.ids import utc_now
+from factcheck_app.store.transaction import write
+
+#: The stamp of a row that has not changed since exchange began: older than any change.
+BASE_STAMP = ""
+
+_NOW_STAMP = (
+    "max(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT high_water FROM exchange_identity))"
+    " || ' ' || (SELECT library_id FROM exchange_identity)"
+)
+_NEXT_SEQ = "(SELECT coalesce(max(seq), 0) + 1 FROM exchange_versions)"
+_ACTIVE = "(SELECT applying FROM exchange_identity) = 0"
+_CHUNK = 500
+
+
+def _trigger_names(table: str) -> list[str]:
+    return [f"exchange_{table}_{suffix}" for suffix in ("ins", "upd", "del")]
+
+
+def _tracking_sql(table: ExchangeTable) -> str:
+    """Return the CREATE TRIGGER statements that version every insert, update and delete of ``table``."""
+    name, key = table.name, q(table.key)
+    ins, upd, dele = (q(n) for n in _trigger_names(name))
+    literal = "'" + name.replace("'", "''") + "'"
+    record = "INSERT OR REPLACE INTO exchange_versions (table_name, row_key, stamp, seq, deleted)"
+    return f"""
+    CREATE TRIGGER IF NOT EXISTS {ins} AFTER INSERT ON {q(name)} WHEN {_ACTIVE} BEGIN
+        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0);
+    END;
+    CREATE TRIGGER IF NOT EXISTS {upd} AFTER UPDATE ON {q(name)} WHEN {_ACTIVE} BEGIN
+        {record} SELECT {literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1 WHERE old.{key} IS NOT new.{key};
+        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0);
+    END;
+    CREATE TRIGGER IF NOT EXISTS {dele} AFTER DELETE ON {q(name)} WHEN {_ACTIVE} BEGIN
+        {record} VALUES ({literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1);
+    END;
+    """
+
+
+def ensure_tracking(db: Database, tables: Iterable[ExchangeTable] = EXCHANGE_TABLES) -> None:
+    """Create the versioning triggers of every registered table the library has and lacks them for."""
+    existing_tables = set(db.table_names())
+    if "exchange_versions" not in existing_tables:
+        return
+    triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [t for t in tables if t.name in existing_tables and not set(_trigger_names(t.name)) <= triggers]
+    if missing:
+        with write(db):
+            for table in missing:
+                db.executescript(_tracking_sql(table))
+
+
+def library_id(db: Database) -> str:
+    """Return this library's id (made when exchange was added to it; a copied file shares it)."""
+    return db.execute("SELECT library_id FROM exchange_identity").fetchone()[0]
+
+
+def current_seq(db: Database) -> int:
+    """Return the highest local change number so far."""
+    return db.execute("SELECT coalesce(max(seq), 0) FROM exchange_versions").fetchone()[0]
+
+
+def table_columns(db: Database, table: str) -> list[str]:
+    """Return the column names of ``table`` in the library (empty when it has no such table)."""
+    return [r[1] for r in db.execute(f"PRAGMA table_info({q(table)})")]
+
+
+def _row_dicts(cursor) -> Iterator[dict]:
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def changed_rows(db: Database, table: ExchangeTable, since: int | None) -> Iterator[tuple[str, str, bool, dict | None]]:
+    """Yield (key, stamp, deleted, row) for rows changed after local change number ``since``.
+
+    With ``since`` None every row comes (with its stamp, or BASE_STAMP when it never changed)
+    and every recorded removal. A removal's row is None.
+    """
+    name, key = q(table.name), q(table.key)
+    if since is None:
+        cursor = db.execute(
+            f"SELECT v.stamp AS __stamp, t.* FROM {name} t LEFT JOIN exchange_versions v "
+            f"ON v.table_name = ? AND v.row_key = t.{key} ORDER BY t.rowid",
+            [table.name],
+        )
+        for row in _row_dicts(cursor):
+            stamp = row.pop("__stamp") or BASE_STAMP
+            yield row[table.key], stamp, False, row
+        removed = db.execute(
+            f"SELECT v.row_key, v.stamp FROM exchange_versions v WHERE v.table_name = ? AND v.deleted = 1 "
+            f"AND NOT EXISTS (SELECT 1 FROM {name} t WHERE t.{key} = v.row_key)",
+            [table.name],
+        )
+        for row_key, stamp in removed.fetchall():
+            yield row_key, stamp, True, None
+        return
+    cursor = db.execute(
+        f"SELECT v.row_key AS __key, v.stamp AS __stamp, t.* FROM exchange_versions v "
+        f"LEFT JOIN {name} t ON t.{key} = v.row_key WHERE v.table_name = ? AND v.seq > ? ORDER BY v.seq",
+        [table.name, since],
+    )
+    for row in _row_dicts(cursor):
+        row_key, stamp = row.pop("__key"), row.pop("__stamp")
+        if row.get(table.key) is None:
+            yield row_key, stamp, True, None
+        else:
+            yield row_key, stamp, False, row
+
+
+def count_changed(db: Database, since: int | None) -> int:
+    """Return how many row versions a change file made after ``since`` would carry (a first one: every row)."""
+    if since is not None:
+        return db.execute("SELECT count(*) FROM exchange_versions WHERE seq > ?", [since]).fetchone()[0]
+    have = set(db.table_names())
+    return sum(db.execute(f"SELECT count(*) FROM {q(t.name)}").fetchone()[0] for t in EXCHANGE_TABLES if t.name in have)
+
+
+# --- colleagues --------------------------------------------------------------------------------
+
+
+def get_peer(db: Database, name: str) -> dict | None:
+    """Return what is known of exchanges with colleague ``name`` (sent_seq, sent_at, merged_at), or None."""
+    rows = list(db.query("SELECT * FROM exchange_peers WHERE name = ? COLLATE NOCASE", [name]))
+    return rows[0] if rows else None
+
+
+def list_peers(db: Database) -> list[dict]:
+    """Return every colleague this library exchanged with, by name."""
+    return list(db.query("SELECT * FROM exchange_peers ORDER BY name COLLATE NOCASE"))
+
+
+def record_sent(db: Database, name: str, seq: int) -> None:
+    """Remember that changes up to local number ``seq`` were sent to ``name``."""
+    with write(db):
+        peer = get_peer(db, name)
+        if peer:
+            db.execute("UPDATE exchange_peers SET sent_seq = ?, sent_at = ? WHERE name = ?", [seq, utc_now(), peer["name"]])
+        else:
+            db.execute("INSERT INTO exchange_peers (name, sent_seq, sent_at) VALUES (?, ?, ?)", [name, seq, utc_now()])
+
+
+def record_merged(db: Database, name: str | None) -> None:
+    """Remember when changes from colleague ``name`` were last merged."""
+    if not name:
+        return
+    with write(db):
+        peer = get_peer(db, name)
+        if peer:
+            db.execute("UPDATE exchange_peers SET merged_at = ? WHERE name = ?", [utc_now(), peer["name"]])
+        else:
+            db.execute("INSERT INTO exchange_peers (name, merged_at) VALUES (?, ?)", [name, utc_now()])
+
+
+# --- applying rows (inside a merge's transaction) ------------------------------------------------
+
+
+def begin_apply(db: Database) -> None:
+    """Stand the versioning triggers aside and defer foreign keys until the merge commits."""
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    db.execute("UPDATE exchange_identity SET applying = 1")
+
+
+def end_apply(db: Database, high_water: str) -> None:
+    """Put the triggers back and keep local stamps from running behind the newest stamp merged in."""
+    db.execute(
+        "UPDATE exchange_identity SET applying = 0, high_water = max(high_water, ?)", [high_water[:24]]
+    )
+
+
+def versions(db: Database, table: str, keys: Iterable[str]) -> dict[str, tuple[str, bool]]:
+    """Return key -> (stamp, deleted) for the keys of ``table`` that have a version."""
+    found: dict[str, tuple[str, bool]] = {}
+    keys = list(keys)
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for key, stamp, deleted in db.execute(
+            f"SELECT row_key, stamp, deleted FROM exchange_versions WHERE table_name = ? AND row_key IN ({marks})",
+            [table, *chunk],
+        ):
+            found[key] = (stamp, bool(deleted))
+    return found
+
+
+def rows_by_key(db: Database, table: ExchangeTable, keys: Iterable[str]) -> dict[str, dict]:
+    """Return key -> row for the keys of ``table`` present in the library."""
+    found: dict[str, dict] = {}
+    keys = list(keys)
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        cursor = db.execute(f"SELECT * FROM {q(table.name)} WHERE {q(table.key)} IN ({marks})", chunk)
+        for row in _row_dicts(cursor):
+            found[row[table.key]] = row
+    return found
+
+
+def rows_by_columns(db: Database, table: ExchangeTable, columns: tuple[str, ...], values: tuple) -> list[dict]:
+    """Return the rows of ``table`` whose ``columns`` hold ``values`` (the natural-key look-up)."""
+    where = " AND ".join(f"{q(c)} IS ?" for c in columns)
+    return list(_row_dicts(db.execute(f"SELECT * FROM {q(table.name)} WHERE {where}", list(values))))
+
+
+def all_rows(db: Database, table: ExchangeTable) -> list[dict]:
+    """Return every row of ``table`` (used for natural keys no column holds, e.g. a source's DOI)."""
+    return list(_row_dicts(db.execute(f"SELECT * FROM {q(table.name)}")))
+
+
+def put_row(db: Database, table: str, row: dict, columns: list[str]) -> None:
+    """Insert ``row`` (only the columns the library's table has)."""
+    names = [c for c in columns if c in row]
+    db.execute(
+        f"INSERT INTO {q(table)} ({', '.join(q(c) for c in names)}) VALUES ({', '.join('?' * len(names))})",
+        [row[c] for c in names],
+    )
+
+
+def update_row(db: Database, table: ExchangeTable, key: str, row: dict, columns: list[str]) -> None:
+    """Set the row ``key`` of ``table`` to ``row``'s values (only columns the library's table has)."""
+    names = [c for c in columns if c in row and c != table.key]
+    if not names:
+        return
+    db.execute(
+        f"UPDATE {q(table.name)} SET {', '.join(q(c) + ' = ?' for c in names)} WHERE {q(table.key)} = ?",
+        [*(row[c] for c in names), key],
+    )
+
+
+def delete_row(db: Database, table: ExchangeTable, key: str) -> None:
+    """Delete the row ``key`` of ``table`` (its children go by the foreign keys' own rules)."""
+    db.execute(f"DELETE FROM {q(table.name)} WHERE {q(table.key)} = ?", [key])
+
+
+def rekey_row(db: Database, table: ExchangeTable, old: str, new: str, tables: Iterable[ExchangeTable]) -> None:
+    """Give the row ``old`` the key ``new``, re-pointing every registered reference to it."""
+    db.execute(f"UPDATE {q(table.name)} SET {q(table.key)} = ? WHERE {q(table.key)} = ?", [new, old])
+    for other in tables:
+        for column, target in other.refs.items():
+            if target == table.name:
+                db.execute(f"UPDATE {q(other.name)} SET {q(column)} = ? WHERE {q(column)} = ?", [new, old])
+    # Lineage and verdicts refer to claims outside the registry's rows.
+    if table.name == "claims":
+        db.execute("UPDATE verdicts SET claim_id = ? WHERE claim_id = ?", [new, old])
+        db.execute("UPDATE verdict_conflicts SET claim_id = ? WHERE claim_id = ?", [new, old])
+
+
+def set_version(db: Database, table: str, key: str, stamp: str, deleted: bool) -> None:
+    """Record ``stamp`` as the version of a row, with a new local change number (so it travels on)."""
+    db.execute(
+        f"INSERT OR REPLACE INTO exchange_versions (table_name, row_key, stamp, seq, deleted) "
+        f"VALUES (?, ?, ?, {_NEXT_SEQ}, ?)",
+        [table, key, stamp, int(deleted)],
+    )
+
+
+# --- aliases: every row removed as a duplicate, and the row it became ----------------------------
+
+
+def aliases(db: Database) -> dict[tuple[str, str], str]:
+    """Return (table, old key) -> new key for every recorded join."""
+    return {(t, old): new for t, old, new in db.execute("SELECT table_name, old_key, new_key FROM exchange_aliases")}
+
+
+def alias_rows(db: Database) -> list[dict]:
+    """Return every recorded join as rows (they travel in every change file)."""
+    return list(db.query("SELECT * FROM exchange_aliases ORDER BY table_name, old_key"))
+
+
+def add_alias(db: Database, row: dict) -> bool:
+    """Record that a row was joined into another; return False when it was already recorded."""
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO exchange_aliases (table_name, old_key, new_key, reason, recorded_at, recorded_by) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [row["table_name"], row["old_key"], row["new_key"], row["reason"], row["recorded_at"], row.get("recorded_by")],
+    )
+    return cursor.rowcount > 0
+
+
+# --- merge log ---------------------------------------------------------------------------------
+
+
+def log_merge(db: Database, merged_by: str | None, source: str | None, summary: str) -> None:
+    """Keep a line saying what a merge did (JSON summary), for the checker and for audits."""
+    db.execute(
+        "INSERT INTO exchange_log (merged_at, merged_by, source, summary) VALUES (?, ?, ?, ?)",
+        [utc_now(), merged_by, source, summary],
+    )
+
+
+def merge_log(db: Database, limit: int = 50) -> list[dict]:
+    """Return the latest merges, newest first."""
+    return list(db.query("SELECT * FROM exchange_log ORDER BY id DESC LIMIT ?", [limit]))

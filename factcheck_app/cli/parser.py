@@ -6,6 +6,7 @@ import argparse
 from factcheck_app import __version__
 from factcheck_app.cli import (
     evidence_commands,
+    exchange_commands,
     export_command,
     extract_command,
     gui_command,
@@ -19,6 +20,7 @@ COMMAND_MODULES = (
     extract_command,
     evidence_commands,
     export_command,
+    exchange_commands,
     store_commands,
 )
 

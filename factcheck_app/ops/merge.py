@@ -251,6 +251,14 @@ class _Merger:
                     for loser in keys[1:]:
                         self.join_local(child, loser, keys[0])
 
+    def settle_aliases(self) -> None:
+        """Point every recorded join at the row it finally became, so every library records the same joins."""
+        for (table, old), new in list(self.aliases.items()):
+            root = self.resolve(table, new)
+            if root != new:
+                rows.point_alias(self.db, table, old, root)
+                self.aliases[(table, old)] = root
+
     # -- applying --------------------------------------------------------------------------------
 
     def apply_aliases(self, incoming: list[dict]) -> None:
@@ -426,6 +434,7 @@ def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None)
     if progress:
         progress(total, total, "Rebuilding verdicts")
     merger.rebuild_verdicts()
+    merger.settle_aliases()
     rows.end_apply(lib.db, merger.high_water)
     return merger.summary
 

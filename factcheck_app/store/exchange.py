@@ -294,6 +294,11 @@ def add_alias(db: Database, row: dict) -> bool:
     return cursor.rowcount > 0
 
 
+def point_alias(db: Database, table: str, old_key: str, new_key: str) -> None:
+    """Point a recorded join straight at the row it finally became (after a chain of joins)."""
+    db.execute("UPDATE exchange_aliases SET new_key = ? WHERE table_name = ? AND old_key = ?", [new_key, table, old_key])
+
+
 # --- merge log ---------------------------------------------------------------------------------
 
 

@@ -29,10 +29,11 @@ from factcheck_app.store import exchange as rows
 from factcheck_app.store.exchange import BASE_STAMP
 from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
-from factcheck_app.store.verdicts import history_leaves
 from factcheck_app.store.verdict_lineage import (
     claim_history,
-    current_verdict,
+    current_verdicts,
+    history_leaves_of,
+    marked_conflicts,
     put_verdict,
     set_conflict,
 )
@@ -139,6 +140,13 @@ class _Merger:
         self.touched_claims: set[str] = set()
         self.high_water = BASE_STAMP
         self._natural_cache: dict[str, dict] = {}
+        #: Keys known to be in the library now, per table (filled in batches, kept up to date).
+        self.present: dict[str, set[str]] = {t.name: set() for t in EXCHANGE_TABLES}
+        #: Keys this merge added as new rows: their children cannot have duplicates already here.
+        self.fresh: dict[str, set[str]] = {t.name: set() for t in EXCHANGE_TABLES}
+        self._pending: list[dict] = []
+        self._pending_versions: list[tuple[str, str, str, bool]] = []
+        self._pending_table: str | None = None
 
     # -- keys ------------------------------------------------------------------------------------
 
@@ -151,8 +159,32 @@ class _Merger:
         return key
 
     def _exists(self, table: str, key: str) -> bool:
-        t = exchange_table(table)
-        return bool(rows.rows_by_key(self.db, t, [key]))
+        known = self.present.setdefault(table, set())
+        if key in known:
+            return True
+        if rows.existing_keys(self.db, exchange_table(table), [key]):
+            known.add(key)
+            return True
+        return False
+
+    def _prefetch(self, table: str, keys: set[str]) -> None:
+        """Learn in one go which of ``keys`` the library holds (instead of one look-up per row)."""
+        known = self.present.setdefault(table, set())
+        missing = [k for k in keys if k not in known]
+        if missing:
+            known.update(rows.existing_keys(self.db, exchange_table(table), missing))
+
+    def _forget(self, table: str, key: str) -> None:
+        self.present.setdefault(table, set()).discard(key)
+
+    def flush(self) -> None:
+        """Insert the new rows gathered so far, and their versions, in batches."""
+        if self._pending:
+            rows.put_rows(self.db, self._pending_table, self._pending, self.columns[self._pending_table])
+            self._pending = []
+        if self._pending_versions:
+            rows.set_versions(self.db, self._pending_versions)
+            self._pending_versions = []
 
     # -- joins -----------------------------------------------------------------------------------
 
@@ -201,9 +233,12 @@ class _Merger:
 
     def join_local(self, table: ExchangeTable, loser: str, survivor: str) -> None:
         """Join the local row ``loser`` into ``survivor`` (made from it when absent); children follow."""
+        self.flush()
         found = rows.rows_by_key(self.db, table, [loser, survivor])
         if loser not in found:
             return
+        self._forget(table.name, loser)
+        self.present.setdefault(table.name, set()).add(survivor)
         got = rows.versions(self.db, table.name, [loser, survivor])
         loser_stamp = got.get(loser, (BASE_STAMP, False))[0]
         if table.name == "claims":
@@ -282,14 +317,24 @@ class _Merger:
 
     def apply_table(self, table: ExchangeTable, entries: list[Entry], done: int, total: int) -> int:
         """Apply one table's row versions; return how many were handled."""
-        for index, entry in enumerate(entries):
+        self._pending_table = table.name
+        for column, target in table.refs.items():
+            self._prefetch(target, {self.resolve(target, e.row[column]) for e in entries
+                                    if e.row is not None and e.row.get(column) is not None})
+        keys = [self.resolve(table.name, e.key) for e in entries]
+        local_rows = rows.rows_by_key(self.db, table, keys)
+        local_versions = rows.versions(self.db, table.name, keys)
+        self.present[table.name].update(local_rows)
+        for index, (entry, key) in enumerate(zip(entries, keys)):
             if self.progress and index % 500 == 0:
                 self.progress(done + index, total, f"Merging {table.label or table.name}")
             self.high_water = max(self.high_water, entry.stamp)
             if entry.deleted or entry.row is None:
+                self.flush()
                 self._apply_removal(table, entry)
             else:
-                self._apply_row(table, entry)
+                self._apply_row(table, entry, key, local_rows.get(key), local_versions.get(key))
+        self.flush()
         return len(entries)
 
     def _apply_removal(self, table: ExchangeTable, entry: Entry) -> None:
@@ -305,14 +350,21 @@ class _Merger:
             if table.name == "verdict_history":
                 self.touched_claims.add(local["claim_id"])
             rows.delete_row(self.db, table, key)
+            self._forget(table.name, key)
             rows.set_version(self.db, table.name, key, entry.stamp, True)
             self.summary.removed[table.name] += 1
         elif version is None or entry.stamp > local_stamp:
             rows.set_version(self.db, table.name, key, entry.stamp, True)
 
-    def _apply_row(self, table: ExchangeTable, entry: Entry) -> None:
+    def _under_fresh_parent(self, table: ExchangeTable, row: dict) -> bool:
+        """Return True when the row's natural key names a parent this merge added (so no duplicate can be here)."""
+        return any(column in table.natural_columns and row.get(column) in self.fresh.get(target, ())
+                   for column, target in table.refs.items())
+
+    def _apply_row(
+        self, table: ExchangeTable, entry: Entry, key: str, local: dict | None, version: tuple[str, bool] | None
+    ) -> None:
         row = dict(entry.row)
-        key = self.resolve(table.name, entry.key)
         row[table.key] = key
         for column, target in table.refs.items():
             if row.get(column) is not None:
@@ -320,26 +372,32 @@ class _Merger:
                 if not self._exists(target, row[column]):
                     self.summary.skipped += 1
                     return
-        local = rows.rows_by_key(self.db, table, [key]).get(key)
-        if local is None and table.natural:
+        if local is None and key in self.present[table.name]:
+            # Joined or re-keyed earlier in this merge: read it as it is now.
+            self.flush()
+            local = rows.rows_by_key(self.db, table, [key]).get(key)
+            version = rows.versions(self.db, table.name, [key]).get(key)
+        if local is None and table.natural and not self._under_fresh_parent(table, row):
             other = self._natural_match(table, row)
             if other is not None:
                 if key < other:
                     self.join_local(table, other, key)
-                    local = rows.rows_by_key(self.db, table, [key]).get(key)
                 else:
+                    self.flush()
                     self.record_alias(table.name, key, other)
                     key = other
                     row[table.key] = key
-                    local = rows.rows_by_key(self.db, table, [key]).get(key)
-        version = rows.versions(self.db, table.name, [key]).get(key)
+                local = rows.rows_by_key(self.db, table, [key]).get(key)
+                version = rows.versions(self.db, table.name, [key]).get(key)
         local_stamp = version[0] if version else BASE_STAMP
         columns = self.columns[table.name]
         if local is None:
             if version and version[1] and not _newer(entry.stamp, row, local_stamp, None):
                 return  # removed here after this version was made
-            rows.put_row(self.db, table.name, row, columns)
-            rows.set_version(self.db, table.name, key, entry.stamp, False)
+            self._pending.append(row)
+            self._pending_versions.append((table.name, key, entry.stamp, False))
+            self.present[table.name].add(key)
+            self.fresh[table.name].add(key)
             self.summary.new[table.name] += 1
             self._remember_natural(table, row)
             self._touch(table, row)
@@ -347,11 +405,12 @@ class _Merger:
         shared = [c for c in columns if c in row]
         if all(local.get(c) == row.get(c) for c in shared):
             if entry.stamp > local_stamp:
-                rows.set_version(self.db, table.name, key, entry.stamp, False)
+                self._pending_versions.append((table.name, key, entry.stamp, False))
             return
         local_view = {c: local.get(c) for c in shared}
         row_view = {c: row.get(c) for c in shared}
         if _newer(entry.stamp, row_view, local_stamp, local_view):
+            self.flush()
             rows.update_row(self.db, table, key, row, columns)
             rows.set_version(self.db, table.name, key, entry.stamp, False)
             self.summary.changed[table.name] += 1
@@ -365,31 +424,38 @@ class _Merger:
 
     def rebuild_verdicts(self) -> None:
         """Set each touched claim's verdict from its merged history; mark claims whose history forked."""
-        for claim_id in sorted(self.touched_claims):
-            if not self._exists("claims", claim_id):
-                continue
-            history = claim_history(self.db, claim_id)
-            if not history:
-                continue
-            leaves = history_leaves(self.db, claim_id)
-            winner = leaves[-1]
-            derived = verdict_from_event(winner)
-            if derived is None and winner.get("to_rating") is not None:
-                continue  # history from before exchange, without the verdict pictured: keep what is there
-            if derived and derived["status"] in ("reviewed", "published") and len(leaves) == 1:
-                if not review_still_valid(history, winner):
-                    derived = {**derived, "status": "draft", "reviewer": None}
-                    self.summary.reviews_withdrawn.append(claim_id)
-            if len(leaves) > 1 and derived and derived["status"] != "draft":
+        touched = sorted(self.touched_claims)
+        for i in range(0, len(touched), 500):
+            chunk = touched[i : i + 500]
+            leaves_by_claim = history_leaves_of(self.db, chunk)
+            marked = marked_conflicts(self.db, chunk)
+            current = current_verdicts(self.db, chunk)
+            for claim_id in chunk:
+                leaves = leaves_by_claim.get(claim_id)
+                if leaves:
+                    self._rebuild_one(claim_id, leaves, claim_id in marked, current.get(claim_id))
+
+    def _rebuild_one(self, claim_id: str, leaves: list[dict], was_conflict: bool, before: dict | None) -> None:
+        winner = leaves[-1]
+        derived = verdict_from_event(winner)
+        if derived is None and winner.get("to_rating") is not None:
+            return  # history from before exchange, without the verdict pictured: keep what is there
+        if derived and derived["status"] in ("reviewed", "published") and len(leaves) == 1:
+            if not review_still_valid(claim_history(self.db, claim_id), winner):
+                derived = {**derived, "status": "draft", "reviewer": None}
+                self.summary.reviews_withdrawn.append(claim_id)
+        if len(leaves) > 1:
+            if derived and derived["status"] != "draft":
                 # Neither version stands reviewed while both wait for a decision.
                 derived = {**derived, "status": "draft"}
-            was_conflict = set_conflict(self.db, claim_id, [h["id"] for h in leaves] if len(leaves) > 1 else None)
-            if len(leaves) > 1 and not was_conflict:
+            set_conflict(self.db, claim_id, [h["id"] for h in leaves])
+            if not was_conflict:
                 self.summary.conflicts.append(claim_id)
-            before = current_verdict(self.db, claim_id)
-            if _verdict_differs(before, derived):
-                put_verdict(self.db, claim_id, derived)
-                self.summary.verdict_changes.append(claim_id)
+        elif was_conflict:
+            set_conflict(self.db, claim_id, None)
+        if _verdict_differs(before, derived):
+            put_verdict(self.db, claim_id, derived)
+            self.summary.verdict_changes.append(claim_id)
 
 
 def verdict_from_event(event: dict) -> dict | None:

@@ -175,6 +175,8 @@ def record_merged(db: Database, name: str | None) -> None:
 def begin_apply(db: Database) -> None:
     """Stand the versioning triggers aside and defer foreign keys until the merge commits."""
     db.execute("PRAGMA defer_foreign_keys = ON")
+    # Rows arrive in key order of another library: index pages are touched all over a large file.
+    db.execute("PRAGMA cache_size = -131072")
     db.execute("UPDATE exchange_identity SET applying = 1")
 
 
@@ -213,6 +215,18 @@ def rows_by_key(db: Database, table: ExchangeTable, keys: Iterable[str]) -> dict
     return found
 
 
+def existing_keys(db: Database, table: ExchangeTable, keys: Iterable[str]) -> set[str]:
+    """Return which of ``keys`` the table holds."""
+    found: set[str] = set()
+    keys = list(keys)
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        found.update(r[0] for r in db.execute(
+            f"SELECT {q(table.key)} FROM {q(table.name)} WHERE {q(table.key)} IN ({marks})", chunk))
+    return found
+
+
 def rows_by_columns(db: Database, table: ExchangeTable, columns: tuple[str, ...], values: tuple) -> list[dict]:
     """Return the rows of ``table`` whose ``columns`` hold ``values`` (the natural-key look-up)."""
     where = " AND ".join(f"{q(c)} IS ?" for c in columns)
@@ -231,6 +245,18 @@ def put_row(db: Database, table: str, row: dict, columns: list[str]) -> None:
         f"INSERT INTO {q(table)} ({', '.join(q(c) for c in names)}) VALUES ({', '.join('?' * len(names))})",
         [row[c] for c in names],
     )
+
+
+def put_rows(db: Database, table: str, rows: list[dict], columns: list[str]) -> None:
+    """Insert many rows at once (grouped by the columns they carry, limited to the table's own)."""
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for row in rows:
+        groups.setdefault(tuple(c for c in columns if c in row), []).append(row)
+    for names, group in groups.items():
+        db.conn.executemany(
+            f"INSERT INTO {q(table)} ({', '.join(q(c) for c in names)}) VALUES ({', '.join('?' * len(names))})",
+            [[row[c] for c in names] for row in group],
+        )
 
 
 def update_row(db: Database, table: ExchangeTable, key: str, row: dict, columns: list[str]) -> None:
@@ -268,6 +294,15 @@ def set_version(db: Database, table: str, key: str, stamp: str, deleted: bool) -
         f"INSERT OR REPLACE INTO exchange_versions (table_name, row_key, stamp, seq, deleted) "
         f"VALUES (?, ?, ?, {_NEXT_SEQ}, ?)",
         [table, key, stamp, int(deleted)],
+    )
+
+
+def set_versions(db: Database, items: list[tuple[str, str, str, bool]]) -> None:
+    """Record many (table, key, stamp, deleted) versions at once, each with a new local change number."""
+    db.conn.executemany(
+        f"INSERT OR REPLACE INTO exchange_versions (table_name, row_key, stamp, seq, deleted) "
+        f"VALUES (?, ?, ?, {_NEXT_SEQ}, ?)",
+        [(t, k, s, int(d)) for t, k, s, d in items],
     )
 
 

@@ -13,17 +13,56 @@ def claim_history(db: Database, claim_id: str) -> list[dict]:
     return list(db.query("SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY changed_at, id", [claim_id]))
 
 
-def current_verdict(db: Database, claim_id: str) -> dict | None:
-    """Return the claim's verdict row, or None."""
-    rows = list(db.query("SELECT * FROM verdicts WHERE claim_id = ?", [claim_id]))
-    return rows[0] if rows else None
+_LEAVES_SQL = """
+SELECT h.* FROM verdict_history h
+WHERE h.claim_id IN ({marks}) AND NOT EXISTS (
+    SELECT 1 FROM verdict_history c WHERE c.claim_id = h.claim_id
+      AND (c.parent_id = h.id OR instr(' ' || coalesce(c.resolves, '') || ' ', ' ' || h.id || ' ') > 0))
+ORDER BY h.claim_id, h.changed_at, h.id
+"""
+
+
+def history_leaves_of(db: Database, claim_ids: list[str]) -> dict[str, list[dict]]:
+    """Return, per claim, the latest change of each line of its verdict history, oldest first.
+
+    One line is the usual case; two or more mean checkers changed the verdict apart from each
+    other (merged from different libraries) and someone has to decide. The last one is the
+    version the verdict row shows meanwhile. Claims without history are left out.
+    """
+    found: dict[str, list[dict]] = {}
+    for row in _in_chunks(db, _LEAVES_SQL, claim_ids):
+        found.setdefault(row["claim_id"], []).append(row)
+    return found
+
+
+def _in_chunks(db: Database, sql: str, claim_ids: list[str]) -> list[dict]:
+    out: list[dict] = []
+    for i in range(0, len(claim_ids), 500):
+        chunk = claim_ids[i : i + 500]
+        out.extend(db.query(sql.format(marks=", ".join("?" * len(chunk))), chunk))
+    return out
+
+
+def current_verdicts(db: Database, claim_ids: list[str]) -> dict[str, dict]:
+    """Return claim id -> verdict row for the claims that have one."""
+    return {r["claim_id"]: r for r in _in_chunks(db, "SELECT * FROM verdicts WHERE claim_id IN ({marks})", claim_ids)}
+
+
+def marked_conflicts(db: Database, claim_ids: list[str]) -> set[str]:
+    """Return which of the claims are marked as needing a decision."""
+    sql = "SELECT claim_id FROM verdict_conflicts WHERE claim_id IN ({marks})"
+    return {r["claim_id"] for r in _in_chunks(db, sql, claim_ids)}
 
 
 def put_verdict(db: Database, claim_id: str, row: dict | None) -> None:
     """Make the claim's verdict row ``row`` (None: no verdict), inside the caller's transaction."""
     db.execute("DELETE FROM verdicts WHERE claim_id = ?", [claim_id])
     if row is not None:
-        db["verdicts"].insert(row)
+        names = list(row)
+        db.execute(
+            f"INSERT INTO verdicts ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [row[n] for n in names],
+        )
 
 
 def set_conflict(db: Database, claim_id: str, versions: list[str] | None) -> bool:

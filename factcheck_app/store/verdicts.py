@@ -10,6 +10,7 @@ from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.scales import DEFAULT_SCALE, get_scale
 from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.transaction import write
+from factcheck_app.store.verdict_lineage import history_leaves_of
 
 
 def get_verdict(db: Database, claim_id: str) -> dict | None:
@@ -18,23 +19,9 @@ def get_verdict(db: Database, claim_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
-LEAVES_SQL = """
-SELECT h.* FROM verdict_history h
-WHERE h.claim_id = ? AND NOT EXISTS (
-    SELECT 1 FROM verdict_history c WHERE c.claim_id = h.claim_id
-      AND (c.parent_id = h.id OR instr(' ' || coalesce(c.resolves, '') || ' ', ' ' || h.id || ' ') > 0))
-ORDER BY h.changed_at, h.id
-"""
-
-
 def history_leaves(db: Database, claim_id: str) -> list[dict]:
-    """Return the latest change of each line of a claim's verdict history, oldest first.
-
-    One line is the usual case; two or more mean checkers changed the verdict apart from
-    each other (merged from different libraries) and someone has to decide. The last one
-    is the version the verdict row shows meanwhile.
-    """
-    return list(db.query(LEAVES_SQL, [claim_id]))
+    """Return the latest change of each line of a claim's verdict history (see verdict_lineage), oldest first."""
+    return history_leaves_of(db, [claim_id]).get(claim_id, [])
 
 
 def _record(db: Database, claim_id: str, before: dict | None, after: dict | None, who: str | None, why: str | None) -> None:

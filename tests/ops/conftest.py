@@ -1,7 +1,6 @@
 """Operations tests: hypothesis profiles for the exchange properties (short in the suite, long in `make stress`)."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -14,12 +13,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
 settings.register_profile("exchange", max_examples=12, deadline=None, suppress_health_check=_QUIET, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.register_profile("exchange-stress", max_examples=400, deadline=None, suppress_health_check=_QUIET)
-
-
-def exchange_profile(stress: bool = False) -> settings:
-    """Return the exchange profile: short by default, long under `make stress` or when asked for."""
-    long = stress or os.environ.get("FACTCHECK_HYPOTHESIS_PROFILE") == "stress"
-    return settings(settings.get_profile("exchange-stress" if long else "exchange"))
 
 
 @pytest.fixture(scope="session")

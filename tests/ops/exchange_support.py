@@ -1,9 +1,12 @@
 """Helpers for exchange tests: hand-made libraries, a round of exchange, and a library's content to compare."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
+
+from hypothesis import settings
 
 from factcheck_app.core.extraction import ExtractedArticle
 from factcheck_app.ops.exchange import export_changes, read_changes
@@ -76,3 +79,9 @@ def claim_ids(lib: Library) -> list[str]:
     """Return the library's claim ids in a stable order (article title, then position)."""
     return [r[0] for r in lib.db.execute(
         "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY a.title, c.start_offset")]
+
+
+def exchange_profile(stress: bool = False) -> settings:
+    """Return the exchange property-test profile: short in the suite, long under `make stress` or when asked."""
+    long = stress or os.environ.get("FACTCHECK_HYPOTHESIS_PROFILE") == "stress"
+    return settings(settings.get_profile("exchange-stress" if long else "exchange"))

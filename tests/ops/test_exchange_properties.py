@@ -11,8 +11,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import exchange_profile
-from exchange_support import article, claim_ids, content, copies, send
+from exchange_support import article, claim_ids, content, copies, exchange_profile, send
 from hypothesis import given
 from hypothesis import strategies as st
 

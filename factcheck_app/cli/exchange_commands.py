@@ -7,59 +7,47 @@ from pathlib import Path
 
 from factcheck_app.cli.context import open_store, output_target, store_path
 from factcheck_app.cli.errors import CommandError
+from factcheck_app.cli.options import acting_person, add_action, resolve_id
 from factcheck_app.cli.output import print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the library exchange sub-commands."""
-    from factcheck_app.cli.parser import add_format_option, add_store_option
-
     group = sub.add_parser(
-        "library", help="exchange changes with colleagues: export-changes, merge, conflicts",
+        "library", help="exchange changes with colleagues: export-changes, merge, conflicts, decide",
         description="Work as a team offline: send a colleague your changes as one file, merge theirs (or a whole "
-        "library) into yours, and see the verdicts that wait for a decision.",
+        "library) into yours, and decide between verdicts both of you changed.",
     )
     actions = group.add_subparsers(title="library commands", metavar="ACTION", required=True)
-    p = actions.add_parser(
-        "export-changes", help="write everything changed since the last exchange with NAME to FILE",
-        description="Write everything changed since the last exchange with colleague NAME (everything, the first "
-        "time) to FILE, a change file they merge with `factcheck library merge`.",
-    )
+    p = add_action(actions, "export-changes", cmd_export_changes,
+                   "write everything changed since the last exchange with NAME to FILE",
+                   "Write everything changed since the last exchange with colleague NAME (everything, the first "
+                   "time) to FILE, a change file they merge with `factcheck library merge`.", by=True)
     p.add_argument("--for", dest="colleague", metavar="NAME", required=True, help="the colleague the changes are for")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="the change file to write")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    p.add_argument("--by", metavar="NAME", help="your name, written in the file (default: your profile's name)")
-    add_store_option(p)
-    p.set_defaults(func=cmd_export_changes)
-    p = actions.add_parser(
-        "merge", help="merge a change file or a whole library into this one",
-        description="Merge a change file (from `factcheck library export-changes`) or a whole library file into "
-        "the library, in one transaction: a failure leaves the library as it was.",
-    )
+    p = add_action(actions, "merge", cmd_merge, "merge a change file or a whole library into this one",
+                   "Merge a change file (from `factcheck library export-changes`) or a whole library file into "
+                   "the library, in one transaction: a failure leaves the library as it was.", listing=True, by=True)
     p.add_argument("source", metavar="FILE|LIBRARY")
     p.add_argument("--dry-run", action="store_true", help="only say what the merge would do; write nothing")
-    p.add_argument("--by", metavar="NAME", help="who merges (default: $FACTCHECK_USER or your profile's name)")
-    add_format_option(p)
-    add_store_option(p)
-    p.set_defaults(func=cmd_merge)
-    p = actions.add_parser(
-        "conflicts", help="verdicts changed on both sides, waiting for a decision",
-        description="List the claims whose verdict two checkers changed apart from each other, with both versions. "
-        "Decide with `factcheck verdict set` (the chosen or a new rating).",
-    )
-    add_format_option(p)
-    add_store_option(p)
-    p.set_defaults(func=cmd_conflicts)
+    add_action(actions, "conflicts", cmd_conflicts, "verdicts changed on both sides, waiting for a decision",
+               "List the claims whose verdict two checkers changed apart from each other, with both versions "
+               "(decide with `factcheck library decide`, or set the verdict anew).", listing=True)
+    p = add_action(actions, "decide", cmd_decide, "keep one of two conflicting versions of a verdict",
+                   "Keep one of the versions of a verdict waiting for a decision, as its checker recorded it "
+                   "(VERSION: the version id or a prefix of 4+ characters, as `library conflicts` shows).", by=True)
+    p.add_argument("claim", metavar="CLAIM", help="claim id or a prefix of at least 4 characters")
+    p.add_argument("version", metavar="VERSION")
 
 
 def cmd_export_changes(args: argparse.Namespace) -> int:
     """Write the change file for a colleague."""
     from factcheck_app.ops.exchange import export_changes
-    from factcheck_app.user_profile import acting_user
 
     target = output_target(args, args.output, "change file")
     with open_store(args) as lib:
-        result = export_changes(lib, args.colleague, target, by=acting_user(args.by) or None).value
+        result = export_changes(lib, args.colleague, target, by=acting_person(args) or None).value
     what = "everything in the library" if result.first else "the changes since the last exchange"
     print(f"{target}: {what} for {args.colleague.strip()}: {result.rows:,} row(s), {result.claims:,} claim(s), "
           f"{result.size:,} bytes")
@@ -76,7 +64,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """Merge a change file or a library into the open library."""
     from factcheck_app.ops.exchange import read_changes
     from factcheck_app.ops.merge import merge_changes
-    from factcheck_app.user_profile import acting_user
 
     source = Path(args.source)
     if not source.exists():
@@ -86,7 +73,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     changes = read_changes(source)
     with open_store(args) as lib:
         summary = merge_changes(
-            lib, changes, by=acting_user(args.by), source=source.name, preview=args.dry_run, progress=_progress_line
+            lib, changes, by=acting_person(args), source=source.name, preview=args.dry_run, progress=_progress_line
         ).value
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 40 + "\r")
@@ -117,6 +104,25 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     for item in found:
         print(f"{item['claim_id'][:8]}  {item['text']}")
         for version in item["versions"]:
-            print(f"    {version['to_rating'] or '(removed)'}  by {version['checker'] or version['changed_by'] or '?'}"
-                  f"  {version['changed_at']}  {version['rationale'] or ''}".rstrip())
+            print(f"    {version['id'][:8]}  {version['to_rating'] or '(removed)'}"
+                  f"  by {version['checker'] or version['changed_by'] or '?'}"
+                  f"  {version['changed_at']}  {version['to_rationale'] or ''}".rstrip())
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    """Keep one version of a conflicting verdict."""
+    from factcheck_app.ops.decisions import decide_verdict
+    from factcheck_app.store.verdict_lineage import conflict_versions
+
+    with open_store(args) as lib:
+        claim_id = resolve_id(lib, "claims", args.claim)
+        typed = args.version.strip().lower()
+        matches = [v for v in conflict_versions(lib.db, claim_id) if len(typed) >= 4 and v["id"].startswith(typed)]
+        if len(matches) != 1:
+            raise CommandError(f"'{args.version}' names no single version of this claim's verdict; "
+                               "see `factcheck library conflicts`")
+        verdict = decide_verdict(lib, claim_id, matches[0]["id"], by=acting_person(args)).value
+    kept = f"{verdict['rating']} by {verdict['checker']}" if verdict else "no verdict"
+    print(f"{claim_id[:8]}  decided: {kept} (draft until reviewed)")
     return 0

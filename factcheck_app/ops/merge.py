@@ -34,7 +34,7 @@ from factcheck_app.store.verdict_lineage import (
     current_verdicts,
     history_leaves_of,
     marked_conflicts,
-    put_verdict,
+    replace_verdict_row,
     set_conflict,
 )
 
@@ -454,7 +454,7 @@ class _Merger:
         elif was_conflict:
             set_conflict(self.db, claim_id, None)
         if _verdict_differs(before, derived):
-            put_verdict(self.db, claim_id, derived)
+            replace_verdict_row(self.db, claim_id, derived)
             self.summary.verdict_changes.append(claim_id)
 
 
@@ -467,12 +467,12 @@ def verdict_from_event(event: dict) -> dict | None:
         "claim_id": event["claim_id"],
         "scale": event["scale"],
         "rating": event["to_rating"],
-        "rationale": event["rationale"],
+        "rationale": event["to_rationale"],
         "checker": event["checker"],
         "reviewer": event["reviewer"],
         "status": event["to_status"] or "draft",
         "created_at": event["verdict_created_at"] or event["changed_at"],
-        "updated_at": event["changed_at"],
+        "updated_at": event["verdict_updated_at"] or event["changed_at"],
         "published_at": event["published_at"],
     }
 

@@ -1,13 +1,14 @@
 """Whether a review still holds after a merge: the reviewer rule applied over the merged verdict history."""
 from __future__ import annotations
 
-from factcheck_app.ops.people import same_person
+from factcheck_app.ops.verdicts import reviewer_among_authors
 
-_WORK_FIELDS = ("to_rating", "rationale")
+#: History actions that are someone's work on the verdict (as the reviewer rule counts them).
+_WORK_ACTIONS = ("set", "rationale", "merge", "decide")
 
 
 def _is_review(event: dict) -> bool:
-    return event.get("to_status") == "reviewed" and event.get("from_status") != "reviewed"
+    return event.get("action") == "review"
 
 
 def _parents(event: dict) -> list[str]:
@@ -31,9 +32,7 @@ def people_since_last_review(history: list[dict], review: dict) -> set[str]:
         seen.add(event["id"])
         if _is_review(event):
             continue
-        parent = by_id.get(event.get("parent_id") or "")
-        changed_work = parent is None or any(event.get(f) != parent.get(f) for f in _WORK_FIELDS)
-        if changed_work and event.get("changed_by"):
+        if event.get("action") in _WORK_ACTIONS and event.get("changed_by"):
             people.add(event["changed_by"])
         stack.extend(_parents(event))
     return people
@@ -48,4 +47,7 @@ def review_still_valid(history: list[dict], shown: dict) -> bool:
     if event is None:
         return True  # no review recorded in this history (an older library): nothing to re-check
     reviewer = shown.get("reviewer") or event.get("changed_by")
-    return not any(same_person(reviewer, person) for person in people_since_last_review(history, event))
+    authors = sorted(people_since_last_review(history, event))
+    if event.get("checker"):
+        authors.insert(0, event["checker"])
+    return reviewer_among_authors(reviewer, authors) is None

@@ -186,6 +186,19 @@ def _v2(db: Database) -> None:
         create_fts(db, table, columns)
 
 
+def _v3(db: Database) -> None:
+    """Verdict history says what kind of change each row was, keeps rationale edits, and marks corrections."""
+    db.execute("ALTER TABLE verdict_history ADD COLUMN action TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN from_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN to_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN correction INTEGER NOT NULL DEFAULT 0")
+    # Rows written before v3 were rating or status changes, or reviews (their why said so).
+    db.execute(
+        "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
+        "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
+    )
+
+
 EXCHANGE_TABLES_SQL = """
 CREATE TABLE exchange_identity (
     library_id TEXT NOT NULL,
@@ -237,15 +250,15 @@ HISTORY_SNAPSHOT_COLUMNS = {
     "parent_id": "TEXT",
     "resolves": "TEXT",
     "verdict_id": "TEXT",
-    "rationale": "TEXT",
     "checker": "TEXT",
     "reviewer": "TEXT",
     "verdict_created_at": "TEXT",
     "published_at": "TEXT",
+    "verdict_updated_at": "TEXT",
 }
 
 
-def _v3(db: Database) -> None:
+def _v4(db: Database) -> None:
     """Exchange between libraries: this library's id, a version per row, colleagues, aliases, verdict lineage."""
     import uuid
 
@@ -268,8 +281,9 @@ def _v3(db: Database) -> None:
     # The latest change of each claim pictures the verdict as it stands.
     db.execute(
         """
-        UPDATE verdict_history SET verdict_id = v.id, rationale = v.rationale, checker = v.checker,
-            reviewer = v.reviewer, verdict_created_at = v.created_at, published_at = v.published_at
+        UPDATE verdict_history SET verdict_id = v.id, to_rationale = v.rationale, checker = v.checker,
+            reviewer = v.reviewer, verdict_created_at = v.created_at, published_at = v.published_at,
+            verdict_updated_at = v.updated_at
         FROM verdicts v
         WHERE v.claim_id = verdict_history.claim_id AND verdict_history.id = (
             SELECT h.id FROM verdict_history h WHERE h.claim_id = v.claim_id
@@ -278,5 +292,5 @@ def _v3(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 LATEST_VERSION = len(MIGRATIONS)

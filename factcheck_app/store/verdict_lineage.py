@@ -54,7 +54,7 @@ def marked_conflicts(db: Database, claim_ids: list[str]) -> set[str]:
     return {r["claim_id"] for r in _in_chunks(db, sql, claim_ids)}
 
 
-def put_verdict(db: Database, claim_id: str, row: dict | None) -> None:
+def replace_verdict_row(db: Database, claim_id: str, row: dict | None) -> None:
     """Make the claim's verdict row ``row`` (None: no verdict), inside the caller's transaction."""
     db.execute("DELETE FROM verdicts WHERE claim_id = ?", [claim_id])
     if row is not None:

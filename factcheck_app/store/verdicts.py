@@ -1,4 +1,4 @@
-"""Verdicts on claims and their history: every change records who, when, from, to and why."""
+"""Verdict rows and their history: read, write and record, with no checking rules (those live in ops/)."""
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -12,6 +12,11 @@ from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.transaction import write
 from factcheck_app.store.verdict_lineage import history_leaves_of
 
+#: The verdict columns a checker's change can touch; a history row is written when one of them changes.
+VERDICT_FIELDS = ("rating", "scale", "rationale", "checker", "reviewer", "status")
+#: What a history row records: set (rating), rationale, review, publish, clear, undo, merge, decide.
+HISTORY_ACTIONS = ("set", "rationale", "review", "publish", "clear", "undo", "merge", "decide")
+
 
 def get_verdict(db: Database, claim_id: str) -> dict | None:
     """Return the claim's current verdict row, or None when it is not yet checked."""
@@ -19,20 +24,32 @@ def get_verdict(db: Database, claim_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def history_leaves(db: Database, claim_id: str) -> list[dict]:
-    """Return the latest change of each line of a claim's verdict history (see verdict_lineage), oldest first."""
-    return history_leaves_of(db, [claim_id]).get(claim_id, [])
+def record_change(
+    db: Database,
+    claim_id: str,
+    before: dict | None,
+    after: dict | None,
+    *,
+    action: str,
+    who: str | None,
+    why: str | None = None,
+    correction: bool = False,
+    at: str | None = None,
+) -> None:
+    """Add one verdict-history row (inside the caller's transaction): who, when, from, to, why.
 
-
-def _record(db: Database, claim_id: str, before: dict | None, after: dict | None, who: str | None, why: str | None) -> None:
-    # Each change records the whole verdict after it and the change(s) it was made on top of:
-    # a change made while two versions wait for a decision is the decision.
+    The row also pictures the whole verdict after the change and names the change(s) it was
+    made on top of, so that a merge can rebuild the verdict and tell two lines of changes
+    apart. A change made while two merged versions wait for a decision is made on top of
+    both: it is the decision.
+    """
     leaves = [h["id"] for h in history_leaves(db, claim_id)]
+    db.execute("DELETE FROM verdict_conflicts WHERE claim_id = ?", [claim_id])
     db["verdict_history"].insert(
         {
             "id": new_id(),
             "claim_id": claim_id,
-            "changed_at": after["updated_at"] if after else utc_now(),
+            "changed_at": at or utc_now(),
             "changed_by": who,
             "from_rating": before["rating"] if before else None,
             "to_rating": after["rating"] if after else None,
@@ -40,17 +57,25 @@ def _record(db: Database, claim_id: str, before: dict | None, after: dict | None
             "to_status": after["status"] if after else None,
             "scale": (after or before or {}).get("scale"),
             "why": why,
+            "action": action,
+            "from_rationale": before.get("rationale") if before else None,
+            "to_rationale": after.get("rationale") if after else None,
+            "correction": int(correction),
             "parent_id": leaves[-1] if leaves else None,
             "resolves": " ".join(leaves[:-1]) or None,
             "verdict_id": after["id"] if after else None,
-            "rationale": after["rationale"] if after else None,
             "checker": after["checker"] if after else None,
             "reviewer": after["reviewer"] if after else None,
             "verdict_created_at": after["created_at"] if after else None,
+            "verdict_updated_at": after["updated_at"] if after else None,
             "published_at": after["published_at"] if after else None,
         }
     )
-    db.execute("DELETE FROM verdict_conflicts WHERE claim_id = ?", [claim_id])
+
+
+def history_leaves(db: Database, claim_id: str) -> list[dict]:
+    """Return the latest change of each line of a claim's verdict history (see verdict_lineage), oldest first."""
+    return history_leaves_of(db, [claim_id]).get(claim_id, [])
 
 
 def needs_decision(db: Database, claim_id: str) -> bool:
@@ -58,11 +83,77 @@ def needs_decision(db: Database, claim_id: str) -> bool:
     return db.execute("SELECT 1 FROM verdict_conflicts WHERE claim_id = ?", [claim_id]).fetchone() is not None
 
 
-def _refuse_while_undecided(db: Database, claim_id: str, what: str) -> None:
-    if needs_decision(db, claim_id):
-        raise ValidationError(
-            f"Two versions of this verdict wait for a decision; choose or set the verdict before {what}."
+def put_verdict(db: Database, claim_id: str, row: dict) -> dict:
+    """Create or replace the claim's verdict with ``row``'s columns (inside the caller's transaction); return it.
+
+    Missing columns keep their stored value (or the column default for a new row); the
+    claim becomes 'checked'. No rule is applied here: ops/verdicts.py decides what may change.
+    """
+    now = utc_now()
+    before = get_verdict(db, claim_id)
+    values = {k: v for k, v in row.items() if k not in ("claim_id",)}
+    values.setdefault("updated_at", now)
+    if before is None:
+        values.setdefault("id", new_id())
+        values.setdefault("created_at", now)
+        values.setdefault("status", "draft")
+        db["verdicts"].insert({"claim_id": claim_id, **values})
+    else:
+        db["verdicts"].update(before["id"], values)
+    db.execute(
+        "UPDATE claims SET status = 'checked', updated_at = ? WHERE id = ? AND status != 'checked'", [now, claim_id]
+    )
+    return get_verdict(db, claim_id)
+
+
+def delete_verdict(db: Database, claim_id: str, claim_status: str = "in_progress") -> dict | None:
+    """Remove the claim's verdict (inside the caller's transaction) and set the claim's status; return the row."""
+    before = get_verdict(db, claim_id)
+    if before is None:
+        return None
+    db.execute("DELETE FROM verdicts WHERE id = ?", [before["id"]])
+    db.execute("UPDATE claims SET status = ?, updated_at = ? WHERE id = ?", [claim_status, utc_now(), claim_id])
+    return before
+
+
+def verdict_history(db: Database, claim_id: str) -> list[dict]:
+    """Return the claim's verdict changes, oldest first."""
+    get_claim(db, claim_id)
+    return list(db.query("SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY changed_at, rowid", [claim_id]))
+
+
+def authors_since_review(db: Database, claim_id: str) -> list[str]:
+    """Return everyone who set the rating or wrote the rationale since the verdict's last review, oldest first.
+
+    These are the people who may not review it: the second-person rule.
+    """
+    rows = db.execute(
+        "SELECT changed_by FROM verdict_history WHERE claim_id = ? AND rowid > "
+        "coalesce((SELECT max(rowid) FROM verdict_history WHERE claim_id = ? AND action = 'review'), 0) "
+        "AND action IN ('set', 'rationale', 'merge', 'decide') AND changed_by IS NOT NULL ORDER BY rowid",
+        [claim_id, claim_id],
+    ).fetchall()
+    return list(dict.fromkeys(r[0] for r in rows))
+
+
+def was_published(db: Database, claim_id: str) -> bool:
+    """Return True when a verdict on the claim has ever been published (later changes are corrections)."""
+    row = db.execute(
+        "SELECT 1 FROM verdict_history WHERE claim_id = ? AND to_status = 'published' LIMIT 1", [claim_id]
+    ).fetchone()
+    return row is not None
+
+
+def corrections(db: Database, claim_id: str) -> list[dict]:
+    """Return the changes made to the verdict after it was first published (the IFCN corrections log)."""
+    return list(
+        db.query(
+            "SELECT * FROM verdict_history WHERE claim_id = ? AND correction = 1 ORDER BY rowid", [claim_id]
         )
+    )
+
+
+# --- The app's verdict calls until it moves onto ops/verdicts.py (the rules' one home) ---------------
 
 
 def set_verdict(
@@ -107,19 +198,14 @@ def set_verdict(
         row["published_at"] = now
     if before and status == "draft" and before["status"] == "reviewed":
         row["reviewer"] = None
-    undecided = needs_decision(db, claim_id)
-    unchanged = before is not None and all(before[k] == v for k, v in row.items() if k != "updated_at")
     with write(db):
-        if unchanged and not undecided:
-            # Nothing to record: the row keeps the time of its last recorded change (history pictures it).
-            after = before
-        elif before:
+        if before:
             db["verdicts"].update(before["id"], row)
         else:
             db["verdicts"].insert({"id": new_id(), "created_at": now, "reviewer": None, **row})
         after = get_verdict(db, claim_id)
-        if undecided or before is None or any(before[k] != after[k] for k in ("rating", "status", "scale", "rationale", "checker")):
-            _record(db, claim_id, before, after, checker or (before or {}).get("checker"), why)
+        if before is None or any(before[k] != after[k] for k in ("rating", "status", "scale", "rationale", "checker")):
+            record_change(db, claim_id, before, after, action="set", who=checker or (before or {}).get("checker"), why=why, correction=was_published(db, claim_id))
         if claim["status"] != "checked":
             db["claims"].update(claim_id, {"status": "checked", "updated_at": now})
     return after
@@ -130,7 +216,6 @@ def review_verdict(db: Database, claim_id: str, reviewer: str, why: str | None =
     before = get_verdict(db, claim_id)
     if before is None:
         raise ValidationError("The claim has no verdict to review yet.")
-    _refuse_while_undecided(db, claim_id, "reviewing it")
     reviewer = (reviewer or "").strip()
     if not reviewer:
         raise ValidationError("Say who reviewed the verdict.")
@@ -139,7 +224,7 @@ def review_verdict(db: Database, claim_id: str, reviewer: str, why: str | None =
     with write(db):
         db["verdicts"].update(before["id"], {"reviewer": reviewer, "status": "reviewed", "updated_at": utc_now()})
         after = get_verdict(db, claim_id)
-        _record(db, claim_id, before, after, reviewer, why or "reviewed")
+        record_change(db, claim_id, before, after, action="review", who=reviewer, why=why or "reviewed")
     return after
 
 
@@ -148,7 +233,6 @@ def publish_verdict(db: Database, claim_id: str, who: str | None = None) -> dict
     before = get_verdict(db, claim_id)
     if before is None:
         raise ValidationError("The claim has no verdict to publish yet.")
-    _refuse_while_undecided(db, claim_id, "publishing it")
     return set_verdict(db, claim_id, before["rating"], status="published", checker=before["checker"], why=who and f"published by {who}")
 
 
@@ -160,23 +244,8 @@ def clear_verdict(db: Database, claim_id: str, who: str | None = None, why: str 
         return None
     with write(db):
         db.execute("DELETE FROM verdicts WHERE id = ?", [before["id"]])
-        _record(db, claim_id, before, None, who, why or "verdict removed")
+        record_change(db, claim_id, before, None, action="clear", who=who, why=why or "verdict removed", correction=was_published(db, claim_id))
         db["claims"].update(claim_id, {"status": "in_progress", "updated_at": utc_now()})
     return before
 
 
-def verdict_history(db: Database, claim_id: str) -> list[dict]:
-    """Return the claim's verdict changes, oldest first."""
-    get_claim(db, claim_id)
-    return list(db.query("SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY changed_at, rowid", [claim_id]))
-
-
-def corrections(db: Database, claim_id: str) -> list[dict]:
-    """Return the rating or status changes made after the verdict was first published (the IFCN corrections log)."""
-    rows = db.query(
-        "SELECT * FROM verdict_history WHERE claim_id = ? AND rowid > "
-        "(SELECT min(rowid) FROM verdict_history WHERE claim_id = ? AND to_status = 'published') "
-        "ORDER BY rowid",
-        [claim_id, claim_id],
-    )
-    return [r for r in rows if r["from_rating"] != r["to_rating"] or r["to_status"] != r["from_status"]]

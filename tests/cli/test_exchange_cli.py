@@ -43,7 +43,9 @@ def test_two_checkers_exchange_by_hand_and_end_with_one_library(cli, two, tmp_pa
     assert {(v["to_rating"], v["checker"]) for v in conflict["versions"]} == {("True", "Ann"), ("False", "Bob")}
 
     # Ann decides; the next exchange carries the decision and Bob's conflict goes too.
-    assert cli("verdict", "set", claims[2], "False", "--checker", "Ann", "--store", ann).status == 0
+    bobs = next(v["id"] for v in conflict["versions"] if v["checker"] == "Bob")
+    decided = cli("library", "decide", claims[2], bobs[:8], "--by", "Ann", "--store", ann)
+    assert decided.status == 0 and "decided: False by Bob" in decided.out
     again = cli("library", "export-changes", "--for", "Bob", "-o", tmp_path / "a2.fcchanges", "--store", ann, "--by", "Ann")
     assert "the changes since the last exchange" in again.out
     assert cli("library", "merge", tmp_path / "a2.fcchanges", "--store", bob, "--by", "Bob").status == 0

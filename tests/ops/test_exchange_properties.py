@@ -15,7 +15,7 @@ from exchange_support import article, claim_ids, content, copies, exchange_profi
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck_app.store import verdicts
+from factcheck_app.ops import verdicts as vops
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.evidence import add_evidence, remove_evidence
@@ -47,12 +47,11 @@ def apply(lib, op, counter: list[int]) -> None:
     claims = claim_ids(lib)
     try:
         if op[0] == "verdict":
-            verdicts.set_verdict(lib.db, claims[op[1] % len(claims)], op[2], checker=op[3],
-                                 rationale=f"note {counter[0]}")
+            vops.set_verdict(lib, claims[op[1] % len(claims)], op[2], rationale=f"note {counter[0]}", by=op[3])
         elif op[0] == "review":
-            verdicts.review_verdict(lib.db, claims[op[1] % len(claims)], op[2])
+            vops.review_verdict(lib, claims[op[1] % len(claims)], by=op[2])
         elif op[0] == "clear":
-            verdicts.clear_verdict(lib.db, claims[op[1] % len(claims)], who="Ann")
+            vops.clear_verdict(lib, claims[op[1] % len(claims)], by="Ann")
         elif op[0] == "evidence":
             sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
             add_evidence(lib.db, claims[op[1] % len(claims)], sources[op[2] % len(sources)], op[3],
@@ -129,9 +128,9 @@ def test_conflicts_exactly_where_both_changed_the_same_verdict(base_library, tmp
     try:
         ids = claim_ids(libs["ann"])
         for n in ann_claims:
-            verdicts.set_verdict(libs["ann"].db, ids[n], "True", checker="Ann", rationale="Ann's reading")
+            vops.set_verdict(libs["ann"], ids[n], "True", rationale="Ann's reading", by="Ann")
         for n in bob_claims:
-            verdicts.set_verdict(libs["bob"].db, ids[n], "True", checker="Bob", rationale="Bob's reading")
+            vops.set_verdict(libs["bob"], ids[n], "True", rationale="Bob's reading", by="Bob")
         order = [("bob", "ann"), ("ann", "bob")] if bob_first else [("ann", "bob"), ("bob", "ann")]
         for sender, receiver in order:
             send(libs, sender, receiver, folder)

@@ -12,6 +12,7 @@ import pytest
 from exchange_support import article, claim_ids, content, copies
 
 from factcheck_app.ops.exchange import export_changes
+from factcheck_app.ops import verdicts as vops
 from factcheck_app.store import verdicts
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.evidence import add_evidence
@@ -30,8 +31,8 @@ def _big_change_file(base: Path, folder: Path) -> Path:
             result = import_article(ann.db, article(f"Story {n}", [f"It cost {n + 10} million.", f"It took {n + 2} years."]))
             source = add_source(ann.db, f"Record {n}", url=f"https://records.example.org/{n}")
             add_evidence(ann.db, result.claim_ids[0], source, "supports", excerpt=f"cost {n}", added_by="Ann")
-            verdicts.set_verdict(ann.db, result.claim_ids[1], "True", checker="Ann")
-        verdicts.set_verdict(ann.db, claim_ids(ann)[0], "False", checker="Ann")
+            vops.set_verdict(ann, result.claim_ids[1], "True", by="Ann")
+        vops.set_verdict(ann, claim_ids(ann)[0], "False", by="Ann")
         path = folder / "big.fcchanges"
         export_changes(ann, "Bob", path, by="Ann")
     return path

@@ -65,8 +65,11 @@ def test_a_v1_library_is_backed_up_then_migrated_keeping_every_row(tmp_path):
             if table == "rating_scales":  # the other built-in scales are added; the library's own 'truth' is kept
                 assert _rows(db, table)[: len(rows)] == rows
                 assert {r[0] for r in _rows(db, table)} == {"truth", "labels", "pinocchio"}
-            else:  # later migrations add columns at the end; every old value is kept
-                assert [r[: len(rows[0])] for r in _rows(db, table)] == rows, table
+            else:
+                # Later migrations add columns at the end; what was there is kept as it was.
+                now = _rows(db, table)
+                assert [r[: len(o)] for r, o in zip(now, rows)] == rows and len(now) == len(rows), table
+        assert db.execute("SELECT action, correction FROM verdict_history").fetchall() == [("set", 0)]
         # The history row now pictures the verdict it led to (exchange rebuilds verdicts from it).
         picture = db.execute("SELECT verdict_id, parent_id, verdict_created_at FROM verdict_history").fetchone()
         assert picture == ("v1", None, NOW)

@@ -98,3 +98,47 @@ def test_an_existing_output_needs_force(cli, two, tmp_path):
 def test_a_missing_file_is_refused(cli, two, tmp_path):
     _, bob, _ = two
     assert_refused(cli("library", "merge", tmp_path / "nope.fcchanges", "--store", bob, "--by", "Bob"), "no such file")
+
+
+STORY = """Harbour works finished early
+
+The port authority said the new quay cost 41 million euros and opened on 3 March 2024.
+Officials said 12 cranes now work the terminal, twice as many as in 2019.
+"""
+
+
+def test_two_checkers_from_the_sample_library_import_check_review_and_converge(cli, tmp_path):
+    sample = tmp_path / "sample.sqlite"
+    assert cli("store", "sample", sample).status == 0
+    ann, bob = tmp_path / "ann.sqlite", tmp_path / "bob.sqlite"
+    shutil.copy(sample, ann)
+    shutil.copy(sample, bob)
+    story = tmp_path / "harbour.txt"
+    story.write_text(STORY, encoding="utf-8")
+    # Both import the same article: it becomes one article in both libraries.
+    for store in (ann, bob):
+        assert cli("import", story, "--store", store).status == 0
+    claims = {store: _dump(cli, store) for store in (ann, bob)}
+    shared = claims[ann][0]["id"]
+    ann_new = next(c["id"] for c in claims[ann] if "quay" in c["text"])
+    bob_new = next(c["id"] for c in claims[bob] if "cranes" in c["text"])
+    assert cli("verdict", "set", ann_new, "True", "--by", "Ann", "--rationale", "Port accounts.", "--store", ann).status == 0
+    assert cli("verdict", "review", ann_new, "--by", "Bob", "--store", ann).status == 0
+    assert cli("verdict", "set", bob_new, "Half true", "--by", "Bob", "--store", bob).status == 0
+    assert cli("verdict", "set", shared, "False", "--by", "Ann", "--store", ann).status == 0
+    assert cli("verdict", "set", shared, "True", "--by", "Bob", "--store", bob).status == 0
+
+    for sender, receiver, name in ((ann, bob, "Bob"), (bob, ann, "Ann"), (ann, bob, "Bob")):
+        out = tmp_path / f"{sender.stem}-for-{name}.fcchanges"
+        assert cli("library", "export-changes", "--for", name, "-o", out, "--force", "--store", sender,
+                   "--by", sender.stem).status == 0
+        assert cli("library", "merge", out, "--store", receiver, "--by", receiver.stem).status == 0
+
+    assert _dump(cli, ann) == _dump(cli, bob)
+    for store in (ann, bob):
+        (conflict,) = json.loads(cli("library", "conflicts", "--store", store, "--format", "json").out)
+        assert conflict["claim_id"] == shared
+        quay = next(c for c in _dump(cli, store) if "quay" in c["text"])  # the claim joined from both imports
+        assert (quay["verdict"], quay["verdict_status"]) == ("True", "reviewed")
+    articles = json.loads(cli("articles", "--store", bob, "--format", "json").out)
+    assert [a["title"] for a in articles].count("Harbour works finished early") == 1

@@ -65,8 +65,9 @@ def _rows(prefix: str, n_articles: int, claims_per: int, n_sources: int, evidenc
                                      "created_at": NOW, "updated_at": NOW})
                 history.append({"id": f"{prefix}h{a:07d}{c:03d}", "claim_id": claim_id, "changed_at": NOW,
                                 "changed_by": "Ann", "to_rating": "False", "to_status": "draft", "scale": "truth",
-                                "verdict_id": verdict_id, "rationale": verdict_rows[-1]["rationale"],
-                                "checker": "Ann", "verdict_created_at": NOW})
+                                "action": "set", "verdict_id": verdict_id,
+                                "to_rationale": verdict_rows[-1]["rationale"], "checker": "Ann",
+                                "verdict_created_at": NOW, "verdict_updated_at": NOW})
     out = {"sources": sources, "articles": articles, "claims": claims, "facets": facets, "evidence": evidence}
     if verdicts:
         out.update(verdicts=verdict_rows, verdict_history=history)

@@ -196,10 +196,8 @@ class _Merger:
         if table.natural_columns:
             values = tuple(row.get(c) for c in table.natural_columns)
             candidates = rows.rows_by_columns(self.db, table, table.natural_columns, values)
-            for other in candidates:
-                if other[table.key] != row[table.key] and table.natural(other) == identity:
-                    return other[table.key]
-            return None
+            same = [o[table.key] for o in candidates if o[table.key] != row[table.key] and table.natural(o) == identity]
+            return min(same) if same else None
         cache = self._natural_cache.get(table.name)
         if cache is None:
             cache = {}

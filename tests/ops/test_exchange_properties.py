@@ -15,6 +15,9 @@ from exchange_support import article, claim_ids, content, copies, exchange_profi
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck_app.ops import articles as article_ops
+from factcheck_app.ops import claims as claim_ops
+from factcheck_app.ops import sources as source_ops
 from factcheck_app.ops import verdicts as vops
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.errors import ValidationError
@@ -38,6 +41,10 @@ operation = st.one_of(
     st.tuples(st.just("unlink"), st.integers(0, 9)),
     st.tuples(st.just("source"), st.sampled_from(ADDRESSES)),
     st.tuples(st.just("import"), st.integers(0, len(STORIES) - 1)),
+    st.tuples(st.just("dismiss"), st.integers(0, 9)),
+    st.tuples(st.just("hand-made claim"), st.integers(0, 9), st.integers(2, 12)),
+    st.tuples(st.just("edit source"), st.integers(0, 9), st.sampled_from(["Survey", "Report", "Bulletin"])),
+    st.tuples(st.just("edit article"), st.sampled_from(["River report", "Flood news"])),
 )
 
 
@@ -64,6 +71,19 @@ def apply(lib, op, counter: list[int]) -> None:
             add_source(lib.db, f"Source {counter[0]}", url=op[1])
         elif op[0] == "import":
             import_article(lib.db, article(*STORIES[op[1]]))
+        elif op[0] == "dismiss":
+            claim_ops.dismiss_claims(lib, [claims[op[1] % len(claims)]], f"reason {counter[0]}")
+        elif op[0] == "hand-made claim":
+            start, end, article_id = lib.db.execute(
+                "SELECT start_offset, end_offset, article_id FROM claims WHERE id = ?", [claims[op[1] % len(claims)]]
+            ).fetchone()
+            claim_ops.add_claim(lib, article_id, start, min(end, start + op[2]))
+        elif op[0] == "edit source":
+            sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
+            source_ops.edit_source(lib, sources[op[1] % len(sources)], title=f"{op[2]} {counter[0]}")
+        elif op[0] == "edit article":
+            first = lib.db.execute("SELECT id FROM articles ORDER BY title LIMIT 1").fetchone()[0]
+            article_ops.edit_article(lib, first, title=op[1])
     except ValidationError:
         pass
 

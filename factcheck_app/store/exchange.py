@@ -39,17 +39,21 @@ def _tracking_sql(table: ExchangeTable) -> str:
     name, key = table.name, q(table.key)
     ins, upd, dele = (q(n) for n in _trigger_names(name))
     literal = "'" + name.replace("'", "''") + "'"
-    record = "INSERT OR REPLACE INTO exchange_versions (table_name, row_key, stamp, seq, deleted)"
+    record = "INSERT INTO exchange_versions (table_name, row_key, stamp, seq, deleted)"
+    # An upsert, not INSERT OR REPLACE: a trigger's OR clause gives way to the policy of the
+    # statement that fired it (sqlite-utils upserts would make it fail).
+    upsert = ("ON CONFLICT (table_name, row_key) DO UPDATE SET stamp = excluded.stamp, seq = excluded.seq, "
+              "deleted = excluded.deleted")
     return f"""
     CREATE TRIGGER IF NOT EXISTS {ins} AFTER INSERT ON {q(name)} WHEN {_ACTIVE} BEGIN
-        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0);
+        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0) {upsert};
     END;
     CREATE TRIGGER IF NOT EXISTS {upd} AFTER UPDATE ON {q(name)} WHEN {_ACTIVE} BEGIN
-        {record} SELECT {literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1 WHERE old.{key} IS NOT new.{key};
-        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0);
+        {record} SELECT {literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1 WHERE old.{key} IS NOT new.{key} {upsert};
+        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0) {upsert};
     END;
     CREATE TRIGGER IF NOT EXISTS {dele} AFTER DELETE ON {q(name)} WHEN {_ACTIVE} BEGIN
-        {record} VALUES ({literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1);
+        {record} VALUES ({literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1) {upsert};
     END;
     """
 

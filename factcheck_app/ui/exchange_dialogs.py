@@ -28,6 +28,7 @@ from factcheck_app.ops.exchange import ExportResult
 from factcheck_app.ops.merge import MergeSummary
 from factcheck_app.store.exchange import get_peer, list_peers
 from factcheck_app.store.library import Library
+from factcheck_app.ui import dialogs as prompts
 from factcheck_app.ui import workers
 from factcheck_app.ui.exchange_jobs import merge_job, send_changes_job
 from factcheck_app.ui.progress import JobProgress
@@ -83,10 +84,8 @@ class SendChangesDialog(QDialog):
         self._update()
 
     def _browse(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         start = str(self.library.path.parent / default_file_name(self.colleague.currentText()))
-        path, _ = QFileDialog.getSaveFileName(self, "Send Changes To", start, f"Change files (*{SUFFIX})")
+        path = prompts.ask_save_file(self, "Send Changes To", start, f"Change files (*{SUFFIX})")
         if path:
             self.target.setText(path)
 

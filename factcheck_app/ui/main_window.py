@@ -13,6 +13,7 @@ from factcheck_app.ingest import SUPPORTED_SUFFIXES
 from factcheck_app.store import articles as articles_store
 from factcheck_app.store import claims as claims_store
 from factcheck_app.store.errors import NotFoundError, StoreError
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store.library import Library
 from factcheck_app.ui import dialogs, shortcuts, workers
 from factcheck_app.ui import settings as cfg
@@ -20,6 +21,7 @@ from factcheck_app.ui.article_view import ArticleView
 from factcheck_app.ui.claim_editing import ClaimEditing
 from factcheck_app.ui.claim_panel import ClaimPanel
 from factcheck_app.ui.claims_view import ClaimsView
+from factcheck_app.ui.exchange_actions import ExchangeActions
 from factcheck_app.ui.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
 from factcheck_app.ui.library_opening import open_with_recovery
 from factcheck_app.ui.library_pane import LibraryPane
@@ -86,6 +88,8 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.summary.setAccessibleName("What the library holds")
         self.statusBar().addPermanentWidget(self.summary)
 
+        self.exchange = ExchangeActions(self, checker=lambda: self.settings.get(cfg.CHECKER_NAME) or None)
+        self.exchange.changed.connect(self._exchange_changed)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -191,9 +195,21 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             self.settings.add_recent_library(str(library.path))
             self.settings.set(cfg.LAST_LIBRARY, str(library.path))
             self.setWindowFilePath(str(library.path))
+        self.exchange.set_library(library)
         self._update_title()
         self.update_summary()
         self._update_actions()
+
+    @Slot(object)
+    def _exchange_changed(self, changes: Changes) -> None:
+        """Reload after a merge (everything) or a decision (its claim)."""
+        if changes.everything:
+            self.set_library(self.library)
+        else:
+            for claim_id in changes.claim_ids:
+                self.after_change(self._article_of(claim_id), [claim_id])
+            if self.claim_panel is not None and self.claim_id in changes.claim_ids:
+                self.claim_panel.set_claim(self.claim_id)
 
     def _replace_panel(self) -> None:
         if self.library is None:

@@ -123,3 +123,20 @@ def qtbot_widget(qtbot):
     widget = QWidget()
     qtbot.addWidget(widget)
     return widget
+
+
+def test_the_window_has_send_merge_and_decide(qtbot, main_window, dialog_log, tmp_path):
+    window = main_window
+    titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "&Send Changes…" in titles and "&Merge…" in titles
+    assert window.exchange.act_send.isEnabled() and not window.exchange.act_decide.isEnabled()
+    other = tmp_path / "other.sqlite"
+    shutil.copy(window.library.path, other)
+    with open_library(other) as lib:
+        claim = lib.db.execute("SELECT id FROM claims ORDER BY id LIMIT 1").fetchone()[0]
+        vops.set_verdict(lib, claim, "False", rationale="From the other desk.", by="Ann")
+    window.exchange.flow.confirm = lambda summary: True
+    with qtbot.waitSignal(window.exchange.flow.merged, timeout=20_000):
+        window.exchange.merge(str(other))
+    assert verdicts.get_verdict(window.library.db, claim)["rationale"] == "From the other desk."
+    assert "Merged" in dialog_log.texts()

@@ -20,6 +20,7 @@ ops/merge.py), which is how two changes to one verdict are both kept and seen as
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,10 +32,15 @@ Row = dict
 
 @dataclass(frozen=True)
 class ExchangeTable:
-    """How one table travels: its key column, references to other tables, and its natural key."""
+    """How one table travels: its key column(s), references to other tables, and its natural key.
+
+    A key of several columns (e.g. ("claim_id", "position")) travels as the JSON array of their
+    values, as SQLite's json_array() writes it. Natural keys (joining two rows found to be one)
+    are for tables with a one-column key.
+    """
 
     name: str
-    key: str = "id"
+    key: str | tuple[str, ...] = "id"
     #: column -> table whose key it holds (re-pointed when that row is joined with another).
     refs: dict[str, str] = field(default_factory=dict)
     #: Returns the row's natural key (None: the row has none); rows sharing one are the same row.
@@ -43,6 +49,27 @@ class ExchangeTable:
     natural_columns: tuple[str, ...] = ()
     #: A short plural noun for summaries ("articles", "claims").
     label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.natural is not None and not isinstance(self.key, str):
+            raise ValueError(f"{self.name}: a natural key needs a one-column key")
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """Return the key's columns."""
+        return (self.key,) if isinstance(self.key, str) else tuple(self.key)
+
+    def key_of(self, row: Row) -> str:
+        """Return a row's key as the text versions are recorded under."""
+        if isinstance(self.key, str):
+            return row[self.key]
+        return json.dumps([row[c] for c in self.key], ensure_ascii=False, separators=(",", ":"))
+
+    def key_values(self, key: str) -> dict:
+        """Return column -> value for a recorded key (the inverse of key_of)."""
+        if isinstance(self.key, str):
+            return {self.key: key}
+        return dict(zip(self.key, json.loads(key)))
 
     @property
     def kind(self) -> str:

@@ -167,6 +167,15 @@ class _Merger:
             return True
         return False
 
+    def resolved_key(self, table: ExchangeTable, key: str) -> str:
+        """Return the key a row recorded under ``key`` has here, after every join (its own or its parents')."""
+        values = table.key_values(key)
+        for column in table.key_columns:
+            target = table.refs.get(column, table.name if len(table.key_columns) == 1 else None)
+            if target is not None:
+                values[column] = self.resolve(target, values[column])
+        return table.key_of(values)
+
     def _prefetch(self, table: str, keys: set[str]) -> None:
         """Learn in one go which of ``keys`` the library holds (instead of one look-up per row)."""
         known = self.present.setdefault(table, set())
@@ -248,12 +257,7 @@ class _Merger:
             rows.set_version(self.db, table.name, survivor, loser_stamp, False)
         else:
             survivor_stamp = got.get(survivor, (BASE_STAMP, False))[0]
-            for other in self.tables:
-                for column, target in other.refs.items():
-                    if target == table.name:
-                        self.db.execute(
-                            f"UPDATE [{other.name}] SET [{column}] = ? WHERE [{column}] = ?", [survivor, loser]
-                        )
+            rows.repoint_references(self.db, table.name, loser, survivor, self.tables)
             loser_row = dict(found[loser], **{table.key: survivor})
             if _newer(loser_stamp, loser_row, survivor_stamp, found[survivor]):
                 rows.delete_row(self.db, table, loser)
@@ -319,7 +323,7 @@ class _Merger:
         for column, target in table.refs.items():
             self._prefetch(target, {self.resolve(target, e.row[column]) for e in entries
                                     if e.row is not None and e.row.get(column) is not None})
-        keys = [self.resolve(table.name, e.key) for e in entries]
+        keys = [self.resolved_key(table, e.key) for e in entries]
         local_rows = rows.rows_by_key(self.db, table, keys)
         local_versions = rows.versions(self.db, table.name, keys)
         self.present[table.name].update(local_rows)
@@ -336,7 +340,7 @@ class _Merger:
         return len(entries)
 
     def _apply_removal(self, table: ExchangeTable, entry: Entry) -> None:
-        key = self.resolve(table.name, entry.key)
+        key = self.resolved_key(table, entry.key)
         local = rows.rows_by_key(self.db, table, [key]).get(key)
         version = rows.versions(self.db, table.name, [key]).get(key)
         local_stamp = version[0] if version else BASE_STAMP
@@ -363,7 +367,7 @@ class _Merger:
         self, table: ExchangeTable, entry: Entry, key: str, local: dict | None, version: tuple[str, bool] | None
     ) -> None:
         row = dict(entry.row)
-        row[table.key] = key
+        row.update(table.key_values(key))
         for column, target in table.refs.items():
             if row.get(column) is not None:
                 row[column] = self.resolve(target, row[column])

@@ -34,9 +34,29 @@ def _trigger_names(table: str) -> list[str]:
     return [f"exchange_{table}_{suffix}" for suffix in ("ins", "upd", "del")]
 
 
+def _key_expr(table: ExchangeTable, alias: str) -> str:
+    """Return SQL for a row's recorded key (``alias`` is new, old or a table alias)."""
+    cols = [f"{alias}.{q(c)}" for c in table.key_columns]
+    return cols[0] if len(cols) == 1 else f"json_array({', '.join(cols)})"
+
+
+def _key_from_version(table: ExchangeTable, alias: str) -> str:
+    """Return the SQL condition that ``alias``'s row is the one a version (``v``) names (index-friendly)."""
+    if len(table.key_columns) == 1:
+        return f"{alias}.{q(table.key_columns[0])} = v.row_key"
+    return " AND ".join(f"{alias}.{q(c)} = json_extract(v.row_key, '$[{i}]')" for i, c in enumerate(table.key_columns))
+
+
+def _key_match(table: ExchangeTable, key: str) -> tuple[str, list]:
+    """Return (WHERE condition, parameters) that pick the row recorded under ``key``."""
+    values = table.key_values(key)
+    return " AND ".join(f"{q(c)} = ?" for c in table.key_columns), [values[c] for c in table.key_columns]
+
+
 def _tracking_sql(table: ExchangeTable) -> str:
     """Return the CREATE TRIGGER statements that version every insert, update and delete of ``table``."""
-    name, key = table.name, q(table.key)
+    name = table.name
+    new_key, old_key = _key_expr(table, "new"), _key_expr(table, "old")
     ins, upd, dele = (q(n) for n in _trigger_names(name))
     literal = "'" + name.replace("'", "''") + "'"
     record = "INSERT INTO exchange_versions (table_name, row_key, stamp, seq, deleted)"
@@ -46,14 +66,14 @@ def _tracking_sql(table: ExchangeTable) -> str:
               "deleted = excluded.deleted")
     return f"""
     CREATE TRIGGER IF NOT EXISTS {ins} AFTER INSERT ON {q(name)} WHEN {_ACTIVE} BEGIN
-        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0) {upsert};
+        {record} VALUES ({literal}, {new_key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0) {upsert};
     END;
     CREATE TRIGGER IF NOT EXISTS {upd} AFTER UPDATE ON {q(name)} WHEN {_ACTIVE} BEGIN
-        {record} SELECT {literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1 WHERE old.{key} IS NOT new.{key} {upsert};
-        {record} VALUES ({literal}, new.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0) {upsert};
+        {record} SELECT {literal}, {old_key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1 WHERE {old_key} IS NOT {new_key} {upsert};
+        {record} VALUES ({literal}, {new_key}, {_NOW_STAMP}, {_NEXT_SEQ}, 0) {upsert};
     END;
     CREATE TRIGGER IF NOT EXISTS {dele} AFTER DELETE ON {q(name)} WHEN {_ACTIVE} BEGIN
-        {record} VALUES ({literal}, old.{key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1) {upsert};
+        {record} VALUES ({literal}, {old_key}, {_NOW_STAMP}, {_NEXT_SEQ}, 1) {upsert};
     END;
     """
 
@@ -98,32 +118,33 @@ def changed_rows(db: Database, table: ExchangeTable, since: int | None) -> Itera
     With ``since`` None every row comes (with its stamp, or BASE_STAMP when it never changed)
     and every recorded removal. A removal's row is None.
     """
-    name, key = q(table.name), q(table.key)
+    name = q(table.name)
     if since is None:
         cursor = db.execute(
             f"SELECT v.stamp AS __stamp, t.* FROM {name} t LEFT JOIN exchange_versions v "
-            f"ON v.table_name = ? AND v.row_key = t.{key} ORDER BY t.rowid",
+            f"ON v.table_name = ? AND v.row_key = {_key_expr(table, 't')} ORDER BY t.rowid",
             [table.name],
         )
         for row in _row_dicts(cursor):
             stamp = row.pop("__stamp") or BASE_STAMP
-            yield row[table.key], stamp, False, row
+            yield table.key_of(row), stamp, False, row
         removed = db.execute(
             f"SELECT v.row_key, v.stamp FROM exchange_versions v WHERE v.table_name = ? AND v.deleted = 1 "
-            f"AND NOT EXISTS (SELECT 1 FROM {name} t WHERE t.{key} = v.row_key)",
+            f"AND NOT EXISTS (SELECT 1 FROM {name} t WHERE {_key_from_version(table, 't')})",
             [table.name],
         )
         for row_key, stamp in removed.fetchall():
             yield row_key, stamp, True, None
         return
+    first = table.key_columns[0]
     cursor = db.execute(
         f"SELECT v.row_key AS __key, v.stamp AS __stamp, t.* FROM exchange_versions v "
-        f"LEFT JOIN {name} t ON t.{key} = v.row_key WHERE v.table_name = ? AND v.seq > ? ORDER BY v.seq",
+        f"LEFT JOIN {name} t ON {_key_from_version(table, 't')} WHERE v.table_name = ? AND v.seq > ? ORDER BY v.seq",
         [table.name, since],
     )
     for row in _row_dicts(cursor):
         row_key, stamp = row.pop("__key"), row.pop("__stamp")
-        if row.get(table.key) is None:
+        if row.get(first) is None:
             yield row_key, stamp, True, None
         else:
             yield row_key, stamp, False, row
@@ -210,24 +231,33 @@ def rows_by_key(db: Database, table: ExchangeTable, keys: Iterable[str]) -> dict
     """Return key -> row for the keys of ``table`` present in the library."""
     found: dict[str, dict] = {}
     keys = list(keys)
+    if len(table.key_columns) > 1:
+        for key in dict.fromkeys(keys):
+            where, params = _key_match(table, key)
+            for row in _row_dicts(db.execute(f"SELECT * FROM {q(table.name)} WHERE {where}", params)):
+                found[key] = row
+        return found
+    column = q(table.key_columns[0])
     for i in range(0, len(keys), _CHUNK):
         chunk = keys[i : i + _CHUNK]
         marks = ", ".join("?" * len(chunk))
-        cursor = db.execute(f"SELECT * FROM {q(table.name)} WHERE {q(table.key)} IN ({marks})", chunk)
+        cursor = db.execute(f"SELECT * FROM {q(table.name)} WHERE {column} IN ({marks})", chunk)
         for row in _row_dicts(cursor):
-            found[row[table.key]] = row
+            found[table.key_of(row)] = row
     return found
 
 
 def existing_keys(db: Database, table: ExchangeTable, keys: Iterable[str]) -> set[str]:
     """Return which of ``keys`` the table holds."""
+    if len(table.key_columns) > 1:
+        return set(rows_by_key(db, table, keys))
     found: set[str] = set()
     keys = list(keys)
+    column = q(table.key_columns[0])
     for i in range(0, len(keys), _CHUNK):
         chunk = keys[i : i + _CHUNK]
         marks = ", ".join("?" * len(chunk))
-        found.update(r[0] for r in db.execute(
-            f"SELECT {q(table.key)} FROM {q(table.name)} WHERE {q(table.key)} IN ({marks})", chunk))
+        found.update(r[0] for r in db.execute(f"SELECT {column} FROM {q(table.name)} WHERE {column} IN ({marks})", chunk))
     return found
 
 
@@ -240,15 +270,6 @@ def rows_by_columns(db: Database, table: ExchangeTable, columns: tuple[str, ...]
 def all_rows(db: Database, table: ExchangeTable) -> list[dict]:
     """Return every row of ``table`` (used for natural keys no column holds, e.g. a source's DOI)."""
     return list(_row_dicts(db.execute(f"SELECT * FROM {q(table.name)}")))
-
-
-def put_row(db: Database, table: str, row: dict, columns: list[str]) -> None:
-    """Insert ``row`` (only the columns the library's table has)."""
-    names = [c for c in columns if c in row]
-    db.execute(
-        f"INSERT INTO {q(table)} ({', '.join(q(c) for c in names)}) VALUES ({', '.join('?' * len(names))})",
-        [row[c] for c in names],
-    )
 
 
 def put_rows(db: Database, table: str, rows: list[dict], columns: list[str]) -> None:
@@ -265,27 +286,40 @@ def put_rows(db: Database, table: str, rows: list[dict], columns: list[str]) -> 
 
 def update_row(db: Database, table: ExchangeTable, key: str, row: dict, columns: list[str]) -> None:
     """Set the row ``key`` of ``table`` to ``row``'s values (only columns the library's table has)."""
-    names = [c for c in columns if c in row and c != table.key]
+    names = [c for c in columns if c in row and c not in table.key_columns]
     if not names:
         return
+    where, params = _key_match(table, key)
     db.execute(
-        f"UPDATE {q(table.name)} SET {', '.join(q(c) + ' = ?' for c in names)} WHERE {q(table.key)} = ?",
-        [*(row[c] for c in names), key],
+        f"UPDATE {q(table.name)} SET {', '.join(q(c) + ' = ?' for c in names)} WHERE {where}",
+        [*(row[c] for c in names), *params],
     )
 
 
 def delete_row(db: Database, table: ExchangeTable, key: str) -> None:
     """Delete the row ``key`` of ``table`` (its children go by the foreign keys' own rules)."""
-    db.execute(f"DELETE FROM {q(table.name)} WHERE {q(table.key)} = ?", [key])
+    where, params = _key_match(table, key)
+    db.execute(f"DELETE FROM {q(table.name)} WHERE {where}", params)
+
+
+def repoint_references(db: Database, target: str, old: str, new: str, tables: Iterable[ExchangeTable]) -> None:
+    """Point every registered reference to row ``old`` of ``target`` at ``new``.
+
+    A child that would then repeat a row already pointing at ``new`` (same key) is dropped:
+    the two parents were one, so were those children.
+    """
+    for other in tables:
+        for column, to in other.refs.items():
+            if to == target:
+                db.execute(f"UPDATE OR IGNORE {q(other.name)} SET {q(column)} = ? WHERE {q(column)} = ?", [new, old])
+                db.execute(f"DELETE FROM {q(other.name)} WHERE {q(column)} = ?", [old])
 
 
 def rekey_row(db: Database, table: ExchangeTable, old: str, new: str, tables: Iterable[ExchangeTable]) -> None:
-    """Give the row ``old`` the key ``new``, re-pointing every registered reference to it."""
-    db.execute(f"UPDATE {q(table.name)} SET {q(table.key)} = ? WHERE {q(table.key)} = ?", [new, old])
-    for other in tables:
-        for column, target in other.refs.items():
-            if target == table.name:
-                db.execute(f"UPDATE {q(other.name)} SET {q(column)} = ? WHERE {q(column)} = ?", [new, old])
+    """Give the row ``old`` the key ``new`` (a one-column key), re-pointing every registered reference to it."""
+    (column,) = table.key_columns
+    db.execute(f"UPDATE {q(table.name)} SET {q(column)} = ? WHERE {q(column)} = ?", [new, old])
+    repoint_references(db, table.name, old, new, tables)
     # Lineage and verdicts refer to claims outside the registry's rows.
     if table.name == "claims":
         db.execute("UPDATE verdicts SET claim_id = ? WHERE claim_id = ?", [new, old])

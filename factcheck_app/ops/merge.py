@@ -34,7 +34,7 @@ from factcheck_app.store.verdict_lineage import (
     current_verdicts,
     history_leaves_of,
     marked_conflicts,
-    replace_verdict_row,
+    replace_verdict_rows,
     set_conflict,
 )
 
@@ -432,12 +432,16 @@ class _Merger:
             leaves_by_claim = history_leaves_of(self.db, chunk)
             marked = marked_conflicts(self.db, chunk)
             current = current_verdicts(self.db, chunk)
+            rebuilt: dict[str, dict | None] = {}
             for claim_id in chunk:
                 leaves = leaves_by_claim.get(claim_id)
                 if leaves:
-                    self._rebuild_one(claim_id, leaves, claim_id in marked, current.get(claim_id))
+                    self._rebuild_one(claim_id, leaves, claim_id in marked, current.get(claim_id), rebuilt)
+            replace_verdict_rows(self.db, rebuilt)
 
-    def _rebuild_one(self, claim_id: str, leaves: list[dict], was_conflict: bool, before: dict | None) -> None:
+    def _rebuild_one(
+        self, claim_id: str, leaves: list[dict], was_conflict: bool, before: dict | None, rebuilt: dict
+    ) -> None:
         winner = leaves[-1]
         derived = verdict_from_event(winner)
         if derived is None and winner.get("to_rating") is not None:
@@ -456,7 +460,7 @@ class _Merger:
         elif was_conflict:
             set_conflict(self.db, claim_id, None)
         if _verdict_differs(before, derived):
-            replace_verdict_row(self.db, claim_id, derived)
+            rebuilt[claim_id] = derived
             self.summary.verdict_changes.append(claim_id)
 
 

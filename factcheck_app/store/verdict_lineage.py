@@ -54,14 +54,17 @@ def marked_conflicts(db: Database, claim_ids: list[str]) -> set[str]:
     return {r["claim_id"] for r in _in_chunks(db, sql, claim_ids)}
 
 
-def replace_verdict_row(db: Database, claim_id: str, row: dict | None) -> None:
-    """Make the claim's verdict row ``row`` (None: no verdict), inside the caller's transaction."""
-    db.execute("DELETE FROM verdicts WHERE claim_id = ?", [claim_id])
-    if row is not None:
-        names = list(row)
-        db.execute(
+def replace_verdict_rows(db: Database, rows: dict[str, dict | None]) -> None:
+    """Make each claim's verdict row the one given (None: no verdict), inside the caller's transaction."""
+    if not rows:
+        return
+    db.conn.executemany("DELETE FROM verdicts WHERE claim_id = ?", [(claim_id,) for claim_id in rows])
+    kept = [row for row in rows.values() if row is not None]
+    if kept:
+        names = list(kept[0])
+        db.conn.executemany(
             f"INSERT INTO verdicts ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [row[n] for n in names],
+            [[row[n] for n in names] for row in kept],
         )
 
 

@@ -43,6 +43,10 @@ class ExchangeTable:
     key: str | tuple[str, ...] = "id"
     #: column -> table whose key it holds (re-pointed when that row is joined with another).
     refs: dict[str, str] = field(default_factory=dict)
+    #: column -> table whose row it keeps alive: the library refuses to remove a row still named
+    #: there (a cited source, a scale in use), so a removal from elsewhere gives way, and a change
+    #: file carries the named rows along with the rows that name them.
+    keeps: dict[str, str] = field(default_factory=dict)
     #: Returns the row's natural key (None: the row has none); rows sharing one are the same row.
     natural: Callable[[Row], object] | None = None
     #: Columns the store looks natural keys up by (an index should exist on them).
@@ -136,10 +140,12 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
         natural_columns=("claim_id", "kind", "start_offset", "end_offset", "text"), label="facets",
     ),
     ExchangeTable(
-        "evidence", refs={"claim_id": "claims", "source_id": "sources"}, natural=_evidence_identity,
+        "evidence", refs={"claim_id": "claims", "source_id": "sources"}, keeps={"source_id": "sources"},
+        natural=_evidence_identity,
         natural_columns=("claim_id", "source_id", "stance"), label="evidence",
     ),
-    ExchangeTable("verdict_history", refs={"claim_id": "claims"}, label="verdict changes"),
+    ExchangeTable("verdict_history", refs={"claim_id": "claims"}, keeps={"scale": "rating_scales"},
+                  label="verdict changes"),
 ]
 
 

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck_app.core.exchange_tables import EXCHANGE_TABLES
+from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, exchange_table
 from factcheck_app.core.ids import utc_now
 from factcheck_app.ops.change_file import ChangeFileError, ChangeSet, Entry, is_change_file, read_change_file, write_change_file
 from factcheck_app.ops.changes import Changes, OpResult
@@ -42,8 +42,26 @@ def collect_changes(lib: Library, since: int | None, header: dict) -> ChangeSet:
         entries = [Entry(k, s, d, r) for k, s, d, r in rows.changed_rows(lib.db, table, since)]
         if entries:
             changes.tables[table.name] = entries
+    if since is not None:
+        _carry_kept_rows(lib, changes)
     changes.aliases = rows.alias_rows(lib.db)
     return changes
+
+
+def _carry_kept_rows(lib: Library, changes: ChangeSet) -> None:
+    """Add the rows that changed rows keep alive (the source evidence cites, a verdict's scale) when absent.
+
+    The colleague may have removed such a row meanwhile; with it in the file, their merge can
+    put it back rather than drop the evidence or the verdict that names it.
+    """
+    for table in EXCHANGE_TABLES:
+        for column, target in table.keeps.items():
+            named = {e.row[column] for e in changes.tables.get(table.name, []) if e.row and e.row.get(column)}
+            present = {e.key for e in changes.tables.get(target, []) if not e.deleted}
+            wanted = named - present
+            if wanted:
+                extra = [Entry(k, s, False, r) for k, s, r in rows.rows_with_stamps(lib.db, exchange_table(target), wanted)]
+                changes.tables.setdefault(target, []).extend(extra)
 
 
 def export_changes(lib: Library, colleague: str, path: str | os.PathLike, *, by: str | None = None) -> OpResult:

@@ -147,6 +147,8 @@ class _Merger:
         self._pending: list[dict] = []
         self._pending_versions: list[tuple[str, str, str, bool]] = []
         self._pending_table: str | None = None
+        #: The rows the change set carries, by table and key, to put back a row something here names.
+        self.incoming: dict[str, dict[str, Entry]] = {}
 
     # -- keys ------------------------------------------------------------------------------------
 
@@ -182,6 +184,34 @@ class _Merger:
         missing = [k for k in keys if k not in known]
         if missing:
             known.update(rows.existing_keys(self.db, exchange_table(table), missing))
+
+    def index_incoming(self, changes: ChangeSet) -> None:
+        """Remember the rows the change set carries (by their key here) for putting back named rows."""
+        for table in self.tables:
+            if any(table.name in t.keeps.values() for t in self.tables):
+                self.incoming[table.name] = {
+                    self.resolved_key(table, e.key): e for e in changes.tables.get(table.name, []) if e.row is not None
+                }
+
+    def revive(self, table: str, key: str) -> bool:
+        """Put back a row removed here that a merged row still names, from the change set; True when done."""
+        entry = self.incoming.get(table, {}).get(key)
+        if entry is None:
+            return False
+        t = exchange_table(table)
+        row = dict(entry.row, **t.key_values(key))
+        rows.put_rows(self.db, table, [row], self.columns[table])
+        rows.set_version(self.db, table, key, entry.stamp, False)
+        self.present[table].add(key)
+        self.summary.new[table] += 1
+        return True
+
+    def _still_named(self, table: ExchangeTable, key: str) -> bool:
+        """Return True when a row here keeps ``key`` of ``table`` alive (a removal from elsewhere gives way)."""
+        return any(
+            rows.is_named_by(self.db, other, column, key)
+            for other in self.tables for column, target in other.keeps.items() if target == table.name
+        )
 
     def _forget(self, table: str, key: str) -> None:
         self.present.setdefault(table, set()).discard(key)
@@ -345,7 +375,7 @@ class _Merger:
         version = rows.versions(self.db, table.name, [key]).get(key)
         local_stamp = version[0] if version else BASE_STAMP
         if local is not None:
-            if not _newer(entry.stamp, None, local_stamp, local):
+            if not _newer(entry.stamp, None, local_stamp, local) or self._still_named(table, key):
                 return
             if table.name == "claims":
                 self.touched_claims.discard(key)
@@ -371,9 +401,14 @@ class _Merger:
         for column, target in table.refs.items():
             if row.get(column) is not None:
                 row[column] = self.resolve(target, row[column])
-                if not self._exists(target, row[column]):
+                if not self._exists(target, row[column]) and not (
+                    table.keeps.get(column) == target and self.revive(target, row[column])
+                ):
                     self.summary.skipped += 1
                     return
+        for column, target in table.keeps.items():
+            if column not in table.refs and row.get(column) is not None and not self._exists(target, row[column]):
+                self.revive(target, row[column])
         if local is None and key in self.present[table.name]:
             # Joined or re-keyed earlier in this merge: read it as it is now.
             self.flush()
@@ -444,6 +479,8 @@ class _Merger:
     ) -> None:
         winner = leaves[-1]
         derived = verdict_from_event(winner)
+        if derived is not None and not self._exists("rating_scales", derived["scale"]):
+            return  # its scale is gone here and did not come along: keep the verdict as it is
         if derived is None and winner.get("to_rating") is not None:
             return  # history from before exchange, without the verdict pictured: keep what is there
         if derived and derived["status"] in ("reviewed", "published") and len(leaves) == 1:
@@ -495,6 +532,7 @@ def _verdict_differs(before: dict | None, after: dict | None) -> bool:
 
 def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None) -> MergeSummary:
     merger = _Merger(lib, by, progress)
+    merger.index_incoming(changes)
     total = changes.count()
     rows.begin_apply(lib.db)
     merger.apply_aliases(changes.aliases)

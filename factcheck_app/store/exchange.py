@@ -261,6 +261,19 @@ def existing_keys(db: Database, table: ExchangeTable, keys: Iterable[str]) -> se
     return found
 
 
+def rows_with_stamps(db: Database, table: ExchangeTable, keys: Iterable[str]) -> Iterator[tuple[str, str, dict]]:
+    """Yield (key, stamp, row) for the rows of ``table`` with these keys (rows a change file carries along)."""
+    found = rows_by_key(db, table, keys)
+    stamps = versions(db, table.name, found)
+    for key, row in found.items():
+        yield key, stamps.get(key, (BASE_STAMP, False))[0], row
+
+
+def is_named_by(db: Database, table: ExchangeTable, column: str, key: str) -> bool:
+    """Return True when some row of ``table`` holds ``key`` in ``column``."""
+    return db.execute(f"SELECT 1 FROM {q(table.name)} WHERE {q(column)} = ? LIMIT 1", [key]).fetchone() is not None
+
+
 def rows_by_columns(db: Database, table: ExchangeTable, columns: tuple[str, ...], values: tuple) -> list[dict]:
     """Return the rows of ``table`` whose ``columns`` hold ``values`` (the natural-key look-up)."""
     where = " AND ".join(f"{q(c)} IS ?" for c in columns)

@@ -45,6 +45,7 @@ operation = st.one_of(
     st.tuples(st.just("hand-made claim"), st.integers(0, 9), st.integers(2, 12)),
     st.tuples(st.just("edit source"), st.integers(0, 9), st.sampled_from(["Survey", "Report", "Bulletin"])),
     st.tuples(st.just("edit article"), st.sampled_from(["River report", "Flood news"])),
+    st.tuples(st.just("remove source"), st.integers(0, 9)),
 )
 
 
@@ -81,6 +82,10 @@ def apply(lib, op, counter: list[int]) -> None:
         elif op[0] == "edit source":
             sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
             source_ops.edit_source(lib, sources[op[1] % len(sources)], title=f"{op[2]} {counter[0]}")
+        elif op[0] == "remove source":
+            sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
+            if len(sources) > 1:
+                source_ops.remove_source(lib, sources[op[1] % len(sources)])
         elif op[0] == "edit article":
             first = lib.db.execute("SELECT id FROM articles ORDER BY title LIMIT 1").fetchone()[0]
             article_ops.edit_article(lib, first, title=op[1])

@@ -15,7 +15,8 @@ from factcheck_app.store.articles import import_article
 from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.evidence import add_evidence, list_evidence, remove_evidence
 from factcheck_app.store.exchange import alias_rows
-from factcheck_app.store.sources import add_source, list_sources
+from factcheck_app.store.scales import delete_scale, save_scale
+from factcheck_app.store.sources import add_source, delete_source, list_sources
 from factcheck_app.store.verdict_lineage import conflict_versions, conflicts
 
 
@@ -71,8 +72,9 @@ def test_the_second_export_carries_only_what_changed_since(pair, tmp_path):
     second = export_changes(ann, "Bob", tmp_path / "2.fcchanges", by="Ann").value
     assert first.first and not second.first
     tables = read_change_file(tmp_path / "2.fcchanges").tables
-    assert set(tables) == {"claims", "verdict_history"}
-    assert second.rows == 2 < first.rows
+    # The claim, its verdict change, and the scale the verdict is on (carried along, in case it went there).
+    assert set(tables) == {"claims", "verdict_history", "rating_scales"}
+    assert second.rows == 3 < first.rows
 
 
 def test_a_conflict_keeps_both_versions_until_someone_decides(pair, tmp_path):
@@ -258,3 +260,35 @@ def test_a_library_cannot_be_read_as_changes_when_it_is_not_one(tmp_path):
     bogus.write_text("hello")
     with pytest.raises(ChangeFileError, match="neither a change file nor a library"):
         read_changes(bogus)
+
+
+def test_a_source_removed_on_one_side_while_cited_on_the_other_stays(pair, tmp_path):
+    ann, bob = pair["ann"], pair["bob"]
+    claim = claim_ids(ann)[0]
+    source = add_source(ann.db, "Leaflet", url="https://leaflet.example.org")
+    send(pair, "ann", "bob", tmp_path)
+    delete_source(ann.db, source)  # nobody cites it in Ann's library
+    add_evidence(bob.db, claim, source, "supports", "the leaflet says so", added_by="Bob")
+    send(pair, "bob", "ann", tmp_path)
+    send(pair, "ann", "bob", tmp_path)
+    for lib in (ann, bob):
+        assert [e["source_id"] for e in list_evidence(lib.db, claim)] == [source]
+    assert content(ann) == content(bob)
+
+
+def test_a_scale_removed_on_one_side_while_used_on_the_other_stays(pair, tmp_path):
+    ann, bob = pair["ann"], pair["bob"]
+    claim = claim_ids(ann)[0]
+    save_scale(ann.db, DESK_SCALE)
+    send(pair, "ann", "bob", tmp_path)
+    delete_scale(ann.db, "desk")
+    vops.set_verdict(bob, claim, "Right", scale="desk", by="Bob")
+    send(pair, "ann", "bob", tmp_path)  # the removal reaches Bob first: the scale is in use there
+    send(pair, "bob", "ann", tmp_path)
+    for lib in (ann, bob):
+        assert verdicts.get_verdict(lib.db, claim)["scale"] == "desk"
+    assert content(ann) == content(bob)
+
+
+DESK_SCALE = {"name": "desk", "title": "Desk scale", "steps": [
+    {"label": "Right", "value": 1, "colour": "#00aa00"}, {"label": "Wrong", "value": 0, "colour": "#aa0000"}]}

@@ -15,28 +15,19 @@ order in which libraries exchange: every choice is made from the rows and stamps
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, ExchangeTable, exchange_table
 from factcheck_app.core.ids import utc_now
 from factcheck_app.ops.change_file import ChangeSet, Entry
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.people import require_person
-from factcheck_app.ops.review_rule import review_still_valid
+from factcheck_app.ops.merge_summary import MergeSummary
+from factcheck_app.ops.merge_verdicts import rebuild_verdicts
 from factcheck_app.store import exchange as rows
 from factcheck_app.store.exchange import BASE_STAMP
 from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
-from factcheck_app.store.verdict_lineage import (
-    claim_history,
-    current_verdicts,
-    history_leaves_of,
-    marked_conflicts,
-    replace_verdict_rows,
-    set_conflict,
-)
 
 #: Called with (done, total, what) while a merge runs; may raise to cancel (nothing is then written).
 Progress = Callable[[int, int, str], None]
@@ -48,71 +39,6 @@ JOIN_REASONS = {
     "facets": "the same fact in the same claim",
     "evidence": "the same source, stance and excerpt on the same claim",
 }
-
-
-@dataclass
-class MergeSummary:
-    """What a merge did (or, before it is written, would do)."""
-
-    new: Counter = field(default_factory=Counter)
-    changed: Counter = field(default_factory=Counter)
-    removed: Counter = field(default_factory=Counter)
-    joined: Counter = field(default_factory=Counter)
-    verdict_changes: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    reviews_withdrawn: list[str] = field(default_factory=list)
-    skipped: int = 0
-    source: str | None = None
-
-    @property
-    def nothing(self) -> bool:
-        """Return True when the merge changes nothing in the library."""
-        return not (
-            sum(self.new.values()) or sum(self.changed.values()) or sum(self.removed.values())
-            or sum(self.joined.values()) or self.verdict_changes or self.conflicts
-        )
-
-    def to_dict(self) -> dict:
-        """Return the summary as plain data (for JSON output and the merge log)."""
-        return {
-            "source": self.source,
-            "new": dict(self.new),
-            "changed": dict(self.changed),
-            "removed": dict(self.removed),
-            "joined": dict(self.joined),
-            "verdict_changes": len(self.verdict_changes),
-            "conflicts": self.conflicts,
-            "reviews_withdrawn": self.reviews_withdrawn,
-            "skipped": self.skipped,
-        }
-
-    def lines(self) -> list[str]:
-        """Return the summary as short lines for the checker, most important first."""
-        if self.nothing:
-            return ["Nothing new: the library already holds every change."]
-        out = []
-        for table in ("articles", "claims", "sources", "evidence"):
-            label = exchange_table(table).label
-            if self.new[table]:
-                out.append(f"{self.new[table]:,} new {label}")
-        if self.verdict_changes:
-            out.append(f"{len(self.verdict_changes):,} verdict change(s)")
-        if self.conflicts:
-            out.append(f"{len(self.conflicts):,} conflicting verdict(s) to decide")
-        edited = sum(self.changed.values())
-        if edited:
-            out.append(f"{edited:,} row(s) updated")
-        removed = sum(self.removed.values())
-        if removed:
-            out.append(f"{removed:,} row(s) removed on the other side")
-        joined = sum(self.joined.values())
-        if joined:
-            out.append(f"{joined:,} duplicate(s) joined: " + ", ".join(f"{n} {t}" for t, n in self.joined.items() if n))
-        if self.reviews_withdrawn:
-            out.append(f"{len(self.reviews_withdrawn):,} review(s) no longer valid, back to draft")
-        if self.skipped:
-            out.append(f"{self.skipped:,} row(s) left out: what they belong to was removed")
-        return out
 
 
 class _DryRun(Exception):
@@ -160,7 +86,8 @@ class _Merger:
             seen += 1
         return key
 
-    def _exists(self, table: str, key: str) -> bool:
+    def exists(self, table: str, key: str) -> bool:
+        """Return True when the library holds the row ``key`` of ``table`` now."""
         known = self.present.setdefault(table, set())
         if key in known:
             return True
@@ -246,7 +173,7 @@ class _Merger:
                     cache.setdefault(ident, other[table.key])
             self._natural_cache[table.name] = cache
         found = cache.get(identity)
-        if found is not None and found != row[table.key] and not self._exists(table.name, found):
+        if found is not None and found != row[table.key] and not self.exists(table.name, found):
             return None
         return found if found != row[table.key] else None
 
@@ -401,13 +328,13 @@ class _Merger:
         for column, target in table.refs.items():
             if row.get(column) is not None:
                 row[column] = self.resolve(target, row[column])
-                if not self._exists(target, row[column]) and not (
+                if not self.exists(target, row[column]) and not (
                     table.keeps.get(column) == target and self.revive(target, row[column])
                 ):
                     self.summary.skipped += 1
                     return
         for column, target in table.keeps.items():
-            if column not in table.refs and row.get(column) is not None and not self._exists(target, row[column]):
+            if column not in table.refs and row.get(column) is not None and not self.exists(target, row[column]):
                 self.revive(target, row[column])
         if local is None and key in self.present[table.name]:
             # Joined or re-keyed earlier in this merge: read it as it is now.
@@ -459,77 +386,6 @@ class _Merger:
 
     # -- verdicts --------------------------------------------------------------------------------
 
-    def rebuild_verdicts(self) -> None:
-        """Set each touched claim's verdict from its merged history; mark claims whose history forked."""
-        touched = sorted(self.touched_claims)
-        for i in range(0, len(touched), 500):
-            chunk = touched[i : i + 500]
-            leaves_by_claim = history_leaves_of(self.db, chunk)
-            marked = marked_conflicts(self.db, chunk)
-            current = current_verdicts(self.db, chunk)
-            rebuilt: dict[str, dict | None] = {}
-            for claim_id in chunk:
-                leaves = leaves_by_claim.get(claim_id)
-                if leaves:
-                    self._rebuild_one(claim_id, leaves, claim_id in marked, current.get(claim_id), rebuilt)
-            replace_verdict_rows(self.db, rebuilt)
-
-    def _rebuild_one(
-        self, claim_id: str, leaves: list[dict], was_conflict: bool, before: dict | None, rebuilt: dict
-    ) -> None:
-        winner = leaves[-1]
-        derived = verdict_from_event(winner)
-        if derived is not None and not self._exists("rating_scales", derived["scale"]):
-            return  # its scale is gone here and did not come along: keep the verdict as it is
-        if derived is None and winner.get("to_rating") is not None:
-            return  # history from before exchange, without the verdict pictured: keep what is there
-        if derived and derived["status"] in ("reviewed", "published") and len(leaves) == 1:
-            if not review_still_valid(claim_history(self.db, claim_id), winner):
-                derived = {**derived, "status": "draft", "reviewer": None}
-                self.summary.reviews_withdrawn.append(claim_id)
-        if len(leaves) > 1:
-            if derived and derived["status"] != "draft":
-                # Neither version stands reviewed while both wait for a decision.
-                derived = {**derived, "status": "draft"}
-            set_conflict(self.db, claim_id, [h["id"] for h in leaves])
-            if not was_conflict:
-                self.summary.conflicts.append(claim_id)
-        elif was_conflict:
-            set_conflict(self.db, claim_id, None)
-        if _verdict_differs(before, derived):
-            rebuilt[claim_id] = derived
-            self.summary.verdict_changes.append(claim_id)
-
-
-def verdict_from_event(event: dict) -> dict | None:
-    """Return the verdict row a history change pictures (None for a removal or a change without a picture)."""
-    if event.get("to_rating") is None or not event.get("verdict_id"):
-        return None
-    return {
-        "id": event["verdict_id"],
-        "claim_id": event["claim_id"],
-        "scale": event["scale"],
-        "rating": event["to_rating"],
-        "rationale": event["to_rationale"],
-        "checker": event["checker"],
-        "reviewer": event["reviewer"],
-        "status": event["to_status"] or "draft",
-        "created_at": event["verdict_created_at"] or event["changed_at"],
-        "updated_at": event["verdict_updated_at"] or event["changed_at"],
-        "published_at": event["published_at"],
-    }
-
-
-_VERDICT_FIELDS = ("id", "scale", "rating", "rationale", "checker", "reviewer", "status", "created_at", "updated_at",
-                   "published_at")
-
-
-def _verdict_differs(before: dict | None, after: dict | None) -> bool:
-    if before is None or after is None:
-        return before is not after
-    return any(before.get(k) != after.get(k) for k in _VERDICT_FIELDS)
-
-
 def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None) -> MergeSummary:
     merger = _Merger(lib, by, progress)
     merger.index_incoming(changes)
@@ -543,7 +399,8 @@ def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None)
             done += merger.apply_table(table, entries, done, total)
     if progress:
         progress(total, total, "Rebuilding verdicts")
-    merger.rebuild_verdicts()
+    rebuild_verdicts(lib, merger.touched_claims, merger.summary,
+                     lambda scale: merger.exists("rating_scales", scale))
     merger.settle_aliases()
     rows.end_apply(lib.db, merger.high_water)
     return merger.summary

@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck_app.reports.errors import ReportError
 from factcheck_app.reports.safe_write import atomic_path
 from factcheck_app.store.errors import ValidationError
 
@@ -95,8 +96,13 @@ def encode(changes: ChangeSet) -> bytes:
 def write_change_file(changes: ChangeSet, path: str | os.PathLike, *, force: bool = True) -> int:
     """Write the change file atomically (a failure leaves no partial file); return its size in bytes."""
     data = encode(changes)
-    with atomic_path(path, force=force) as tmp:
-        Path(tmp).write_bytes(data)
+    try:
+        with atomic_path(path, force=force) as tmp:
+            Path(tmp).write_bytes(data)
+    except ReportError as exc:
+        raise ChangeFileError(str(exc)) from exc
+    except OSError as exc:
+        raise ChangeFileError(f"The change file could not be written ({exc.strerror or exc}); nothing was sent.") from exc
     return len(data)
 
 

@@ -200,12 +200,12 @@ def _v3(db: Database) -> None:
 
 
 EXCHANGE_TABLES_SQL = """
-CREATE TABLE exchange_identity (
+CREATE TABLE IF NOT EXISTS exchange_identity (
     library_id TEXT NOT NULL,
     applying INTEGER NOT NULL DEFAULT 0,
     high_water TEXT NOT NULL DEFAULT ''
 );
-CREATE TABLE exchange_versions (
+CREATE TABLE IF NOT EXISTS exchange_versions (
     table_name TEXT NOT NULL,
     row_key TEXT NOT NULL,
     stamp TEXT NOT NULL,
@@ -213,14 +213,14 @@ CREATE TABLE exchange_versions (
     deleted INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (table_name, row_key)
 ) WITHOUT ROWID;
-CREATE INDEX exchange_versions_seq ON exchange_versions(seq);
-CREATE TABLE exchange_peers (
+CREATE INDEX IF NOT EXISTS exchange_versions_seq ON exchange_versions(seq);
+CREATE TABLE IF NOT EXISTS exchange_peers (
     name TEXT PRIMARY KEY,
     sent_seq INTEGER NOT NULL DEFAULT 0,
     sent_at TEXT,
     merged_at TEXT
 );
-CREATE TABLE exchange_aliases (
+CREATE TABLE IF NOT EXISTS exchange_aliases (
     table_name TEXT NOT NULL,
     old_key TEXT NOT NULL,
     new_key TEXT NOT NULL,
@@ -229,19 +229,19 @@ CREATE TABLE exchange_aliases (
     recorded_by TEXT,
     PRIMARY KEY (table_name, old_key)
 );
-CREATE TABLE exchange_log (
+CREATE TABLE IF NOT EXISTS exchange_log (
     id INTEGER PRIMARY KEY,
     merged_at TEXT NOT NULL,
     merged_by TEXT,
     source TEXT,
     summary TEXT NOT NULL
 );
-CREATE TABLE verdict_conflicts (
+CREATE TABLE IF NOT EXISTS verdict_conflicts (
     claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
     versions TEXT NOT NULL,
     found_at TEXT NOT NULL
 );
-CREATE INDEX evidence_identity ON evidence(claim_id, source_id, stance);
+CREATE INDEX IF NOT EXISTS evidence_identity ON evidence(claim_id, source_id, stance);
 """
 
 #: Columns that make each verdict-history row a full picture of the verdict after the change,
@@ -263,7 +263,8 @@ def _v4(db: Database) -> None:
     import uuid
 
     db.executescript(EXCHANGE_TABLES_SQL)
-    db.execute("INSERT INTO exchange_identity (library_id) VALUES (?)", [str(uuid.uuid4())])
+    if db.execute("SELECT count(*) FROM exchange_identity").fetchone()[0] == 0:
+        db.execute("INSERT INTO exchange_identity (library_id) VALUES (?)", [str(uuid.uuid4())])
     have = {c.name for c in db["verdict_history"].columns}
     for column, kind in HISTORY_SNAPSHOT_COLUMNS.items():
         if column not in have:  # another migration may already have added it

@@ -95,6 +95,14 @@ def test_an_existing_output_needs_force(cli, two, tmp_path):
     assert (tmp_path / "a.fcchanges").read_text() == "keep"
 
 
+def test_a_change_file_in_a_missing_folder_is_refused_and_nothing_is_recorded(cli, two, tmp_path):
+    ann, _, _ = two
+    refused = cli("library", "export-changes", "--for", "Bob", "-o", tmp_path / "nope" / "a.fcchanges", "--store", ann)
+    assert_refused(refused, "does not exist")
+    sent = cli("library", "export-changes", "--for", "Bob", "-o", tmp_path / "a.fcchanges", "--store", ann)
+    assert "everything in the library" in sent.out  # the failed attempt did not count as sent
+
+
 def test_a_missing_file_is_refused(cli, two, tmp_path):
     _, bob, _ = two
     assert_refused(cli("library", "merge", tmp_path / "nope.fcchanges", "--store", bob, "--by", "Bob"), "no such file")

@@ -5,6 +5,8 @@ import gzip
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck_app.ops.change_file import VERSION, ChangeFileError, ChangeSet, Entry, decode, encode
 
@@ -61,3 +63,21 @@ def test_a_file_from_a_newer_version_is_refused_clearly():
 def test_other_files_are_not_change_files(data):
     with pytest.raises(ChangeFileError, match="not a Factcheck Desk change file"):
         decode(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_damaged_file_is_refused_or_reads_as_written(data):
+    original = encode(_sample())
+    damaged = bytearray(original)
+    if data.draw(st.booleans(), label="truncate"):
+        damaged = damaged[: data.draw(st.integers(0, len(damaged) - 1), label="length")]
+    else:
+        at = data.draw(st.integers(0, len(damaged) - 1), label="position")
+        damaged[at] ^= data.draw(st.integers(1, 255), label="flip")
+    try:
+        back = decode(bytes(damaged))
+    except ChangeFileError:
+        return
+    # Only bytes that carry no content (gzip's header fields) may change without being noticed.
+    assert (back.header, back.tables, back.aliases) == (_sample().header, _sample().tables, _sample().aliases)

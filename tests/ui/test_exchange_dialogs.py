@@ -11,8 +11,9 @@ from factcheck_app.ops.merge import merge_changes
 from factcheck_app.store import verdicts
 from factcheck_app.store.library import open_library
 from factcheck_app.store.verdict_lineage import conflicts
-from factcheck_app.ui.conflicts_dialog import ConflictsDialog
-from factcheck_app.ui.exchange_dialogs import ExchangeFlow, MergeSummaryDialog, SendChangesDialog
+from factcheck_app.ui.commands.exchange_flow import ExchangeFlow
+from factcheck_app.ui.dialogs.conflicts_dialog import ConflictsDialog
+from factcheck_app.ui.dialogs.exchange_dialogs import MergeSummaryDialog, SendChangesDialog
 
 
 @pytest.fixture
@@ -140,3 +141,31 @@ def test_the_window_has_send_merge_and_decide(qtbot, main_window, dialog_log, tm
         window.exchange.merge(str(other))
     assert verdicts.get_verdict(window.library.db, claim)["rationale"] == "From the other desk."
     assert "Merged" in dialog_log.texts()
+
+
+def test_the_claim_panel_says_when_a_verdict_waits_for_a_decision(qtbot, main_window, tmp_path, monkeypatch,
+                                                                 dialog_log):
+    window = main_window
+    dialog_log.answers = ["Later"]  # the merge offers to decide now
+    lib = window.library
+    other = tmp_path / "other.sqlite"
+    shutil.copy(lib.path, other)
+    claim = lib.db.execute("SELECT id FROM claims ORDER BY id LIMIT 1").fetchone()[0]
+    vops.set_verdict(lib, claim, "False", rationale="Here.", by="Ann")
+    with open_library(other) as there:
+        vops.set_verdict(there, claim, "True", rationale="There.", by="Bob")
+    window.exchange.flow.confirm = lambda summary: True
+    with qtbot.waitSignal(window.exchange.flow.merged, timeout=20_000):
+        window.exchange.merge(str(other))
+    assert "conflicting verdict" in dialog_log.texts()
+    window.select_claim(claim)
+    panel = window.claim_panel
+    assert panel.decision_box.isVisible()
+    assert "Ann and Bob" in panel.decision_warning.text() or "Bob and Ann" in panel.decision_warning.text()
+    assert window.exchange.act_decide.isEnabled()
+    opened = []
+    monkeypatch.setattr(window.exchange, "decide", lambda claim_id=None: opened.append(claim_id))
+    panel.decideRequested.disconnect()
+    panel.decideRequested.connect(window.exchange.decide)
+    panel.decide_button.click()
+    assert opened == [claim]

@@ -28,6 +28,7 @@ from factcheck_app.store import exchange as rows
 from factcheck_app.store.exchange import BASE_STAMP
 from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
+from factcheck_app.store.verdict_lineage import drop_verdict_of
 
 #: Called with (done, total, what) while a merge runs; may raise to cancel (nothing is then written).
 Progress = Callable[[int, int, str], None]
@@ -154,35 +155,33 @@ class _Merger:
 
     # -- joins -----------------------------------------------------------------------------------
 
-    def _natural_match(self, table: ExchangeTable, row: dict) -> str | None:
-        """Return the key of a local row that is the same as ``row`` by natural key (not ``row`` itself)."""
+    def _natural_matches(self, table: ExchangeTable, row: dict) -> list[str]:
+        """Return the keys of the local rows that are the same as ``row`` by natural key (not ``row`` itself)."""
         identity = table.natural(row) if table.natural else None
         if identity is None:
-            return None
+            return []
+        key = row[table.key]
         if table.natural_columns:
             values = tuple(row.get(c) for c in table.natural_columns)
             candidates = rows.rows_by_columns(self.db, table, table.natural_columns, values)
-            same = [o[table.key] for o in candidates if o[table.key] != row[table.key] and table.natural(o) == identity]
-            return min(same) if same else None
+            return sorted(o[table.key] for o in candidates if o[table.key] != key and table.natural(o) == identity)
         cache = self._natural_cache.get(table.name)
         if cache is None:
             cache = {}
             for other in rows.all_rows(self.db, table):
                 ident = table.natural(other)
                 if ident is not None:
-                    cache.setdefault(ident, other[table.key])
+                    cache.setdefault(ident, set()).add(other[table.key])
             self._natural_cache[table.name] = cache
-        found = cache.get(identity)
-        if found is not None and found != row[table.key] and not self.exists(table.name, found):
-            return None
-        return found if found != row[table.key] else None
+        found = cache.get(identity, set())
+        return sorted(k for k in found if k != key and self.exists(table.name, k))
 
     def _remember_natural(self, table: ExchangeTable, row: dict) -> None:
         cache = self._natural_cache.get(table.name)
         if cache is not None and table.natural:
             ident = table.natural(row)
             if ident is not None:
-                cache[ident] = min(cache.get(ident, row[table.key]), row[table.key])
+                cache.setdefault(ident, set()).add(row[table.key])
 
     def record_alias(self, table: str, loser: str, survivor: str) -> None:
         """Record that ``loser`` was joined into ``survivor`` (every removal is kept, and travels)."""
@@ -207,8 +206,7 @@ class _Merger:
         loser_stamp = got.get(loser, (BASE_STAMP, False))[0]
         if table.name == "claims":
             self.touched_claims.add(survivor)
-            self.db.execute("DELETE FROM verdicts WHERE claim_id = ?", [loser])
-            self.db.execute("DELETE FROM verdict_conflicts WHERE claim_id = ?", [loser])
+            drop_verdict_of(self.db, loser)
         if survivor not in found:
             rows.rekey_row(self.db, table, loser, survivor, self.tables)
             rows.set_version(self.db, table.name, survivor, loser_stamp, False)
@@ -224,6 +222,7 @@ class _Merger:
                 rows.delete_row(self.db, table, loser)
         rows.set_version(self.db, table.name, loser, loser_stamp, True)
         self.record_alias(table.name, loser, survivor)
+        self._remember_natural(table, {**found[loser], table.key: survivor})
         self._dedupe_children(table, survivor)
 
     def _dedupe_children(self, table: ExchangeTable, key: str) -> None:
@@ -342,14 +341,17 @@ class _Merger:
             local = rows.rows_by_key(self.db, table, [key]).get(key)
             version = rows.versions(self.db, table.name, [key]).get(key)
         if local is None and table.natural and not self._under_fresh_parent(table, row):
-            other = self._natural_match(table, row)
-            if other is not None:
-                if key < other:
-                    self.join_local(table, other, key)
-                else:
+            others = self._natural_matches(table, row)
+            if others:
+                # Every row found to be this one becomes one, under the smallest key.
+                survivor = min(others[0], key)
+                for other in others:
+                    if other != survivor:
+                        self.join_local(table, other, survivor)
+                if key != survivor:
                     self.flush()
-                    self.record_alias(table.name, key, other)
-                    key = other
+                    self.record_alias(table.name, key, survivor)
+                    key = survivor
                     row[table.key] = key
                 local = rows.rows_by_key(self.db, table, [key]).get(key)
                 version = rows.versions(self.db, table.name, [key]).get(key)

@@ -107,3 +107,9 @@ def conflict_versions(db: Database, claim_id: str) -> list[dict]:
     ids = json.loads(row[0])
     marks = ", ".join("?" * len(ids))
     return list(db.query(f"SELECT * FROM verdict_history WHERE id IN ({marks}) ORDER BY changed_at, id", ids))
+
+
+def drop_verdict_of(db: Database, claim_id: str) -> None:
+    """Remove a claim's verdict row and decision mark (a claim joined into another: its history decides)."""
+    db.execute("DELETE FROM verdicts WHERE claim_id = ?", [claim_id])
+    db.execute("DELETE FROM verdict_conflicts WHERE claim_id = ?", [claim_id])

@@ -292,3 +292,15 @@ def test_a_scale_removed_on_one_side_while_used_on_the_other_stays(pair, tmp_pat
 
 DESK_SCALE = {"name": "desk", "title": "Desk scale", "steps": [
     {"label": "Right", "value": 1, "colour": "#00aa00"}, {"label": "Wrong", "value": 0, "colour": "#aa0000"}]}
+
+
+def test_duplicates_already_in_one_library_become_one_with_the_colleagues(pair, tmp_path):
+    ann, bob = pair["ann"], pair["bob"]
+    twice = [add_source(ann.db, f"Agency page {n}", url="https://agency.example.org/page") for n in range(2)]
+    once = add_source(bob.db, "Agency", url="https://agency.example.org/page/")
+    for _ in range(2):
+        send(pair, "ann", "bob", tmp_path)
+        send(pair, "bob", "ann", tmp_path)
+    assert content(ann) == content(bob)
+    left = [s["id"] for s in list_sources(ann.db) if "agency" in (s["url"] or "")]
+    assert left == [min([*twice, once])]

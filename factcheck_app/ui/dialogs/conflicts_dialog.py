@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from factcheck_app.ops.changes import Changes
 from factcheck_app.ops.decisions import decide_verdict
 from factcheck_app.store.errors import StoreError
+from factcheck_app.store.claims import get_claim
 from factcheck_app.store.evidence import list_evidence
 from factcheck_app.store.library import Library
 from factcheck_app.store.verdict_lineage import conflict_versions, conflicts
@@ -147,8 +148,10 @@ class ConflictsDialog(QDialog):
         if claim_id is None:
             self.claim_text.setText("No verdict waits for a decision.")
             return
-        text = self.library.db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()
-        self.claim_text.setText(text[0] if text else "")
+        try:
+            self.claim_text.setText(get_claim(self.library.db, claim_id)["text"])
+        except StoreError:
+            self.claim_text.setText("")
         for version in conflict_versions(self.library.db, claim_id):
             card = VersionCard(version)
             card.keep.connect(self._keep)

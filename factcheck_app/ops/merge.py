@@ -297,6 +297,8 @@ class _Merger:
 
     def _apply_removal(self, table: ExchangeTable, entry: Entry) -> None:
         key = self.resolved_key(table, entry.key)
+        if key != entry.key:
+            return  # the row was joined into another (an alias says so): that row stays
         local = rows.rows_by_key(self.db, table, [key]).get(key)
         version = rows.versions(self.db, table.name, [key]).get(key)
         local_stamp = version[0] if version else BASE_STAMP

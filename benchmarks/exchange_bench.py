@@ -25,7 +25,7 @@ from factcheck_app.ops.merge import merge_changes
 from factcheck_app.store import open_library
 from factcheck_app.store.bulk import bulk_load
 from factcheck_app.store.evidence import add_evidence
-from factcheck_app.store.verdicts import set_verdict
+from factcheck_app.ops.verdicts import set_verdict
 
 
 def _rows(prefix: str, n_articles: int, claims_per: int, n_sources: int, evidence_per: int, rng: random.Random,
@@ -115,8 +115,7 @@ def main() -> None:
             ids = [r[0] for r in mine.db.execute("SELECT id FROM claims ORDER BY random() LIMIT 1000")]
             source = mine.db.execute("SELECT id FROM sources LIMIT 1").fetchone()[0]
             for claim_id in ids:
-                set_verdict(mine.db, claim_id, "Mostly true", rationale="checked again, " + _text(rng, 12),
-                            checker="Ann")
+                set_verdict(mine, claim_id, "Mostly true", rationale="checked again, " + _text(rng, 12), by="Ann")
                 add_evidence(mine.db, claim_id, source, "supports", excerpt=_text(rng, 10), added_by="Ann")
             again = export_changes(mine, "Big desk", folder / "again.fcchanges", by="Ann").value
         print(f"per 1,000 changed claims (new verdict + evidence each): {again.size:,} bytes ({again.rows:,} rows)")

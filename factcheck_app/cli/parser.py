@@ -13,6 +13,7 @@ from factcheck_app.cli import (
     extract_command,
     gui_command,
     library_commands,
+    match_commands,
     scale_commands,
     settings_commands,
     source_commands,
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     settings_commands,
     export_command,
     exchange_commands,
+    match_commands,
     store_commands,
 )
 

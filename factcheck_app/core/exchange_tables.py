@@ -146,6 +146,11 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
     ),
     ExchangeTable("verdict_history", refs={"claim_id": "claims"}, keeps={"scale": "rating_scales"},
                   label="verdict changes"),
+    # Published fact-checks: a check's id is made from its review address, claim and organisation,
+    # so the same check read on two machines is one row; collections are one per name.
+    ExchangeTable("check_collections", natural=lambda r: r["name"], natural_columns=("name",),
+                  label="published-check collections"),
+    ExchangeTable("published_checks", refs={"collection_id": "check_collections"}, label="published checks"),
 ]
 
 

@@ -25,6 +25,7 @@ from factcheck_app.ops.people import require_person
 from factcheck_app.ops.merge_summary import MergeSummary
 from factcheck_app.ops.merge_verdicts import rebuild_verdicts
 from factcheck_app.store import exchange as rows
+from factcheck_app.store import published_checks as published_checks_store
 from factcheck_app.store.exchange import BASE_STAMP
 from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
@@ -39,6 +40,12 @@ JOIN_REASONS = {
     "claims": "the same passage of the same article",
     "facets": "the same fact in the same claim",
     "evidence": "the same source, stance and excerpt on the same claim",
+}
+
+
+#: Data the store derives from a table's rows, counted again when a merge changed that table.
+REFRESH_AFTER_MERGE: dict[str, Callable[[object], None]] = {
+    "published_checks": published_checks_store.rebuild_term_counts,
 }
 
 
@@ -406,6 +413,10 @@ def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None)
     rebuild_verdicts(lib, merger.touched_claims, merger.summary,
                      lambda scale: merger.exists("rating_scales", scale))
     merger.settle_aliases()
+    for table, refresh in REFRESH_AFTER_MERGE.items():
+        s = merger.summary
+        if s.new[table] or s.changed[table] or s.removed[table] or s.joined[table]:
+            refresh(lib.db)
     rows.end_apply(lib.db, merger.high_water)
     return merger.summary
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import IO
 
+from factcheck_app.extract.facet_kinds import kind_label
 from factcheck_app.reports.model import Progress, iter_claims
 from factcheck_app.reports.safe_write import check_target, write_string, write_text
 from factcheck_app.reports.templating import facet_value, template_text
@@ -79,7 +80,7 @@ def columns_readme() -> str:
 def _claim_cells(article: dict, claim: dict) -> dict:
     v = claim["verdict"] or {}
     facets = "; ".join(
-        f"{f['kind']}: {f['text']}" + (f" = {facet_value(f)}" if facet_value(f) and facet_value(f) != f["text"] else "")
+        f"{kind_label(f['kind'])}: {f['text']}" + (f" = {facet_value(f)}" if facet_value(f) and facet_value(f) != f["text"] else "")
         for f in claim["facets"]
     )
     fixes = "; ".join(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from factcheck_app.extract.facet_kinds import kind_label
 from factcheck_app.reports.templating import facet_label, http_url
 
 # The per-source fields that decide how a source looks: the cache key of its fragments.
@@ -21,7 +22,7 @@ _SOURCE_FIELDS = ("title", "url", "publisher", "author", "published", "kind", "a
 def facet_chips(facets: list[dict]) -> Markup:
     """Return a claim's facets as ``<li class="chip">`` items (kind, then words and resolved value)."""
     return Markup("".join(
-        f'<li class="chip"><i>{escape(f["kind"])}</i> {escape(facet_label(f))}</li>' for f in facets))
+        f'<li class="chip"><i>{escape(kind_label(f["kind"]))}</i> {escape(facet_label(f))}</li>' for f in facets))
 
 
 class SourceItems:

@@ -25,12 +25,11 @@ SOURCES_SQL = """
 SELECT id, title, publisher, author, kind, reliability, published, accessed, url, archive_url
 FROM sources WHERE id IN (SELECT value FROM json_each(?))
 """
-# The rows after each claim's first publication, as store.verdicts.corrections reads them for one claim.
+# The changes to each claim's verdict after its first publication, as store.verdicts.corrections reads them.
 CORRECTIONS_SQL = """
-SELECT h.claim_id, h.changed_at, h.changed_by, h.from_rating, h.to_rating, h.from_status, h.to_status, h.why
-FROM verdict_history h
-JOIN (SELECT claim_id, min(rowid) AS first FROM verdict_history WHERE to_status = 'published'
-      GROUP BY claim_id) p ON p.claim_id = h.claim_id AND h.rowid > p.first
+SELECT h.claim_id, h.changed_at, h.changed_by, h.from_rating, h.to_rating, h.from_status, h.to_status, h.why,
+       h.action, h.from_rationale, h.to_rationale
+FROM verdict_history h WHERE h.correction = 1
 ORDER BY h.claim_id, h.rowid
 """
 
@@ -76,11 +75,14 @@ def corrections_by_claim(db: Database, selected: set[str]) -> dict[str, list[dic
     The same rows as ``store.verdicts.corrections`` per claim, read for every claim in one query.
     """
     out: dict[str, list[dict]] = {}
-    for cid, at, by, from_rating, to_rating, from_status, to_status, why in db.execute(CORRECTIONS_SQL):
-        if cid not in selected or (from_rating == to_rating and from_status == to_status):
+    for cid, at, by, from_rating, to_rating, from_status, to_status, why, action, old, new in db.execute(
+        CORRECTIONS_SQL
+    ):
+        if cid not in selected:
             continue
         out.setdefault(cid, []).append({
             "date": at, "by": by, "from": from_rating, "to": to_rating,
             "from_status": from_status, "to_status": to_status, "why": why,
+            "action": action, "from_rationale": old, "to_rationale": new,
         })
     return out

@@ -6,7 +6,8 @@ from sqlite_utils.db import quote_identifier
 
 from factcheck_app.store.library import Library
 
-COUNTED_TABLES = ("articles", "claims", "facets", "sources", "evidence", "verdicts", "verdict_history", "rating_scales")
+COUNTED_TABLES = ("articles", "claims", "facets", "sources", "evidence", "verdicts", "verdict_history", "rating_scales",
+                  "check_collections", "published_checks", "claim_matches")
 
 
 def counts(db: Database) -> dict[str, int]:

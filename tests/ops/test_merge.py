@@ -16,6 +16,7 @@ from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.evidence import add_evidence, list_evidence, remove_evidence
 from factcheck_app.store.exchange import alias_rows
 from factcheck_app.store.scales import delete_scale, save_scale
+from factcheck_app.store.transaction import write
 from factcheck_app.store.sources import add_source, delete_source, list_sources
 from factcheck_app.store.verdict_lineage import conflict_versions, conflicts
 
@@ -191,8 +192,11 @@ def test_a_review_that_breaks_the_reviewer_rule_after_the_merge_goes_back_to_dra
     _both_ways(pair, tmp_path)
     vops.set_verdict(ann, claim, "True", rationale="Survey, decided.", by="Ann")
     # Bob set a rating on the other line of changes since the last review: his review cannot stand.
-    # (Made here through the store, as an app without the rule would; the merge checks it again.)
-    verdicts.review_verdict(ann.db, claim, "Bob")
+    # (Written here through the store, as an app without the rule would; the merge checks it again.)
+    with write(ann.db):
+        before = verdicts.get_verdict(ann.db, claim)
+        after = verdicts.put_verdict(ann.db, claim, {"reviewer": "Bob", "status": "reviewed"})
+        verdicts.record_change(ann.db, claim, before, after, action="review", who="Bob", why="reviewed")
     summary = send(pair, "ann", "bob", tmp_path)
     assert summary.reviews_withdrawn == [claim]
     shown = verdicts.get_verdict(bob.db, claim)

@@ -1,6 +1,8 @@
 """A table joins the exchange with one registry entry: keys of several columns, and keys that are references."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from exchange_support import article, claim_ids, content, copies, send
 
@@ -96,3 +98,26 @@ def test_children_follow_when_two_claims_are_joined(pair, tmp_path):
     kept = min(a.claim_ids[0], b.claim_ids[0])
     assert [r[0] for r in _rows(ann, "claim_notes") if r[2].startswith("from")] == [kept]
     assert len([r for r in _rows(ann, "claim_flags") if r[0] == min(a.claim_ids[1], b.claim_ids[1])]) == 1
+
+
+CLAIMREVIEW = Path(__file__).resolve().parents[1] / "data" / "claimreview"
+
+
+def test_published_checks_and_their_collections_merge_as_unions(base_library, tmp_path):
+    from factcheck_app.ops.checks import import_check_files
+    from factcheck_app.store import published_checks
+
+    libs = copies(base_library, tmp_path, ["ann", "bob"])
+    ann, bob = libs["ann"], libs["bob"]
+    try:
+        import_check_files(ann, [CLAIMREVIEW / "single.json"])
+        import_check_files(bob, [CLAIMREVIEW / "single.json", CLAIMREVIEW / "list.json"])
+        send(libs, "ann", "bob", tmp_path)
+        send(libs, "bob", "ann", tmp_path)
+        send(libs, "ann", "bob", tmp_path)
+        for table in ("check_collections", "published_checks", "published_check_terms", "published_check_totals"):
+            assert _rows(ann, table) == _rows(bob, table), table
+        assert published_checks.check_count(ann.db) == published_checks.check_count(bob.db) > 0
+    finally:
+        for lib in libs.values():
+            lib.close()

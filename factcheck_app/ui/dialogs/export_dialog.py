@@ -283,6 +283,9 @@ class ExportDialog(QDialog):
     @Slot()
     def refresh_preview(self) -> None:
         """Render the first claims of the selection into the preview (on the GUI thread: it is small)."""
+        self._preview_timer.stop()  # this is the preview that was due
+        if not self.isVisible() and self.sender() is self._preview_timer:
+            return  # a closed dialog's late timer: its library may be closed already
         from factcheck_app.reports import claimreview, json_export, markdown
         from factcheck_app.reports.model import build_report
         from factcheck_app.reports.pdf import pdf_html
@@ -389,6 +392,8 @@ class ExportDialog(QDialog):
         self.status_label.setText("Export cancelled; no file was written.")
 
     def done(self, result: int) -> None:  # noqa: D102 - closing waits for a running export to stop
+        # A preview still due would read a library the window may close next.
+        self._preview_timer.stop()
         if self.job is not None and self.job.is_running:
             self.job.cancel()
             self.job.wait(10_000)

@@ -1,7 +1,8 @@
 """Create or edit a source: title, addresses, publisher, dates, kind, reliability, local file, notes, tags.
 
-Saving goes through store.sources; a ValidationError stays in the dialog as an inline
-message next to the field it names, and nothing typed is lost.
+Saving runs the add or edit operation (ops.sources) through the window's runner, so it can be
+undone; a refusal stays in the dialog as an inline message next to the field it names, and
+nothing typed is lost.
 """
 from __future__ import annotations
 

@@ -83,6 +83,7 @@ class SourceSearch(QWidget):
     createRequested = Signal(str, str)
     editSourceRequested = Signal(str)  # from the results' right-click menu: a source id
     removeSourceRequested = Signal(str)
+    mergeSourceRequested = Signal(str, list)  # the source to keep, the other sources listed (duplicate candidates)
     leaveRequested = Signal()  # Escape in the empty box: done with sources
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -211,11 +212,15 @@ class SourceSearch(QWidget):
         attach.triggered.connect(lambda: self._attach_row(row))
         edit = menu.addAction("&Edit Source…")
         edit.triggered.connect(lambda: self.editSourceRequested.emit(source_id))
+        merge = menu.addAction("&Merge a Duplicate into This Source…")
+        others = [self.results_model.source_id(r) for r in range(self.results_model.rowCount()) if r != row]
+        merge.triggered.connect(lambda: self.mergeSourceRequested.emit(source_id, others))
         remove = menu.addAction("&Remove Source from the Library")
         remove.setToolTip("Only a source no evidence cites can be removed")
         remove.triggered.connect(lambda: self.removeSourceRequested.emit(source_id))
         for action in menu.actions():
             action.setEnabled(valid and self.isEnabled())
+        merge.setEnabled(merge.isEnabled() and bool(others))
         return menu
 
     def _attach_row(self, row: int) -> None:

@@ -62,6 +62,8 @@ def apply(lib, op, counter: list[int]) -> None:
             vops.clear_verdict(lib, claims[op[1] % len(claims)], by="Ann")
         elif op[0] == "evidence":
             sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
+            if not sources:  # removed on every side meanwhile
+                return
             add_evidence(lib.db, claims[op[1] % len(claims)], sources[op[2] % len(sources)], op[3],
                          excerpt=f"excerpt {counter[0]}", added_by="Ann")
         elif op[0] == "unlink":
@@ -81,6 +83,8 @@ def apply(lib, op, counter: list[int]) -> None:
             claim_ops.add_claim(lib, article_id, start, min(end, start + op[2]))
         elif op[0] == "edit source":
             sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
+            if not sources:
+                return
             source_ops.edit_source(lib, sources[op[1] % len(sources)], title=f"{op[2]} {counter[0]}")
         elif op[0] == "remove source":
             sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]

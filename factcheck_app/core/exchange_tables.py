@@ -47,6 +47,10 @@ class ExchangeTable:
     #: there (a cited source, a scale in use), so a removal from elsewhere gives way, and a change
     #: file carries the named rows along with the rows that name them.
     keeps: dict[str, str] = field(default_factory=dict)
+    #: column -> table that does not travel (e.g. documents, whose files stay beside the library that
+    #: holds them): the link is kept where that row exists, left empty where it does not, and an
+    #: empty link from elsewhere never clears one made here.
+    soft_refs: dict[str, str] = field(default_factory=dict)
     #: Returns the row's natural key (None: the row has none); rows sharing one are the same row.
     natural: Callable[[Row], object] | None = None
     #: Columns the store looks natural keys up by (an index should exist on them).
@@ -141,6 +145,7 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
     ),
     ExchangeTable(
         "evidence", refs={"claim_id": "claims", "source_id": "sources"}, keeps={"source_id": "sources"},
+        soft_refs={"document_id": "documents"},
         natural=_evidence_identity,
         natural_columns=("claim_id", "source_id", "stance"), label="evidence",
     ),

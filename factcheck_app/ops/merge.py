@@ -113,6 +113,17 @@ class _Merger:
                 values[column] = self.resolve(target, values[column])
         return table.key_of(values)
 
+    def _holds(self, table: str, key: str) -> bool:
+        """Return True when a table outside the registry (documents) holds ``key`` (looked up by its id)."""
+        if table not in self.columns:
+            self.columns[table] = rows.table_columns(self.db, table)
+        if not self.columns[table]:
+            return False
+        known = self.present.setdefault(table, set())
+        if key not in known and rows.holds_id(self.db, table, key):
+            known.add(key)
+        return key in known
+
     def _prefetch(self, table: str, keys: set[str]) -> None:
         """Learn in one go which of ``keys`` the library holds (instead of one look-up per row)."""
         known = self.present.setdefault(table, set())
@@ -344,6 +355,9 @@ class _Merger:
         for column, target in table.keeps.items():
             if column not in table.refs and row.get(column) is not None and not self.exists(target, row[column]):
                 self.revive(target, row[column])
+        for column, target in table.soft_refs.items():
+            if row.get(column) is not None and not self._holds(target, row[column]):
+                row[column] = None
         if local is None and key in self.present[table.name]:
             # Joined or re-keyed earlier in this merge: read it as it is now.
             self.flush()
@@ -377,6 +391,9 @@ class _Merger:
             self._remember_natural(table, row)
             self._touch(table, row)
             return
+        for column in table.soft_refs:
+            if row.get(column) is None and local.get(column) is not None:
+                row[column] = local[column]  # a link made here stays
         shared = [c for c in columns if c in row]
         if all(local.get(c) == row.get(c) for c in shared):
             if entry.stamp > local_stamp:

@@ -274,6 +274,11 @@ def is_named_by(db: Database, table: ExchangeTable, column: str, key: str) -> bo
     return db.execute(f"SELECT 1 FROM {q(table.name)} WHERE {q(column)} = ? LIMIT 1", [key]).fetchone() is not None
 
 
+def holds_id(db: Database, table: str, key: str) -> bool:
+    """Return True when ``table`` has a row whose id is ``key``."""
+    return db.execute(f"SELECT 1 FROM {q(table)} WHERE id = ?", [key]).fetchone() is not None
+
+
 def rows_by_columns(db: Database, table: ExchangeTable, columns: tuple[str, ...], values: tuple) -> list[dict]:
     """Return the rows of ``table`` whose ``columns`` hold ``values`` (the natural-key look-up)."""
     where = " AND ".join(f"{q(c)} IS ?" for c in columns)

@@ -8,6 +8,7 @@ from factcheck_app.cli import (
     article_commands,
     claim_commands,
     evidence_commands,
+    exchange_commands,
     export_command,
     extract_command,
     gui_command,
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     settings_commands,
     export_command,
     publishing_commands,
+    exchange_commands,
     match_commands,
     store_commands,
 )

@@ -40,3 +40,7 @@ class AmbiguousIdError(StoreError):
 
 class ValidationError(StoreError):
     """A value is not acceptable (unknown rating, stance, status, empty title...)."""
+
+
+class StrayWalError(StoreError):
+    """A ``-wal`` file beside the library does not belong to it; nothing was applied or written."""

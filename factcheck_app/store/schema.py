@@ -186,5 +186,12 @@ def _v2(db: Database) -> None:
         create_fts(db, table, columns)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """The library's identity stamp, so that a -wal file left by another database is recognised."""
+    from factcheck_app.store.identity import create_identity_table
+
+    create_identity_table(db.conn)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 LATEST_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from sqlite_utils import Database
 
+from factcheck_app.store.identity import stamp_commit
 from factcheck_app.store.errors import (
     NotAStoreError,
     StoreBusyError,
@@ -109,6 +110,9 @@ def write(db: Database) -> Iterator[Database]:
     _begin_immediate(conn)
     try:
         yield db
+        if getattr(conn, "stamps_commits", False):
+            # Every transaction in the library's own WAL carries its identity: see store.identity.
+            stamp_commit(conn)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:

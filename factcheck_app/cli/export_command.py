@@ -67,7 +67,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError("--review-url is for --format claimreview or claimreview-html")
     output = Path(args.output).expanduser()
     try:
-        with open_store(args) as lib:
+        # An export only reads, unless review addresses are to be kept: a read-only library exports.
+        with open_store(args, reading=not args.review_url) as lib:
             db = lib.db
             urls = [(resolve(db, "claims", c), u) for c, u in _parse_review_urls(args.review_url)]
             for _, url in urls:

@@ -47,6 +47,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import each file; print 'id  title' per article (noting ones already in the library)."""
     from factcheck_app.extract.pipeline import analyse
     from factcheck_app.ingest import MAX_ARTICLE_BYTES
+    from factcheck_app.ingest.files import read_article_file
     from factcheck_app.store.articles import import_article
     from factcheck_app.store.validation import check_date
 
@@ -55,12 +56,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     prepared = []
     for name in args.files:
         path = Path(name)
-        if not path.is_file():
-            raise CommandError(f"no such file: {name}")
-        if path.stat().st_size > MAX_ARTICLE_BYTES:  # refuse before reading it into memory
-            raise CommandError(f"{name} is too large ({path.stat().st_size / 1e6:.0f} MB); "
-                               f"the limit is {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
-        prepared.append((path, analyse(path.read_bytes(), filename=path.name, published=published)))
+        data = read_article_file(path, MAX_ARTICLE_BYTES)  # refuses folders, pipes, devices, oversize files
+        prepared.append((path, analyse(data, filename=path.name, published=published)))
     with open_store(args, create=True) as lib:
         for path, article in prepared:
             result = import_article(lib.db, article, source_name=path.name)

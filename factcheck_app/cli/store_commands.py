@@ -77,7 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back the library up to a path."""
-    from factcheck_app.store.backup import backup_connection
+    from factcheck_app.store.backup import backup_to
 
     target = Path(args.target)
     if target.exists() and not args.force:
@@ -85,7 +85,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if target.resolve() == store_path(args).resolve():
         raise CommandError("the backup cannot overwrite the library itself")
     with open_store(args, reading=True) as lib:
-        backup_connection(lib.db.conn, target)
+        backup_to(lib.db.conn, target)
     print(target)
     return 0
 
@@ -106,11 +106,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_sample(args: argparse.Namespace) -> int:
     """Build the sample library."""
-    from factcheck_app.sample_library import build_sample_library
+    from factcheck_app.sample_library import create_sample_library
 
     target = Path(args.target)
     if target.exists() and target.stat().st_size:
         raise CommandError(f"{target} exists; choose a new path for the sample library")
-    summary = build_sample_library(target)
+    summary = create_sample_library(target)
     print(f"{target}: {summary}")
     return 0

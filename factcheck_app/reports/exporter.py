@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from factcheck_app.core.file_errors import describe_os_error
 from factcheck_app.reports.errors import ReportError
 from factcheck_app.reports.formats import FORMATS
 from factcheck_app.reports.model import Progress, build_report
@@ -69,7 +70,10 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
 
         if request.paper not in PAPER_SIZES:
             raise ReportError(f"Unknown paper size '{request.paper}' (choose a4 or letter).")
-    into_folder = Path(request.path).is_dir()
+    try:
+        into_folder = Path(request.path).is_dir()
+    except OSError as exc:  # e.g. a name longer than the disk allows
+        raise ReportError(describe_os_error(exc, request.path)) from exc
     if not into_folder:
         _check_targets(fmt, Path(request.path), request.force)
     report = build_report(db, request.selection, _stage(progress, 0, 30))

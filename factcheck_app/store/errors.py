@@ -30,6 +30,10 @@ class StoreFullError(StoreError):
     """The disk (or the library's size limit) is full; nothing was written."""
 
 
+class StoreIOError(StoreError):
+    """The disk reported an error reading or writing the library (often a full or failing disk)."""
+
+
 class NotFoundError(StoreError):
     """No row has the given id or id prefix."""
 

@@ -19,6 +19,7 @@ from factcheck_app.store.errors import (
     StoreCorruptError,
     StoreError,
     StoreFullError,
+    StoreIOError,
     StoreReadOnlyError,
     StrayWalError,
 )
@@ -104,16 +105,17 @@ def _check_file(path: Path) -> bool:
     return True
 
 
-def _readonly_uri(path: Path) -> str:
+def _readonly_uri(path: Path, immutable: bool = False) -> str:
     """Return the URI for a read-only open.
 
     A WAL library needs its -shm file even to be read; in a folder that cannot be
     written SQLite cannot create it. When no -wal file is there, every committed change
-    is in the main file, so it is read as immutable (no locks, no side files).
+    is in the main file, so it is read as immutable (no locks, no side files); so is a
+    file the caller asks to read ``immutable`` (its WAL, if any, holds no transaction).
     """
     uri = path.resolve().as_uri() + "?mode=ro"
     wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not wal.exists():
+    if immutable or (not os.access(path.parent, os.W_OK) and not wal.exists()):
         uri += "&immutable=1"
     return uri
 
@@ -128,10 +130,10 @@ class LibraryConnection(sqlite3.Connection):
     stamps_commits = False
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     timeout = busy_timeout_ms() / 1000
     if readonly:
-        conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=timeout, check_same_thread=False,
+        conn = sqlite3.connect(_readonly_uri(path, immutable), uri=True, timeout=timeout, check_same_thread=False,
                                factory=LibraryConnection)
     else:
         conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False, factory=LibraryConnection)
@@ -349,8 +351,13 @@ def _daily_backup(lib: Library) -> None:
         lib.backups.append(made)
 
 
-def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool = False) -> Library:
+def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool = False,
+                 snapshot: bool = False) -> Library:
     """Open (or create) the library at ``path`` and return it ready to use.
+
+    ``snapshot`` (with ``readonly``): for a short read, such as a command's, when the
+    library's -wal holds no transactions the file is read without any side file, so a read
+    works even on a disk too full to create one.
 
     Nothing is written until the file and its -wal pass their checks, made read-only: not
     SQLite, another program's database, a -wal that is not the library's own, a newer schema
@@ -378,9 +385,12 @@ def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool
     unclean, abandoned = _unclean_shutdown(path, wal_in_use)
     try:
         if has_data and readonly:
-            conn = _connect(path, readonly=True)
+            conn = _connect(path, readonly=True, immutable=snapshot and not wal_in_use)
             try:
                 version = _inspect(conn, path, unclean)
+            except sqlite3.Error as exc:
+                conn.close()
+                raise _open_error(exc, path) from exc
             except BaseException:
                 conn.close()
                 raise
@@ -429,6 +439,9 @@ def _open_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if isinstance(error, StoreFullError):
         return StoreFullError(f"The disk holding {path} is full, so the library cannot be opened for changes; "
                               "free some space (the library is unchanged).")
+    if isinstance(error, StoreIOError):
+        return StoreIOError(f"{path} could not be opened: the disk reported an error (is it full or failing?); "
+                            "the library is unchanged.")
     return error
 
 

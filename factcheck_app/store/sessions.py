@@ -10,9 +10,10 @@ import contextlib
 import os
 import platform
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from factcheck_app.processes import process_running
 
 _UNSAFE_HOST = re.compile(r"[^A-Za-z0-9-]+")
 # Connections of this process per marker: the marker goes when the last of them closes.
@@ -90,38 +91,3 @@ def remove_marker(marker: Path) -> None:
     """Delete a marker file (an abandoned one once the library has been checked)."""
     with contextlib.suppress(OSError):
         marker.unlink()
-
-
-def process_running(pid: int) -> bool:
-    """Return True when a process with id ``pid`` runs on this computer."""
-    if pid == os.getpid():
-        return True
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        return _windows_process_running(pid)
-    try:
-        os.kill(pid, 0)  # signal 0 only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
-def _windows_process_running(pid: int) -> bool:
-    # os.kill would end the process on Windows; ask for a handle instead.
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    code = ctypes.c_ulong()
-    try:
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)

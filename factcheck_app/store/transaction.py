@@ -16,6 +16,7 @@ from factcheck_app.store.errors import (
     StoreCorruptError,
     StoreError,
     StoreFullError,
+    StoreIOError,
     StoreReadOnlyError,
     ValidationError,
 )
@@ -67,6 +68,8 @@ def translate(error: sqlite3.Error) -> StoreError:
         return StoreReadOnlyError("The library is read-only here: open a writable copy to make changes.")
     if is_busy(error):
         return StoreBusyError(_BUSY_MESSAGE)
+    if kind.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return StoreIOError("The disk reported an error (is it full or failing?): the change was not saved.")
     if kind == "SQLITE_NOTADB" or "not a database" in text:
         return NotAStoreError("The file is not a Factcheck Desk library (not an SQLite database).")
     if kind.startswith("SQLITE_CORRUPT") or "malformed" in text:

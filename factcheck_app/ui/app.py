@@ -32,16 +32,12 @@ def application() -> QApplication:
 
 def sample_library_path() -> Path:
     """Return the sample library, building it on first use."""
-    from factcheck_app.sample_library import build_sample_library
+    from factcheck_app.sample_library import create_sample_library
 
     path = appdirs.data_dir() / SAMPLE_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".building")
-        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-        build_sample_library(partial)
-        partial.replace(path)
+        create_sample_library(path)
     return path
 
 

@@ -13,17 +13,24 @@ from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import open_library
 from factcheck_app.ui import error_handling
 from factcheck_app.ui import settings as cfg
+from factcheck_app.ui.qt_platform import EXIT_NO_PLATFORM, PlatformError, StartupGuard, choose_platform
 
 SAMPLE_FILE = "sample-library.sqlite"
 SCREENSHOT_SIZE = (1400, 900)
 
 
-def application() -> QApplication:
-    """Return the running QApplication, creating it on first use (tests already have one)."""
+def application(offscreen: bool = False) -> QApplication:
+    """Return the running QApplication, creating it on first use (tests already have one).
+
+    ``offscreen`` (a screenshot) needs no display. Raises PlatformError when none is there;
+    a Qt platform that fails to load ends the process with one line (see ui.qt_platform).
+    """
     app = QApplication.instance()
     if app is None:
+        choose_platform(offscreen)
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(sys.argv[:1])
+        with StartupGuard():
+            app = QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
@@ -61,7 +68,11 @@ def run_gui(store: str | None = None, sample: bool = False, screenshot: str | Pa
     top claim selected), saved as PNG, and the function returns without running an event loop.
     Reuses a running QApplication and never calls sys.exit, so tests can call it.
     """
-    app = application()
+    try:
+        app = application(offscreen=bool(screenshot))
+    except PlatformError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_NO_PLATFORM
     from factcheck_app.ui.main_window import MainWindow
 
     settings = cfg.Settings()

@@ -1,6 +1,7 @@
 """Copies of a library made with SQLite's online backup API (consistent even while in use)."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -33,13 +34,17 @@ def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
         partial.unlink()
     dest = sqlite3.connect(str(partial))
     try:
-        conn.backup(dest)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        partial.replace(target)
     except BaseException:
-        dest.close()
-        partial.unlink(missing_ok=True)
+        # A full disk or a failed rename leaves neither a half copy nor its journal behind.
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         raise
-    dest.close()
-    partial.replace(target)
     return target
 
 

@@ -323,8 +323,9 @@ def _migrate(lib: Library, version: int) -> None:
 def inspect_file(path: str | os.PathLike) -> int:
     """Check, without writing, that ``path`` is a sound library this app can read; return its schema version."""
     path = Path(path)
+    exists = _check_file(path)  # first: a pipe or device is refused before any of it is read
     wal_in_use = _check_side_files(path)
-    if not _check_file(path) and not wal_in_use:
+    if not exists and not wal_in_use:
         raise NotAStoreError(f"{path} is empty or missing.")
     try:
         conn = _connect(path, readonly=True)

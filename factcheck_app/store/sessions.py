@@ -66,9 +66,14 @@ def begin_session(library: Path) -> Path | None:
     if _open_here.get(marker):
         _open_here[marker] += 1
         return marker
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(marker, "w", encoding="utf-8") as fh:
-            fh.write("Factcheck Desk has this library open; removed when it closes the library.\n")
+        # No link followed, no wait on a pipe: the marker is only ever a small file of ours.
+        fd = os.open(marker, flags, 0o644)
+        try:
+            os.write(fd, b"Factcheck Desk has this library open; removed when it closes the library.\n")
+        finally:
+            os.close(fd)
     except OSError:
         return None
     _open_here[marker] = 1

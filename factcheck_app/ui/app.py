@@ -1,6 +1,7 @@
 """Starting the desktop app: the QApplication, the library to open, the window, and --screenshot."""
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from factcheck_app import APP_ID, APP_NAME, __version__, appdirs
+from factcheck_app.core.file_errors import describe_os_error
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import open_library
 from factcheck_app.ui import error_handling
@@ -112,12 +114,27 @@ def _screenshot(app: QApplication, window, path: Path, target: Path) -> int:
     window.select_first_content()
     for _ in range(3):
         app.processEvents()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    ok = window.grab().save(str(target), "PNG")
+    image = window.grab()
     window.close()
     window.deleteLater()
     app.processEvents()
-    if not ok:
-        print(f"factcheck: could not write {target}", file=sys.stderr)
+    return _save_screenshot(image, target)
+
+
+def _save_screenshot(image, target: Path) -> int:
+    """Write the PNG atomically (a full disk leaves no half image); one line and status 1 when it cannot."""
+    from factcheck_app.reports.errors import ReportError
+    from factcheck_app.reports.safe_write import atomic_path
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(target, force=True) as tmp:
+            if not image.save(str(tmp), "PNG"):
+                raise OSError(errno.EIO, "the image could not be written", str(target))
+    except ReportError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"factcheck: {describe_os_error(exc, target)}", file=sys.stderr)
         return 1
     return 0

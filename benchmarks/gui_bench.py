@@ -103,8 +103,6 @@ def run(path: Path) -> None:
     from PySide6.QtWidgets import QMainWindow
 
     from factcheck_app.ui.app import application
-    from factcheck_app.ui.main_window import MainWindow
-    from factcheck_app.ui.settings import Settings
 
     app = application()
     started = time.perf_counter()
@@ -120,14 +118,7 @@ def run(path: Path) -> None:
     open_library(path, create=False).close()
     opening = time.perf_counter() - started
 
-    started = time.perf_counter()
-    window = MainWindow(Settings())
-    window.resize(1400, 900)
-    window.show()
-    window.open_path(path, create=False)
-    window.select_first_content()
-    _settle(app)
-    ready = time.perf_counter() - started
+    window, ready = _open_window(app, path)
     print(f"bare QMainWindow ready         {_ms(bare_ready)}")
     print(f"main window ready (library)    {_ms(ready)}   ({window.summary.text()})")
     print(f"  of which the store's open    {_ms(opening)}   (open_library alone: file checks, scales)")
@@ -201,8 +192,8 @@ def run(path: Path) -> None:
     app.processEvents()
 
 
-def window_ready(app, path: Path) -> float:
-    """Return the seconds from a new main window to one showing ``path`` with its first article selected."""
+def _open_window(app, path: Path):
+    """Return a new main window showing ``path`` with its first article selected, and the seconds it took."""
     from factcheck_app.ui.main_window import MainWindow
     from factcheck_app.ui.settings import Settings
 
@@ -213,7 +204,12 @@ def window_ready(app, path: Path) -> float:
     window.open_path(path, create=False)
     window.select_first_content()
     _settle(app)
-    took = time.perf_counter() - started
+    return window, time.perf_counter() - started
+
+
+def window_ready(app, path: Path) -> float:
+    """Return the seconds from a new main window to one showing ``path`` with its first article selected."""
+    window, took = _open_window(app, path)
     window.close()
     window.deleteLater()
     _settle(app)

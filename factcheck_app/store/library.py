@@ -44,6 +44,8 @@ BUSY_TIMEOUT_MS = DEFAULT_BUSY_TIMEOUT_MS
 #: Libraries up to this size get SQLite's quick check at every open (tens of milliseconds); larger ones
 #: only after an unclean shutdown and on demand (`factcheck store check`), so opening stays fast.
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
+#: How often a WAL that seems not to belong is read again before it is refused (see _check_side_files).
+STRAY_WAL_CHECKS = 3
 
 
 @dataclass
@@ -184,14 +186,20 @@ def _check_side_files(path: Path) -> bool:
         return False
     try:
         contents = read_wal(wal)
-        problem = None
-        if contents is not None:
-            problem = wal_problem(path, _main_file(path) if path.exists() else MainFile(0, 0, 0), APPLICATION_ID,
-                                  contents)
-        if problem:
-            # Fast reading trusts salts; before refusing, let SQLite's own checksums say what it would replay.
+        problem = contents and _wal_problem(path, contents)
+        for _ in range(STRAY_WAL_CHECKS):
+            if not problem:
+                break
+            # Before refusing: SQLite's own checksums say what it would replay, and the verdict must
+            # hold while neither file changes. Files that change are being written by a process that
+            # has the library open: its WAL, already in use.
+            before = _side_signature(path, wal)
             contents = read_wal(wal, verify_checksums=True)
-            problem = contents and wal_problem(path, _main_file(path), APPLICATION_ID, contents)
+            problem = contents and _wal_problem(path, contents)
+            if _side_signature(path, wal) == before:
+                break
+        else:
+            problem = None
     except PermissionError as exc:
         raise StoreReadOnlyError(f"{wal} cannot be read: permission denied.") from exc
     except OSError as exc:
@@ -204,6 +212,28 @@ def _check_side_files(path: Path) -> bool:
             "library again."
         )
     return contents is not None
+
+
+def _wal_problem(path: Path, contents) -> str | None:
+    main = _main_file(path) if path.exists() else MainFile(0, 0, 0)
+    return wal_problem(path, main, APPLICATION_ID, contents)
+
+
+def _side_signature(path: Path, wal: Path) -> tuple:
+    """Return what changes when the library or its WAL is written: sizes, times and the WAL's header."""
+    def of(file: Path) -> tuple[int, int]:
+        try:
+            info = file.stat()
+        except FileNotFoundError:
+            return (-1, -1)
+        return info.st_size, info.st_mtime_ns
+
+    try:
+        with wal.open("rb") as fh:
+            header = fh.read(32)
+    except FileNotFoundError:
+        header = b""
+    return of(path), of(wal), header
 
 
 def _inspect(conn: sqlite3.Connection, path: Path, unclean: bool = False) -> int:

@@ -174,15 +174,20 @@ def _check_side_files(path: Path) -> bool:
     it into the file. Nothing is written either way.
     """
     wal, shm = side_files(path)
+    for side in (shm, wal):
+        try:
+            info = side.lstat()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise StoreError(f"{side} cannot be read ({exc.strerror or exc}).") from exc
+        if not stat.S_ISREG(info.st_mode):
+            # SQLite would map or write it: a folder, link, pipe or device there is no file of a library.
+            raise StrayWalError(f"{side} is not a regular file, so {path} was not opened; move it out of the folder.")
     try:
-        info = wal.lstat()
+        if wal.stat().st_size == 0:
+            return False
     except FileNotFoundError:
-        return False
-    except OSError as exc:
-        raise StoreError(f"{wal} cannot be read ({exc.strerror or exc}).") from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise StrayWalError(f"{wal} is not a regular file, so {path} was not opened; move it out of the folder.")
-    if info.st_size == 0:
         return False
     try:
         contents = read_wal(wal)

@@ -123,10 +123,18 @@ def test_an_old_wal_beside_a_newer_library_is_not_replayed(tmp_path, capsys):
     _refused(capsys, library, "older than the library file")
 
 
-def test_a_wal_that_is_not_a_file_is_refused(tmp_path, capsys):
+@pytest.mark.parametrize("suffix", ["-wal", "-shm"])
+@pytest.mark.parametrize("kind", ["folder", "fifo", "link to a device"])
+def test_a_side_file_that_is_not_a_file_is_refused(tmp_path, suffix, kind):
     library = tmp_path / "library.sqlite"
     seed_library(library)
-    _wal(library).mkdir()
+    side = library.with_name(library.name + suffix)
+    if kind == "folder":
+        side.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(side)
+    else:
+        side.symlink_to("/dev/zero")
     before = sha256(library)
     with pytest.raises(StrayWalError, match="not a regular file"):
         open_library(library)

@@ -195,6 +195,19 @@ def links_to(files: list[tuple], links: list[tuple]) -> tuple[list[tuple], list[
         pending = [entry for entry in pending if entry not in reachable]
 
 
+def drop_dangling_links(binaries: list[tuple], datas: list[tuple]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Return (binaries, datas, dropped links): SYMLINK entries of either list whose target is in neither.
+
+    PyInstaller files the top-level links to libraries kept inside packages among the *datas*,
+    so pruning the binaries alone left links to the libraries it dropped.
+    """
+    files = [entry for entry in [*binaries, *datas] if not _is_link(entry)]
+    kept, dropped = links_to(files, [entry for entry in [*binaries, *datas] if _is_link(entry)])
+    keep = {id(entry) for entry in kept}
+    return ([e for e in binaries if not _is_link(e) or id(e) in keep],
+            [e for e in datas if not _is_link(e) or id(e) in keep], dropped)
+
+
 def dangling_links(folder: Path) -> list[Path]:
     """Return every symbolic link under ``folder`` whose target does not exist (checked after a build)."""
     return sorted(path for path in Path(folder).rglob("*") if path.is_symlink() and not path.exists())

@@ -233,6 +233,18 @@ def test_pruning_drops_the_links_to_what_it_drops(tmp_path):
     assert ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK") in kept
 
 
+def test_links_filed_among_the_datas_go_with_the_libraries_dropped():
+    """PyInstaller files its top-level links to package libraries among the datas (seen in 6.x)."""
+    binaries = [("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY")]
+    datas = [("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+             ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+             ("trafilatura/settings.cfg", "/x/settings.cfg", "DATA")]
+    kept_binaries, kept_datas, dropped = bundle_rules.drop_dangling_links(binaries, datas)
+    assert kept_binaries == binaries
+    assert [d for d, _, _ in kept_datas] == ["libQt6Core.so.6", "trafilatura/settings.cfg"]
+    assert [d for d, _, _ in dropped] == ["libQt6Network.so.6"]
+
+
 def test_dangling_links_are_found(tmp_path):
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "real.so").write_bytes(b"x")

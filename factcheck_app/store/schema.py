@@ -193,5 +193,13 @@ def _v3(db: Database) -> None:
     create_identity_table(db.conn)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """An index that lists articles newest first without reading their bodies (the window opens on it)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS articles_newest_first "
+        "ON articles (coalesce(published, imported_at) DESC, title, id)"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 LATEST_VERSION = len(MIGRATIONS)

@@ -128,3 +128,11 @@ def test_a_new_library_is_marked_as_ours(store_path):
         assert lib.backups == [] and lib.migrated_from is None
         assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_article_list_newest_first_reads_an_index_not_the_bodies(library):
+    plan = library.db.execute(
+        "EXPLAIN QUERY PLAN SELECT a.id FROM articles a ORDER BY coalesce(a.published, a.imported_at) DESC, a.title"
+    ).fetchall()
+    assert any("articles_newest_first" in str(row) for row in plan), plan
+    assert not any("TEMP B-TREE" in str(row) for row in plan), plan

@@ -37,6 +37,11 @@ def cache_dir() -> Path:
     return _user_dir("FACTCHECK_CACHE_DIR", "cache")
 
 
+def config_dir() -> Path:
+    """Return the folder for the user's settings (the GUI's INI file, the checker's name)."""
+    return _user_dir("FACTCHECK_CONFIG_DIR", "config")
+
+
 def default_store_path() -> Path:
     """Return the library file used when no --store is given: $FACTCHECK_STORE or the data dir's library."""
     override = os.environ.get("FACTCHECK_STORE")

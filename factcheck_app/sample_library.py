@@ -8,7 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 from factcheck_app.core.file_errors import describe_os_error
-from factcheck_app.store import articles, evidence, settings, sources, verdicts
+from factcheck_app.ops import evidence, importing, settings, sources, verdicts
+from factcheck_app.store import claims
 from factcheck_app.store.errors import StoreError, StoreFullError, StoreIOError
 from factcheck_app.store.library import open_library
 
@@ -18,53 +19,41 @@ def sample_files():
     return resources.files("factcheck_app.resources") / "samples"
 
 
-def _claim_containing(db, article_id: str, needle: str) -> str:
-    row = db.execute(
-        "SELECT id FROM claims WHERE article_id = ? AND instr(text, ?) > 0 ORDER BY start_offset LIMIT 1",
-        [article_id, needle],
-    ).fetchone()
-    if row is None:
-        raise LookupError(f"the sample has no claim containing {needle!r}")
-    return row[0]
-
-
 def build_sample_library(path: Path) -> str:
     """Create the sample library at ``path`` (a new file); return a one-line summary of what it holds."""
-    from factcheck_app.extract.pipeline import analyse
-
     spec = json.loads((sample_files() / "sample_library.json").read_text(encoding="utf-8"))
     with open_library(path) as lib:
         db = lib.db
-        settings.set_setting(db, settings.ORGANISATION_NAME, spec["organisation"]["name"])
-        settings.set_setting(db, settings.ORGANISATION_URL, spec["organisation"]["url"])
+        settings.set_setting(lib, "organisation", spec["organisation"]["name"])
+        settings.set_setting(lib, "organisation-url", spec["organisation"]["url"])
         article_ids = []
         for item in spec["articles"]:
             data = (sample_files() / item["file"]).read_bytes()
-            extracted = analyse(data, filename=item["file"])
+            extracted = importing.prepare(data, name=item["file"])
             extracted.url = extracted.url or item.get("url")
-            article_ids.append(articles.import_article(db, extracted, source_name=item["file"]).article_id)
+            article_ids.append(importing.store_article(lib, extracted, source_name=item["file"]).value.article_id)
         source_ids = {}
         for src in spec["sources"]:
             fields = {k: v for k, v in src.items() if k not in ("key", "title")}
-            source_ids[src["key"]] = sources.add_source(db, src["title"], **fields)
+            source_ids[src["key"]] = sources.add_source(lib, src["title"], **fields).value
 
         def claim_for(needle: str) -> str:
             for article_id in article_ids:
-                try:
-                    return _claim_containing(db, article_id, needle)
-                except LookupError:
-                    continue
+                found = claims.find_claim_containing(db, article_id, needle)
+                if found:
+                    return found
             raise LookupError(f"the sample has no claim containing {needle!r}")
 
         for ev in spec["evidence"]:
-            evidence.add_evidence(db, claim_for(ev["claim_contains"]), source_ids[ev["source"]], ev["stance"],
-                                  ev.get("excerpt"), ev.get("locator"), added_by="A. Checker")
+            evidence.add_evidence(lib, claim_for(ev["claim_contains"]), source_ids[ev["source"]], ev["stance"],
+                                  excerpt=ev.get("excerpt"), locator=ev.get("locator"), by="A. Checker")
         for v in spec["verdicts"]:
             claim_id = claim_for(v["claim_contains"])
-            verdicts.set_verdict(db, claim_id, v["rating"], v["scale"], v["rationale"], v["checker"])
+            verdicts.set_verdict(lib, claim_id, v["rating"], scale=v["scale"], rationale=v["rationale"],
+                                 by=v["checker"])
             if v.get("reviewer"):
-                verdicts.review_verdict(db, claim_id, v["reviewer"])
-        n_claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+                verdicts.review_verdict(lib, claim_id, by=v["reviewer"])
+        n_claims = len(claims.list_claims(db))
     return (f"{len(article_ids)} articles, {n_claims} claims, {len(source_ids)} sources, "
             f"{len(spec['evidence'])} evidence rows, {len(spec['verdicts'])} verdicts")
 

@@ -49,6 +49,8 @@ def user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("FACTCHECK_LOG_DIR", str(base / "logs"))
     monkeypatch.setenv("FACTCHECK_STORE", str(base / "data" / "library.factcheck.sqlite"))
     monkeypatch.setenv("FACTCHECK_CONFIG_DIR", str(base / "config"))
+    # Who acts is named by each test; the developer's own name never leaks in.
+    monkeypatch.delenv("FACTCHECK_USER", raising=False)
     return base
 
 

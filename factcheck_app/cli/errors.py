@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable
 
@@ -50,11 +49,14 @@ def run_reporting_errors(func: Callable[[argparse.Namespace], int | None], args:
         # Arguments with bytes that are not UTF-8 arrive as lone surrogates and cannot reach the library.
         sys.stderr.write("factcheck: the text given contains bytes that are not valid UTF-8\n")
         return EXIT_USAGE
-    except sqlite3.Error as exc:
-        from factcheck_app.store.transaction import translate
-
-        sys.stderr.write(f"factcheck: {translate(exc)}\n")
-        return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted; every change made before was saved\n")
         return 130
+    except Exception as exc:
+        # A database error that escaped a store function: said in the store's words, never as a traceback.
+        from factcheck_app.store.transaction import is_database_error, translate
+
+        if not is_database_error(exc):
+            raise
+        sys.stderr.write(f"factcheck: {translate(exc)}\n")
+        return EXIT_USAGE

@@ -7,13 +7,12 @@ from pathlib import Path
 
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.errors import CommandError
+from factcheck_app.cli.options import add_store_option
 from factcheck_app.reports.formats import FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the export sub-command."""
-    from factcheck_app.cli.parser import add_store_option
-
     p = sub.add_parser(
         "export", help="export a verdict report (html, pdf, md, csv, json, claimreview)",
         description="Export the verdicts of one or more articles, or of the whole library, as a report. "

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import argparse
 
+from factcheck_app.cli.options import add_store_option
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the gui sub-command."""
-    from factcheck_app.cli.parser import add_store_option
-
     p = sub.add_parser("gui", help="open the desktop app (the default)", description="Open the desktop app.")
     add_store_option(p)
     p.add_argument("--sample", action="store_true", help="open the built-in sample library")

@@ -1,4 +1,4 @@
-"""`factcheck import`, `articles`, `claims`, `show`: bringing articles in and listing what the library holds."""
+"""`factcheck import`, `articles`, `claims`, `show`, `search`: bringing articles in and finding what the library holds."""
 from __future__ import annotations
 
 import argparse
@@ -6,49 +6,35 @@ import sys
 from pathlib import Path
 
 from factcheck_app.cli.context import open_store
-from factcheck_app.cli.errors import CommandError
+from factcheck_app.cli.options import add_action, resolve_id
 from factcheck_app.cli.output import print_json, print_record, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the import and listing sub-commands."""
-    from factcheck_app.cli.parser import add_format_option, add_store_option
-
-    p = sub.add_parser("import", help="import articles and their extracted claims", description=
-                       "Import article files (.txt, .html, .md) with their extracted claims; prints each article's id. "
-                       "The same text imported twice is not duplicated.")
+    """Add the import, listing and search sub-commands."""
+    p = add_action(sub, "import", cmd_import, "import articles and their extracted claims",
+                   "Import article files (.txt, .html, .md) with their extracted claims; prints each article's id. "
+                   "The same text imported twice is not duplicated.")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="the articles' publication date, overriding the one found")
-    add_store_option(p)
-    p.set_defaults(func=cmd_import)
-
-    p = sub.add_parser("articles", help="list the library's articles", description="List the library's articles.")
+    p = add_action(sub, "articles", cmd_articles, "list the library's articles", listing=True)
     p.add_argument("--search", metavar="TEXT", help="only articles whose title or outlet contains TEXT")
-    add_store_option(p)
-    add_format_option(p)
-    p.set_defaults(func=cmd_articles)
-
-    p = sub.add_parser("claims", help="list claims", description="List claims, in reading order.")
-    p.add_argument("--article", metavar="ID", help="only this article's claims (id or unique prefix)")
+    p = add_action(sub, "claims", cmd_claims, "list claims", "List claims, in reading order.", listing=True)
+    p.add_argument("--article", metavar="ID", help="only this article's claims (id or a prefix of 4+ characters)")
     p.add_argument("--status", choices=("open", "in_progress", "checked", "dismissed"))
-    add_store_option(p)
-    add_format_option(p)
-    p.set_defaults(func=cmd_claims)
-
-    p = sub.add_parser("show", help="show one claim with facets, evidence and verdict",
-                       description="Show one claim: its facets, evidence, verdict and verdict history.")
-    p.add_argument("claim", metavar="CLAIM", help="claim id or unique prefix")
-    add_store_option(p)
-    add_format_option(p)
-    p.set_defaults(func=cmd_show)
+    p = add_action(sub, "show", cmd_show, "show one claim with facets, evidence and verdict",
+                   "Show one claim: its facets, evidence, verdict and verdict history.", listing=True)
+    p.add_argument("claim", metavar="CLAIM", help="claim id or a prefix of at least 4 characters")
+    p = add_action(sub, "search", cmd_search, "full-text search of sources, evidence and claims",
+                   "Search sources (title, publisher, notes, tags), evidence excerpts and claims; best matches "
+                   "first. Every word must match; the last one may be the start of a word.", listing=True)
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import each file; print 'id  title' per article (noting ones already in the library)."""
-    from factcheck_app.extract.pipeline import analyse
-    from factcheck_app.ingest import MAX_ARTICLE_BYTES
-    from factcheck_app.ingest.files import read_article_file
-    from factcheck_app.store.articles import import_article
+    from factcheck_app.ops.importing import prepare, read_file, store_article
     from factcheck_app.store.validation import check_date
 
     published = check_date(args.published, "--published") if args.published else None
@@ -56,15 +42,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     prepared = []
     for name in args.files:
         path = Path(name)
-        data = read_article_file(path, MAX_ARTICLE_BYTES)  # refuses folders, pipes, devices, oversize files
-        prepared.append((path, analyse(data, filename=path.name, published=published)))
+        prepared.append((path, prepare(read_file(path), name=path.name, published=published)))
     with open_store(args, create=True) as lib:
         for path, article in prepared:
-            result = import_article(lib.db, article, source_name=path.name)
-            note = "" if result.created else "  (already in the library)"
-            print(f"{result.article_id}  {article.title or path.name}{note}")
-            if result.created:
-                print(f"  {len(result.claim_ids)} claims", file=sys.stderr)
+            result = store_article(lib, article, source_name=path.name)
+            imported = result.value
+            note = "" if imported.created else "  (already in the library)"
+            print(f"{imported.article_id}  {article.title or path.name}{note}")
+            if imported.created:
+                print(f"  {len(imported.claim_ids)} claims", file=sys.stderr)
+            for line in result.notes:
+                print(f"  note: {line}", file=sys.stderr)
     return 0
 
 
@@ -85,10 +73,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def cmd_claims(args: argparse.Namespace) -> int:
     """List claims, optionally of one article and one status."""
     from factcheck_app.store.claims import list_claims
-    from factcheck_app.store.ids import resolve
 
     with open_store(args, reading=True) as lib:
-        article_id = resolve(lib.db, "articles", args.article) if args.article else None
+        article_id = resolve_id(lib, "articles", args.article) if args.article else None
         rows = list_claims(lib.db, article_id, args.status)
     if args.format == "json":
         print_json(rows)
@@ -102,11 +89,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     """Show one claim in full."""
     from factcheck_app.store.claims import get_claim
     from factcheck_app.store.evidence import list_evidence
-    from factcheck_app.store.ids import resolve
     from factcheck_app.store.verdicts import get_verdict, verdict_history
 
     with open_store(args, reading=True) as lib:
-        claim_id = resolve(lib.db, "claims", args.claim)
+        claim_id = resolve_id(lib, "claims", args.claim)
         claim = get_claim(lib.db, claim_id)
         claim["evidence"] = list_evidence(lib.db, claim_id)
         claim["verdict_detail"] = get_verdict(lib.db, claim_id)
@@ -137,4 +123,17 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  {v['rationale']}")
     else:
         print("  Not yet checked")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search the library."""
+    from factcheck_app.store.search import search
+
+    with open_store(args, reading=True) as lib:
+        rows = search(lib.db, args.query, limit=max(1, args.limit))
+    if args.format == "json":
+        print_json(rows)
+    else:
+        print_table(rows, [("kind", "KIND", 8), ("id", "ID", 8), ("title", "MATCH", 70), ("detail", "DETAIL", 20)])
     return 0

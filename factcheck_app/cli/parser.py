@@ -5,36 +5,35 @@ import argparse
 
 from factcheck_app import __version__
 from factcheck_app.cli import (
+    article_commands,
+    claim_commands,
     evidence_commands,
     export_command,
     extract_command,
     gui_command,
     library_commands,
+    scale_commands,
+    settings_commands,
+    source_commands,
     store_commands,
+    verdict_commands,
 )
 
+# The order of `factcheck --help`: open the app, bring articles in, work on them, publish, look after the file.
 COMMAND_MODULES = (
     gui_command,
     library_commands,
     extract_command,
+    article_commands,
+    claim_commands,
+    source_commands,
     evidence_commands,
+    verdict_commands,
+    scale_commands,
+    settings_commands,
     export_command,
     store_commands,
 )
-
-
-def add_store_option(parser: argparse.ArgumentParser) -> None:
-    """Add --store PATH (default: $FACTCHECK_STORE or the user data folder's library)."""
-    parser.add_argument(
-        "--store",
-        metavar="PATH",
-        help="library file to use (default: $FACTCHECK_STORE, else the library in your user data folder)",
-    )
-
-
-def add_format_option(parser: argparse.ArgumentParser) -> None:
-    """Add --format table|json for listings."""
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,13 +6,12 @@ from pathlib import Path
 
 from factcheck_app.cli.context import open_store, store_path
 from factcheck_app.cli.errors import CommandError
+from factcheck_app.cli.options import add_format_option, add_store_option
 from factcheck_app.cli.output import print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the store sub-commands."""
-    from factcheck_app.cli.parser import add_format_option, add_store_option
-
     store = sub.add_parser("store", help="library file: info, check, backup, restore, sample",
                            description="Look after the library file: what it holds, an integrity check, backups.")
     store_sub = store.add_subparsers(title="store commands", metavar="ACTION", required=True)

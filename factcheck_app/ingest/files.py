@@ -23,7 +23,7 @@ def read_article_file(path: str | os.PathLike, limit: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError as exc:
-        raise IngestError(f"No such file: {name}.") from exc
+        raise IngestError(f"no such file: {name}") from exc
     except IsADirectoryError as exc:
         raise IngestError(f"{name} is a folder; import the files in it instead.") from exc
     except OSError as exc:

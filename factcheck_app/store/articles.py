@@ -137,6 +137,13 @@ def reresolve_facets(db: Database, article_id: str, published: str | None, claim
     return changed
 
 
+def claim_ids_of(db: Database, article_id: str) -> list[str]:
+    """Return the ids of an article's claims in reading order."""
+    return [r[0] for r in db.execute(
+        "SELECT id FROM claims WHERE article_id = ? ORDER BY start_offset, end_offset", [article_id]
+    )]
+
+
 def delete_article(db: Database, article_id: str) -> None:
     """Delete an article with its claims, facets, evidence links and verdicts (sources stay)."""
     get_article(db, article_id)

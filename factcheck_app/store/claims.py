@@ -108,6 +108,15 @@ def get_claim(db: Database, claim_id: str) -> dict:
     return claim
 
 
+def find_claim_containing(db: Database, article_id: str, needle: str) -> str | None:
+    """Return the id of the article's first claim (by position) whose text contains ``needle``, or None."""
+    row = db.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND instr(text, ?) > 0 ORDER BY start_offset LIMIT 1",
+        [article_id, needle],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def get_facets(db: Database, claim_id: str) -> list[dict]:
     """Return a claim's facets ordered by position."""
     return list(db.query("SELECT * FROM facets WHERE claim_id = ? ORDER BY start_offset, end_offset", [claim_id]))
@@ -211,6 +220,17 @@ def split_claim(db: Database, claim_id: str, at: int) -> str:
         replace_facets(db, claim_id, first)
         new_id_ = insert_claim(db, claim["article_id"], new, origin="manual")
     return new_id_
+
+
+def trim_claim_end(db: Database, claim_id: str, end: int) -> None:
+    """Move a claim's end back to ``end`` (inside its span), its text following; facets beyond it go."""
+    claim = get_claim(db, claim_id)
+    if not (claim["start_offset"] < end <= claim["end_offset"]) or end == claim["end_offset"]:
+        return
+    body = db.execute("SELECT body FROM articles WHERE id = ?", [claim["article_id"]]).fetchone()[0]
+    with write(db):
+        db["claims"].update(claim_id, {"end_offset": end, "text": body[claim["start_offset"]:end], "updated_at": utc_now()})
+        db.execute("DELETE FROM facets WHERE claim_id = ? AND end_offset > ?", [claim_id, end])
 
 
 def merge_claims(db: Database, claim_ids: list[str]) -> str:

@@ -90,6 +90,12 @@ def remove_evidence(db: Database, evidence_id: str) -> dict:
     return row
 
 
+def keep_times(db: Database, evidence_id: str, added_at: str, updated_at: str) -> None:
+    """Set an evidence row's recorded times (a row put back by undo or a merge keeps its own)."""
+    with write(db):
+        db["evidence"].update(evidence_id, {"added_at": added_at, "updated_at": updated_at})
+
+
 def list_evidence(db: Database, claim_id: str) -> list[dict]:
     """Return a claim's evidence joined with its source's title, publisher, url, date and kind."""
     return list(

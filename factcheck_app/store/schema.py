@@ -187,13 +187,26 @@ def _v2(db: Database) -> None:
 
 
 def _v3(db: Database) -> None:
+    """Verdict history says what kind of change each row was, keeps rationale edits, and marks corrections."""
+    db.execute("ALTER TABLE verdict_history ADD COLUMN action TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN from_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN to_rationale TEXT")
+    db.execute("ALTER TABLE verdict_history ADD COLUMN correction INTEGER NOT NULL DEFAULT 0")
+    # Rows written before v3 were rating or status changes, or reviews (their why said so).
+    db.execute(
+        "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
+        "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
+    )
+
+
+def _v4(db: Database) -> None:
     """The library's identity stamp, so that a -wal file left by another database is recognised."""
     from factcheck_app.store.identity import create_identity_table
 
     create_identity_table(db.conn)
 
 
-def _v4(db: Database) -> None:
+def _v5(db: Database) -> None:
     """An index that lists articles newest first without reading their bodies (the window opens on it)."""
     db.execute(
         "CREATE INDEX IF NOT EXISTS articles_newest_first "
@@ -201,5 +214,5 @@ def _v4(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 LATEST_VERSION = len(MIGRATIONS)

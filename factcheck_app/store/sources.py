@@ -102,6 +102,33 @@ def list_sources(db: Database, limit: int | None = None) -> list[dict]:
     return list(db.query(sql, params))
 
 
+def citing_claims(db: Database, source_ids: list[str]) -> tuple[list[str], list[str]]:
+    """Return the ids of the claims citing any of ``source_ids``, and of their articles."""
+    if not source_ids:
+        return [], []
+    marks = ", ".join("?" for _ in source_ids)
+    rows = db.execute(
+        f"SELECT DISTINCT c.id, c.article_id FROM evidence e JOIN claims c ON c.id = e.claim_id "
+        f"WHERE e.source_id IN ({marks})",
+        list(source_ids),
+    ).fetchall()
+    return [r[0] for r in rows], list(dict.fromkeys(r[1] for r in rows))
+
+
+def repoint_evidence(db: Database, from_ids: list[str], to_id: str) -> None:
+    """Make the evidence citing any of ``from_ids`` cite ``to_id`` instead (inside the caller's transaction)."""
+    with write(db):
+        for old in from_ids:
+            db.execute("UPDATE evidence SET source_id = ? WHERE source_id = ?", [to_id, old])
+
+
+def insert_source_row(db: Database, row: dict) -> None:
+    """Insert a whole source row as it was (its id and times kept): undo of a removal."""
+    columns = ("id", *SOURCE_FIELDS, "created_at", "updated_at")
+    with write(db):
+        db["sources"].insert({k: row.get(k) for k in columns})
+
+
 def delete_source(db: Database, source_id: str) -> None:
     """Delete a source that no evidence cites; raise ValidationError otherwise."""
     get_source(db, source_id)

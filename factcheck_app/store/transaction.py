@@ -58,6 +58,11 @@ def is_busy(error: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
+def is_database_error(error: BaseException) -> bool:
+    """Return True when ``error`` comes from SQLite (so callers outside store/ need not import sqlite3)."""
+    return isinstance(error, sqlite3.Error)
+
+
 def translate(error: sqlite3.Error) -> StoreError:
     """Return the StoreError that tells a checker what a low-level SQLite error means."""
     kind = _kind(error)

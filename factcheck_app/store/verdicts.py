@@ -1,4 +1,4 @@
-"""Verdicts on claims and their history: every change records who, when, from, to and why."""
+"""Verdict rows and their history: read, write and record, with no checking rules (those live in ops/)."""
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -11,6 +11,11 @@ from factcheck_app.store.scales import DEFAULT_SCALE, get_scale
 from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.transaction import write
 
+#: The verdict columns a checker's change can touch; a history row is written when one of them changes.
+VERDICT_FIELDS = ("rating", "scale", "rationale", "checker", "reviewer", "status")
+#: What a history row records: set (rating), rationale, review, publish, clear, undo, merge, decide.
+HISTORY_ACTIONS = ("set", "rationale", "review", "publish", "clear", "undo", "merge", "decide")
+
 
 def get_verdict(db: Database, claim_id: str) -> dict | None:
     """Return the claim's current verdict row, or None when it is not yet checked."""
@@ -18,12 +23,24 @@ def get_verdict(db: Database, claim_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def _record(db: Database, claim_id: str, before: dict | None, after: dict | None, who: str | None, why: str | None) -> None:
+def record_change(
+    db: Database,
+    claim_id: str,
+    before: dict | None,
+    after: dict | None,
+    *,
+    action: str,
+    who: str | None,
+    why: str | None = None,
+    correction: bool = False,
+    at: str | None = None,
+) -> None:
+    """Add one verdict-history row (inside the caller's transaction): who, when, from, to, why."""
     db["verdict_history"].insert(
         {
             "id": new_id(),
             "claim_id": claim_id,
-            "changed_at": utc_now(),
+            "changed_at": at or utc_now(),
             "changed_by": who,
             "from_rating": before["rating"] if before else None,
             "to_rating": after["rating"] if after else None,
@@ -31,8 +48,85 @@ def _record(db: Database, claim_id: str, before: dict | None, after: dict | None
             "to_status": after["status"] if after else None,
             "scale": (after or before or {}).get("scale"),
             "why": why,
+            "action": action,
+            "from_rationale": before.get("rationale") if before else None,
+            "to_rationale": after.get("rationale") if after else None,
+            "correction": int(correction),
         }
     )
+
+
+def put_verdict(db: Database, claim_id: str, row: dict) -> dict:
+    """Create or replace the claim's verdict with ``row``'s columns (inside the caller's transaction); return it.
+
+    Missing columns keep their stored value (or the column default for a new row); the
+    claim becomes 'checked'. No rule is applied here: ops/verdicts.py decides what may change.
+    """
+    now = utc_now()
+    before = get_verdict(db, claim_id)
+    values = {k: v for k, v in row.items() if k not in ("claim_id",)}
+    values.setdefault("updated_at", now)
+    if before is None:
+        values.setdefault("id", new_id())
+        values.setdefault("created_at", now)
+        values.setdefault("status", "draft")
+        db["verdicts"].insert({"claim_id": claim_id, **values})
+    else:
+        db["verdicts"].update(before["id"], values)
+    db.execute(
+        "UPDATE claims SET status = 'checked', updated_at = ? WHERE id = ? AND status != 'checked'", [now, claim_id]
+    )
+    return get_verdict(db, claim_id)
+
+
+def delete_verdict(db: Database, claim_id: str, claim_status: str = "in_progress") -> dict | None:
+    """Remove the claim's verdict (inside the caller's transaction) and set the claim's status; return the row."""
+    before = get_verdict(db, claim_id)
+    if before is None:
+        return None
+    db.execute("DELETE FROM verdicts WHERE id = ?", [before["id"]])
+    db.execute("UPDATE claims SET status = ?, updated_at = ? WHERE id = ?", [claim_status, utc_now(), claim_id])
+    return before
+
+
+def verdict_history(db: Database, claim_id: str) -> list[dict]:
+    """Return the claim's verdict changes, oldest first."""
+    get_claim(db, claim_id)
+    return list(db.query("SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY changed_at, rowid", [claim_id]))
+
+
+def authors_since_review(db: Database, claim_id: str) -> list[str]:
+    """Return everyone who set the rating or wrote the rationale since the verdict's last review, oldest first.
+
+    These are the people who may not review it: the second-person rule.
+    """
+    rows = db.execute(
+        "SELECT changed_by FROM verdict_history WHERE claim_id = ? AND rowid > "
+        "coalesce((SELECT max(rowid) FROM verdict_history WHERE claim_id = ? AND action = 'review'), 0) "
+        "AND action IN ('set', 'rationale', 'merge', 'decide') AND changed_by IS NOT NULL ORDER BY rowid",
+        [claim_id, claim_id],
+    ).fetchall()
+    return list(dict.fromkeys(r[0] for r in rows))
+
+
+def was_published(db: Database, claim_id: str) -> bool:
+    """Return True when a verdict on the claim has ever been published (later changes are corrections)."""
+    row = db.execute(
+        "SELECT 1 FROM verdict_history WHERE claim_id = ? AND to_status = 'published' LIMIT 1", [claim_id]
+    ).fetchone()
+    return row is not None
+
+
+def corrections(db: Database, claim_id: str) -> list[dict]:
+    """Return the changes made to the verdict after it was first published (the IFCN corrections log)."""
+    return list(
+        db.query(
+            "SELECT * FROM verdict_history WHERE claim_id = ? AND correction = 1 ORDER BY rowid", [claim_id]
+        )
+    )
+
+
+# --- The app's verdict calls until it moves onto ops/verdicts.py (the rules' one home) ---------------
 
 
 def set_verdict(
@@ -84,7 +178,7 @@ def set_verdict(
             db["verdicts"].insert({"id": new_id(), "created_at": now, "reviewer": None, **row})
         after = get_verdict(db, claim_id)
         if before is None or any(before[k] != after[k] for k in ("rating", "status", "scale", "rationale", "checker")):
-            _record(db, claim_id, before, after, checker or (before or {}).get("checker"), why)
+            record_change(db, claim_id, before, after, action="set", who=checker or (before or {}).get("checker"), why=why, correction=was_published(db, claim_id))
         if claim["status"] != "checked":
             db["claims"].update(claim_id, {"status": "checked", "updated_at": now})
     return after
@@ -103,7 +197,7 @@ def review_verdict(db: Database, claim_id: str, reviewer: str, why: str | None =
     with write(db):
         db["verdicts"].update(before["id"], {"reviewer": reviewer, "status": "reviewed", "updated_at": utc_now()})
         after = get_verdict(db, claim_id)
-        _record(db, claim_id, before, after, reviewer, why or "reviewed")
+        record_change(db, claim_id, before, after, action="review", who=reviewer, why=why or "reviewed")
     return after
 
 
@@ -123,23 +217,8 @@ def clear_verdict(db: Database, claim_id: str, who: str | None = None, why: str 
         return None
     with write(db):
         db.execute("DELETE FROM verdicts WHERE id = ?", [before["id"]])
-        _record(db, claim_id, before, None, who, why or "verdict removed")
+        record_change(db, claim_id, before, None, action="clear", who=who, why=why or "verdict removed", correction=was_published(db, claim_id))
         db["claims"].update(claim_id, {"status": "in_progress", "updated_at": utc_now()})
     return before
 
 
-def verdict_history(db: Database, claim_id: str) -> list[dict]:
-    """Return the claim's verdict changes, oldest first."""
-    get_claim(db, claim_id)
-    return list(db.query("SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY changed_at, rowid", [claim_id]))
-
-
-def corrections(db: Database, claim_id: str) -> list[dict]:
-    """Return the rating or status changes made after the verdict was first published (the IFCN corrections log)."""
-    rows = db.query(
-        "SELECT * FROM verdict_history WHERE claim_id = ? AND rowid > "
-        "(SELECT min(rowid) FROM verdict_history WHERE claim_id = ? AND to_status = 'published') "
-        "ORDER BY rowid",
-        [claim_id, claim_id],
-    )
-    return [r for r in rows if r["from_rating"] != r["to_rating"] or r["to_status"] != r["from_status"]]

@@ -12,9 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from factcheck_app.ingest import MAX_ARTICLE_BYTES
 from factcheck_app.ingest.errors import IngestError
-from factcheck_app.ingest.files import read_article_file
+from factcheck_app.ops.importing import read_file
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
 from factcheck_app.ui import dialogs, workers
@@ -46,12 +45,6 @@ def import_one(library: Library, data: bytes | str, name: str, source_name: str)
     except (IngestError, StoreError) as exc:
         return ImportOutcome(name, error=str(exc))
     return ImportOutcome(name, result.article_id, result.created, article.title)
-
-
-def read_file(path: Path) -> bytes:
-    """Return a file's bytes; raise IngestError with a readable message when it cannot be read
-    (a pipe or a device is refused rather than read, which could wait for ever)."""
-    return read_article_file(path, MAX_ARTICLE_BYTES)
 
 
 def import_files_job(job: workers.Job, store_path: Path, paths: list[Path]) -> list[ImportOutcome]:

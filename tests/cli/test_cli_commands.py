@@ -97,8 +97,8 @@ def test_sources_evidence_verdicts_and_search(cli, populated):
 
     set_ = cli("verdict", "set", claim[:8], "mostly true", "--rationale", "matches the register",
                "--checker", "Ana", "--why", "register checked", "--store", store)
-    assert set_.status == 0 and set_.out.strip() == f"{claim[:8]}  Mostly true (truth, draft)"
-    again = cli("verdict", "set", claim[:8], "One Pinocchio", "--scale", "pinocchio", "--status", "draft", "--store", store)
+    assert set_.status == 0 and set_.out.strip() == f"{claim[:8]}  Mostly true (truth, draft) by Ana"
+    again = cli("verdict", "set", claim[:8], "One Pinocchio", "--scale", "pinocchio", "--by", "Ana", "--store", store)
     assert again.status == 0 and "pinocchio" in again.out
     reviewed = cli("verdict", "review", claim[:8], "--reviewer", "Ben", "--store", store)
     assert reviewed.status == 0 and "reviewed by Ben" in reviewed.out
@@ -122,7 +122,7 @@ def test_export_writes_once_and_never_overwrites_without_force(cli, populated, t
     from cli_support import assert_refused
 
     store = populated.path
-    cli("verdict", "set", populated.claim_ids[0], "False", "--store", store)
+    assert cli("verdict", "set", populated.claim_ids[0], "False", "--by", "Ana", "--store", store).status == 0
     target = tmp_path / "report.md"
     first = cli("export", "--format", "md", "--all", "-o", target, "--store", store)
     assert first.status == 0, first.err

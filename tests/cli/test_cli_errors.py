@@ -52,14 +52,32 @@ def test_a_bad_source_id_for_evidence(cli, populated):
 
 
 def test_an_ambiguous_prefix(cli, ambiguous):
-    _unchanged(cli, ambiguous.path, ["evidence", "add", ambiguous.claim_ids[0], "abc", "--stance", "supports"],
-               "more than one", "type more")
+    _unchanged(cli, ambiguous.path, ["evidence", "add", ambiguous.claim_ids[0], "abc0", "--stance", "supports",
+                                     "--by", "Ana"], "more than one", "type more", "abc00000-0000 One", "Two")
+
+
+def test_a_prefix_shorter_than_four_characters_is_refused(cli, populated):
+    # `evidence add 9 …` once took "9" as a prefix and attached evidence to the wrong claim.
+    claim = populated.claim_ids[0]
+    _unchanged(cli, populated.path, ["evidence", "add", claim[:3], "abcd", "--stance", "supports", "--by", "Ana"],
+               "too short", "at least its first 4")
 
 
 def test_an_unknown_rating_and_scale(cli, populated):
     claim = populated.claim_ids[0][:8]
-    _unchanged(cli, populated.path, ["verdict", "set", claim, "Sort of"], "sort of", "choose one of")
-    _unchanged(cli, populated.path, ["verdict", "set", claim, "True", "--scale", "stars"], "stars")
+    _unchanged(cli, populated.path, ["verdict", "set", claim, "Sort of", "--by", "Ana"], "sort of", "choose one of")
+    _unchanged(cli, populated.path, ["verdict", "set", claim, "True", "--scale", "stars", "--by", "Ana"], "stars")
+
+
+def test_a_write_that_records_a_person_needs_a_name(cli, populated, monkeypatch):
+    claim = populated.claim_ids[0]
+    _unchanged(cli, populated.path, ["verdict", "set", claim, "True"], "no checker named", "--by NAME",
+               "FACTCHECK_USER", "settings set user")
+    monkeypatch.setenv("FACTCHECK_USER", "Env Checker")
+    assert "by Env Checker" in cli("verdict", "set", claim, "True", "--store", populated.path).out
+    monkeypatch.delenv("FACTCHECK_USER")
+    assert cli("settings", "set", "user", "Profile Checker").status == 0
+    assert "by Profile Checker" in cli("verdict", "set", claim, "False", "--store", populated.path).out
 
 
 def test_review_refusals(cli, populated):
@@ -88,9 +106,9 @@ def test_a_bad_published_date_on_import(cli, populated):
 
 @pytest.mark.parametrize("content", [b"plain notes, not a library\n" * 20, b"SQLite format 3\x00" + b"\x07" * 2000],
                          ids=["text", "fake-header"])
-@pytest.mark.parametrize("argv", [["articles"], ["claims"], ["show", "abc"], ["source", "add", "--title", "T"],
-                                  ["source", "list"], ["search", "x"], ["evidence", "add", "a", "b", "--stance",
-                                  "supports"], ["verdict", "set", "abc", "True"], ["verdict", "history", "abc"],
+@pytest.mark.parametrize("argv", [["articles"], ["claims"], ["show", "abcd"], ["source", "add", "--title", "T"],
+                                  ["source", "list"], ["search", "x"], ["evidence", "add", "abcd", "bcde", "--stance",
+                                  "supports"], ["verdict", "set", "abcd", "True"], ["verdict", "history", "abcd"],
                                   ["verdict", "scales"], ["store", "info"], ["store", "check"],
                                   ["store", "backup", "{tmp}/copy.sqlite"], ["import", str(TXT)],
                                   ["export", "--format", "md", "--all", "-o", "{tmp}/r.md"]],

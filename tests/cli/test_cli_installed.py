@@ -21,8 +21,9 @@ def test_a_round_trip_in_real_processes(run_installed, tmp_path):
     source_id = run_installed("source", "add", "--title", "Council minutes", "--store", store).out.strip()
     claims = json.loads(run_installed("claims", "--format", "json", "--store", store).out)
     claim = claims[0]["id"][:8]
-    assert run_installed("evidence", "add", claim, source_id[:8], "--stance", "supports", "--store", store).status == 0
-    set_ = run_installed("verdict", "set", claim, "False", "--store", store)
+    assert run_installed("evidence", "add", claim, source_id[:8], "--stance", "supports", "--by", "Ana",
+                         "--store", store).status == 0
+    set_ = run_installed("verdict", "set", claim, "False", "--by", "Ana", "--store", store)
     assert set_.status == 0 and "False" in set_.out
     assert run_installed("store", "check", "--store", store).out.strip() == "ok"
 
@@ -32,7 +33,7 @@ def test_errors_in_a_real_process_are_one_line_with_exit_2(run_installed, tmp_pa
     bad.write_text("not a library", encoding="utf-8")
     before = sha256(bad)
     assert_refused(run_installed("articles", "--store", bad), "not")
-    assert_refused(run_installed("verdict", "set", "abc", "True", "--store", bad))
+    assert_refused(run_installed("verdict", "set", "abcd", "True", "--store", bad))
     assert sha256(bad) == before
     assert_refused(run_installed("import", tmp_path / "missing.txt", "--store", tmp_path / "new.sqlite"), "no such file")
     assert not (tmp_path / "new.sqlite").exists()

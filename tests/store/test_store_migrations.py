@@ -66,7 +66,10 @@ def test_a_v1_library_is_backed_up_then_migrated_keeping_every_row(tmp_path):
                 assert _rows(db, table)[: len(rows)] == rows
                 assert {r[0] for r in _rows(db, table)} == {"truth", "labels", "pinocchio"}
             else:
-                assert _rows(db, table) == rows, table
+                # Later migrations add columns at the end; what was there is kept as it was.
+                now = _rows(db, table)
+                assert [r[: len(o)] for r, o in zip(now, rows)] == rows and len(now) == len(rows), table
+        assert db.execute("SELECT action, correction FROM verdict_history").fetchall() == [("set", 0)]
         facet = db.execute("SELECT text, value, unit, subtype, vague FROM facets").fetchone()
         assert facet == ("59", "59", "million cubic metres", None, 0)
         # The search indexes cover rows written before they existed.

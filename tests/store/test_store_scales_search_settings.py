@@ -132,16 +132,18 @@ def test_resolve_ids(db, claim_ids):
     claim = claim_ids[0]
     assert resolve(db, "claims", claim) == claim
     assert resolve(db, "claims", claim[:8].upper()) == claim
-    unique = next(n for n in range(1, 37) if sum(c.startswith(claim[:n]) for c in claim_ids) == 1)
+    unique = next(n for n in range(4, 37) if sum(c.startswith(claim[:n]) for c in claim_ids) == 1)
     assert resolve(db, "claims", claim[:unique]) == claim
+    with pytest.raises(NotFoundError, match="too short"):
+        resolve(db, "claims", claim[:3])
     with pytest.raises(NotFoundError, match="not a claim id"):
         resolve(db, "claims", "xyz")
     with pytest.raises(NotFoundError, match="No claim"):
         resolve(db, "claims", "ffffffff-ffff")
-    db.execute("INSERT INTO sources (id, title, created_at, updated_at) VALUES ('abc1', 'x', 'n', 'n'), "
-               "('abc2', 'y', 'n', 'n')")
-    with pytest.raises(AmbiguousIdError, match="type more"):
-        resolve(db, "sources", "abc")
+    db.execute("INSERT INTO sources (id, title, created_at, updated_at) VALUES ('abcd1', 'x', 'n', 'n'), "
+               "('abcd2', 'y', 'n', 'n')")
+    with pytest.raises(AmbiguousIdError, match="type more.*abcd1 x; abcd2 y"):
+        resolve(db, "sources", "abcd")
 
 
 def test_library_info_and_check(seeded):

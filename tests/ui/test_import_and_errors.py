@@ -71,7 +71,7 @@ def test_a_bad_single_file_gives_a_clear_dialog(make_window, tmp_path, dialog_lo
     call = dialog_log.calls[-1]
     assert call["level"] == "error"
     assert "missing.html could not be imported" in call["text"]
-    assert "No such file" in call["detail"]
+    assert "no such file" in call["detail"]
     assert window.library is not None
 
 

@@ -23,7 +23,7 @@ from factcheck_app.store.errors import (
     StoreReadOnlyError,
     StrayWalError,
 )
-from factcheck_app.store.identity import has_identity, read_identity
+from factcheck_app.store.identity import has_identity
 from factcheck_app.store.sessions import begin_session, end_session, remove_marker, sessions
 from factcheck_app.store.transaction import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -33,7 +33,7 @@ from factcheck_app.store.transaction import (
     translate,
     write,
 )
-from factcheck_app.store.wal_check import MainFile, main_file_facts, read_wal, side_files, wal_problem
+from factcheck_app.store.wal_check import check_side_files
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,6 @@ BUSY_TIMEOUT_MS = DEFAULT_BUSY_TIMEOUT_MS
 #: Libraries up to this size get SQLite's quick check at every open (tens of milliseconds); larger ones
 #: only after an unclean shutdown and on demand (`factcheck store check`), so opening stays fast.
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
-#: How often a WAL that seems not to belong is read again before it is refused (see _check_side_files).
-STRAY_WAL_CHECKS = 3
 
 
 @dataclass
@@ -144,101 +142,6 @@ def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Con
     # A damaged file can hold text that is not UTF-8: show it with U+FFFD rather than crash on reading it.
     conn.text_factory = _decode_text
     return conn
-
-
-def _main_file(path: Path) -> MainFile:
-    """Return what the library file says on its own, its WAL ignored (SQLite's immutable mode reads no side file)."""
-    facts = main_file_facts(path)
-    if not facts.page_size:
-        return facts
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error:
-        return facts
-    try:
-        found = read_identity(conn)
-    except sqlite3.Error:
-        found = None  # damaged, or being checkpointed right now: the checks on the WAL's own shape remain
-    finally:
-        conn.close()
-    if found is None:
-        return facts
-    stamp, page = found
-    return MainFile(facts.page_size, facts.pages, facts.application_id, stamp, page)
-
-
-def _check_side_files(path: Path) -> bool:
-    """Look at the library's -wal read-only; return True when it holds committed transactions.
-
-    Raises StrayWalError when the WAL is not this library's: SQLite would otherwise replay
-    it into the file. Nothing is written either way.
-    """
-    wal, shm = side_files(path)
-    for side in (shm, wal):
-        try:
-            info = side.lstat()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            raise StoreError(f"{side} cannot be read ({exc.strerror or exc}).") from exc
-        if not stat.S_ISREG(info.st_mode):
-            # SQLite would map or write it: a folder, link, pipe or device there is no file of a library.
-            raise StrayWalError(f"{side} is not a regular file, so {path} was not opened; move it out of the folder.")
-    try:
-        if wal.stat().st_size == 0:
-            return False
-    except FileNotFoundError:
-        return False
-    try:
-        contents = read_wal(wal)
-        problem = contents and _wal_problem(path, contents)
-        for _ in range(STRAY_WAL_CHECKS):
-            if not problem:
-                break
-            # Before refusing: SQLite's own checksums say what it would replay, and the verdict must
-            # hold while neither file changes. Files that change are being written by a process that
-            # has the library open: its WAL, already in use.
-            before = _side_signature(path, wal)
-            contents = read_wal(wal, verify_checksums=True)
-            problem = contents and _wal_problem(path, contents)
-            if _side_signature(path, wal) == before:
-                break
-        else:
-            problem = None
-    except PermissionError as exc:
-        raise StoreReadOnlyError(f"{wal} cannot be read: permission denied.") from exc
-    except OSError as exc:
-        raise StoreError(f"{wal} cannot be read ({exc.strerror or exc}).") from exc
-    if problem:
-        files = f"{wal.name} and {shm.name}" if shm.exists() else wal.name
-        raise StrayWalError(
-            f"{wal.name} beside {path} {problem}, so it was not applied and the library was left as it was; "
-            f"move {files} out of {path.absolute().parent} (keep a copy if it may hold work) and open the "
-            "library again."
-        )
-    return contents is not None
-
-
-def _wal_problem(path: Path, contents) -> str | None:
-    main = _main_file(path) if path.exists() else MainFile(0, 0, 0)
-    return wal_problem(path, main, APPLICATION_ID, contents)
-
-
-def _side_signature(path: Path, wal: Path) -> tuple:
-    """Return what changes when the library or its WAL is written: sizes, times and the WAL's header."""
-    def of(file: Path) -> tuple[int, int]:
-        try:
-            info = file.stat()
-        except FileNotFoundError:
-            return (-1, -1)
-        return info.st_size, info.st_mtime_ns
-
-    try:
-        with wal.open("rb") as fh:
-            header = fh.read(32)
-    except FileNotFoundError:
-        header = b""
-    return of(path), of(wal), header
 
 
 def _inspect(conn: sqlite3.Connection, path: Path, unclean: bool = False) -> int:
@@ -359,7 +262,7 @@ def inspect_file(path: str | os.PathLike) -> int:
     """Check, without writing, that ``path`` is a sound library this app can read; return its schema version."""
     path = Path(path)
     exists = _check_file(path)  # first: a pipe or device is refused before any of it is read
-    wal_in_use = _check_side_files(path)
+    wal_in_use = check_side_files(path, APPLICATION_ID)
     if not exists and not wal_in_use:
         raise NotAStoreError(f"{path} is empty or missing.")
     try:
@@ -402,7 +305,7 @@ def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool
     """
     path = Path(path).expanduser()
     exists = _check_file(path)
-    wal_in_use = _check_side_files(path)
+    wal_in_use = check_side_files(path, APPLICATION_ID)
     has_data = exists or wal_in_use
     if not has_data and (readonly or not create):
         raise StoreError(f"{path} does not exist.")

@@ -1,107 +1,31 @@
-"""Looking at a library's ``-wal`` file read-only, before SQLite is allowed to replay it.
+"""Looking at a library's ``-wal`` and ``-shm`` read-only, before SQLite is allowed to replay them.
 
 SQLite replays (and on close, copies into the library) any valid WAL file that sits beside
 a database, whichever database wrote it. A ``-wal`` left by another database, or by an
-older or newer copy of this library, would overwrite the library's pages. This module reads
-the WAL's committed transactions without SQLite and decides whether they belong to the file.
+older or newer copy of this library, would overwrite the library's pages. The WAL's
+committed transactions are read without SQLite (``store.wal_format``) and compared with
+the library file: its page size and length, its first page's owner, and the identity
+stamp every commit of this app writes (``store.identity``).
 """
 from __future__ import annotations
 
+import sqlite3
+import stat
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck_app.store.identity import Stamp, stamps_in_page
+from factcheck_app.store.errors import StoreError, StoreReadOnlyError, StrayWalError
+from factcheck_app.store.identity import Stamp, read_identity, stamps_in_page
+from factcheck_app.store.wal_format import SQLITE_HEADER, WalContents, read_page, read_wal
 
-WAL_MAGIC = (0x377F0682, 0x377F0683)
-WAL_VERSION = 3007000
-WAL_HEADER_SIZE = 32
-FRAME_HEADER_SIZE = 24
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-@dataclass
-class Group:
-    """One committed transaction in a WAL: its frames' page numbers and offsets, and the size it leaves."""
-
-    pages: list[tuple[int, int]] = field(default_factory=list)
-    database_pages: int = 0
-
-
-@dataclass
-class WalContents:
-    """The committed transactions SQLite would replay from a WAL file."""
-
-    page_size: int
-    groups: list[Group]
+#: How often a WAL that seems not to belong is read again before it is refused (see check_side_files).
+STRAY_WAL_CHECKS = 3
 
 
 def side_files(path: Path) -> tuple[Path, Path]:
     """Return the library's ``-wal`` and ``-shm`` paths."""
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-
-
-def _checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int]:
-    words = struct.unpack(("%s%dI" % (">" if big_endian else "<", len(data) // 4)), data)
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
-        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
-    return s0, s1
-
-
-def read_wal(wal: Path, *, verify_checksums: bool = False) -> WalContents | None:
-    """Return the WAL's committed transactions, or None when SQLite would find none to replay.
-
-    Without ``verify_checksums`` frames are accepted on matching salts (fast, reads only the
-    frame headers); with it, SQLite's running checksums decide where the valid frames end.
-    """
-    with wal.open("rb") as fh:
-        header = fh.read(WAL_HEADER_SIZE)
-        if len(header) < WAL_HEADER_SIZE:
-            return None
-        magic, version, page_size, _, salt1, salt2, ck1, ck2 = struct.unpack(">8I", header)
-        if magic not in WAL_MAGIC or version != WAL_VERSION:
-            return None
-        if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
-            return None
-        big_endian = bool(magic & 1)
-        sums = _checksum(header[:24], 0, 0, big_endian)
-        if sums != (ck1, ck2):
-            return None
-        groups: list[Group] = []
-        current = Group()
-        offset = WAL_HEADER_SIZE
-        while True:
-            fh.seek(offset)
-            frame_header = fh.read(FRAME_HEADER_SIZE)
-            if len(frame_header) < FRAME_HEADER_SIZE:
-                break
-            pgno, commit_size, f_salt1, f_salt2, f_ck1, f_ck2 = struct.unpack(">6I", frame_header)
-            if (f_salt1, f_salt2) != (salt1, salt2) or pgno == 0:
-                break
-            if verify_checksums:
-                page = fh.read(page_size)
-                if len(page) < page_size:
-                    break
-                sums = _checksum(frame_header[:8], *sums, big_endian)
-                sums = _checksum(page, *sums, big_endian)
-                if sums != (f_ck1, f_ck2):
-                    break
-            elif fh.seek(0, 2) < offset + FRAME_HEADER_SIZE + page_size:
-                break
-            current.pages.append((pgno, offset + FRAME_HEADER_SIZE))
-            if commit_size:
-                current.database_pages = commit_size
-                groups.append(current)
-                current = Group()
-            offset += FRAME_HEADER_SIZE + page_size
-    return WalContents(page_size, groups) if groups else None
-
-
-def _read_page(wal: Path, offset: int, size: int) -> bytes:
-    with wal.open("rb") as fh:
-        fh.seek(offset)
-        return fh.read(size)
 
 
 @dataclass(frozen=True)
@@ -145,7 +69,7 @@ def wal_problem(path: Path, main: MainFile, application_id: int, contents: WalCo
         for pgno, offset in group.pages:
             if pgno != 1:
                 continue
-            first_page = _read_page(wal, offset, 100)
+            first_page = read_page(wal, offset, 100)
             if not first_page.startswith(SQLITE_HEADER) or \
                     struct.unpack(">I", first_page[68:72])[0] not in accepted:
                 return "was written by another database"
@@ -162,7 +86,7 @@ def _stamp_problem(wal: Path, main: MainFile, contents: WalContents) -> str | No
         found = []
         for pgno, offset in group.pages:
             if pgno == main.identity_page:
-                found.extend(stamps_in_page(_read_page(wal, offset, contents.page_size)))
+                found.extend(stamps_in_page(read_page(wal, offset, contents.page_size)))
         ours = [s.commits for s in found if s.library_id == main.stamp.library_id]
         if found and not ours:
             return "belongs to another library"
@@ -175,3 +99,98 @@ def _stamp_problem(wal: Path, main: MainFile, contents: WalContents) -> str | No
     if counts[0] > main.stamp.commits + 1:
         return "holds changes newer than the library file (the file was replaced by an older copy)"
     return None
+
+
+def main_file(path: Path) -> MainFile:
+    """Return what the library file says on its own, its WAL ignored (SQLite's immutable mode reads no side file)."""
+    facts = main_file_facts(path)
+    if not facts.page_size:
+        return facts
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return facts
+    try:
+        found = read_identity(conn)
+    except sqlite3.Error:
+        found = None  # damaged, or being checkpointed right now: the checks on the WAL's own shape remain
+    finally:
+        conn.close()
+    if found is None:
+        return facts
+    stamp, page = found
+    return MainFile(facts.page_size, facts.pages, facts.application_id, stamp, page)
+
+
+def check_side_files(path: Path, application_id: int) -> bool:
+    """Look at the library's -wal read-only; return True when it holds committed transactions.
+
+    Raises StrayWalError when the WAL is not this library's: SQLite would otherwise replay
+    it into the file. Nothing is written either way.
+    """
+    wal, shm = side_files(path)
+    for side in (shm, wal):
+        try:
+            info = side.lstat()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise StoreError(f"{side} cannot be read ({exc.strerror or exc}).") from exc
+        if not stat.S_ISREG(info.st_mode):
+            # SQLite would map or write it: a folder, link, pipe or device there is no file of a library.
+            raise StrayWalError(f"{side} is not a regular file, so {path} was not opened; move it out of the folder.")
+    try:
+        if wal.stat().st_size == 0:
+            return False
+    except FileNotFoundError:
+        return False
+    try:
+        contents = read_wal(wal)
+        problem = contents and _problem(path, application_id, contents)
+        for _ in range(STRAY_WAL_CHECKS):
+            if not problem:
+                break
+            # Before refusing: SQLite's own checksums say what it would replay, and the verdict must
+            # hold while neither file changes. Files that change are being written by a process that
+            # has the library open: its WAL, already in use.
+            before = _side_signature(path, wal)
+            contents = read_wal(wal, verify_checksums=True)
+            problem = contents and _problem(path, application_id, contents)
+            if _side_signature(path, wal) == before:
+                break
+        else:
+            problem = None
+    except PermissionError as exc:
+        raise StoreReadOnlyError(f"{wal} cannot be read: permission denied.") from exc
+    except OSError as exc:
+        raise StoreError(f"{wal} cannot be read ({exc.strerror or exc}).") from exc
+    if problem:
+        files = f"{wal.name} and {shm.name}" if shm.exists() else wal.name
+        raise StrayWalError(
+            f"{wal.name} beside {path} {problem}, so it was not applied and the library was left as it was; "
+            f"move {files} out of {path.absolute().parent} (keep a copy if it may hold work) and open the "
+            "library again."
+        )
+    return contents is not None
+
+
+def _problem(path: Path, application_id: int, contents: WalContents) -> str | None:
+    main = main_file(path) if path.exists() else MainFile(0, 0, 0)
+    return wal_problem(path, main, application_id, contents)
+
+
+def _side_signature(path: Path, wal: Path) -> tuple:
+    """Return what changes when the library or its WAL is written: sizes, times and the WAL's header."""
+    def of(file: Path) -> tuple[int, int]:
+        try:
+            info = file.stat()
+        except FileNotFoundError:
+            return (-1, -1)
+        return info.st_size, info.st_mtime_ns
+
+    try:
+        with wal.open("rb") as fh:
+            header = fh.read(32)
+    except FileNotFoundError:
+        header = b""
+    return of(path), of(wal), header

@@ -141,7 +141,7 @@ def run(path: Path) -> None:
     loop = QEventLoop()
     model.loaded.connect(loop.quit)
     started = time.perf_counter()
-    window.act_whole_library.setChecked(True)
+    window.acts.act_whole_library.setChecked(True)
     window.toggle_scope()
     blocked = time.perf_counter() - started
     if model.loading:

@@ -17,6 +17,15 @@ def test_import_contracts_hold():
     assert kept and int(kept.group(1)) >= 3, result.stdout
 
 
+def test_the_app_holds_no_sql():
+    # The import-linter contract keeps sqlite3 and sqlite_utils out of ui/; this keeps SQL text out too.
+    words = ("SELECT ", "INSERT ", "UPDATE ", "DELETE FROM", ".execute(", ".query(", "db[")
+    for path in (ROOT / "factcheck_app" / "ui").rglob("*.py"):
+        text = path.read_text()
+        for word in words:
+            assert word not in text, f"{path.relative_to(ROOT)} holds {word!r}: reads belong in store/views.py"
+
+
 def test_every_package_folder_is_listed_for_installation():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = set(config["tool"]["setuptools"]["packages"])

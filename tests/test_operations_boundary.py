@@ -83,7 +83,7 @@ def test_the_store_write_functions_are_found():
     assert {"add_source", "delete_source"} <= writers["sources"]
 
 
-@pytest.mark.parametrize("package", ["cli"])
+@pytest.mark.parametrize("package", ["cli", "ui"])
 def test_no_direct_store_writes_from(package):
     problems = direct_calls(package, store_write_functions())
     assert problems == [], "go through factcheck_app.ops instead:\n" + "\n".join(problems)

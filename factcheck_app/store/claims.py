@@ -8,6 +8,7 @@ from factcheck_app.core.ids import new_id, utc_now
 from factcheck_app.store.errors import NotFoundError, ValidationError
 from factcheck_app.store.schema import CLAIM_STATUSES
 from factcheck_app.store.transaction import write
+from factcheck_app.store.views import CLAIM_READING_ORDER
 
 
 def _value_text(value: object) -> str | None:
@@ -94,7 +95,7 @@ def list_claims(db: Database, article_id: str | None = None, status: str | None 
         where.append("c.status = ?")
         params.append(status)
     sql = CLAIM_LIST_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY a.imported_at, c.article_id, c.start_offset"
+    sql += " ORDER BY " + CLAIM_READING_ORDER
     return list(db.query(sql, params))
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import sys
 from pathlib import Path
 
@@ -50,16 +49,12 @@ def sample_library_path() -> Path:
     return path
 
 
-def library_to_open(store: str | None, sample: bool, settings: cfg.Settings | None = None) -> Path:
-    """Return the library path: --store, the sample, $FACTCHECK_STORE, the last one opened, else the default."""
+def library_to_open(store: str | None, sample: bool) -> Path:
+    """Return the library path: --store, else the sample, else the default library the command line uses too."""
     if store:
         return Path(store).expanduser()
     if sample:
         return sample_library_path()
-    if not os.environ.get("FACTCHECK_STORE") and settings is not None:
-        last = settings.get(cfg.LAST_LIBRARY)
-        if last and Path(last).is_file():
-            return Path(last)
     return appdirs.default_store_path()
 
 
@@ -82,14 +77,15 @@ def run_gui(store: str | None = None, sample: bool = False, screenshot: str | Pa
     uninstall = error_handling.install(lambda: window)
     try:
         try:
-            path = library_to_open(store, sample, settings)
+            path = library_to_open(store, sample)
         except (StoreError, OSError) as exc:
             print(f"factcheck: the sample library could not be built: {exc}", file=sys.stderr)
             return 1
         if screenshot:
             return _screenshot(app, window, path, Path(screenshot))
         window.show()
-        window.open_path(path, create=True)
+        # The sample is opened, never remembered among the recent libraries.
+        window.open_path(path, create=True, remember=not sample)
         if window.library is not None and not window.article_id:
             window.select_first_content()
         return app.exec()
@@ -107,7 +103,7 @@ def _screenshot(app: QApplication, window, path: Path, target: Path) -> int:
         print(f"factcheck: {exc}", file=sys.stderr)
         window.close()
         return 1
-    window.set_library(library)
+    window.set_library(library, remember=False)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     app.processEvents()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 # The log file and its set-up are headless (the extractor and the CLI log there too).
 from factcheck_app.problem_log import LOG_FILE, log, log_path, setup_logging  # noqa: F401
-from factcheck_app.ui import dialogs
+from factcheck_app.ui.dialogs import prompts
 
 
 class UnexpectedErrorReporter:
@@ -35,7 +35,7 @@ class UnexpectedErrorReporter:
                 status().showMessage(f"Another unexpected error was logged to {log_path()}.", 8000)
             return
         self.shown = True
-        dialogs.message(
+        prompts.message(
             parent, "error", "Unexpected error",
             "Something went wrong inside Factcheck Desk. Your work so far is saved and the app keeps running.",
             detail=f"{exc_type.__name__}: {str(exc)[:200]}\nDetails were written to {log_path()}.",

@@ -1,29 +1,39 @@
-"""The main window: library, article and claims panes kept in step, with the claim panel beside them."""
+"""The main window: it composes the panes (library, article, claims table, claim panel, summary), keeps
+them on the same article and claim, and runs the window's commands.
+
+Every change goes through ``OpRunner``; its ``changed`` signal carries what changed to every pane,
+and each pane refreshes itself from it.
+"""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
-from factcheck_app import APP_NAME
+from factcheck_app import APP_NAME, user_profile
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
-from factcheck_app.store import articles as articles_store
-from factcheck_app.store import claims as claims_store
-from factcheck_app.store.errors import NotFoundError, StoreError
+from factcheck_app.ops import articles as article_ops
+from factcheck_app.ops.changes import Changes
+from factcheck_app.store import views
+from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library
-from factcheck_app.ui import dialogs, shortcuts, workers
 from factcheck_app.ui import settings as cfg
-from factcheck_app.ui.article_view import ArticleView
-from factcheck_app.ui.claim_editing import ClaimEditing
-from factcheck_app.ui.claim_panel import ClaimPanel
-from factcheck_app.ui.claims_view import ClaimsView
-from factcheck_app.ui.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
-from factcheck_app.ui.library_opening import open_with_recovery
-from factcheck_app.ui.library_pane import LibraryPane
+from factcheck_app.ui import shortcuts, workers
+from factcheck_app.ui.commands.claim_editing import ClaimEditing
+from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
+from factcheck_app.ui.commands.op_runner import OpRunner, ask_checker_name
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.article_dialog import run_article_dialog
+from factcheck_app.ui.dialogs.library_opening import open_with_recovery
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
+from factcheck_app.ui.panes.article_view import ArticleView
+from factcheck_app.ui.panes.claim_panel import ClaimPanel
+from factcheck_app.ui.panes.claims_view import ClaimsView
+from factcheck_app.ui.panes.library_pane import LibraryPane
+from factcheck_app.ui.panes.library_summary import LibrarySummary
 from factcheck_app.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
@@ -31,20 +41,9 @@ DEFAULT_SIZE = (1400, 900)
 DEFAULT_MAIN_SIZES = [380, 620, 400]
 DEFAULT_CENTRE_SIZES = [520, 300]
 LIBRARY_FILTER = "Factcheck Desk libraries (*.sqlite *.sqlite3 *.db);;All files (*)"
-SUMMARY_SQL = """
-SELECT (SELECT count(*) FROM articles),
-       (SELECT count(*) FROM claims WHERE status != 'dismissed'),
-       (SELECT count(*) FROM claims WHERE status = 'checked'),
-       (SELECT count(*) FROM sources)
-"""
 
 
-def plural(n: int, word: str) -> str:
-    """Return '1 article' / '2 articles'."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
-class MainWindow(WindowActions, ClaimEditing, QMainWindow):
+class MainWindow(QMainWindow):
     """Factcheck Desk's main window. Every change is committed to the library when made."""
 
     def __init__(self, settings: cfg.Settings | None = None, parent: QWidget | None = None) -> None:
@@ -53,8 +52,10 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.library: Library | None = None
         self.article_id: str | None = None
         self.claim_id: str | None = None
-        self.undo_stack = QUndoStack(self)
-        self.importer = Importer(self)
+        self.runner = OpRunner(self)
+        self.undo_stack = self.runner.undo_stack
+        self.editing = ClaimEditing(self.runner, self.select_claim, self.say)
+        self.importer = Importer(self, self.runner)
         self.importer.imported.connect(self._imported)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
@@ -82,16 +83,12 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.setCentralWidget(self.splitter)
 
-        self.summary = QLabel("")
-        self.summary.setAccessibleName("What the library holds")
+        self.summary = LibrarySummary()
         self.statusBar().addPermanentWidget(self.summary)
 
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbar()
+        self.acts = WindowActions(self, self.undo_stack)
         self._wire()
         self._restore_layout()
-        self.update_summary()
         self._update_actions()
 
     # --- construction ----------------------------------------------------
@@ -107,6 +104,9 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
 
     def _wire(self) -> None:
         self.library_pane.articleSelected.connect(self._article_selected)
+        self.library_pane.detailsRequested.connect(self.edit_article_details)
+        self.library_pane.deleteRequested.connect(self.delete_article)
+        self.claims_view.restoreRequested.connect(self.restore_claims)
         self.claims_view.claimSelected.connect(self._claim_selected_in_table)
         self.claims_view.splitRequested.connect(self.split_claim)
         self.claims_view.mergeRequested.connect(self.merge_claims)
@@ -116,8 +116,12 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.article_view.claimActivated.connect(self.select_claim)
         self.article_view.publishedCorrected.connect(self.correct_published)
         self.article_view.text.selectionChanged.connect(self._update_actions)
-        self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.claims_view.model.loaded.connect(self._claims_loaded)
+        # Each pane refreshes itself from what changed; the window then puts the current claim back.
+        for pane in (self.library_pane, self.claims_view, self.article_view, self.summary):
+            self.runner.changed.connect(pane.on_changed)
+        self.runner.changed.connect(self._library_changed)
+        self.runner.noted.connect(self.say)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get(cfg.WINDOW_GEOMETRY)
@@ -135,7 +139,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if points:
             self.article_view.set_text_points(points)
         self.claims_view.set_scope_all(self.settings.get(cfg.CLAIMS_SCOPE_ALL))
-        self.act_whole_library.setChecked(self.settings.get(cfg.CLAIMS_SCOPE_ALL))
+        self.acts.act_whole_library.setChecked(self.settings.get(cfg.CLAIMS_SCOPE_ALL))
 
     def _apply_splitters(self) -> None:
         """Restore the splitters' saved positions, else share the window's width in the default proportions."""
@@ -161,38 +165,41 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         self.settings.sync()
 
     # --- the library -----------------------------------------------------
-    def open_path(self, path: str | Path, create: bool = True) -> bool:
+    def open_path(self, path: str | Path, create: bool = True, remember: bool = True) -> bool:
         """Open the library at ``path`` (explaining any problem); return True when it is now open."""
         library = open_with_recovery(self, Path(path), create=create)
         if library is None:
             return False
-        self.set_library(library)
+        self.set_library(library, remember=remember)
         return True
 
-    def set_library(self, library: Library | None) -> None:
-        """Show ``library`` (closing the previous one); None shows an empty window."""
+    def set_library(self, library: Library | None, remember: bool = True) -> None:
+        """Show ``library`` (closing the previous one); None shows an empty window.
+
+        ``remember`` puts it first under File > Open Recent; start-up never reopens it by itself:
+        without --store the app opens the default library, the one the command line uses.
+        """
         if self.importer.busy:
             workers.cancel_all()
         if self.claim_panel is not None:
             self.claim_panel.flush_pending()
         old, self.library = self.library, library
-        self.undo_stack.clear()
+        self.runner.set_library(library)
         self.article_id = self.claim_id = None
-        db = library.db if library else None
-        self.claims_view.model.set_library(db, library.path if library else None)
+        self.claims_view.model.set_library(library)
+        self.claims_view.writable = library is not None and not library.readonly
         self.claims_view.model.set_article(None, all_claims=self.claims_view.model.shows_all)
-        self.library_pane.model.set_library(db)
-        self.article_view.set_article(None, [], [])
-        self.article_view.set_read_only_date(bool(library and library.readonly))
+        self.library_pane.set_library(library)
+        self.article_view.set_library(library)
+        self.summary.set_library(library)
         self._replace_panel()
         if old is not None and old is not library:
             old.close()
         if library is not None:
-            self.settings.add_recent_library(str(library.path))
-            self.settings.set(cfg.LAST_LIBRARY, str(library.path))
+            if remember:
+                self.settings.add_recent_library(str(library.path))
             self.setWindowFilePath(str(library.path))
         self._update_title()
-        self.update_summary()
         self._update_actions()
 
     def _replace_panel(self) -> None:
@@ -200,9 +207,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             panel: QWidget = self._placeholder("Open a library to check claims.")
             self.claim_panel = None
         else:
-            panel = self.claim_panel = ClaimPanel(self.library, self.undo_stack, self)
-            panel.set_checker_name(self.settings.get(cfg.CHECKER_NAME))
-            panel.claimChanged.connect(self._panel_changed_claim)
+            panel = self.claim_panel = ClaimPanel(self.runner, self)
             panel.leaveRequested.connect(self._back_to_claims)
             panel.setAccessibleName("Claim panel")
         sizes = self.splitter.sizes()
@@ -219,23 +224,15 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         suffix = " [read-only]" if self.library.readonly else ""
         self.setWindowTitle(f"{self.library.path.name}{suffix} — {APP_NAME}")
 
-    def update_summary(self) -> None:
-        """Say in the status bar what the library holds."""
-        if self.library is None:
-            self.summary.setText("No library open")
-            return
-        articles, claims, checked, sources = self.library.db.execute(SUMMARY_SQL).fetchone()
-        text = " · ".join([plural(articles, "article"), plural(claims, "claim"), f"{checked:,} checked",
-                           plural(sources, "source")])
-        if self.library.readonly:
-            text += " · read-only"
-        self.summary.setText(text)
+    def say(self, text: str, timeout_ms: int = 5000) -> None:
+        """Show a one-line message in the status bar for a while."""
+        self.statusBar().showMessage(text, timeout_ms)
 
     @Slot()
     def choose_library(self) -> None:
         """Ask for a library file and open it."""
         start = str(self.library.path.parent) if self.library else ""
-        path = dialogs.ask_open_file(self, "Open library", start, LIBRARY_FILTER)
+        path = prompts.ask_open_file(self, "Open library", start, LIBRARY_FILTER)
         if path:
             self.open_path(path, create=False)
 
@@ -243,21 +240,11 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     def new_library(self) -> None:
         """Ask where to create a new library and open it."""
         start = str(self.library.path.parent) if self.library else ""
-        path = dialogs.ask_save_file(self, "New library", start, LIBRARY_FILTER)
+        path = prompts.ask_save_file(self, "New library", start, LIBRARY_FILTER)
         if path:
             if not Path(path).suffix:
                 path += ".sqlite"
             self.open_path(path, create=True)
-
-    @Slot()
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.get(cfg.RECENT_LIBRARIES)
-        for path in recent:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p, create=False))
-        if not recent:
-            self.recent_menu.addAction("No recent libraries").setEnabled(False)
 
     # --- panes in step ---------------------------------------------------
     @Slot(object)
@@ -270,51 +257,57 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         """Show an article in the article pane (and its claims in the table, in article scope)."""
         self.article_id = article_id
         self.claim_id = None
-        self._load_article_view(keep_scroll=False)
+        if not self.article_view.show_article(article_id):
+            self.article_id = None
         if not self.claims_view.model.shows_all:
-            self.claims_view.model.set_article(article_id)
+            self.claims_view.model.set_article(self.article_id)
         if self.claim_panel is not None:
             self.claim_panel.set_claim(None)
         if claim_id:
             self.select_claim(claim_id)
         self._update_actions()
 
-    def _load_article_view(self, keep_scroll: bool) -> None:
-        if self.library is None or self.article_id is None:
-            self.article_view.set_article(None, [], [])
-            return
-        db = self.library.db
-        try:
-            article = articles_store.get_article(db, self.article_id)
-        except NotFoundError:
-            self.article_id = None
-            self.article_view.set_article(None, [], [])
-            return
-        self.article_view.set_article(article, claims_store.list_claims(db, self.article_id),
-                                      claims_store.article_facets(db, self.article_id),
-                                      current_claim=self.claim_id, keep_scroll=keep_scroll)
-
     @Slot(object)
     def _claim_selected_in_table(self, claim_id: str | None) -> None:
-        if claim_id is None:
-            return
+        # None: no claim is current in the table (a filter hid it). Nothing then acts on a claim
+        # the checker cannot see, so the panel and the highlight let it go too.
         self._show_claim(claim_id)
 
     @Slot(str)
     def select_claim(self, claim_id: str) -> None:
-        """Select a claim everywhere: the table row, the article highlight, the claim panel."""
-        if not self.claims_view.select_claim(claim_id):
-            self._show_claim(claim_id)
+        """Select a claim everywhere: the table row, the article highlight, the claim panel.
 
-    def _show_claim(self, claim_id: str) -> None:
+        A claim the table does not list is brought into view: its article is shown (article
+        scope), or the filters that hide it are cleared, with a note saying so.
+        """
+        view, model = self.claims_view, self.claims_view.model
+        if view.select_claim(claim_id):
+            return
         article_id = self._article_of(claim_id)
         if article_id is None:
             return
-        if article_id != self.article_id:
+        if not model.shows_all and model.article_id != article_id:
+            self.library_pane.select_article(article_id)
+            if self.article_id != article_id:
+                self.show_article(article_id)
+            if view.select_claim(claim_id):
+                return
+        if model.row_of(claim_id) is not None and view.proxy.filtering:
+            view.clear_filters()
+            self.say("Filters cleared to show the claim.")
+            if view.select_claim(claim_id):
+                return
+        self._show_claim(claim_id)  # the whole-library list is still loading: it selects the claim when done
+
+    def _show_claim(self, claim_id: str | None) -> None:
+        article_id = self._article_of(claim_id) if claim_id else None
+        if claim_id and article_id is None:
+            return
+        if article_id and article_id != self.article_id:
             # A claim of another article (whole-library list): bring its article up first.
             self.article_id = article_id
             self.library_pane.select_article(article_id)
-            self._load_article_view(keep_scroll=False)
+            self.article_view.show_article(article_id)
         self.claim_id = claim_id
         self.article_view.set_current_claim(claim_id)
         if self.claim_panel is not None:
@@ -327,8 +320,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
             return row[ARTICLE]
         if self.library is None:
             return None
-        found = self.library.db.execute("SELECT article_id FROM claims WHERE id = ?", [claim_id]).fetchone()
-        return found[0] if found else None
+        return views.article_of_claim(self.library.db, claim_id)
 
     @Slot()
     def _claims_loaded(self) -> None:
@@ -338,7 +330,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
 
     @Slot(bool)
     def _scope_changed(self, everything: bool) -> None:
-        self.act_whole_library.setChecked(everything)
+        self.acts.act_whole_library.setChecked(everything)
         keep = self.claim_id
         self.claims_view.model.set_article(self.article_id, all_claims=everything)
         if keep:
@@ -347,48 +339,137 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     @Slot()
     def toggle_scope(self) -> None:
         """Switch the claims table between this article and the whole library."""
-        everything = self.act_whole_library.isChecked()
+        everything = self.acts.act_whole_library.isChecked()
         self.claims_view.set_scope_all(everything)
         self._scope_changed(everything)
 
-    # --- refreshing after changes ----------------------------------------
-    def after_change(self, article_id: str | None, claim_ids: list[str]) -> None:
-        """Bring every pane up to date after the store changed claims of ``article_id``."""
-        if self.library is None:
-            return
-        model = self.claims_view.model
-        if not claim_ids or any(model.row_of(cid) is None for cid in claim_ids):
-            # New claims, or a change to many (a date correction): read the rows again.
-            model.reload()
-        else:
-            for cid in claim_ids:
-                model.refresh_claim(cid)  # reloads by itself when the claim is gone
+    # --- after changes ---------------------------------------------------
+    @Slot(object)
+    def _library_changed(self, _changes: Changes) -> None:
+        # The panes have refreshed themselves; what is left is the window's own state: an article
+        # or claim that is gone is let go, the current claim is shown as current again.
+        if self.article_id and self.article_view.article is None:
+            self.show_article(None)
         if self.claim_id and self._article_of(self.claim_id) is None:
-            self.claim_id = None
-            if self.claim_panel is not None:
-                self.claim_panel.set_claim(None)
+            self._show_claim(None)
         if self.claim_id:
             self.claims_view.select_claim(self.claim_id, emit=False)
-        if article_id:
-            self.library_pane.model.refresh_article(article_id)
-        if article_id == self.article_id:
-            self._load_article_view(keep_scroll=True)
-        self.update_summary()
+            self.article_view.set_current_claim(self.claim_id, scroll=False)
         self._update_actions()
 
-    @Slot(str)
-    def _panel_changed_claim(self, claim_id: str) -> None:
-        self.after_change(self._article_of(claim_id), [claim_id])
+    # --- changing claims -------------------------------------------------
+    def _writable(self) -> bool:
+        if self.library is None:
+            return False
+        if self.library.readonly:
+            self.say("This library is open read-only; changes are not possible.", 6000)
+            return False
+        return True
 
-    @Slot(int)
-    def _undo_index_changed(self, _index: int) -> None:
-        # The panel's commands change claims too; refresh what is on screen cheaply.
-        if self.claim_id and self.claims_view.model.row_of(self.claim_id) is not None:
-            self.claims_view.model.refresh_claim(self.claim_id)
-        if self.article_id:
-            self.library_pane.model.refresh_article(self.article_id)
-            self._load_article_view(keep_scroll=True)
-        self.update_summary()
+    @Slot()
+    def add_claim_from_selection(self) -> None:
+        """Make a claim of the text selected in the article."""
+        if not self._writable() or self.article_id is None:
+            return
+        span = self.article_view.selection_span()
+        if span is None:
+            prompts.message(self, "info", "Add claim", "Select the words of the claim in the article first.")
+            return
+        self.editing.add_from_selection(self.article_id, span)
+
+    @Slot()
+    def split_current(self) -> None:
+        """Split the selected claim at the article's text cursor."""
+        if self.claim_id:
+            self.split_claim(self.claim_id)
+
+    @Slot(str)
+    def split_claim(self, claim_id: str) -> None:
+        """Split ``claim_id`` where the article's text cursor is."""
+        if self._writable():
+            self.editing.split(claim_id, self.article_view.cursor_offset())
+
+    @Slot()
+    def merge_selected(self) -> None:
+        """Merge the claims selected in the table."""
+        self.merge_claims(self.claims_view.selected_claim_ids())
+
+    @Slot(list)
+    def merge_claims(self, claim_ids: list[str]) -> None:
+        """Merge claims of one article (refused when it would lose a verdict)."""
+        if self._writable():
+            self.editing.merge(claim_ids)
+
+    @Slot()
+    def dismiss_selected(self) -> None:
+        """Dismiss the claims selected in the table (one claim: the panel asks why).
+
+        Only claims the table shows are ever dismissed: with none selected, nothing happens.
+        """
+        ids = self.claims_view.selected_claim_ids()
+        if not ids:
+            self.say("Select the claims to dismiss in the claims table first.")
+            return
+        if ids == [self.claim_id] and self.claim_panel is not None:
+            if self._writable():
+                self.claim_panel.dismiss()
+            return
+        self.dismiss_claims(ids)
+
+    @Slot(list)
+    def dismiss_claims(self, claim_ids: list[str]) -> None:
+        """Dismiss ``claim_ids`` (undoable)."""
+        if self._writable() and claim_ids:
+            self.editing.dismiss(claim_ids)
+
+    @Slot(list)
+    def restore_claims(self, claim_ids: list[str]) -> None:
+        """Bring dismissed claims back (undoable)."""
+        if self._writable() and claim_ids:
+            self.editing.restore(claim_ids)
+
+    @Slot()
+    @Slot(str)
+    def edit_article_details(self, article_id: str | None = None) -> None:
+        """Article > Details: edit the title, outlet, author, web address and published date (undoable)."""
+        article_id = article_id or self.article_id
+        if not self._writable() or article_id is None:
+            return
+        page = views.article_page(self.library.db, article_id)
+        if page is None:
+            return
+
+        def save(changes: dict) -> str | None:
+            problems: list[str] = []
+            result = self.runner.run(article_ops.edit_article, article_id, **changes, on_refusal=problems.append)
+            return None if result is not None else (problems[0] if problems else "The details were not saved.")
+
+        if run_article_dialog(page[0], save, self):
+            self.say("Article details saved.")
+
+    @Slot()
+    @Slot(str)
+    def delete_article(self, article_id: str | None = None) -> None:
+        """Delete an article with its claims, evidence links and verdicts, after confirmation (cannot be undone)."""
+        article_id = article_id or self.article_id
+        if not self._writable() or article_id is None:
+            return
+        title = views.article_title(self.library.db, article_id) or "this article"
+        answer = prompts.message(
+            self, "question", "Delete article",
+            f"Delete “{title}” with its claims, their evidence links, verdicts and history? "
+            "This cannot be undone; the sources stay in the library.",
+            buttons=("Delete", "Cancel"))
+        if answer != "Delete":
+            return
+        if self.runner.run(article_ops.delete_article, article_id, refused="Cannot delete the article") is not None:
+            self.say(f"Deleted “{title}”.")
+
+    @Slot(object)
+    def correct_published(self, published: str | None) -> None:
+        """Set the shown article's published date; relative dates re-resolve (undoable)."""
+        if self._writable() and self.article_id is not None:
+            self.editing.correct_published(self.article_id, published)
 
     # --- keyboard helpers ------------------------------------------------
     @Slot()
@@ -414,7 +495,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if self.claim_panel is None or not self.claim_id:
             return
         if not self.claim_panel.focus_rationale():
-            self.statusBar().showMessage("Rate the claim first (keys 1 to 9), then write why.", 6000)
+            self.say("Rate the claim first (keys 1 to 9), then write why.", 6000)
 
     @Slot()
     def _back_to_claims(self) -> None:
@@ -441,7 +522,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     @Slot()
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
-        dialogs.message(self, "info", "Keyboard shortcuts", "Everything can be done from the keyboard:",
+        prompts.message(self, "info", "Keyboard shortcuts", "Everything can be done from the keyboard:",
                         detail=shortcuts.help_text())
 
     def _update_actions(self) -> None:
@@ -449,21 +530,23 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         writable = has_library and not self.library.readonly
         has_article = self.article_id is not None
         has_claim = self.claim_id is not None
-        for action in (self.act_import, self.act_paste):
+        for action in (self.acts.act_import, self.acts.act_paste):
             action.setEnabled(writable)
-        self.act_add_claim.setEnabled(writable and has_article and self.article_view.selection_span() is not None)
-        for action in (self.act_split, self.act_dismiss):
+        self.acts.act_add_claim.setEnabled(writable and has_article and self.article_view.selection_span() is not None)
+        for action in (self.acts.act_split, self.acts.act_dismiss):
             action.setEnabled(writable and has_claim)
-        self.act_merge.setEnabled(writable)
-        self.act_attach.setEnabled(writable and has_claim and self.claim_panel is not None)
-        self.act_rationale.setEnabled(writable and has_claim and self.claim_panel is not None)
-        for action in self.rate_actions:
+        for action in (self.acts.act_article_details, self.acts.act_delete_article):
+            action.setEnabled(writable and has_article)
+        self.acts.act_merge.setEnabled(writable)
+        self.acts.act_attach.setEnabled(writable and has_claim and self.claim_panel is not None)
+        self.acts.act_rationale.setEnabled(writable and has_claim and self.claim_panel is not None)
+        for action in self.acts.rate_actions:
             action.setEnabled(writable and has_claim and self.claim_panel is not None)
-        self.act_export.setEnabled(has_library)
+        self.acts.act_export.setEnabled(has_library)
         # Scales and organisation belong to the library; your name belongs to this computer.
-        for action in (self.act_scales, self.act_organisation):
+        for action in (self.acts.act_scales, self.acts.act_organisation):
             action.setEnabled(writable)
-        for action in (self.act_next, self.act_previous, self.act_whole_library):
+        for action in (self.acts.act_next, self.acts.act_previous, self.acts.act_whole_library):
             action.setEnabled(has_library)
 
     # --- import ----------------------------------------------------------
@@ -473,7 +556,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if not self._writable():
             return
         folder = self.settings.get(cfg.IMPORT_FOLDER)
-        paths = dialogs.ask_open_files(self, "Import articles", folder, FILE_FILTER)
+        paths = prompts.ask_open_files(self, "Import articles", folder, FILE_FILTER)
         if paths:
             self.settings.set(cfg.IMPORT_FOLDER, str(Path(paths[0]).parent))
             self.import_paths(paths)
@@ -482,20 +565,18 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         """Import files (several run in a worker, whose Job is returned)."""
         if not self._writable():
             return None
-        return self.importer.import_paths(self.library, [Path(p) for p in paths])
+        return self.importer.import_paths([Path(p) for p in paths])
 
     @Slot()
     def paste_article(self) -> None:
         """Import the clipboard's text as a new article."""
         if self._writable():
-            self.importer.import_text(self.library, QGuiApplication.clipboard().text())
+            self.importer.import_text(QGuiApplication.clipboard().text())
 
     @Slot(list, int)
     def _imported(self, outcomes: list[ImportOutcome], asked: int) -> None:
         if self.library is None:
             return
-        self.library_pane.reload()
-        self.update_summary()
         landed = [o for o in outcomes if o.article_id]
         if landed:
             self.library_pane.select_article(landed[-1].article_id)
@@ -503,7 +584,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         if level == "info" and len(outcomes) == 1 and outcomes[0].created:
             self.statusBar().showMessage(text, 5000)
         else:
-            dialogs.message(self, level, "Import", text, detail=detail)
+            prompts.message(self, level, "Import", text, detail=detail)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -523,17 +604,17 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         """Open the export dialog (for the shown article, or the whole library when none is shown)."""
         if self.library is None:
             return
-        from factcheck_app.ui.export_dialog import ExportDialog  # imported when first used: quicker start-up
+        from factcheck_app.ui.dialogs.export_dialog import ExportDialog  # imported when first used: quicker start-up
 
         try:
             ExportDialog(self.library, self, article_ids=[self.article_id] if self.article_id else None).exec()
         except (StoreError, OSError) as exc:
-            dialogs.message(self, "error", "Export failed", f"The export could not be written: {exc}")
+            prompts.message(self, "error", "Export failed", f"The export could not be written: {exc}")
 
     @Slot()
     def about(self) -> None:
         """Show the About dialog."""
-        from factcheck_app.ui.about_dialog import AboutDialog  # imported when first used: quicker start-up
+        from factcheck_app.ui.dialogs.about_dialog import AboutDialog  # imported when first used: quicker start-up
 
         dialog = AboutDialog(self.library, self)
         try:
@@ -547,36 +628,30 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
         """Preferences > Rating Scales; an edited scale is shown at once in the panel and the claims table."""
         if not self._writable():
             return
-        from factcheck_app.ui.scales_dialog import run_scales_dialog
+        from factcheck_app.ui.dialogs.scales_dialog import run_scales_dialog
 
-        if run_scales_dialog(self.library, self):
-            if self.claim_panel is not None:
-                self.claim_panel.reload_scales()
-            self.claims_view.model.reload_scales()
+        run_scales_dialog(self.runner, self)
 
     @Slot()
     def edit_organisation(self) -> None:
         """Preferences > Organisation (the library's publisher name, address and methodology note)."""
         if not self._writable():
             return
-        from factcheck_app.ui.organisation_dialog import run_organisation_dialog
+        from factcheck_app.ui.dialogs.organisation_dialog import run_organisation_dialog
 
-        if run_organisation_dialog(self.library, self):
+        if run_organisation_dialog(self.runner, self):
             self.statusBar().showMessage("Organisation details saved.", 4000)
 
     @Slot()
     def edit_checker_name(self) -> None:
         """Preferences > Your Name: who checks, adds evidence and reviews at this computer."""
-        current = self.settings.get(cfg.CHECKER_NAME)
-        name = dialogs.ask_text(self, "Your name", "Your name, as checker and reviewer of verdicts:", current)
+        name = ask_checker_name(self, user_profile.get_user_name())
         if name is None:
             return
-        name = " ".join(name.split()) or cfg.os_user_name()
         if self.claim_panel is not None:
             # Words typed under the previous name are saved as theirs before the name changes.
             self.claim_panel.flush_pending()
-        self.settings.set(cfg.CHECKER_NAME, name)
-        self.settings.sync()
+        user_profile.set_user_name(name)
         if self.claim_panel is not None:
             self.claim_panel.set_checker_name(name)
         self.statusBar().showMessage(f"Working as {name}." if name else "Your name is not set.", 5000)
@@ -584,7 +659,7 @@ class MainWindow(WindowActions, ClaimEditing, QMainWindow):
     @Slot()
     def show_preferences_menu(self) -> None:
         """Offer the three preferences under the mouse (macOS's Preferences… item in the application menu)."""
-        self.preferences_menu.popup(self.mapToGlobal(self.rect().center()))
+        self.acts.preferences_menu.popup(self.mapToGlobal(self.rect().center()))
 
     # --- closing ---------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -5,7 +5,6 @@ a temporary folder), else in the platform's user configuration folder.
 """
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +15,6 @@ from PySide6.QtCore import QByteArray, QSettings
 from factcheck_app.appdirs import APP_DIR_NAME
 
 T = TypeVar("T")
-
-
-def os_user_name() -> str:
-    """Return the operating-system user name, or "" where the system cannot say (no passwd entry, no $USER)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError, ImportError):
-        return ""
 
 
 SETTINGS_FILE = "factcheck-desk.ini"
@@ -44,12 +35,11 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 MAIN_SPLITTER = Setting("window/main_splitter", QByteArray, QByteArray())
 CENTRE_SPLITTER = Setting("window/centre_splitter", QByteArray, QByteArray())
 RECENT_LIBRARIES = Setting("library/recent", list, [])
-LAST_LIBRARY = Setting("library/last", str, "")
 IMPORT_FOLDER = Setting("import/folder", str, "")
 CLAIMS_SCOPE_ALL = Setting("claims/scope_all", bool, False)
 ARTICLE_FONT_POINTS = Setting("article/font_points", int, 0)
-# Who is working at this computer: the checker of new verdicts, the adder of evidence, the reviewer.
-CHECKER_NAME = Setting("checker/name", str, os_user_name())
+# The checker's name is not here: it is in the user profile (factcheck_app.user_profile), which
+# the command line reads too.
 
 
 def settings_path() -> Path | None:

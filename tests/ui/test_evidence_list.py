@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from factcheck_app.ops import sources as source_ops
 from factcheck_app.store.evidence import add_evidence, get_evidence, list_evidence
-from factcheck_app.store.sources import update_source
-from factcheck_app.ui import evidence_dialog, source_dialog
-from factcheck_app.ui.evidence_dialog import EvidenceDialog
-from factcheck_app.ui.evidence_list import EVIDENCE_ID_ROLE, EvidenceTableModel, EvidenceTableView
+from factcheck_app.ui.dialogs import evidence_dialog, source_dialog
+from factcheck_app.ui.dialogs.evidence_dialog import EvidenceDialog
+from factcheck_app.ui.panes.evidence_list import EVIDENCE_ID_ROLE, EvidenceTableModel, EvidenceTableView
 from tests.ui.claim_helpers import PanelHarness, add_sources, import_claims, strip_times
 
 
@@ -145,7 +145,7 @@ def test_edit_source_from_the_panel(harness, library, monkeypatch):
     panel.set_claim(claim)
 
     def fake(library_, parent, source_id=None, initial_title=""):
-        update_source(library_.db, source_id, publisher="DoD")
+        library_.run(source_ops.edit_source, source_id, publisher="DoD")
         return source_id
 
     monkeypatch.setattr(source_dialog, "run_source_dialog", fake)
@@ -153,3 +153,23 @@ def test_edit_source_from_the_panel(harness, library, monkeypatch):
     panel.edit_source_button.click()
     assert panel.evidence_model.index(0, 2).data() == "DoD"
     assert harness.changed == [claim]
+
+
+def test_right_click_menu_offers_the_evidence_operations(qapp, qtbot, library, filled):
+    model = EvidenceTableModel(library)
+    model.load(filled[0])
+    view = EvidenceTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    asked = []
+    view.editRequested.connect(lambda e: asked.append(("edit", e)))
+    view.sourceEditRequested.connect(lambda e: asked.append(("source", e)))
+    view.detachRequested.connect(lambda e: asked.append(("detach", e)))
+    menu = view.context_menu(model.index(1, 2))
+    second = model.evidence_id(1)
+    assert view.current_evidence_id() == second
+    assert [a.text() for a in menu.actions()] == ["&Edit Evidence…", "Edit &Source…", "&Detach from Claim"]
+    for action in menu.actions():
+        action.trigger()
+    assert asked == [("edit", second), ("source", second), ("detach", second)]
+    assert not any(a.isEnabled() for a in view.context_menu(model.index(-1, 0)).actions())

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from factcheck_app.reports.exporter import ExportRequest
 from factcheck_app.reports.selection import Selection
 from factcheck_app.store.library import open_library
-from factcheck_app.ui import export_dialog, workers
-from factcheck_app.ui.export_dialog import ExportDialog, export_job
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import export_dialog
+from factcheck_app.ui.dialogs.export_dialog import ExportDialog, export_job
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent
 from factcheck_app.store.backup import automatic_backup
 from factcheck_app.store.library import open_library
 from factcheck_app.ui import error_handling
-from factcheck_app.ui.library_opening import OPEN_READ_ONLY, RESTORE_BACKUP
+from factcheck_app.ui.dialogs.library_opening import OPEN_READ_ONLY, RESTORE_BACKUP
 
 ARTICLE = """{title}
 
@@ -127,7 +127,7 @@ def test_damaged_library_without_backup_keeps_the_app_running(make_window, tmp_p
 
 def test_read_only_library_can_be_opened_read_only(make_window, sample_library, dialog_log, monkeypatch):
     from factcheck_app.store.errors import StoreReadOnlyError
-    from factcheck_app.ui import library_opening
+    from factcheck_app.ui.dialogs import library_opening
 
     real_open = library_opening.open_library
 
@@ -144,7 +144,7 @@ def test_read_only_library_can_be_opened_read_only(make_window, sample_library, 
     assert OPEN_READ_ONLY in dialog_log.calls[-1]["buttons"]
     assert window.library.readonly
     assert "read-only" in window.windowTitle()
-    assert not window.act_import.isEnabled()
+    assert not window.acts.act_import.isEnabled()
     window.library_pane.select_first()
     window.correct_published("2001-01-01")
     assert window.undo_stack.count() == 0
@@ -153,7 +153,7 @@ def test_read_only_library_can_be_opened_read_only(make_window, sample_library, 
 
 def test_read_only_refused_keeps_the_window_empty(make_window, sample_library, dialog_log, monkeypatch):
     from factcheck_app.store.errors import StoreReadOnlyError
-    from factcheck_app.ui import library_opening
+    from factcheck_app.ui.dialogs import library_opening
 
     def refuse(path, create=True, readonly=False):
         raise StoreReadOnlyError("The library is read-only here.")

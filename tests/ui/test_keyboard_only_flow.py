@@ -11,7 +11,7 @@ from factcheck_app.store import claims as claims_store
 from factcheck_app.store import evidence as evidence_store
 from factcheck_app.store import verdicts as verdicts_store
 from factcheck_app.store.scales import DEFAULT_SCALE, get_scale
-from factcheck_app.ui import dialogs
+from factcheck_app.ui.dialogs import prompts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -57,8 +57,8 @@ def test_sample_article_to_reviewed_verdict_with_sources_by_keyboard_only(make_w
     article_file = tmp_path / "harbour-bridge.txt"
     article_file.write_bytes((resources.files("factcheck_app.resources") / "samples" / "harbour-bridge.txt").read_bytes())
     asked_files, names = [], ["Ann First", "Bea Second"]
-    monkeypatch.setattr(dialogs, "ask_open_files", lambda *a: asked_files.append(a) or [str(article_file)])
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: names.pop(0))
+    monkeypatch.setattr(prompts, "ask_open_files", lambda *a: asked_files.append(a) or [str(article_file)])
+    monkeypatch.setattr(prompts, "ask_text", lambda *a: names.pop(0))
     window = make_window(tmp_path / "desk.sqlite")
     db = window.library.db
 

@@ -6,11 +6,13 @@ from importlib import resources
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store import claims as claims_store
 from factcheck_app.store import evidence as evidence_store
 from factcheck_app.store import sources as sources_store
 from factcheck_app.store import verdicts as verdicts_store
-from factcheck_app.ui.highlight import KIND_STYLES
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.panes.highlight import KIND_STYLES
 
 
 def sample_file(name: str):
@@ -23,7 +25,7 @@ def copy_sample(tmp_path, name: str):
     return target
 
 
-def test_import_highlight_check_and_reopen(make_window, tmp_path, qtbot, dialog_log):
+def test_import_highlight_check_and_reopen(make_window, tmp_path, qtbot, dialog_log, monkeypatch):
     store = tmp_path / "work.sqlite"
     window = make_window(store)
     article_file = copy_sample(tmp_path, "harbour-bridge.txt")
@@ -57,11 +59,15 @@ def test_import_highlight_check_and_reopen(make_window, tmp_path, qtbot, dialog_
     db = window.library.db
     source_id = sources_store.add_source(db, "Harbour crossing business case", publisher="City Council")
     evidence_store.add_evidence(db, target["id"], source_id, "refutes", "41,000 to 63,000 vehicles")
-    window.after_change(article_id, [target["id"]])
+    window.runner.announce(Changes.of(articles=[article_id], claims=[target["id"]]))
     window.claims_view.table.setFocus()
+    # The first rating asks who is checking, once; the name is kept for the command line too.
+    asked = []
+    monkeypatch.setattr(prompts, "ask_text", lambda *a: asked.append(a) or "Ana Checker")
     qtbot.keyClick(window.claims_view.table, Qt.Key.Key_5)  # the fifth step of the truth scale
-    rating = verdicts_store.get_verdict(db, target["id"])["rating"]
-    assert rating
+    verdict = verdicts_store.get_verdict(db, target["id"])
+    rating = verdict["rating"]
+    assert rating and verdict["checker"] == "Ana Checker" and len(asked) == 1
     row = window.claims_view.model.row_of(target["id"])
     assert window.claims_view.model.index(row, 4).data() == rating
     assert window.claims_view.model.index(row, 5).data() == "1"
@@ -181,7 +187,7 @@ def test_split_at_cursor_and_merge_back(main_window, dialog_log):
     # Splitting outside the claim is refused with the store's message.
     view.select_span(0, 0)
     main_window.split_claim(claim["id"])
-    assert "Split inside the claim's text" in dialog_log.texts()
+    assert "Put the cursor between two words inside the claim" in dialog_log.texts()
 
 
 def test_merge_refused_when_both_have_verdicts(main_window, dialog_log):

@@ -11,7 +11,7 @@ from factcheck_app.ui.models.claims_proxy import NO_VERDICT, NOT_DISMISSED, Clai
 def test_articles_model_passes_the_model_tester(qtmodeltester, sample_library):
     with open_library(sample_library) as lib:
         model = ArticlesModel()
-        model.set_library(lib.db)
+        model.set_library(lib)
         qtmodeltester.check(model)
         assert model.rowCount() == 2
         titles = {model.index(r, 0).data() for r in range(2)}
@@ -27,7 +27,7 @@ def test_articles_model_passes_the_model_tester(qtmodeltester, sample_library):
 def test_articles_model_sorts_in_sql(sample_library):
     with open_library(sample_library) as lib:
         model = ArticlesModel()
-        model.set_library(lib.db)
+        model.set_library(lib)
         model.sort(3, __import__("PySide6.QtCore").QtCore.Qt.SortOrder.AscendingOrder)
         counts = [int(model.index(r, 3).data()) for r in range(model.rowCount())]
         assert counts == sorted(counts)
@@ -37,7 +37,7 @@ def test_claims_model_and_proxy_pass_the_model_tester(qtmodeltester, sample_libr
     with open_library(sample_library) as lib:
         article_id = lib.db.execute("SELECT id FROM articles ORDER BY title LIMIT 1").fetchone()[0]
         model = ClaimsModel()
-        model.set_library(lib.db)
+        model.set_library(lib)
         model.set_article(article_id)
         qtmodeltester.check(model)
         assert model.rowCount() == len(claims_store.list_claims(lib.db, article_id))
@@ -54,7 +54,7 @@ def test_claims_model_and_proxy_pass_the_model_tester(qtmodeltester, sample_libr
 def test_proxy_filters_by_text_kind_status_and_verdict(sample_library):
     with open_library(sample_library) as lib:
         model = ClaimsModel()
-        model.set_library(lib.db)
+        model.set_library(lib)
         model.set_article(None, all_claims=True)
         proxy = ClaimsFilterProxy()
         proxy.setSourceModel(model)
@@ -88,7 +88,7 @@ def test_proxy_sorts_and_maps_both_ways(sample_library):
 
     with open_library(sample_library) as lib:
         model = ClaimsModel()
-        model.set_library(lib.db)
+        model.set_library(lib)
         model.set_article(None, all_claims=True)
         proxy = ClaimsFilterProxy()
         proxy.setSourceModel(model)
@@ -107,7 +107,7 @@ def test_refresh_claim_updates_one_row(sample_library):
 
     with open_library(sample_library) as lib:
         model = ClaimsModel()
-        model.set_library(lib.db)
+        model.set_library(lib)
         article_id = lib.db.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
         model.set_article(article_id)
         claim_id = next(r[0] for r in model.rows if r[VERDICT] is None)

@@ -16,15 +16,15 @@ from PySide6.QtWidgets import (
 from factcheck_app.store.scales import get_scale, list_scales
 from factcheck_app.store.settings import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL, get_setting
 from factcheck_app.store.verdicts import clear_verdict, get_verdict, set_verdict
-from factcheck_app.ui import scales_dialog
-from factcheck_app.ui.organisation_dialog import OrganisationDialog
-from factcheck_app.ui.scales_dialog import ScaleListModel, ScalesDialog, StepsTableModel
+from factcheck_app.ui.dialogs import scales_dialog
+from factcheck_app.ui.dialogs.organisation_dialog import OrganisationDialog
+from factcheck_app.ui.dialogs.scales_dialog import ScaleListModel, ScalesDialog, StepsTableModel
 from tests.ui.claim_helpers import PanelHarness, import_claims
 
 
 @pytest.fixture
-def dialog(qtbot, library):
-    widget = ScalesDialog(library)
+def dialog(qtbot, runner):
+    widget = ScalesDialog(runner)
     qtbot.addWidget(widget)
     return widget
 
@@ -159,8 +159,8 @@ def test_panel_rates_with_a_saved_custom_scale(qtbot, library, monkeypatch, dial
     harness.stack.clear()
 
 
-def test_organisation_dialog_saves_settings(qtbot, library):
-    dialog = OrganisationDialog(library)
+def test_organisation_dialog_saves_settings(qtbot, library, runner):
+    dialog = OrganisationDialog(runner)
     qtbot.addWidget(dialog)
     dialog.name_edit.setText("Harbour Fact Desk")
     dialog.url_edit.setText("harbour.example")
@@ -173,12 +173,13 @@ def test_organisation_dialog_saves_settings(qtbot, library):
     assert (get_setting(library.db, ORGANISATION_NAME), get_setting(library.db, ORGANISATION_URL),
             get_setting(library.db, METHODOLOGY)) == ("Harbour Fact Desk", "https://harbour.example",
                                                       "Two sources per verdict.")
-    again = OrganisationDialog(library)
+    assert runner.undo_stack.count() == 1  # the three details are one undo step
+    again = OrganisationDialog(runner)
     qtbot.addWidget(again)
     assert again.name_edit.text() == "Harbour Fact Desk"
 
 
-def test_dialog_controls_have_accessible_names(qtbot, library):
+def test_dialog_controls_have_accessible_names(qtbot, runner):
     def inside_a_compound(widget, dialog):
         parent = widget.parentWidget()
         while parent is not None and parent is not dialog:
@@ -188,7 +189,7 @@ def test_dialog_controls_have_accessible_names(qtbot, library):
         return False
 
     kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView)
-    for dialog in (ScalesDialog(library), OrganisationDialog(library)):
+    for dialog in (ScalesDialog(runner), OrganisationDialog(runner)):
         qtbot.addWidget(dialog)
         controls = [w for w in dialog.findChildren(QWidget) if isinstance(w, kinds) and not inside_a_compound(w, dialog)]
         unnamed = [type(w).__name__ for w in controls if not w.accessibleName()]

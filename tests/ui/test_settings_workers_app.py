@@ -11,22 +11,15 @@ from factcheck_app.ui import workers
 from factcheck_app.ui.app import run_gui
 
 
-def test_checker_name_defaults_to_the_os_user_and_survives_a_missing_one(monkeypatch):
+def test_the_checker_is_never_the_operating_system_account(make_window, sample_library, monkeypatch):
     import getpass
 
-    monkeypatch.setattr(getpass, "getuser", lambda: "ada")
-    assert cfg.os_user_name() == "ada"
+    from factcheck_app import user_profile
 
-    def no_user():
-        raise OSError("No username set in the environment")
-
-    monkeypatch.setattr(getpass, "getuser", no_user)
-    assert cfg.os_user_name() == ""
-    settings = cfg.Settings()
-    assert settings.get(cfg.CHECKER_NAME) == cfg.CHECKER_NAME.default
-    settings.set(cfg.CHECKER_NAME, "Bea Reviewer")
-    settings.sync()
-    assert cfg.Settings().get(cfg.CHECKER_NAME) == "Bea Reviewer"
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")
+    window = make_window(sample_library)
+    assert user_profile.get_user_name() == "" and window.claim_panel.checker_name == ""
+    assert not hasattr(cfg, "os_user_name")
 
 
 def test_settings_live_in_the_config_dir_with_typed_defaults(user_folders):
@@ -134,26 +127,28 @@ def test_worker_can_be_cancelled(qtbot):
 
 
 def test_dialog_actions_follow_the_library(make_window, sample_library):
-    from factcheck_app.ui.claim_panel import ClaimPanel
+    from factcheck_app.ui.panes.claim_panel import ClaimPanel
 
     window = make_window()
     # No library: nothing to export, no panel, and the library's preferences are off; your name is not.
-    assert not window.act_export.isEnabled()
+    assert not window.acts.act_export.isEnabled()
     assert window.claim_panel is None
-    assert not window.act_scales.isEnabled() and not window.act_organisation.isEnabled()
-    assert window.act_your_name.isEnabled() and window.act_about.isEnabled()
+    assert not window.acts.act_scales.isEnabled() and not window.acts.act_organisation.isEnabled()
+    assert window.acts.act_your_name.isEnabled() and window.acts.act_about.isEnabled()
     window.rate(1)
     window.attach_source()
     assert window.open_path(sample_library)
     assert isinstance(window.claim_panel, ClaimPanel)
     assert window.panel_holder is window.claim_panel
-    assert window.act_export.isEnabled() and window.act_scales.isEnabled() and window.act_organisation.isEnabled()
-    assert "not available" not in window.act_export.toolTip()
+    assert window.acts.act_export.isEnabled() and window.acts.act_scales.isEnabled() and window.acts.act_organisation.isEnabled()
+    assert "not available" not in window.acts.act_export.toolTip()
 
 
 def test_screenshot_writes_a_png(tmp_path, qapp):
     target = tmp_path / "s.png"
     assert run_gui(sample=True, screenshot=str(target)) == 0
+    # A screenshot of the sample leaves the remembered libraries alone.
+    assert cfg.Settings().get(cfg.RECENT_LIBRARIES) == []
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert target.stat().st_size > 20_000
     assert sys.excepthook is not None

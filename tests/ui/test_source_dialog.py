@@ -6,12 +6,12 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from factcheck_app.store.sources import add_source, get_source, list_sources
-from factcheck_app.ui import dialogs
-from factcheck_app.ui.source_dialog import SourceDialog
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.source_dialog import SourceDialog
 
 
-def test_invalid_then_valid_input(qtbot, library):
-    dialog = SourceDialog(library, initial_title="")
+def test_invalid_then_valid_input(qtbot, library, runner):
+    dialog = SourceDialog(runner, initial_title="")
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.fields["accessed"].text() == date.today().isoformat()
@@ -50,9 +50,9 @@ def test_invalid_then_valid_input(qtbot, library):
     assert row["archive_url"] == "https://web.archive.org/web/2017/x" and row["author"] is None
 
 
-def test_edit_an_existing_source(qtbot, library):
+def test_edit_an_existing_source(qtbot, library, runner):
     source_id = add_source(library.db, "Satellite imagery", publisher="DigitalGlobe", reliability="medium")
-    dialog = SourceDialog(library, source_id=source_id)
+    dialog = SourceDialog(runner, source_id=source_id)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Edit source"
     assert dialog.fields["publisher"].text() == "DigitalGlobe"
@@ -67,10 +67,10 @@ def test_edit_an_existing_source(qtbot, library):
     assert get_source(library.db, source_id)["author"] == "Analyst team"
 
 
-def test_browse_fills_the_local_file(qtbot, library, monkeypatch, tmp_path):
+def test_browse_fills_the_local_file(qtbot, library, runner, monkeypatch, tmp_path):
     chosen = tmp_path / "statement.pdf"
-    monkeypatch.setattr(dialogs, "ask_open_file", lambda parent, title, folder, name_filter: str(chosen))
-    dialog = SourceDialog(library, initial_title="Statement")
+    monkeypatch.setattr(prompts, "ask_open_file", lambda parent, title, folder, name_filter: str(chosen))
+    dialog = SourceDialog(runner, initial_title="Statement")
     qtbot.addWidget(dialog)
     browse = [b for b in dialog.findChildren(QPushButton) if b.text() == "&Browse…"][0]
     browse.click()
@@ -79,7 +79,7 @@ def test_browse_fills_the_local_file(qtbot, library, monkeypatch, tmp_path):
     assert get_source(library.db, dialog.source_id)["local_file"] == str(chosen)
 
 
-def test_every_field_has_an_accessible_name(qtbot, library):
-    dialog = SourceDialog(library)
+def test_every_field_has_an_accessible_name(qtbot, library, runner):
+    dialog = SourceDialog(runner)
     qtbot.addWidget(dialog)
     assert all(widget.accessibleName() for widget in dialog.fields.values())

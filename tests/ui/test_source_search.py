@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from factcheck_app.store.evidence import list_evidence
 from factcheck_app.store.sources import add_source
-from factcheck_app.ui import source_dialog
-from factcheck_app.ui.source_search import SOURCE_ID_ROLE, SourceResultsModel, SourceSearch
+from factcheck_app.ui.dialogs import source_dialog
+from factcheck_app.ui.panes.source_search import SOURCE_ID_ROLE, SourceResultsModel, SourceSearch
 from tests.ui.claim_helpers import PanelHarness
 
 
@@ -80,7 +80,7 @@ def test_enter_with_no_match_creates_a_source_and_attaches_it(harness, library, 
 
     def fake_dialog(library_, parent, source_id=None, initial_title=""):
         asked.append(initial_title)
-        return add_source(library_.db, initial_title, publisher="Reuters")
+        return add_source(library_.library.db, initial_title, publisher="Reuters")
 
     monkeypatch.setattr(source_dialog, "run_source_dialog", fake_dialog)
     qtbot.keyClicks(search.search_edit, "Reuters wire report")

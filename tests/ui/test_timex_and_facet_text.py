@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck_app.core.timex_text import describe_timex
-from factcheck_app.ui.facet_text import facet_tooltip, facet_value_text
-from factcheck_app.ui.text_offsets import OffsetMap
+from factcheck_app.ui.panes.facet_text import facet_tooltip, facet_value_text
+from factcheck_app.ui.panes.text_offsets import OffsetMap
 
 
 @pytest.mark.parametrize("value, expected", [

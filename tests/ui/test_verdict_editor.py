@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck_app import user_profile
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.ops import evidence as evidence_ops
 from factcheck_app.store.errors import StoreBusyError
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.verdicts import get_verdict, set_verdict, verdict_history
-from factcheck_app.ui.undo_commands import EditEvidenceCommand
-from factcheck_app.ui.verdict_editor import VerdictHistoryModel
+from factcheck_app.ui.panes.verdict_editor import VerdictHistoryModel
 from tests.ui.claim_helpers import PanelHarness
 
 
@@ -109,11 +110,14 @@ def test_rationale_the_store_refuses_is_kept_and_put_back(harness, library, qtbo
     def busy(*args, **kwargs):
         raise StoreBusyError("busy")
 
-    monkeypatch.setattr("factcheck_app.ui.undo_commands.set_verdict", busy)
+    from factcheck_app.ops.verdicts import store as verdict_store
+
+    real = verdict_store.put_verdict
+    monkeypatch.setattr(verdict_store, "put_verdict", busy)
     qtbot.keyClicks(panel.verdict_editor.rationale_edit, "Not lost")
     panel.set_claim(second)
     assert harness.errors == ["busy"]
-    monkeypatch.undo()
+    monkeypatch.setattr(verdict_store, "put_verdict", real)
     panel.set_claim(first)
     assert panel.verdict_editor.rationale_edit.toPlainText() == "Not lost"
     panel.verdict_editor.flush()
@@ -125,9 +129,9 @@ def test_second_checker_marks_reviewed_and_same_checker_is_refused(harness, libr
     panel.rate(1)
     assert editor.review_button.isEnabled()
     editor.review_button.click()
-    assert harness.errors == ["A verdict is reviewed by a second checker, not by the one who wrote it."]
+    assert harness.errors == ["ana set the rating or wrote the rationale of this verdict; a second checker must review it."]
     assert get_verdict(library.db, panel.claim_id)["status"] == "draft"
-    panel.set_checker_name("ben")
+    user_profile.set_user_name("ben")
     editor.review_button.click()
     row = get_verdict(library.db, panel.claim_id)
     assert (row["status"], row["reviewer"], row["checker"]) == ("reviewed", "ben", "ana")
@@ -141,9 +145,10 @@ def test_status_choices_follow_the_review_rule(harness, library):
     panel.rate(1)
     model = editor.status_combo.model()
     assert [model.item(i).isEnabled() for i in range(3)] == [True, False, False]
-    panel.set_checker_name("ben")
+    user_profile.set_user_name("ben")
     editor.review_button.click()
-    assert [model.item(i).isEnabled() for i in range(3)] == [True, True, True]
+    # Back to draft only by changing the verdict; reviewed can go on to published.
+    assert [model.item(i).isEnabled() for i in range(3)] == [False, True, True]
     editor.status_combo.setCurrentIndex(2)
     editor.status_combo.activated.emit(2)
     assert get_verdict(library.db, panel.claim_id)["status"] == "published"
@@ -151,17 +156,14 @@ def test_status_choices_follow_the_review_rule(harness, library):
     assert get_verdict(library.db, panel.claim_id)["status"] == "reviewed"
 
 
-def test_checker_field_edits_the_verdict(harness, library, qtbot):
+def test_the_checker_is_who_set_the_rating_never_typed_over(harness, library, qtbot):
     panel, editor = harness.panel, harness.panel.verdict_editor
     panel.rate(1)
-    assert editor.checker_edit.text() == "ana"
-    editor.checker_edit.setText("carla")
-    editor.checker_edit.editingFinished.emit()
+    assert editor.checker_edit.text() == "ana" and editor.checker_edit.isReadOnly()
+    user_profile.set_user_name("carla")
+    panel.rate(2)
     assert get_verdict(library.db, panel.claim_id)["checker"] == "carla"
-    editor.checker_edit.setText("  ")
-    editor.checker_edit.editingFinished.emit()
     assert editor.checker_edit.text() == "carla"
-    assert get_verdict(library.db, panel.claim_id)["checker"] == "carla"
 
 
 def test_two_source_warning_appears_and_disappears(harness, library):
@@ -178,7 +180,7 @@ def test_two_source_warning_appears_and_disappears(harness, library):
     panel.source_search.attachRequested.emit(harness.sources["imagery"], "context")  # context does not count
     assert not editor.warning_box.isHidden()
     evidence_id = panel.evidence_view.current_evidence_id()
-    panel._push(lambda: EditEvidenceCommand(panel.events, library, evidence_id, {"stance": "supports"}))
+    harness.runner.run(evidence_ops.edit_evidence, evidence_id, stance="supports")
     assert editor.warning_box.isHidden()
     harness.stack.undo()
     assert not editor.warning_box.isHidden()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from factcheck_app.ops.changes import Changes
 from factcheck_app.ui.models.claims_model import ARTICLE, KINDS, STATUS
 
 
@@ -46,7 +47,7 @@ def test_claim_filters_in_the_view(main_window, qtbot):
 def test_whole_library_scope_jumps_to_the_claims_article(main_window):
     main_window.library_pane.select_first()
     first_article = main_window.article_id
-    main_window.act_whole_library.trigger()
+    main_window.acts.act_whole_library.trigger()
     model = main_window.claims_view.model
     assert model.shows_all
     assert model.rowCount() == main_window.library.db.execute("SELECT count(*) FROM claims").fetchone()[0]
@@ -59,22 +60,22 @@ def test_whole_library_scope_jumps_to_the_claims_article(main_window):
 
 
 def test_export_action_opens_the_export_dialog_for_the_article(main_window, monkeypatch):
-    from factcheck_app.ui import export_dialog
+    from factcheck_app.ui.dialogs import export_dialog
 
     seen = []
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: seen.append(list(self.article_ids)) or 0)
     main_window.library_pane.select_first()
-    assert main_window.act_export.isEnabled()
-    main_window.act_export.trigger()
+    assert main_window.acts.act_export.isEnabled()
+    main_window.acts.act_export.trigger()
     assert seen == [[main_window.article_id]]
     main_window.show_article(None)
-    main_window.act_export.trigger()
+    main_window.acts.act_export.trigger()
     assert seen[-1] == []  # no article shown: the whole library
 
 
 def test_a_failing_export_dialog_is_reported(main_window, monkeypatch, dialog_log):
     from factcheck_app.store.errors import StoreError
-    from factcheck_app.ui import export_dialog
+    from factcheck_app.ui.dialogs import export_dialog
 
     def broken(self):
         raise StoreError("The disk is full: the change was not saved and the library is unchanged.")
@@ -86,12 +87,12 @@ def test_a_failing_export_dialog_is_reported(main_window, monkeypatch, dialog_lo
 
 
 def test_about_action(main_window, monkeypatch):
-    from factcheck_app.ui import about_dialog
+    from factcheck_app.ui.dialogs import about_dialog
 
     shown = []
     monkeypatch.setattr(about_dialog.AboutDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
-    assert main_window.act_about.isEnabled()
-    main_window.act_about.trigger()
+    assert main_window.acts.act_about.isEnabled()
+    main_window.acts.act_about.trigger()
     assert len(shown) == 1 and "About" in shown[0]
 
 
@@ -114,15 +115,15 @@ def test_every_control_of_the_window_has_an_accessible_name(main_window):
 
 
 def test_recent_libraries_menu_lists_opened_libraries(main_window, sample_library):
-    main_window._fill_recent()
-    assert str(sample_library) in [a.text() for a in main_window.recent_menu.actions()]
+    main_window.acts._fill_recent()
+    assert str(sample_library) in [a.text() for a in main_window.acts.recent_menu.actions()]
 
 
 def test_new_library_from_the_menu(main_window, tmp_path, monkeypatch):
-    from factcheck_app.ui import dialogs
+    from factcheck_app.ui.dialogs import prompts
 
     target = tmp_path / "fresh"
-    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr(prompts, "ask_save_file", lambda *a, **k: str(target))
     main_window.new_library()
     assert main_window.library.path == tmp_path / "fresh.sqlite"
     assert main_window.library_pane.model.rowCount() == 0
@@ -141,15 +142,21 @@ def test_article_text_size_is_adjustable_and_remembered(make_window, sample_libr
     assert again.article_view.text_points() == before + 1
 
 
-def test_start_up_reopens_the_last_library(sample_library, monkeypatch):
-    from factcheck_app.ui import settings as cfg
-    from factcheck_app.ui.app import library_to_open
+def test_app_and_command_line_open_the_same_default_library(make_window, sample_library, monkeypatch):
+    import argparse
 
-    settings = cfg.Settings()
-    settings.set(cfg.LAST_LIBRARY, str(sample_library))
-    monkeypatch.delenv("FACTCHECK_STORE")
-    assert library_to_open(None, False, settings) == sample_library
-    assert library_to_open(str(sample_library.parent / "x.sqlite"), False, settings).name == "x.sqlite"
+    from factcheck_app.cli.context import store_path
+    from factcheck_app.ui.app import library_to_open, sample_library_path
+
+    for env in (True, False):
+        if not env:
+            monkeypatch.delenv("FACTCHECK_STORE")
+        assert library_to_open(None, False) == store_path(argparse.Namespace(store=None))
+    # Opening another library (or the sample) does not change what start-up opens.
+    make_window(sample_library).close()
+    assert library_to_open(None, False) == store_path(argparse.Namespace(store=None))
+    assert library_to_open(str(sample_library.parent / "x.sqlite"), False).name == "x.sqlite"
+    assert library_to_open(None, True) == sample_library_path()
 
 
 def test_context_menu_offers_split_merge_and_dismiss(main_window):
@@ -187,7 +194,7 @@ def test_refreshing_after_an_edit_keeps_the_article_cursor(main_window):
     main_window.step_claim(1)
     view = main_window.article_view
     view.select_span(30, 30)
-    main_window.after_change(main_window.article_id, [main_window.claim_id])
+    main_window.runner.announce(Changes.of(articles=[main_window.article_id], claims=[main_window.claim_id]))
     assert view.cursor_offset() == 30
 
 
@@ -200,7 +207,7 @@ def test_a_big_whole_library_list_loads_in_a_worker(main_window, qtbot, monkeypa
     current = main_window.claim_id
     model = main_window.claims_view.model
     with qtbot.waitSignal(model.loaded, timeout=30_000):
-        main_window.act_whole_library.trigger()
+        main_window.acts.act_whole_library.trigger()
         assert model.loading
         assert main_window.claims_view.count.text() == "Loading…"
     assert model.rowCount() == main_window.library.db.execute("SELECT count(*) FROM claims").fetchone()[0]

@@ -2,39 +2,28 @@
 
 Like Anki's browser table model, the model holds only the ordered ids; a page of rows is
 read when the view first asks for one of them, so 20,000 articles open at once.
-Searching and sorting happen in SQL (title/outlet text, any column).
+Searching and sorting happen in the store (``store.views``: title/outlet text, any column).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlite_utils import Database
+
+from factcheck_app.ops.changes import Changes
+from factcheck_app.store import views
+from factcheck_app.store.library import Library
+from factcheck_app.ui.plain_text import plain_tooltip
 
 PAGE = 200
 COLUMNS = ("Title", "Outlet", "Date", "Claims", "Checked")
+#: The store's sort key for each column.
+SORT_KEYS = ("title", "outlet", "date", "claims", "checked")
 HEADER_TIPS = {2: "Published date (the import date when the article has none)", 3: "Claims worth checking",
                4: "Claims with a verdict"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_CLAIMS = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status != 'dismissed')"
-_CHECKED = "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status = 'checked')"
-# Sort keys are chosen from this table, never built from input.
-_ORDER = {
-    0: "lower(coalesce(a.title, '')) {dir}, a.id",
-    1: "lower(coalesce(a.outlet, '')) {dir}, a.title",
-    2: "coalesce(a.published, a.imported_at) {dir}, a.title",
-    3: f"{_CLAIMS} {{dir}}, a.title",
-    4: f"{_CHECKED} {{dir}}, a.title",
-}
-_ROW_SQL = (f"SELECT a.id, a.title, a.outlet, a.published, a.imported_at, a.source_name, {_CLAIMS} AS claims, "
-            f"{_CHECKED} AS checked FROM articles a WHERE a.id IN ({{marks}})")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def like_pattern(text: str) -> str:
-    """Return a LIKE pattern matching ``text`` anywhere, with LIKE's wildcards escaped."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class ArticlesModel(QAbstractTableModel):
@@ -42,7 +31,7 @@ class ArticlesModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._db: Database | None = None
+        self._library: Library | None = None
         self._ids: list[str] = []
         self._rows: dict[str, dict] = {}
         self._search = ""
@@ -50,9 +39,9 @@ class ArticlesModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.DescendingOrder
 
     # --- loading ---------------------------------------------------------
-    def set_library(self, db: Database | None) -> None:
-        """Show the articles of ``db`` (None: an empty table)."""
-        self._db = db
+    def set_library(self, library: Library | None) -> None:
+        """Show the articles of ``library`` (None: an empty table)."""
+        self._library = library
         self.reload()
 
     def set_search(self, text: str) -> None:
@@ -68,16 +57,10 @@ class ArticlesModel(QAbstractTableModel):
         self.endResetModel()
 
     def _query_ids(self) -> list[str]:
-        if self._db is None:
+        if self._library is None:
             return []
-        direction = "DESC" if self._sort_order == Qt.SortOrder.DescendingOrder else "ASC"
-        sql = "SELECT a.id FROM articles a"
-        params: list[str] = []
-        if self._search:
-            sql += " WHERE a.title LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\'"
-            params = [like_pattern(self._search)] * 2
-        sql += " ORDER BY " + _ORDER[self._sort_column].format(dir=direction)
-        return [r[0] for r in self._db.execute(sql, params)]
+        return views.article_ids(self._library.db, self._search, SORT_KEYS[self._sort_column],
+                                 descending=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def _row(self, row: int) -> dict:
         article_id = self._ids[row]
@@ -89,19 +72,33 @@ class ArticlesModel(QAbstractTableModel):
         return cached
 
     def _fetch(self, ids: list[str]) -> None:
-        if not ids or self._db is None:
+        if not ids or self._library is None:
             return
-        sql = _ROW_SQL.format(marks=", ".join("?" * len(ids)))
-        for r in self._db.query(sql, ids):
-            self._rows[r["id"]] = r
+        self._rows.update(views.article_summaries(self._library.db, ids))
 
-    def refresh_article(self, article_id: str) -> None:
-        """Re-read one article's row (after its claims or metadata changed)."""
+    def refresh_article(self, article_id: str) -> bool:
+        """Re-read one article's row (after its claims or metadata changed); return False when it is not listed or gone."""
         self._rows.pop(article_id, None)
         row = self.row_of(article_id)
-        if row is not None:
-            self._fetch([article_id])
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if row is None:
+            return False
+        self._fetch([article_id])
+        if article_id not in self._rows:
+            return False
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
+
+    def apply_changes(self, changes: Changes) -> bool:
+        """Bring the rows up to date with an operation's changes; return True when the list was read again."""
+        if self._library is None or not changes:
+            return False
+        articles = set(changes.article_ids)
+        articles.update(filter(None, (views.article_of_claim(self._library.db, c) for c in changes.claim_ids)))
+        if changes.everything or not all([self.refresh_article(a) for a in articles]):
+            # A new, deleted or renamed-out-of-the-search article: the list itself changed.
+            self.reload()
+            return True
+        return False
 
     # --- lookups ---------------------------------------------------------
     def article_id(self, row: int) -> str | None:
@@ -150,10 +147,10 @@ class ArticlesModel(QAbstractTableModel):
         if column == 0:
             title = row.get("title") or row.get("source_name") or "(untitled)"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{title}\n{row.get('outlet') or 'outlet unknown'} · {row.get('published') or 'no date'}"
+                return plain_tooltip(f"{title}\n{row.get('outlet') or 'outlet unknown'} · {row.get('published') or 'no date'}")
             return title
         if column == 1:
-            return row.get("outlet") or ""
+            return plain_tooltip(row.get("outlet") or "")
         if column == 2:
             return row.get("published") or ""
         if column == 3:
@@ -163,7 +160,7 @@ class ArticlesModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in _ORDER:
+        if not 0 <= column < len(SORT_KEYS):
             return
         self._sort_column, self._sort_order = column, order
         self.reload()

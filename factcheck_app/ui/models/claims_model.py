@@ -1,25 +1,40 @@
 """Claims as a table: one article's claims, or every claim of the library (200,000 rows stay quick).
 
-Rows are plain tuples read with one query; the filter proxy works on them directly,
-so it never has to call back into Qt for each row.
+Rows are the plain tuples ``store.views.claim_rows`` reads with one query, in reading
+order; the filter proxy works on them directly, so it never calls back into Qt per row.
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
-from sqlite_utils import Database
 
-from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
-from factcheck_app.store import claims as claims_store
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store import scales as scales_store
-from factcheck_app.store.errors import NotFoundError
-from factcheck_app.ui import dialogs, workers
+from factcheck_app.store import views
+from factcheck_app.store.library import Library
+from factcheck_app.store.views import (  # noqa: F401 - the row positions, re-exported for the panes
+    ARTICLE,
+    ARTICLE_TITLE,
+    END,
+    ID,
+    KINDS,
+    ORIGIN,
+    SCALE,
+    SCORE,
+    SOURCES,
+    START,
+    STATUS,
+    TEXT,
+    VERDICT,
+)
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.plain_text import plain_tooltip
 
 # Above this many claims the whole-library list is read in a worker, so the window never freezes.
 BACKGROUND_ROWS = 20_000
@@ -30,62 +45,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_TEXT = {"open": "Open", "in_progress": "In progress", "checked": "Checked", "dismissed": "Dismissed"}
 STATUS_ORDER = {"open": 0, "in_progress": 1, "checked": 2, "dismissed": 3}
 
-# Positions in a row tuple.
-ID, ARTICLE, START, END, TEXT, SCORE, STATUS, ORIGIN, KINDS, VERDICT, SCALE, SOURCES, ARTICLE_TITLE = range(13)
-
-_ALL_CLAIMS_SQL = """
-SELECT c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.score, c.status, c.origin,
-       k.kinds, v.rating, v.scale, coalesce(e.n, 0), a.title
-FROM claims c
-JOIN articles a ON a.id = c.article_id
-LEFT JOIN (SELECT claim_id, group_concat(DISTINCT kind) AS kinds FROM facets GROUP BY claim_id) k
-       ON k.claim_id = c.id
-LEFT JOIN verdicts v ON v.claim_id = c.id
-LEFT JOIN (SELECT claim_id, count(DISTINCT source_id) AS n FROM evidence GROUP BY claim_id) e
-       ON e.claim_id = c.id
-ORDER BY a.imported_at, c.article_id, c.start_offset
-"""
-
 Index = QModelIndex | QPersistentModelIndex
 
 
-def order_kinds(kinds: str | None) -> str:
-    """Return a claim's comma-joined facet kinds in the canonical kind order ("date, quantity")."""
-    present = set((kinds or "").split(",")) - {""}
-    ordered = [k for k in FACET_KINDS if k in present] + sorted(present - set(FACET_KINDS))
-    return ", ".join(ordered)
-
-
-def query_all_claims(db: Database) -> list[tuple]:
-    """Return every claim of the library as row tuples, in reading order, with one query."""
-    # Few distinct kind combinations exist, so ordering each once keeps 200,000 rows quick.
-    memo: dict[str | None, str] = {}
-    rows = []
-    for r in db.execute(_ALL_CLAIMS_SQL):
-        kinds = memo.get(r[KINDS])
-        if kinds is None:
-            kinds = memo[r[KINDS]] = order_kinds(r[KINDS])
-        rows.append((*r[:KINDS], kinds, *r[KINDS + 1:]))
-    return rows
-
-
 def _all_claims_job(job: workers.Job, store_path: Path, generation: int) -> tuple[int, list[tuple]]:
-    """Worker body: read every claim through a read-only connection of this thread's own.
-
-    The window already opened (and checked) this library; a plain read-only connection
-    spares a second integrity check of a large file.
-    """
-    conn = sqlite3.connect(Path(store_path).resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
-    try:
-        return generation, query_all_claims(Database(conn))
-    finally:
-        conn.close()
-
-
-def _row_from_summary(r: dict) -> tuple:
-    return (r["id"], r["article_id"], r["start_offset"], r["end_offset"], r["text"], r["score"], r["status"],
-            r["origin"], order_kinds(r["kinds"]), r["verdict"], r["verdict_scale"], r["sources"] or 0,
-            r.get("article_title"))
+    """Worker body: read every claim through a connection of the worker's own."""
+    return generation, views.claim_rows_from_file(store_path)
 
 
 class ClaimsModel(QAbstractTableModel):
@@ -96,8 +61,7 @@ class ClaimsModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._db: Database | None = None
-        self._store_path: Path | None = None
+        self._library: Library | None = None
         self._generation = 0
         self.loading = False
         self._article_id: str | None = None
@@ -109,10 +73,9 @@ class ClaimsModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
 
     # --- loading ---------------------------------------------------------
-    def set_library(self, db: Database | None, store_path: Path | None = None) -> None:
-        """Use ``db`` (None: empty) and forget the current article; ``store_path`` lets big lists load in a worker."""
-        self._db = db
-        self._store_path = store_path
+    def set_library(self, library: Library | None) -> None:
+        """Show claims of ``library`` (None: empty) and forget the current article."""
+        self._library = library
         self._article_id = None
         self._colours = self._scale_colours()
         self.reload()
@@ -137,17 +100,14 @@ class ClaimsModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the rows again with one query (in a worker when the whole library holds many claims)."""
         self._generation += 1
-        if self._all and self._db is not None and self._store_path is not None and self._claim_count() > BACKGROUND_ROWS:
+        if self._all and self._library is not None and views.claim_count(self._library.db) > BACKGROUND_ROWS:
             self._set_loading(True)
-            job = workers.Job(_all_claims_job, (self._store_path, self._generation))
+            job = workers.Job(_all_claims_job, (self._library.path, self._generation))
             job.signals.finished.connect(self._background_loaded)
             job.signals.failed.connect(self._background_failed)
             job.start()
             return
         self._replace_rows(self._query())
-
-    def _claim_count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
 
     def _replace_rows(self, rows: list[tuple]) -> None:
         self.beginResetModel()
@@ -172,21 +132,21 @@ class ClaimsModel(QAbstractTableModel):
     @Slot(str)
     def _background_failed(self, message: str) -> None:
         self._set_loading(False)
-        dialogs.message(None, "error", "Cannot list the claims", message)
+        prompts.message(None, "error", "Cannot list the claims", message)
 
     def _query(self) -> list[tuple]:
-        if self._db is None:
+        if self._library is None:
             return []
         if self._all:
-            return query_all_claims(self._db)
+            return views.claim_rows(self._library.db)
         if self._article_id is None:
             return []
-        return [_row_from_summary(r) for r in claims_store.list_claims(self._db, self._article_id)]
+        return views.claim_rows(self._library.db, self._article_id)
 
     def _scale_colours(self) -> dict[tuple[str, str], str]:
-        if self._db is None:
+        if self._library is None:
             return {}
-        return {(s.name, step.label): step.colour for s in scales_store.list_scales(self._db) for step in s.steps}
+        return {(s.name, step.label): step.colour for s in scales_store.list_scales(self._library.db) for step in s.steps}
 
     def reload_scales(self) -> None:
         """Re-read the rating scales' colours (after Preferences > Rating Scales) and repaint the verdict column."""
@@ -197,20 +157,38 @@ class ClaimsModel(QAbstractTableModel):
     def refresh_claim(self, claim_id: str) -> None:
         """Re-read one claim (after an edit); a claim that is gone or new reloads the table."""
         row = self.row_of(claim_id)
-        if self._db is None:
+        if self._library is None:
             return
-        try:
-            summary = claims_store.get_claim(self._db, claim_id)
-        except NotFoundError:
-            summary = None
-        if row is None or summary is None:
+        fresh = views.claim_row(self._library.db, claim_id)
+        if row is None or fresh is None:
             self.reload()
             return
         self._colours = self._colours or self._scale_colours()
-        self.rows[row] = _row_from_summary(summary)
+        self.rows[row] = fresh
         if self._folded is not None:
-            self._folded[row] = summary["text"].casefold()
+            self._folded[row] = fresh[TEXT].casefold()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the rows up to date with what an operation changed: re-read changed rows, reload for new or gone ones."""
+        if self._library is None or not changes:
+            return
+        if changes.everything:
+            self._colours = self._scale_colours()
+            self.reload()
+            return
+        if changes.scales:
+            self.reload_scales()
+        unknown = [cid for cid in changes.claim_ids if self.row_of(cid) is None]
+        mine = self._all or self._article_id in changes.article_ids or (
+            self._article_id is not None
+            and any(views.article_of_claim(self._library.db, cid) == self._article_id for cid in unknown))
+        if mine and (unknown or not changes.claim_ids and changes.article_ids):
+            # New or removed claims, or an article's own details (its title is in every row): read again.
+            self.reload()
+            return
+        for claim_id in changes.claim_ids - set(unknown):
+            self.refresh_claim(claim_id)  # reloads by itself when the claim is gone
 
     # --- lookups ---------------------------------------------------------
     def folded_texts(self) -> list[str]:
@@ -268,10 +246,10 @@ class ClaimsModel(QAbstractTableModel):
             return self.sort_key(r, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return r[TEXT]
+                return plain_tooltip(r[TEXT])
             if column == 4 and r[VERDICT]:
-                return f"{r[VERDICT]} ({r[SCALE]} scale)"
-            return self.display(r, column)
+                return plain_tooltip(f"{r[VERDICT]} ({r[SCALE]} scale)")
+            return plain_tooltip(self.display(r, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column == 4 and r[VERDICT]:

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store.schema import CLAIM_STATUSES
-from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, STATUS_TEXT, ClaimsModel
+from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, STATUS, STATUS_TEXT, ClaimsModel
 from factcheck_app.ui.models.claims_proxy import NO_VERDICT, NOT_DISMISSED, ClaimsFilterProxy
 
 FILTER_SETTLE_MS = 150
@@ -37,12 +38,14 @@ class ClaimsView(QWidget):
     splitRequested = Signal(str)
     mergeRequested = Signal(list)
     dismissRequested = Signal(list)
+    restoreRequested = Signal(list)
     addRequested = Signal()
     scopeChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ClaimsModel(self)
+        self.writable = False  # whether the menu offers changes (the window sets it with the library)
         self.proxy = ClaimsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -138,21 +141,31 @@ class ClaimsView(QWidget):
         layout.addWidget(self.table, 1)
         self._update_count()
 
+    def on_changed(self, changes: Changes) -> None:
+        """Bring the table up to date with an operation's changes, keeping the current claim current."""
+        keep = self.current_claim_id()
+        self.model.apply_changes(changes)
+        if keep and self.model.row_of(keep) is not None and not self.model.loading:
+            self.select_claim(keep, emit=False)
+
     # --- filters ---------------------------------------------------------
     @Slot()
     def _apply_text(self) -> None:
         self._settle.stop()
-        keep = self.current_claim_id()
-        self.proxy.set_filters(text=self.filter_text.text())
-        self.select_claim(keep, emit=False)
+        self._refilter(text=self.filter_text.text())
 
     @Slot()
     def _apply_combos(self) -> None:
-        keep = self.current_claim_id()
         verdict = self.verdict_filter.currentData()
-        self.proxy.set_filters(kind=self.kind_filter.currentData(), status=self.status_filter.currentData(),
-                               verdict=verdict if verdict != "*" else None)
-        self.select_claim(keep, emit=False)
+        self._refilter(kind=self.kind_filter.currentData(), status=self.status_filter.currentData(),
+                       verdict=verdict if verdict != "*" else None)
+
+    def _refilter(self, **filters) -> None:
+        keep = self.current_claim_id()
+        self.proxy.set_filters(**filters)
+        if not self.select_claim(keep, emit=False) and keep:
+            # The current claim is hidden now: say so, so that nothing acts on a claim out of sight.
+            self.claimSelected.emit(None)
 
     @Slot()
     def _fill_verdicts(self) -> None:
@@ -294,10 +307,15 @@ class ClaimsView(QWidget):
         merge.setEnabled(len(ids) > 1)
         merge.triggered.connect(lambda: self.mergeRequested.emit(ids))
         dismiss = QAction("Dismiss", menu)
-        dismiss.setEnabled(bool(ids))
-        dismiss.triggered.connect(lambda: self.dismissRequested.emit(ids))
+        dismissed = [cid for cid in ids if (self.model.claim_row(cid) or ())[STATUS:STATUS + 1] == ("dismissed",)]
+        dismiss.setEnabled(len(dismissed) < len(ids))
+        dismiss.triggered.connect(lambda: self.dismissRequested.emit([c for c in ids if c not in dismissed]))
+        restore = QAction("Restore (check it after all)", menu)
+        restore.setEnabled(bool(dismissed))
+        restore.triggered.connect(lambda: self.restoreRequested.emit(dismissed))
         add = QAction("Add claim from article selection", menu)
         add.triggered.connect(self.addRequested.emit)
-        for action in (split, merge, dismiss, add):
+        for action in (split, merge, dismiss, restore, add):
+            action.setEnabled(action.isEnabled() and self.writable)
             menu.addAction(action)
         return menu

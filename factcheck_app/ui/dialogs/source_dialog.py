@@ -10,22 +10,21 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from factcheck_app.store import Library, StoreError
+from factcheck_app.ops import sources as source_ops
 from factcheck_app.store.schema import RELIABILITY_LEVELS, SOURCE_KINDS
-from factcheck_app.store.sources import add_source, get_source, update_source
-from factcheck_app.ui import dialogs
-from factcheck_app.ui.inline_warning import InlineWarning
+from factcheck_app.store.sources import get_source
+from factcheck_app.ui.commands.op_runner import OpRunner
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.form_layout import lay_out_form
 
 _LINE_FIELDS = (
     ("title", "&Title", "What the source is called"),
@@ -40,17 +39,18 @@ _LINE_FIELDS = (
 
 def choose_local_file(parent: QWidget, start: str = "") -> str | None:
     """Ask for a local copy of the source (a PDF, a saved page...); return its path or None."""
-    return dialogs.ask_open_file(parent, "Local copy of the source", start, "All files (*)")
+    return prompts.ask_open_file(parent, "Local copy of the source", start, "All files (*)")
 
 
 class SourceDialog(QDialog):
     """The source form. After ``accept()`` succeeds, ``source_id`` is the saved source's id."""
 
     def __init__(
-        self, library: Library, source_id: str | None = None, initial_title: str = "", parent: QWidget | None = None
+        self, runner: OpRunner, source_id: str | None = None, initial_title: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._library = library
+        self._runner = runner
+        library = runner.library
         self.source_id = source_id
         self.setWindowTitle("Edit source" if source_id else "New source")
         self.setAccessibleName(self.windowTitle())
@@ -95,16 +95,7 @@ class SourceDialog(QDialog):
         form.addRow("N&otes", notes)
         form.addRow("Ta&gs", self.fields["tags"])
 
-        self.error_box = InlineWarning("Problem with the source")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_box)
-        layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
+        self.error_box, self.buttons = lay_out_form(self, form, "Problem with the source", 480)
 
         if source_id:
             self._fill(get_source(library.db, source_id))
@@ -168,24 +159,24 @@ class SourceDialog(QDialog):
     def accept(self) -> None:
         """Save the source; stay open with the store's message when a value is not acceptable."""
         values = self.values()
-        try:
-            if self.source_id:
-                update_source(self._library.db, self.source_id, **values)
-            else:
-                title = values.pop("title")
-                self.source_id = add_source(self._library.db, title, **values)
-        except StoreError as exc:
-            self.show_error(str(exc))
+        if self.source_id:
+            result = self._runner.run(source_ops.edit_source, self.source_id, **values, on_refusal=self.show_error)
+        else:
+            title = values.pop("title")
+            result = self._runner.run(source_ops.add_source, title, **values, on_refusal=self.show_error)
+            if result is not None:
+                self.source_id = result.value
+        if result is None:
             return
         self.error_box.clear()
         super().accept()
 
 
 def run_source_dialog(
-    library: Library, parent: QWidget, source_id: str | None = None, initial_title: str = ""
+    runner: OpRunner, parent: QWidget, source_id: str | None = None, initial_title: str = ""
 ) -> str | None:
     """Show the source dialog; return the saved source's id, or None when cancelled."""
-    dialog = SourceDialog(library, source_id, initial_title, parent)
+    dialog = SourceDialog(runner, source_id, initial_title, parent)
     try:
         return dialog.source_id if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

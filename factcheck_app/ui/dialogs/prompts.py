@@ -1,13 +1,14 @@
 """Every message box and file chooser the window shows goes through these functions.
 
-One place means tests can replace them (monkeypatch ``dialogs.message``) so that no
+One place means tests can replace them (monkeypatch ``prompts.message``) so that no
 dialog ever blocks a test run, and the wording stays consistent.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 _ICONS = {
     "info": QMessageBox.Icon.Information,
@@ -32,12 +33,37 @@ def message(
     a button named Cancel/Close/No is what Escape presses. ``detail`` is a second,
     smaller paragraph (never a traceback).
     """
+    box, made = message_box(parent, level, title, text, buttons, detail)
+    box.exec()
+    clicked = box.clickedButton()
+    for button, label in made:
+        if button is clicked:
+            return label
+    return buttons[-1]
+
+
+def message_box(
+    parent: QWidget | None,
+    level: str,
+    title: str,
+    text: str,
+    buttons: Sequence[str] = ("OK",),
+    detail: str | None = None,
+) -> tuple[QMessageBox, list[tuple]]:
+    """Build (not show) the box ``message`` shows; return it with its (button, label) pairs.
+
+    Text and detail are shown as plain text: they may quote a title or a name from an article.
+    """
     box = QMessageBox(parent)
     box.setIcon(_ICONS.get(level, QMessageBox.Icon.NoIcon))
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     if detail:
         box.setInformativeText(detail)
+        # QMessageBox gives its second paragraph no text format of its own.
+        for label in box.findChildren(QLabel, "qt_msgbox_informativelabel"):
+            label.setTextFormat(Qt.TextFormat.PlainText)
     made = []
     for label in buttons:
         role = (QMessageBox.ButtonRole.RejectRole if label.casefold() in _CANCEL_WORDS
@@ -45,12 +71,7 @@ def message(
         made.append((box.addButton(label, role), label))
     box.setDefaultButton(made[0][0])
     box.setAccessibleName(title)
-    box.exec()
-    clicked = box.clickedButton()
-    for button, label in made:
-        if button is clicked:
-            return label
-    return buttons[-1]
+    return box, made
 
 
 def ask_open_files(parent: QWidget | None, title: str, folder: str, name_filter: str) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
+from factcheck_app.ui.plain_text import plain_label
+
 
 class InlineWarning(QFrame):
     """An icon and a message; ``show_message`` shows it, ``clear`` hides it. Colours come from the palette."""
@@ -15,7 +17,7 @@ class InlineWarning(QFrame):
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-        self.label = QLabel(self)
+        self.label = plain_label(parent=self)
         self.label.setWordWrap(True)
         self.label.setAccessibleName(accessible_name)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -33,8 +33,9 @@ from factcheck_app.store.evidence import independent_source_count
 from factcheck_app.store.scales import DEFAULT_SCALE, list_scales
 from factcheck_app.store.schema import VERDICT_STATUSES
 from factcheck_app.store.verdicts import get_verdict, verdict_history
-from factcheck_app.ui.inline_warning import InlineWarning
-from factcheck_app.ui.rating_swatch import swatch_icon, swatch_pixmap
+from factcheck_app.ui.panes.inline_warning import InlineWarning
+from factcheck_app.ui.plain_text import plain_label, plain_tooltip
+from factcheck_app.ui.panes.rating_swatch import swatch_icon, swatch_pixmap
 
 RATIONALE_IDLE_MS = 800
 MIN_INDEPENDENT_SOURCES = 2
@@ -65,8 +66,10 @@ class VerdictHistoryModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.describe(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.describe(row))
         return None
 
     @staticmethod
@@ -100,7 +103,6 @@ class VerdictEditor(QWidget):
 
     ratingChosen = Signal(str, str)  # scale name, step label
     rationaleEdited = Signal(str, str)  # claim id, text
-    checkerEdited = Signal(str)
     statusChosen = Signal(str)
     reviewRequested = Signal()
     clearRequested = Signal()
@@ -129,7 +131,7 @@ class VerdictEditor(QWidget):
         self.rating_grid.setVerticalSpacing(4)
 
         self.summary_icon = QLabel()
-        self.summary_label = QLabel()
+        self.summary_label = plain_label()
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("Current verdict")
@@ -150,9 +152,10 @@ class VerdictEditor(QWidget):
         self.idle_timer.setInterval(RATIONALE_IDLE_MS)
         self.idle_timer.timeout.connect(self.flush)
 
+        # Who set the rating is the checker (the sign-off rules in ops): shown, never typed over.
         self.checker_edit = QLineEdit()
         self.checker_edit.setAccessibleName("Checker")
-        self.checker_edit.editingFinished.connect(self._checker_finished)
+        self.checker_edit.setReadOnly(True)
         checker_label = QLabel("Chec&ker:")
         checker_label.setBuddy(self.checker_edit)
         self.status_combo = QComboBox()
@@ -292,11 +295,9 @@ class VerdictEditor(QWidget):
             "Why this rating: what the evidence shows." if has_verdict else "Choose a rating first, then write why."
         )
 
-        if not self.checker_edit.hasFocus() or not has_verdict:
-            self.checker_edit.setText((verdict or {}).get("checker") or "")
+        self.checker_edit.setText((verdict or {}).get("checker") or "")
         self.checker_edit.setPlaceholderText(checker)
         self.checker_edit.setEnabled(has_verdict)
-        self.checker_edit.setReadOnly(self._read_only)
         self._show_status(verdict)
 
         count = independent_source_count(self._library.db, self._claim_id) if has_claim else 0
@@ -328,7 +329,7 @@ class VerdictEditor(QWidget):
         self.status_combo.setCurrentIndex(self.status_combo.findData(status))
         model: QStandardItemModel = self.status_combo.model()
         # Only a second checker makes a verdict reviewed (Mark reviewed), and only a reviewed one is published.
-        allowed = {"draft", status} | ({"published"} if status == "reviewed" else set())
+        allowed = {status} | ({"published"} if status == "reviewed" else set())
         for row, value in enumerate(VERDICT_STATUSES):
             model.item(row).setEnabled(value in allowed)
         self.status_combo.setEnabled(verdict is not None and not self._read_only)
@@ -378,7 +379,7 @@ class VerdictEditor(QWidget):
             button.setAccessibleName(f"Rate {step.label}")
             key = f" (key {number})" if number <= 9 else ""
             off = " Off the true-to-false scale." if step.off_scale else ""
-            button.setToolTip(f"{step.description}{off}{key}".strip())
+            button.setToolTip(plain_tooltip(f"{step.description}{off}{key}".strip()))
             button.setEnabled(self._claim_id is not None and not self._read_only)
             button.clicked.connect(partial(self._rating_clicked, step.label))
             self._rating_buttons.append(button)
@@ -427,16 +428,6 @@ class VerdictEditor(QWidget):
         if watched is self.rationale_edit and event.type() == QEvent.Type.FocusOut:
             self.flush()
         return super().eventFilter(watched, event)
-
-    def _checker_finished(self) -> None:
-        if self._verdict is None:
-            return
-        text = self.checker_edit.text().strip()
-        saved = self._verdict.get("checker") or ""
-        if not text:
-            self.checker_edit.setText(saved)  # a verdict keeps a named checker
-        elif text != saved:
-            self.checkerEdited.emit(text)
 
     def _status_activated(self, index: int) -> None:
         status = self.status_combo.itemData(index)

@@ -1,7 +1,7 @@
 """Preferences > Organisation: who publishes the checks (ClaimReview author) and the reports' methodology note.
 
-The values belong to the library (store.settings), so every checker sharing the library
-exports under the same name.
+The values belong to the library (library settings, changed through ops.settings), so every
+checker sharing the library exports under the same name.
 """
 from __future__ import annotations
 
@@ -17,29 +17,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_app.store import Library, StoreError
-from factcheck_app.store.settings import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL, get_setting, set_setting
-from factcheck_app.store.transaction import write
-from factcheck_app.store.validation import check_url
-from factcheck_app.ui.inline_warning import InlineWarning
+from factcheck_app.ops.settings import get_setting, set_setting
+from factcheck_app.ui.commands.op_runner import OpRunner
+from factcheck_app.ui.panes.inline_warning import InlineWarning
+
+#: The settings the dialog edits, by their names in ops.settings, in the order they are saved
+#: (the address first: when it is refused, nothing is saved).
+FIELDS = ("organisation-url", "organisation", "methodology")
 
 
 class OrganisationDialog(QDialog):
     """Name, web address and methodology note of the checking organisation, saved on OK."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library = library
+        self._runner = runner
+        library = runner.library
         self.setWindowTitle("Organisation")
         self.setAccessibleName("Organisation")
-        db = library.db
-        self.name_edit = QLineEdit(get_setting(db, ORGANISATION_NAME) or "")
+        self.name_edit = QLineEdit(get_setting(library, "organisation") or "")
         self.name_edit.setAccessibleName("Organisation name")
         self.name_edit.setPlaceholderText("Shown as the author of ClaimReview exports")
-        self.url_edit = QLineEdit(get_setting(db, ORGANISATION_URL) or "")
+        self.url_edit = QLineEdit(get_setting(library, "organisation-url") or "")
         self.url_edit.setAccessibleName("Organisation web address")
         self.url_edit.setPlaceholderText("https://…")
-        self.methodology_edit = QPlainTextEdit(get_setting(db, METHODOLOGY) or "")
+        self.methodology_edit = QPlainTextEdit(get_setting(library, "methodology") or "")
         self.methodology_edit.setAccessibleName("Methodology note")
         self.methodology_edit.setPlaceholderText("How the desk checks claims; printed with reports")
         self.methodology_edit.setTabChangesFocus(True)
@@ -62,31 +64,26 @@ class OrganisationDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:
-        """Save the three settings together; stay open with a message when the address is not one."""
-        try:
-            url = check_url(self.url_edit.text().strip(), "web address")
-        except StoreError as exc:
-            self.error_box.show_message(str(exc))
-            self.url_edit.setFocus()
-            return
-        try:
-            values = {
-                ORGANISATION_NAME: self.name_edit.text().strip() or None,
-                ORGANISATION_URL: url,
-                METHODOLOGY: self.methodology_edit.toPlainText().strip() or None,
-            }
-            with write(self._library.db):
-                for key, value in values.items():
-                    set_setting(self._library.db, key, value)
-        except StoreError as exc:
-            self.error_box.show_message(str(exc))
-            return
+        """Save the changed settings as one undo step; stay open with a message when one is refused."""
+        values = {
+            "organisation-url": self.url_edit.text().strip() or None,
+            "organisation": self.name_edit.text().strip() or None,
+            "methodology": self.methodology_edit.toPlainText().strip() or None,
+        }
+        library = self._runner.library
+        changed = [name for name in FIELDS if values[name] != (get_setting(library, name) or None)]
+        with self._runner.one_step("Organisation details"):
+            for name in changed:
+                if self._runner.run(set_setting, name, values[name], on_refusal=self.error_box.show_message) is None:
+                    if name == "organisation-url":
+                        self.url_edit.setFocus()
+                    return
         super().accept()
 
 
-def run_organisation_dialog(library: Library, parent: QWidget) -> bool:
+def run_organisation_dialog(runner: OpRunner, parent: QWidget) -> bool:
     """Show Preferences > Organisation; return True when the details were saved."""
-    dialog = OrganisationDialog(library, parent)
+    dialog = OrganisationDialog(runner, parent)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from factcheck_app.store import Library
 from factcheck_app.store.evidence import list_evidence
+from factcheck_app.ui.plain_text import plain_tooltip
 
 COLUMNS = ("Stance", "Source", "Publisher", "Excerpt", "Locator")
 COLUMN_SHARES = {1: 0.34, 2: 0.22, 3: 0.30, 4: 0.14}
@@ -85,7 +86,7 @@ class EvidenceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(STANCE_COLOURS.get(row["stance"], "#808080"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return plain_tooltip(self._tooltip(row))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{COLUMNS[column]}: {self._display(row, column) or 'none'}"
         return None
@@ -117,10 +118,12 @@ class EvidenceTableModel(QAbstractTableModel):
 
 
 class EvidenceTableView(QTableView):
-    """The evidence table: one row per attached source; Enter or double-click asks to edit, Delete to detach."""
+    """The evidence table: one row per attached source; Enter or double-click asks to edit, Delete to detach,
+    and the right-click menu offers the same with editing the source."""
 
     editRequested = Signal(str)
     detachRequested = Signal(str)
+    sourceEditRequested = Signal(str)  # the evidence id whose source to edit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +138,9 @@ class EvidenceTableView(QTableView):
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(False)
         self.doubleClicked.connect(lambda index: self._request(self.editRequested, index))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(
+            lambda point: self.context_menu(self.indexAt(point)).exec(self.viewport().mapToGlobal(point)))
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -175,6 +181,18 @@ class EvidenceTableView(QTableView):
         row = self.model().row_of(evidence_id)
         if row >= 0:
             self.selectRow(row)
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """Build the menu for the evidence at ``index`` (selecting it): edit it, edit its source, detach it."""
+        menu = QMenu(self)
+        if index.isValid():
+            self.selectRow(index.row())
+        for text, signal in (("&Edit Evidence…", self.editRequested), ("Edit &Source…", self.sourceEditRequested),
+                             ("&Detach from Claim", self.detachRequested)):
+            action = menu.addAction(text)
+            action.setEnabled(index.isValid() and self.isEnabled())
+            action.triggered.connect(lambda _checked=False, s=signal: self._request(s, index))
+        return menu
 
     def _request(self, signal, index: QModelIndex) -> None:
         if index.isValid():

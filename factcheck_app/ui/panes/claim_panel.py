@@ -1,13 +1,13 @@
 """The claim panel beside the claims table: the claim, its evidence, and its verdict.
 
-Every change is saved when made, as an undoable command on the window's QUndoStack;
-after any change (and its undo or redo) the panel refreshes and emits ``claimChanged``.
-Store errors become one clear message; the panel keeps what the checker typed.
+Every change is an operation run through the window's ``OpRunner`` (so it is undoable and
+the sign-off rules apply); the panel shows the claim again when the runner says it changed.
+A refusal becomes one clear message; the panel keeps what the checker typed.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QTextCursor, QUndoStack
+from PySide6.QtGui import QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -22,25 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck_app import user_profile
+from factcheck_app.ops import claims as claim_ops
+from factcheck_app.ops import evidence as evidence_ops
+from factcheck_app.ops import sources as source_ops
+from factcheck_app.ops import verdicts as verdict_ops
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store import Library, StoreError
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
-from factcheck_app.store.verdicts import get_verdict, review_verdict
-from factcheck_app.ui import dialogs, evidence_dialog, source_dialog
-from factcheck_app.ui.settings import os_user_name
-from factcheck_app.ui.evidence_list import EvidenceTableModel, EvidenceTableView
-from factcheck_app.ui.source_search import SourceSearch
-from factcheck_app.ui.undo_commands import (
-    AttachEvidenceCommand,
-    ClaimStatusCommand,
-    ClearVerdictCommand,
-    CommandEvents,
-    DetachEvidenceCommand,
-    EditEvidenceCommand,
-    SetVerdictCommand,
-    dismiss_command,
-)
-from factcheck_app.ui.verdict_editor import VerdictEditor
+from factcheck_app.ui.commands.op_runner import PERSON, OpRunner
+from factcheck_app.ui.dialogs import evidence_dialog, prompts, source_dialog
+from factcheck_app.ui.panes.evidence_list import EvidenceTableModel, EvidenceTableView
+from factcheck_app.ui.panes.source_search import SourceSearch
+from factcheck_app.ui.panes.verdict_editor import VerdictEditor
+from factcheck_app.ui.plain_text import plain_label
 
 APP_TITLE = "Factcheck Desk"
 CLAIM_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "checked": "Checked", "dismissed": "Dismissed"}
@@ -55,7 +51,7 @@ DISMISS_REASONS = (
 
 def show_error(parent: QWidget, message: str) -> None:
     """Tell the checker that a change could not be made (tests replace this function)."""
-    dialogs.message(parent, "warning", APP_TITLE, message)
+    prompts.message(parent, "warning", APP_TITLE, message)
 
 
 def ask_dismiss_reason(parent: QWidget) -> str | None:
@@ -66,30 +62,20 @@ def ask_dismiss_reason(parent: QWidget) -> str | None:
     return reason if ok else None
 
 
-def default_checker_name() -> str:
-    """Return the operating-system user name, the checker's name until the window sets one."""
-    return os_user_name()
-
-
 class ClaimPanel(QWidget):
-    """Shows one claim with its evidence and verdict and turns every edit into an undoable store command."""
+    """Shows one claim with its evidence and verdict and turns every edit into an undoable operation."""
 
-    claimChanged = Signal(str)
     leaveRequested = Signal()  # Escape in the empty source search: the window gives the keyboard back to the table
 
-    def __init__(self, library: Library, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library = library
-        self.undo_stack = undo_stack
+        self.runner = runner
+        self.library: Library = runner.library
         self.claim_id: str | None = None
-        self.checker_name = default_checker_name()
+        self.checker_name = user_profile.get_user_name()
         self._scale_in_use: str | None = None
         self._unsaved_rationale: dict[str, str] = {}
-        self._last_push_failed = False
-
-        self.events = CommandEvents(self)
-        self.events.changed.connect(self._store_changed)
-        self.events.failed.connect(self._command_failed)
+        runner.changed.connect(self.on_changed)
 
         self.setAccessibleName("Claim panel")
         self.pages = QStackedWidget()
@@ -118,12 +104,16 @@ class ClaimPanel(QWidget):
         self.source_search.attachRequested.connect(self._attach)
         self.source_search.createRequested.connect(self._create_and_attach)
         self.source_search.leaveRequested.connect(self.leaveRequested)
+        self.source_search.editSourceRequested.connect(
+            lambda source_id: source_dialog.run_source_dialog(self.runner, self, source_id=source_id))
+        self.source_search.removeSourceRequested.connect(self._remove_source)
         self.evidence_model = EvidenceTableModel(self.library, self)
         self.evidence_view = EvidenceTableView()
         self.evidence_view.setModel(self.evidence_model)
         self.evidence_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.evidence_view.editRequested.connect(self._edit_evidence)
         self.evidence_view.detachRequested.connect(self._detach)
+        self.evidence_view.sourceEditRequested.connect(self._edit_source)
         self.evidence_view.selectionModel().selectionChanged.connect(self._update_evidence_buttons)
         self.evidence_model.modelReset.connect(self._update_evidence_buttons)
         self.edit_evidence_button = QPushButton("Ed&it…")
@@ -131,7 +121,7 @@ class ClaimPanel(QWidget):
         self.edit_evidence_button.clicked.connect(lambda: self._edit_evidence(self.evidence_view.current_evidence_id()))
         self.edit_source_button = QPushButton("Edit s&ource…")
         self.edit_source_button.setAccessibleName("Edit the selected evidence's source")
-        self.edit_source_button.clicked.connect(self._edit_source)
+        self.edit_source_button.clicked.connect(lambda: self._edit_source(self.evidence_view.current_evidence_id()))
         self.detach_button = QPushButton("&Detach")
         self.detach_button.setAccessibleName("Detach the selected evidence from the claim")
         self.detach_button.clicked.connect(lambda: self._detach(self.evidence_view.current_evidence_id()))
@@ -150,8 +140,7 @@ class ClaimPanel(QWidget):
         self.verdict_editor = VerdictEditor(self.library, read_only=self.library.readonly)
         self.verdict_editor.ratingChosen.connect(self._set_rating)
         self.verdict_editor.rationaleEdited.connect(self._save_rationale)
-        self.verdict_editor.checkerEdited.connect(lambda name: self._change_verdict({"checker": name}))
-        self.verdict_editor.statusChosen.connect(lambda status: self._change_verdict({"status": status}))
+        self.verdict_editor.statusChosen.connect(self._status_chosen)
         self.verdict_editor.reviewRequested.connect(self._review)
         self.verdict_editor.clearRequested.connect(self._clear_verdict)
         verdict_layout.addWidget(self.verdict_editor)
@@ -164,7 +153,7 @@ class ClaimPanel(QWidget):
         return self.scroll
 
     def _build_header(self) -> QVBoxLayout:
-        self.claim_label = QLabel()
+        self.claim_label = plain_label()
         self.claim_label.setWordWrap(True)
         self.claim_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.claim_label.setAccessibleName("Claim")
@@ -172,11 +161,11 @@ class ClaimPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setWeight(QFont.Weight.DemiBold)
         self.claim_label.setFont(font)
-        self.meta_label = QLabel()
+        self.meta_label = plain_label()
         self.meta_label.setWordWrap(True)
         self.meta_label.setAccessibleName("Claim details")
         self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, from the palette
-        self.dismissed_label = QLabel()
+        self.dismissed_label = plain_label()
         self.dismissed_label.setWordWrap(True)
         self.dismissed_label.setAccessibleName("Why the claim was dismissed")
         self.dismiss_button = QPushButton("Dis&miss…")
@@ -278,12 +267,14 @@ class ClaimPanel(QWidget):
         reason = ask_dismiss_reason(self)
         if reason is None:
             return
-        claim_id = self.claim_id
-        self._push(lambda: dismiss_command(self.events, self.library, claim_id, reason))
+        if not reason.strip():
+            show_error(self, "Say why the claim is not worth checking.")
+            return
+        self._run(claim_ops.dismiss_claims, [self.claim_id], reason.strip(), refused="Cannot dismiss")
 
     def set_checker_name(self, name: str) -> None:
         """Set who is working: the checker of new verdicts, the adder of evidence, the reviewer."""
-        self.checker_name = (name or "").strip() or default_checker_name()
+        self.checker_name = " ".join((name or "").split())
         if self.claim_id is not None:
             self.verdict_editor.refresh(self.checker_name)
 
@@ -293,6 +284,15 @@ class ClaimPanel(QWidget):
         """Save what the checker typed but the idle timer has not saved yet (the window calls it on close)."""
         if self.claim_id is not None:
             self.verdict_editor.flush()
+
+    def on_changed(self, changes: Changes) -> None:
+        """Show the claim again when ``changes`` touch it, its sources or the rating scales."""
+        if changes.scales or changes.everything:
+            self.reload_scales()
+        if self.claim_id is not None and (changes.everything or changes.sources or self.claim_id in changes.claim_ids):
+            self._refresh()
+        if changes.sources and self.source_search.search_edit.text().strip():
+            self.source_search.update_results()  # an edited or removed source shows as it is now
 
     def reload_scales(self) -> None:
         """Re-read the rating scales after they were edited in Preferences."""
@@ -306,29 +306,11 @@ class ClaimPanel(QWidget):
         self.flush_pending()
         super().hideEvent(event)
 
-    # --- running commands -------------------------------------------------------------------------
+    # --- running operations -----------------------------------------------------------------------
 
-    def _push(self, make_command) -> bool:
-        """Build a command (which reads the store) and push it; return True when the change was made."""
-        self._last_push_failed = False
-        try:
-            command = make_command()
-        except StoreError as exc:
-            show_error(self, str(exc))
-            return False
-        self.undo_stack.push(command)
-        return not self._last_push_failed
-
-    def _command_failed(self, message: str) -> None:
-        self._last_push_failed = True
-        show_error(self, message)
-        if self.claim_id is not None:
-            self._refresh()
-
-    def _store_changed(self, claim_id: str) -> None:
-        if claim_id == self.claim_id:
-            self._refresh()
-        self.claimChanged.emit(claim_id)
+    def _run(self, op, *args, **kwargs):
+        """Run an operation through the window's runner; return its result, or None when refused (and said why)."""
+        return self.runner.run(op, *args, **kwargs)
 
     def _refresh(self) -> None:
         try:
@@ -380,24 +362,16 @@ class ClaimPanel(QWidget):
         claim_id = self.claim_id
         if claim_id is None or self.library.readonly:
             return
-        holder: list[AttachEvidenceCommand] = []
-
-        def make() -> AttachEvidenceCommand:
-            holder.append(
-                AttachEvidenceCommand(self.events, self.library, claim_id, source_id, stance, added_by=self.checker_name)
-            )
-            return holder[0]
-
-        if self._push(make):
-            evidence_id = holder[0].evidence_id
+        result = self._run(evidence_ops.add_evidence, claim_id, source_id, stance, by=PERSON,
+                           refused="Cannot attach the source")
+        if result is not None:
             self.source_search.clear()
-            if evidence_id:
-                self.evidence_view.select_evidence(evidence_id)
+            self.evidence_view.select_evidence(result.value)
 
     def _create_and_attach(self, title: str, stance: str) -> None:
         if self.claim_id is None:
             return
-        source_id = source_dialog.run_source_dialog(self.library, self, initial_title=title)
+        source_id = source_dialog.run_source_dialog(self.runner, self, initial_title=title)
         if source_id:
             self._attach(source_id, stance)
 
@@ -409,39 +383,35 @@ class ClaimPanel(QWidget):
             return
         changes = evidence_dialog.run_evidence_dialog(self.evidence_model.evidence_row(row), self)
         if changes:
-            self._push(lambda: EditEvidenceCommand(self.events, self.library, evidence_id, changes))
+            self._run(evidence_ops.edit_evidence, evidence_id, **changes, refused="Cannot change the evidence")
 
-    def _edit_source(self) -> None:
-        evidence_id = self.evidence_view.current_evidence_id()
+    def _edit_source(self, evidence_id: str | None) -> None:
         row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
         if row < 0:
             return
-        source_id = self.evidence_model.evidence_row(row)["source_id"]
-        if source_dialog.run_source_dialog(self.library, self, source_id=source_id):
-            self._store_changed(self.claim_id)
+        source_dialog.run_source_dialog(self.runner, self, source_id=self.evidence_model.evidence_row(row)["source_id"])
+
+    def _remove_source(self, source_id: str) -> None:
+        if source_id and not self.library.readonly:
+            self._run(source_ops.remove_source, source_id, refused="Cannot remove the source")
 
     def _detach(self, evidence_id: str | None) -> None:
         if evidence_id and not self.library.readonly:
-            self._push(lambda: DetachEvidenceCommand(self.events, self.library, evidence_id))
+            self._run(evidence_ops.remove_evidence, evidence_id, refused="Cannot detach the source")
 
     # --- verdict --------------------------------------------------------------------------------
 
     def _set_rating(self, scale: str, label: str) -> None:
         self.flush_pending()
         self._scale_in_use = scale
-        self._change_verdict({"rating": label, "scale": scale})
-
-    def _change_verdict(self, changes: dict) -> None:
-        claim_id = self.claim_id
-        if claim_id is None:
-            return
-        self._push(lambda: SetVerdictCommand(self.events, self.library, claim_id, changes, who=self.checker_name))
+        if self.claim_id is not None:
+            self._run(verdict_ops.set_rating, self.claim_id, label, scale=scale, by=PERSON, refused="Cannot rate")
 
     def _save_rationale(self, claim_id: str, text: str) -> None:
-        saved = self._push(
-            lambda: SetVerdictCommand(self.events, self.library, claim_id, {"rationale": text}, who=self.checker_name)
-        )
-        if saved:
+        # Consecutive edits of one claim's rationale are one undo step.
+        saved = self._run(verdict_ops.set_rationale, claim_id, text, by=PERSON, merge_key=("rationale", claim_id),
+                          refused="Cannot save the rationale")
+        if saved is not None:
             self._unsaved_rationale.pop(claim_id, None)
         else:
             # Kept for this session and put back when the claim is shown again, so nothing typed is lost.
@@ -453,27 +423,25 @@ class ClaimPanel(QWidget):
             self.verdict_editor.rationale_edit.setPlainText(text)
 
     def _review(self) -> None:
-        claim_id = self.claim_id
-        if claim_id is None:
+        if self.claim_id is not None:
+            self.flush_pending()
+            self._run(verdict_ops.review_verdict, self.claim_id, by=PERSON, refused="Cannot mark reviewed")
+
+    def _status_chosen(self, status: str) -> None:
+        if self.claim_id is None:
             return
         self.flush_pending()
-        try:
-            review_verdict(self.library.db, claim_id, self.checker_name)
-        except StoreError as exc:
-            show_error(self, str(exc))
-            return
-        self._store_changed(claim_id)
+        if status == "reviewed":
+            self._review()
+        elif status == "published":
+            self._run(verdict_ops.publish_verdict, self.claim_id, by=PERSON, refused="Cannot publish")
+        self._refresh()  # a refused choice shows the saved status again
 
     def _clear_verdict(self) -> None:
-        claim_id = self.claim_id
-        if claim_id is not None:
+        if self.claim_id is not None:
             self.flush_pending()
-            self._push(lambda: ClearVerdictCommand(self.events, self.library, claim_id, who=self.checker_name))
+            self._run(verdict_ops.clear_verdict, self.claim_id, by=PERSON, refused="Cannot clear the verdict")
 
     def _reopen(self) -> None:
-        claim_id = self.claim_id
-        if claim_id is None:
-            return
-        has_verdict = get_verdict(self.library.db, claim_id) is not None
-        status = "checked" if has_verdict else ("in_progress" if self.evidence_model.rowCount() else "open")
-        self._push(lambda: ClaimStatusCommand(self.events, self.library, claim_id, status, None))
+        if self.claim_id is not None:
+            self._run(claim_ops.restore_claims, [self.claim_id], refused="Cannot reopen the claim")

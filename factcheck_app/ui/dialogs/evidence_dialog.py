@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.store.schema import STANCES
-from factcheck_app.ui.evidence_list import STANCE_LABELS
+from factcheck_app.ui.panes.evidence_list import STANCE_LABELS
+from factcheck_app.ui.plain_text import plain_label
 
 EDITABLE_FIELDS = ("stance", "excerpt", "locator", "note")
 
@@ -28,7 +29,7 @@ class EvidenceDialog(QDialog):
         self.setWindowTitle("Edit evidence")
         self.setAccessibleName("Edit evidence")
 
-        source = QLabel(row.get("source_title") or "")
+        source = plain_label(row.get("source_title") or "")
         source.setWordWrap(True)
         source.setAccessibleName("Source")
         self.stance_combo = QComboBox()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from factcheck_app.store.errors import NotAStoreError, StoreCorruptError, StoreError, StoreReadOnlyError
 from factcheck_app.store.library import Library, open_library
 from factcheck_app.store.restore import list_backups, restore_backup
-from factcheck_app.ui import dialogs
+from factcheck_app.ui.dialogs import prompts
 
 OPEN_READ_ONLY = "Open read-only"
 RESTORE_BACKUP = "Restore latest backup"
@@ -27,9 +27,9 @@ def open_with_recovery(parent: QWidget | None, path: Path, create: bool = True) 
         return open_library(path, create=create)
     except StoreReadOnlyError as exc:
         if not path.is_file():
-            dialogs.message(parent, "error", title, str(exc))
+            prompts.message(parent, "error", title, str(exc))
             return None
-        choice = dialogs.message(parent, "warning", title, str(exc), (OPEN_READ_ONLY, CANCEL),
+        choice = prompts.message(parent, "warning", title, str(exc), (OPEN_READ_ONLY, CANCEL),
                                  detail="Read-only, you can read and export but not change anything.")
         if choice != OPEN_READ_ONLY:
             return None
@@ -37,11 +37,11 @@ def open_with_recovery(parent: QWidget | None, path: Path, create: bool = True) 
     except (StoreCorruptError, NotAStoreError) as exc:
         backups = list_backups(path)
         if not backups:
-            dialogs.message(parent, "error", title, str(exc), detail="No automatic backup of this library was found.")
+            prompts.message(parent, "error", title, str(exc), detail="No automatic backup of this library was found.")
             return None
         newest = backups[0]
         when = dt.datetime.fromtimestamp(newest.stat().st_mtime).strftime("%d %b %Y %H:%M")
-        choice = dialogs.message(parent, "error", title, str(exc), (RESTORE_BACKUP, CANCEL),
+        choice = prompts.message(parent, "error", title, str(exc), (RESTORE_BACKUP, CANCEL),
                                  detail=f"The latest backup was made {when}. The damaged file is kept beside it, "
                                         "renamed, so nothing is deleted.")
         if choice != RESTORE_BACKUP:
@@ -49,14 +49,14 @@ def open_with_recovery(parent: QWidget | None, path: Path, create: bool = True) 
         try:
             restore_backup(path, newest)
         except StoreError as restore_exc:
-            dialogs.message(parent, "error", "Restore failed", str(restore_exc))
+            prompts.message(parent, "error", "Restore failed", str(restore_exc))
             return None
         return _try(parent, title, lambda: open_library(path, create=False))
     except StoreError as exc:
-        dialogs.message(parent, "error", title, str(exc))
+        prompts.message(parent, "error", title, str(exc))
         return None
     except OSError as exc:
-        dialogs.message(parent, "error", title, f"{path} cannot be opened: {exc.strerror or exc}.")
+        prompts.message(parent, "error", title, f"{path} cannot be opened: {exc.strerror or exc}.")
         return None
 
 
@@ -64,5 +64,5 @@ def _try(parent: QWidget | None, title: str, opener) -> Library | None:
     try:
         return opener()
     except StoreError as exc:
-        dialogs.message(parent, "error", title, str(exc))
+        prompts.message(parent, "error", title, str(exc))
         return None

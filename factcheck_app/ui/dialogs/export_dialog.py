@@ -20,11 +20,14 @@ from factcheck_app.reports.errors import ReportError
 from factcheck_app.reports.exporter import EXTENSIONS, ExportRequest, ExportResult, run_export
 from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
+from factcheck_app.store import views
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
 from factcheck_app.store.scales import list_scales
-from factcheck_app.ui import dialogs, workers
-from factcheck_app.ui.progress import JobProgress
+from factcheck_app.ui import workers
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.progress import JobProgress
+from factcheck_app.ui.plain_text import plain_label
 
 PREVIEW_CLAIMS = 25
 FORMAT_CHOICES = (
@@ -43,13 +46,13 @@ FILTERS = {"html": "Web page (*.html)", "pdf": "PDF (*.pdf)", "md": "Markdown (*
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the checker an export failed (tests replace this function)."""
-    dialogs.message(parent, "error", title, text)
+    prompts.message(parent, "error", title, text)
 
 
 def ask_overwrite(parent: QWidget | None, paths: list[Path]) -> bool:
     """Ask before replacing existing files; return True to overwrite (tests replace this function)."""
     names = "\n".join(str(p) for p in paths)
-    answer = dialogs.message(parent, "question", "Replace file?", f"This file already exists:\n{names}",
+    answer = prompts.message(parent, "question", "Replace file?", f"This file already exists:\n{names}",
                              buttons=("Replace", "Cancel"), detail="Replacing it cannot be undone.")
     return answer == "Replace"
 
@@ -173,7 +176,7 @@ class ExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self._name(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")
-        self.preview_note = QLabel()
+        self.preview_note = plain_label()
         self.preview_note.setWordWrap(True)
         self._name(self.preview_note, "Preview note", "")
         right = QWidget()
@@ -186,7 +189,7 @@ class ExportDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
 
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
         self._name(self.status_label, "Export status", "")
         self.buttons = QDialogButtonBox()
@@ -258,8 +261,7 @@ class ExportDialog(QDialog):
     def _suggest_target(self) -> None:
         title = "fact-check-report"
         if self.article_ids:
-            row = self.library.db.execute("SELECT title FROM articles WHERE id = ?", [self.article_ids[0]]).fetchone()
-            title = "fact-check " + (row[0] if row and row[0] else "article")
+            title = "fact-check " + (views.article_title(self.library.db, self.article_ids[0]) or "article")
         self._stem = sanitise_filename(title, fallback="fact-check-report")
         self.target_edit.setText(str(Path.home() / (self._stem + EXTENSIONS[self.fmt])))
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from factcheck_app.ui.text_offsets import OffsetMap
+from factcheck_app.ui.panes.text_offsets import OffsetMap
 
 _U = QTextCharFormat.UnderlineStyle
 

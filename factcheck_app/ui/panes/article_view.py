@@ -19,10 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.core.extraction import FACET_KINDS
-from factcheck_app.ui.facet_text import facet_tooltip
-from factcheck_app.ui.highlight import build_selections, claim_format, style_for
+from factcheck_app.ops.changes import Changes
+from factcheck_app.store import views
+from factcheck_app.store.library import Library
 from factcheck_app.ui.models.claims_model import STATUS_TEXT
-from factcheck_app.ui.text_offsets import OffsetMap
+from factcheck_app.ui.panes.facet_text import facet_tooltip
+from factcheck_app.ui.panes.highlight import build_selections, claim_format, style_for
+from factcheck_app.ui.panes.text_offsets import OffsetMap
+from factcheck_app.ui.plain_text import plain_label, plain_tooltip
 
 NO_DATE = QDate(1000, 1, 1)
 DATE_SETTLE_MS = 700
@@ -73,21 +77,27 @@ class KindLegend(QWidget):
 
 
 class ArticleView(QWidget):
-    """Shows one article with its highlights and reports clicks, selections and date corrections."""
+    """Shows one article with its highlights and reports clicks, selections and date corrections.
+
+    It reads its article itself (``show_article``) and reads it again when a change names the
+    article or one of its claims (``on_changed``).
+    """
 
     claimActivated = Signal(str)
     publishedCorrected = Signal(object)  # the new ISO date, or None for "no date"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.library: Library | None = None
         self.article: dict | None = None
+        self._claim_ids: frozenset[str] = frozenset()
         self.claims: list[dict] = []
         self.facets: list[dict] = []
         self.current_claim: str | None = None
         self._offsets = OffsetMap("")
         self._loading = False
 
-        self.title = QLabel("No article selected")
+        self.title = plain_label("No article selected")
         self.title.setObjectName("articleTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,7 +107,7 @@ class ArticleView(QWidget):
         self.title.setFont(font)
         self.title.setAccessibleName("Article title")
 
-        self.meta = QLabel("")
+        self.meta = plain_label("")
         self.meta.setAccessibleName("Article outlet and source")
         self.meta.setEnabled(False)
         self.date_edit = QDateEdit()
@@ -159,6 +169,29 @@ class ArticleView(QWidget):
         return round(self.text.font().pointSizeF())
 
     # --- content ---------------------------------------------------------
+    def set_library(self, library: Library | None) -> None:
+        """Show articles of ``library`` (None: nothing); the pane starts empty."""
+        self.library = library
+        self.set_read_only_date(bool(library and library.readonly))
+        self.set_article(None, [], [])
+
+    def show_article(self, article_id: str | None, current_claim: str | None = None, keep_scroll: bool = False) -> bool:
+        """Read and show ``article_id`` (None: empty); return False when there is no such article."""
+        page = views.article_page(self.library.db, article_id) if self.library and article_id else None
+        if page is None:
+            self.set_article(None, [], [])
+            return article_id is None
+        self.set_article(*page, current_claim=current_claim, keep_scroll=keep_scroll)
+        return True
+
+    def on_changed(self, changes: Changes) -> None:
+        """Read the article again when ``changes`` touch it or its claims (keeping the reader's place)."""
+        if self.article is None:
+            return
+        if changes.everything or self.article["id"] in changes.article_ids or self._claim_ids & changes.claim_ids:
+            current = self.current_claim if self.current_claim in self._claim_ids else None
+            self.show_article(self.article["id"], current, keep_scroll=True)
+
     def set_article(self, article: dict | None, claims: list[dict], facets: list[dict],
                     current_claim: str | None = None, keep_scroll: bool = False) -> None:
         """Show ``article`` (a store row with body) with its claims and facets; None clears the pane."""
@@ -175,6 +208,7 @@ class ArticleView(QWidget):
             self.date_edit.setEnabled(False)
             self._offsets = OffsetMap("")
             self.claims, self.facets = [], []
+            self._claim_ids = frozenset()
         else:
             self.title.setText(article.get("title") or article.get("source_name") or "(untitled)")
             bits = [article.get("outlet") or "Outlet unknown"]
@@ -189,6 +223,7 @@ class ArticleView(QWidget):
             if not (same and previous_body == article["body"]):
                 self.text.setPlainText(article["body"])
                 self._offsets = OffsetMap(article["body"])
+            self._claim_ids = frozenset(c["id"] for c in claims)
             self.claims = [c for c in claims if c.get("status") != "dismissed"]
             self.facets = [f for f in facets if f["claim_id"] in {c["id"] for c in self.claims}]
         self._loading = False
@@ -296,7 +331,7 @@ class ArticleView(QWidget):
         """Return the tooltip for the character at ``offset``: its facet, else its claim."""
         facet = self.facet_at(offset)
         if facet is not None:
-            return facet_tooltip(facet)
+            return plain_tooltip(facet_tooltip(facet))
         claim = self.claim_at(offset)
         if claim is not None:
             verdict = claim.get("verdict") or "not yet checked"

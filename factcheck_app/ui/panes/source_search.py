@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 from factcheck_app.store import Library
 from factcheck_app.store.schema import STANCES
 from factcheck_app.store.search import search_sources
-from factcheck_app.ui.evidence_list import STANCE_LABELS
+from factcheck_app.ui.panes.evidence_list import STANCE_LABELS
+from factcheck_app.ui.plain_text import plain_label, plain_tooltip
 
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_LIMIT = 12
@@ -58,7 +60,8 @@ class SourceResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._label(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p for p in (row["title"], row.get("publisher"), row.get("url"), row.get("notes")) if p)
+            return plain_tooltip("\n".join(p for p in (row["title"], row.get("publisher"), row.get("url"),
+                                                   row.get("notes")) if p))
         if role == SOURCE_ID_ROLE:
             return row["id"]
         return None
@@ -78,6 +81,8 @@ class SourceSearch(QWidget):
 
     attachRequested = Signal(str, str)
     createRequested = Signal(str, str)
+    editSourceRequested = Signal(str)  # from the results' right-click menu: a source id
+    removeSourceRequested = Signal(str)
     leaveRequested = Signal()  # Escape in the empty box: done with sources
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -118,8 +123,12 @@ class SourceSearch(QWidget):
         self.results_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.results_view.clicked.connect(lambda index: self._attach_row(index.row()))
+        self.results_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results_view.customContextMenuRequested.connect(
+            lambda point: self.context_menu(self.results_view.indexAt(point).row()).exec(
+                self.results_view.viewport().mapToGlobal(point)))
         self.results_view.hide()
-        self.no_match_label = QLabel()
+        self.no_match_label = plain_label()
         self.no_match_label.setWordWrap(True)
         self.no_match_label.setAccessibleName("Search result")
         self.no_match_label.hide()
@@ -192,6 +201,22 @@ class SourceSearch(QWidget):
                     self.leaveRequested.emit()
                 return True
         return super().eventFilter(watched, event)
+
+    def context_menu(self, row: int) -> QMenu:
+        """Build the menu for the source shown at ``row``: attach it, edit it, remove it from the library."""
+        menu = QMenu(self)
+        valid = 0 <= row < self.results_model.rowCount()
+        source_id = self.results_model.source_id(row) if valid else ""
+        attach = menu.addAction("&Attach to the Claim")
+        attach.triggered.connect(lambda: self._attach_row(row))
+        edit = menu.addAction("&Edit Source…")
+        edit.triggered.connect(lambda: self.editSourceRequested.emit(source_id))
+        remove = menu.addAction("&Remove Source from the Library")
+        remove.setToolTip("Only a source no evidence cites can be removed")
+        remove.triggered.connect(lambda: self.removeSourceRequested.emit(source_id))
+        for action in menu.actions():
+            action.setEnabled(valid and self.isEnabled())
+        return menu
 
     def _attach_row(self, row: int) -> None:
         if 0 <= row < self.results_model.rowCount():

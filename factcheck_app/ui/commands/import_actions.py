@@ -1,8 +1,8 @@
-"""Bringing articles in: files (menu, toolbar, drag and drop) and pasted text.
+"""Bringing articles in: files (menu, toolbar, drag and drop) and pasted text, through the import operation.
 
-One file or a paste is read on the GUI thread (it takes well under a second); several
-files go to a worker with its own library connection and a cancellable progress dialog.
-A bad file is reported and the others still import.
+One file or a paste is imported on the GUI thread through the window's runner (it takes well
+under a second, and undo takes it out again); several files go to a worker with its own library
+connection and a cancellable progress dialog. A bad file is reported and the others still import.
 """
 from __future__ import annotations
 
@@ -13,11 +13,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from factcheck_app.ingest.errors import IngestError
-from factcheck_app.ops.importing import read_file
+from factcheck_app.ops import importing
+from factcheck_app.ops.changes import Changes
 from factcheck_app.store.errors import StoreError
-from factcheck_app.store.library import Library, open_library
-from factcheck_app.ui import dialogs, workers
-from factcheck_app.ui.progress import JobProgress
+from factcheck_app.store.library import open_library
+from factcheck_app.ui import workers
+from factcheck_app.ui.commands.op_runner import OpRunner
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.progress import JobProgress
 
 FILE_FILTER = "Articles (*.txt *.html *.htm *.md *.markdown);;All files (*)"
 PASTED_SOURCE = "pasted text"
@@ -32,19 +35,12 @@ class ImportOutcome:
     created: bool = False
     title: str | None = None
     error: str | None = None
+    changes: Changes = Changes()
 
 
-def import_one(library: Library, data: bytes | str, name: str, source_name: str) -> ImportOutcome:
-    """Read, extract and store one article; never raises for bad input (the outcome carries the error)."""
-    from factcheck_app.extract.pipeline import analyse
-    from factcheck_app.store.articles import import_article
-
-    try:
-        article = analyse(data, filename=name)
-        result = import_article(library.db, article, source_name=source_name)
-    except (IngestError, StoreError) as exc:
-        return ImportOutcome(name, error=str(exc))
-    return ImportOutcome(name, result.article_id, result.created, article.title)
+def _outcome(name: str, result) -> ImportOutcome:
+    imported: importing.Imported = result.value
+    return ImportOutcome(name, imported.article_id, imported.created, imported.title, changes=result.changes)
 
 
 def import_files_job(job: workers.Job, store_path: Path, paths: list[Path]) -> list[ImportOutcome]:
@@ -56,8 +52,8 @@ def import_files_job(job: workers.Job, store_path: Path, paths: list[Path]) -> l
                 break
             job.report(number - 1, len(paths), f"Importing {path.name} ({number} of {len(paths)})…")
             try:
-                outcome = import_one(library, read_file(path), path.name, path.name)
-            except IngestError as exc:
+                outcome = _outcome(path.name, importing.import_file(library, path))
+            except (IngestError, StoreError) as exc:
                 outcome = ImportOutcome(path.name, error=str(exc))
             outcomes.append(outcome)
         job.report(len(outcomes), len(paths), "")
@@ -69,9 +65,10 @@ class Importer(QObject):
 
     imported = Signal(list, int)  # outcomes, number of files asked for
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, runner: OpRunner) -> None:
         super().__init__(window)
         self.window = window
+        self.runner = runner
         self.job: workers.Job | None = None
         self._asked = 0
 
@@ -80,44 +77,53 @@ class Importer(QObject):
         """True while a batch import runs."""
         return self.job is not None and self.job.is_running
 
-    def import_paths(self, library: Library, paths: list[Path]) -> workers.Job | None:
+    def _import_here(self, shown_name: str, op, *args, **kwargs) -> ImportOutcome:
+        problems: list[str] = []
+        result = self.runner.run(op, *args, on_refusal=problems.append, **kwargs)
+        if result is None:
+            return ImportOutcome(shown_name, error=problems[0] if problems else "The article could not be imported.")
+        return _outcome(shown_name, result)
+
+    def import_paths(self, paths: list[Path]) -> workers.Job | None:
         """Import ``paths``: one on this thread, several in a worker (returned, so tests can wait for it)."""
         paths = [Path(p) for p in paths]
         if not paths:
             return None
         if len(paths) == 1:
-            try:
-                outcome = import_one(library, read_file(paths[0]), paths[0].name, paths[0].name)
-            except IngestError as exc:
-                outcome = ImportOutcome(paths[0].name, error=str(exc))
-            self.imported.emit([outcome], 1)
+            self.imported.emit([self._import_here(paths[0].name, importing.import_file, paths[0])], 1)
             return None
         if self.busy:
-            dialogs.message(self.window, "info", "Import running",
+            prompts.message(self.window, "info", "Import running",
                             "Another import is still running; wait for it to finish, then try again.")
             return None
         self._asked = len(paths)
-        self.job = workers.Job(import_files_job, (library.path, paths))
+        self.job = workers.Job(import_files_job, (self.runner.library.path, paths))
         JobProgress(self.job, self.window, "Importing articles", f"Importing {len(paths)} files…")
         self.job.signals.finished.connect(self._batch_done)
         self.job.signals.failed.connect(self._batch_failed)
         return self.job.start()
 
-    def import_text(self, library: Library, text: str) -> None:
+    def import_text(self, text: str) -> None:
         """Import pasted text as a new article."""
         if not text.strip():
-            dialogs.message(self.window, "info", "Nothing to paste",
+            prompts.message(self.window, "info", "Nothing to paste",
                             "The clipboard holds no text. Copy an article's text first, then paste again.")
             return
-        self.imported.emit([import_one(library, text, "pasted.txt", PASTED_SOURCE)], 1)
+        self.imported.emit([self._import_here("pasted.txt", importing.import_article, text, name="pasted.txt",
+                                              source_name=PASTED_SOURCE)], 1)
 
     @Slot(object)
     def _batch_done(self, outcomes: list[ImportOutcome]) -> None:
+        # The worker wrote through its own connection: tell the panes what it added.
+        changes = Changes()
+        for outcome in outcomes:
+            changes = changes | outcome.changes
+        self.runner.announce(changes)
         self.imported.emit(list(outcomes), self._asked)
 
     @Slot(str)
     def _batch_failed(self, message: str) -> None:
-        dialogs.message(self.window, "error", "Import failed", f"The files could not be imported: {message}")
+        prompts.message(self.window, "error", "Import failed", f"The files could not be imported: {message}")
 
 
 def describe_outcomes(outcomes: list[ImportOutcome], asked: int) -> tuple[str, str, str | None]:

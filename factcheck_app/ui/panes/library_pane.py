@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMenu, QTableView, QVBoxLayout, QWidget
 
+from factcheck_app.ops.changes import Changes
+from factcheck_app.store.library import Library
 from factcheck_app.ui.models.articles_model import ArticlesModel
 
 SEARCH_SETTLE_MS = 200
@@ -13,9 +15,12 @@ DATE_SAMPLE = "0000-00-00"
 
 
 class LibraryPane(QWidget):
-    """Articles of the library; emits ``articleSelected`` with the chosen article's id (or None)."""
+    """Articles of the library; emits ``articleSelected`` with the chosen article's id (or None), and from its
+    right-click menu ``detailsRequested`` / ``deleteRequested`` with an article's id."""
 
     articleSelected = Signal(object)
+    detailsRequested = Signal(str)
+    deleteRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +67,10 @@ class LibraryPane(QWidget):
         header.addAction(self.show_outlet)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda point: self.context_menu(self.table.indexAt(point)).exec(self.table.viewport().mapToGlobal(point)))
+        self.writable = False  # whether the menu offers changes (the library is open and may be written)
         self.model.modelReset.connect(self._after_reset)
         self._remember: str | None = None
 
@@ -113,6 +122,18 @@ class LibraryPane(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """Build the menu for the article at ``index`` (selecting it): its details, deleting it."""
+        menu = QMenu(self)
+        article_id = self.model.article_id(index.row()) if index.isValid() else None
+        if article_id:
+            self.select_article(article_id)
+        for text, signal in (("Article &Details…", self.detailsRequested), ("&Delete Article…", self.deleteRequested)):
+            action = menu.addAction(text)
+            action.setEnabled(article_id is not None and self.writable)
+            action.triggered.connect(lambda _checked=False, s=signal: s.emit(article_id))
+        return menu
+
     def select_first(self) -> None:
         """Select the first article, if any."""
         first = self.model.article_id(0)
@@ -132,10 +153,16 @@ class LibraryPane(QWidget):
         if remember and self.model.row_of(remember) is not None:
             self.select_article(remember)
 
-    def reload(self) -> None:
-        """Re-read the articles, keeping the selection."""
+    def set_library(self, library: Library | None) -> None:
+        """List the articles of ``library`` (None: none)."""
+        self.writable = library is not None and not library.readonly
+        self.model.set_library(library)
+
+    def on_changed(self, changes: Changes) -> None:
+        """Bring the article list up to date with an operation's changes, keeping the selected article."""
         self._remember = self.current_article_id()
-        self.model.reload()
+        if not self.model.apply_changes(changes):
+            self._remember = None
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -2,7 +2,7 @@
 
 Each step has a label, a colour (chosen with QColorDialog), a number, an off-scale flag
 (Unverifiable and the like sit beside the true-to-false axis) and a description. Saving
-goes through store.scales.save_scale; its ValidationError is shown in the dialog.
+goes through the ops.scales operations (undoable from the window); a refusal is shown in the dialog.
 """
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app.core.rating_scales import RatingScale
-from factcheck_app.store import Library, StoreError
-from factcheck_app.store.scales import delete_scale, list_scales, save_scale
-from factcheck_app.ui import dialogs
-from factcheck_app.ui.inline_warning import InlineWarning
+from factcheck_app.ops import scales as scale_ops
+from factcheck_app.store.scales import list_scales
+from factcheck_app.ui.commands.op_runner import OpRunner
+from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.panes.inline_warning import InlineWarning
 
 SCALE_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP_COLUMNS = ("Label", "Colour", "Number", "Off scale", "Description")
@@ -220,9 +221,10 @@ class ScalesDialog(QDialog):
 
     scalesChanged = Signal()
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library = library
+        self._runner = runner
+        self._library = runner.library
         self._editing: RatingScale | None = None  # None while a new, unsaved scale is edited
         self._dirty = False
         self.setWindowTitle("Rating scales")
@@ -409,10 +411,7 @@ class ScalesDialog(QDialog):
         """Delete the selected custom scale (refused while a verdict uses it)."""
         if self._editing is None or self._editing.builtin:
             return
-        try:
-            delete_scale(self._library.db, self._editing.name)
-        except StoreError as exc:
-            self.show_error(str(exc))
+        if self._runner.run(scale_ops.delete_scale, self._editing.name, on_refusal=self.show_error) is None:
             return
         self._dirty = False
         self._reload(select=None)
@@ -475,11 +474,10 @@ class ScalesDialog(QDialog):
         if self._editing is None and data["name"] in self._taken_names():
             self.show_error(f"A scale called '{data['name']}' exists already; choose another name.")
             return False
-        try:
-            saved = save_scale(self._library.db, data)
-        except StoreError as exc:
-            self.show_error(str(exc))
+        result = self._runner.run(scale_ops.save_scale, data, on_refusal=self.show_error)
+        if result is None:
             return False
+        saved = result.value
         self._dirty = False
         self._reload(select=saved.name)
         self.scalesChanged.emit()
@@ -489,7 +487,7 @@ class ScalesDialog(QDialog):
         """Offer to save unsaved changes; return False when the checker wants to stay."""
         if not self._dirty:
             return True
-        answer = dialogs.message(
+        answer = prompts.message(
             self, "question", "Rating scales", f"Save the changes to '{self.title_edit.text()}'?",
             buttons=("Save", "Discard", "Cancel"),
         )
@@ -505,9 +503,9 @@ class ScalesDialog(QDialog):
             super().reject()
 
 
-def run_scales_dialog(library: Library, parent: QWidget) -> bool:
+def run_scales_dialog(runner: OpRunner, parent: QWidget) -> bool:
     """Show Preferences > Rating scales; return True when a scale was saved or deleted."""
-    dialog = ScalesDialog(library, parent)
+    dialog = ScalesDialog(runner, parent)
     changed: list[bool] = []
     dialog.scalesChanged.connect(lambda: changed.append(True))
     try:

@@ -28,8 +28,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.store_bench
+	$(BIN)/python -m benchmarks.documents_bench
 	$(BIN)/python -m benchmarks.extract_bench
 	$(BIN)/python -m benchmarks.report_bench
+	$(BIN)/python -m benchmarks.match_bench
 	$(BIN)/python -m benchmarks.gui_bench
 	@if [ -d dist/FactcheckDesk ]; then $(BIN)/python -m benchmarks.startup_bench; \
 	else echo "startup_bench: no bundle yet (make package), skipped"; fi

@@ -1,5 +1,6 @@
 """Extraction speed: seed article latency, throughput on 1 MB of news text, linearity,
-start-up cost, and whole-process batch time against the peer baseline.
+a 20 MB document's time and peak memory, start-up cost, and whole-process batch time
+against the peer baseline.
 
 Run: ``.venv/bin/python -m benchmarks.extract_bench`` from the project root. The
 seed article and the MEANTIME dev set are read from ``../shared`` when present;
@@ -19,7 +20,19 @@ from pathlib import Path
 
 from factcheck_app.extract.pipeline import analyse, extract_claims
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+def _shared() -> Path:
+    """The team's shared folder beside the checkout (a worktree sits one level deeper), or
+    FACTCHECK_SHARED."""
+    if os.environ.get("FACTCHECK_SHARED"):
+        return Path(os.environ["FACTCHECK_SHARED"])
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:4]:
+        if (parent / "shared" / "eval").is_dir():
+            return parent / "shared"
+    return here.parents[2] / "shared"
+
+
+SHARED = _shared()
 SEED = SHARED / "seed" / "article.txt"
 MEANTIME = SHARED / "eval" / "external" / "meantime_dev.json"
 PEER = SHARED / "eval" / "peer_baseline.py"
@@ -81,13 +94,15 @@ def seed_latency() -> None:
     body = analyse(data, SEED.name, "2017-04-11").body
     for _ in range(20):
         extract_claims(body, "2017-04-11")
-    runs = []
+    runs, cpu = [], []
     for _ in range(200):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         extract_claims(body, "2017-04-11")
         runs.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     full = [timed(analyse, data, SEED.name, "2017-04-11") for _ in range(50)]
-    print(f"seed article ({len(body)} chars): extract_claims median {statistics.median(runs) * 1000:.2f} ms, "
+    print(f"seed article ({len(body)} chars): extract_claims median {statistics.median(runs) * 1000:.2f} ms "
+          f"(CPU {statistics.median(cpu) * 1000:.2f} ms), "
           f"analyse (ingest + extract) median {statistics.median(full) * 1000:.2f} ms  [goal < 5 ms]")
 
 
@@ -97,7 +112,11 @@ def throughput() -> None:
     extract_claims(small, "2017-04-11")  # warm-up
     t_small = timed(extract_claims, small, "2017-04-11", repeat=5)
     t_big = timed(extract_claims, mb, "2017-04-11", repeat=3)
-    print(f"1 MB mixed news text: {t_big:.3f} s = {len(mb.encode('utf-8')) / t_big / 1e6:.2f} MB/s  [goal > 1 MB/s]")
+    # CPU time too: when others share the machine, wall time measures them as much as us.
+    c_big = timed(extract_claims, mb, "2017-04-11", repeat=2, clock=time.process_time)
+    size = len(mb.encode('utf-8'))
+    print(f"1 MB mixed news text: {t_big:.3f} s = {size / t_big / 1e6:.2f} MB/s "
+          f"(CPU {c_big:.3f} s = {size / c_big / 1e6:.2f} MB/s)  [goal >= 2 MB/s]")
     print(f"linearity: 100 KB {t_small * 1000:.1f} ms, 1 MB {t_big * 1000:.1f} ms, "
           f"ratio {t_big / t_small:.2f} for 10x text  [goal <= 11]")
 
@@ -114,13 +133,19 @@ def stages() -> None:
     steps = [("sentences", lambda: sentences.split_sentences(text)),
              ("dates", lambda: dates.find_dates(text, pub)),
              ("quantities", lambda: quantities.find_quantities(text, found))]
+    from factcheck_app.extract.entities import find_entities
+
+    names = find_entities(text)
     for module, func in (("places", "find_places"), ("quotes", "find_quotes"), ("entities", "find_entities")):
         try:
             fn = getattr(importlib.import_module(f"factcheck_app.extract.{module}"), func)
         except (ImportError, AttributeError):
             continue
         fn(text[:2000])  # one-off loading (gazetteers) is not per-megabyte cost
-        steps.append((module, lambda fn=fn: fn(text)))
+        if module == "quotes":  # as in the pipeline, the quotes are given the entities found before them
+            steps.append((module, lambda fn=fn: fn(text, names)))
+        else:
+            steps.append((module, lambda fn=fn: fn(text)))
     try:
         score = importlib.import_module("factcheck_app.extract.checkworthiness").score_sentence
         steps.append(("checkworthiness", lambda: [score(text[s:e], []) for s, e in spans]))
@@ -128,6 +153,21 @@ def stages() -> None:
         pass
     parts = ", ".join(f"{name} {timed(fn, repeat=3, clock=time.process_time) * 1000:.0f} ms" for name, fn in steps)
     print(f"per stage on 1 MB (CPU): {parts}")
+
+
+def large_document(size: int = 20_000_000) -> None:
+    """Extract one 20 MB document in a fresh process: its time and peak memory (resident set)."""
+    code = ("import resource, sys, time; from benchmarks.extract_bench import mixed_text; "
+            "from factcheck_app.extract.pipeline import extract_claims; "
+            f"text = mixed_text({size}); base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+            "t = time.perf_counter(); claims = extract_claims(text, '2017-04-11'); "
+            "print(time.perf_counter() - t, len(claims), base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout.split()
+    seconds, claims, base_kb, peak_kb = float(out[0]), int(out[1]), int(out[2]), int(out[3])
+    print(f"{size / 1e6:.0f} MB document: {seconds:.1f} s = {size / seconds / 1e6:.2f} MB/s, {claims} claims, "
+          f"peak memory {peak_kb / 1024:.0f} MiB (text and start-up {base_kb / 1024:.0f} MiB)  "
+          f"[goal: no blow-up, memory a small multiple of the text]")
 
 
 def startup() -> None:
@@ -153,7 +193,11 @@ def batch_vs_peer() -> None:
 
     def run(cmd: list[str]) -> float | None:
         t0 = time.perf_counter()
+        before = os.times()
         proc = subprocess.run(cmd, input=lines, capture_output=True, text=True, encoding="utf-8", env=env)
+        after = os.times()
+        cpu_times.setdefault(cmd[0], []).append(after.children_user + after.children_system
+                                                - before.children_user - before.children_system)
         return time.perf_counter() - t0 if proc.returncode == 0 else None
 
     def median_of_three(cmd: list[str]) -> float | None:
@@ -161,6 +205,7 @@ def batch_vs_peer() -> None:
         times = [t for t in (run(cmd) for _ in range(3)) if t]
         return statistics.median(times) if times else None
 
+    cpu_times: dict[str, list[float]] = {}
     factcheck = str(Path(sys.executable).with_name("factcheck"))
     ours = median_of_three([factcheck, "extract", "--batch"])
     print(f"meantime_dev batch ({len(docs)} docs), whole process `factcheck extract --batch`, median of 3: "
@@ -169,13 +214,17 @@ def batch_vs_peer() -> None:
     if peer is None:
         print("; peer baseline not runnable here (pip install dateparser quantulum3 to compare)")
     else:
-        print(f"; peer baseline {peer:.3f} s; speed-up {peer / ours:.1f}x  [goal >= 20x]")
+        ours_cpu = statistics.median(cpu_times[factcheck][1:])
+        peer_cpu = statistics.median(cpu_times[sys.executable][1:])
+        print(f"; peer baseline {peer:.3f} s; speed-up {peer / ours:.1f}x (CPU {ours_cpu:.3f} s vs {peer_cpu:.3f} s, "
+              f"{peer_cpu / ours_cpu:.1f}x)  [goal >= 20x]")
 
 
 def main() -> int:
     seed_latency()
     throughput()
     stages()
+    large_document()
     startup()
     batch_vs_peer()
     return 0

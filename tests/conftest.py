@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Helpers shared across the test folders (verdict_support) are imported by name.
+sys.path.insert(0, os.path.dirname(__file__))
 # One rebuildable cache (the place-name table) for the whole run, never the user's own.
 os.environ["FACTCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
 

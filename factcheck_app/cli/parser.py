@@ -12,6 +12,7 @@ from factcheck_app.cli import (
     extract_command,
     gui_command,
     library_commands,
+    match_commands,
     scale_commands,
     settings_commands,
     source_commands,
@@ -32,6 +33,7 @@ COMMAND_MODULES = (
     scale_commands,
     settings_commands,
     export_command,
+    match_commands,
     store_commands,
 )
 

@@ -8,7 +8,7 @@ from factcheck_app.cli.options import add_action
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the settings sub-commands."""
-    from factcheck_app.ops.settings import SETTINGS
+    from factcheck_app.core.settings_keys import SETTINGS
 
     names = [s.name for s in SETTINGS]
     listing = "; ".join(f"{s.name}: {s.help}" for s in SETTINGS)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# The built-in facet kinds in the order claim rows list them. What each kind is (label, look,
+# weight, finder) lives in the facet-kind registry, factcheck_app.extract.facet_kinds; the
+# store, which may not import the extractor, orders kinds by this tuple and any others after them.
 FACET_KINDS = ("date", "quantity", "place", "quote", "entity")
-
 
 @dataclass
 class Facet:
@@ -57,6 +59,7 @@ class ExtractedClaim:
     text: str
     score: float
     facets: list[Facet] = field(default_factory=list)
+    speaker: str | None = None  # the claimant a transcript names ("TRUMP: …"), when there is one
 
     def to_dict(self) -> dict:
         """Return the claim as a JSON-ready dict."""
@@ -65,6 +68,7 @@ class ExtractedClaim:
             "start": self.start,
             "end": self.end,
             "score": round(self.score, 4),
+            "speaker": self.speaker,
             "facets": [f.to_dict() for f in self.facets],
         }
 

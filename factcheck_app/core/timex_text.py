@@ -54,6 +54,12 @@ def describe_timex(value: str | None) -> str:
         return f"{_QUARTERS[m.group(2)]} quarter of {m.group(1)} ({text})"
     if m := re.fullmatch(r"(\d{4})-H([12])", text):
         return f"{_HALVES[m.group(2)]} half of {m.group(1)} ({text})"
+    if m := re.fullmatch(r"FY(\d{4})(?:-(Q[1-4]|H[12]))?", text):
+        part = m.group(2)
+        if part is None:
+            return f"fiscal year {m.group(1)} ({text})"
+        ordinal = (_QUARTERS if part[0] == "Q" else _HALVES)[part[1]]
+        return f"{ordinal} {'quarter' if part[0] == 'Q' else 'half'} of fiscal year {m.group(1)} ({text})"
     if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}).*)?", text):
         try:
             day = dt.date.fromisoformat(m.group(1))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck_app.extract.entity_words import ORG_DESCRIPTORS, TITLES
+
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|wrote|writes|tweeted|tweets|posted|reported|reports|"
     "stated|states|declared|declares|announced|announces|warned|warns|explained|explains|noted|notes|"
@@ -44,10 +46,15 @@ _CAP_RUN = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|al-[\w-]+|bin|de|of(?=\s[A-Z])|the(?=\s[A-Z]))\s+){0,7}"
     r"[A-Z][\w’'.-]*(?:’s|'s)?")
 _INTRO = re.compile(r"^[^,“”\"]{1,45},\s+")
+# Words that open an adverbial phrase, not a subject.
+_OPENERS = frozenset("In On At After Before During For From With Since When While Although Though Despite "
+                     "Under Over Through By Without Within Amid Among As If Once Until Unlike Like".split())
 
 # After the closing mark: "KCNA reported", "the spokesman said", "it added".
 _AFTER_SUBJECT_VERB = re.compile(
-    rf"^[\s,—–-]*(?P<sp>(?:[Tt]he|[Aa]n?|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,6}}?|he|she|it|they|we|I)"
+    rf"^[\s,—–-]*(?:(?:coach|manager|spokesman|spokeswoman|spokesperson|minister|senator|chief|president|director"
+    rf"|lawyer|attorney|analyst|economist|official)\s+(?=[A-Z]))?"
+    rf"(?P<sp>(?:[Tt]he|[Aa]n?|[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){{0,6}}?|he|she|it|they|we|I)"
     rf"(?:,\s[^,“”\"]{{1,60}},)?\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
 # After the closing mark, inverted: "said Kim Jong Un", "added a spokesman for the ministry".
 _AFTER_VERB_SUBJECT = re.compile(
@@ -61,6 +68,54 @@ def _clean(speaker: str) -> str:
     return speaker.strip(" ,.;:—–-")
 
 
+# A party-and-state tag after a US legislator's name ("Sen. Ben Sasse, R-Neb."): not a speaker.
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][A-Za-z.]*\)?$")
+# Words no speaker's noun phrase holds: clause words, comparisons.
+_NOT_IN_SPEAKER = frozenset("as that which if because than when while where whether".split())
+# Heads of a speaker named by role rather than name ("the spokesman", "officials", "a lawyer for the firm").
+ROLE_HEADS = frozenset("""
+spokesman spokeswoman spokesperson spokespeople official officials minister ministers lawyer lawyers attorney
+attorneys company companies firm ministry statement report reports agency police coach manager player players
+president leader leaders director chief executive executives source sources analyst analysts expert experts
+witness witnesses resident residents government department committee group officer officers authorities
+prosecutor prosecutors judge doctor doctors scientist scientists researcher researchers economist economists
+aide aides adviser advisers advisor advisors secretary chairman chairwoman ceo founder team club union party
+commission council board military army navy ministry embassy office court agency organisers organizers
+campaign website newspaper paper broadcaster network channel magazine study survey letter document memo
+teacher student students worker workers employee employees member members mother father son daughter wife
+husband family friend friends neighbour neighbor neighbours neighbors owner owners farmer farmers fan fans
+governor senator mayor ambassador envoy general commander captain colonel lieutenant sergeant soldier
+soldiers pilot driver doctor nurse activist activists protester protesters organiser organizer
+""".split())
+
+
+_ROLES = ROLE_HEADS | {w.lower() for w in TITLES if w.isalpha()} | ORG_DESCRIPTORS | frozenset(
+    "singer star actor actress artist rapper author writer band musician composer poet novelist host presenter "
+    "journalist reporter editor columnist historian professor academic researcher campaigner candidate voter "
+    "voters victim victims survivor survivors parent parents child children user users customer customers".split())
+
+
+def clean_speaker(speaker: str | None) -> str | None:
+    """Return a speaker as a name or a role ("KCNA", "the spokesman"), or None when the words
+    found are neither: a party tag ("R-Neb"), a bare possessive ("Sondland’s"), a clause
+    ("the software as the company")."""
+    if not speaker:
+        return None
+    speaker = _clean(speaker)
+    words = speaker.split()
+    if not words or _PARTY_TAG.match(speaker) or speaker.endswith(("’s", "'s", "s’", "s'")):
+        return None
+    if any(w.lower() in _NOT_IN_SPEAKER for w in words):
+        return None
+    if speaker in PRONOUNS:
+        return speaker
+    head = words[-1].lower().strip("’'")
+    if any(w[0].isupper() for w in words if w.lower() not in _DETERMINERS) or head in _ROLES \
+            or head.rstrip("s") in _ROLES:
+        return speaker
+    return None
+
+
 def speaker_after(right: str) -> str | None:
     """Return the speaker named right after a closing quotation mark, if any."""
     m = _AFTER_SUBJECT_VERB.match(right) or _AFTER_VERB_SUBJECT.match(right)
@@ -72,6 +127,9 @@ def speaker_after(right: str) -> str | None:
 
 def _subject_before(words: list[str]) -> str | None:
     """Walk back from just before a speech verb and return its subject noun phrase."""
+    # "Sen. Ben Sasse, R-Neb., said": the party tag between commas belongs to the name before it.
+    if len(words) >= 3 and words[-1] == "," and _PARTY_TAG.match(words[-2].rstrip(",")) and words[-3] == ",":
+        words = words[:-3]
     i = len(words) - 1
     while i >= 0 and words[i].lower() in _ADVERBS:
         i -= 1
@@ -113,6 +171,9 @@ def _subject_before(words: list[str]) -> str | None:
 def sentence_subject(sentence: str) -> str | None:
     """Return the capitalised subject at the start of a sentence ("Syria's Foreign Ministry")."""
     s = _INTRO.sub("", sentence.lstrip(), count=1)
+    first = s.split(None, 1)[0] if s.strip() else ""
+    if first in _OPENERS:
+        return None  # "In his initial Instagram announcement …": a phrase, not a subject
     m = _CAP_RUN.match(s)
     if not m:
         m = re.match(r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?=(?:[\w-]+\s+)?(?:" + SPEECH_VERBS + r"|has|had|is|was)\b)", s)

@@ -14,9 +14,17 @@ import re
 from functools import lru_cache
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import kind_weight
 from factcheck_app.extract.cue_words import (
     ANY_DIGIT_RE,
     ATTRIBUTION,
+    CAUSE,
+    COMPARISON,
+    COURTESY,
+    DEED,
+    FUTURE,
+    PUBLIC_RECORD,
+    RECORD,
     DIGIT_NUMBER_RE,
     HEDGE,
     NUMBER_WORDS,
@@ -27,9 +35,29 @@ from factcheck_app.extract.cue_words import (
     past_event_count,
 )
 
-# Per-facet weights, with diminishing returns for repeats of one kind.
-_FACET_WEIGHT = {"quantity": 0.9, "date": 0.7, "place": 0.25, "entity": 0.2, "quote": 0.15}
+# A named site counts on top of its place weight: facilities are what strikes and deals are about.
 _SITE_WEIGHT = 0.7
+SHORT_PENALTY = (1.0, 0.3)
+# How much each sign moves the score (in logits): numbers and years, a named source, a hedge
+# that flags an unverified claim, reported events, a record; questions count against.
+W = {"number": 0.25, "year": 0.2, "attribution": 0.5, "hedge": 1.0, "past_event": 0.15, "record": 1.5,
+     "question": 1.2, "long": 0.2}
+# Cues of a checkable statement, and of none, with how much each moves the score.
+_CUES = [(COMPARISON, 0.8), (DEED, 0.2), (PUBLIC_RECORD, 0.35), (CAUSE, 0.3), (COURTESY, -2.0), (FUTURE, -0.6)]
+_CUES.append((RECORD, W["record"]))
+
+
+def _index_cues() -> dict[str, list[int]]:
+    """word -> the cues it may fire: a sentence's words pick the few cues worth a look."""
+    index: dict[str, list[int]] = {}
+    for i, (cue, _weight) in enumerate(_CUES):
+        for word in cue.words():
+            index.setdefault(word, []).append(i)
+    return index
+
+
+_CUES_OF_WORD = _index_cues()
+_CUE_WORDS = frozenset(_CUES_OF_WORD)
 _QUOTE_MARKS = re.compile(r"[“\"«‘][^“”\"«»‘’]*[”\"»’]")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _COUNT_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
@@ -77,7 +105,7 @@ def _facet_evidence(text: str, facets: list[Facet]) -> float:
             sites += 1
         if f.kind == "date" and f.value and _YEAR_VALUE.match(str(f.value)):
             specific_dates += 1
-    score = sum(_diminishing(n, _FACET_WEIGHT.get(kind, 0.1)) for kind, n in counts.items())
+    score = sum(_diminishing(n, kind_weight(kind)) for kind, n in counts.items())
     score += _diminishing(sites, _SITE_WEIGHT)
     score += 0.2 * min(specific_dates, 2)
     return score
@@ -126,6 +154,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _fires(cue, folded: set[str], text: str) -> bool:
+    """Whether a cue's phrases occur in the text (its regex runs only when its words are there)."""
+    return cue.found(folded, text)
+
+
 def score_sentence(text: str, facets: list[Facet]) -> float:
     """Return a score in [0, 1]: higher means check this sentence sooner.
 
@@ -139,24 +172,37 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     n_words = len(words)
     # Tokens first, then lower case: lower-casing the text could move word boundaries.
     exotic = _EXOTIC.search(text) is not None
-    folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD) if exotic else text)}
+    # Without those characters lower-casing moves no boundary, and one call beats one per word.
+    folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD))} if exotic else set(_WORD.findall(text.lower()))
     has_digit = ANY_DIGIT_RE.search(text) is not None
     x = -1.6
     x += _facet_evidence(text, facets)
     # Numbers the facet finders may not have typed still signal a checkable claim.
-    x += 0.25 * min(_count_numbers(text, folded, has_digit, exotic), 3)
+    x += W["number"] * min(_count_numbers(text, folded, has_digit, exotic), 3)
     if has_digit:
-        x += 0.2 * min(len(YEAR_RE.findall(text)), 2)
-    if ATTRIBUTION.fires(folded) and ATTRIBUTION.regex.search(text):
-        x += 0.5
+        x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
+    if ATTRIBUTION.found(folded, text):
+        x += W["attribution"]
     if HEDGE.fires(folded):
-        x += 1.0 * min(len(HEDGE.regex.findall(text)), 2)
+        x += W["hedge"] * min(len(HEDGE.regex.findall(text)), 2)
     # Past-tense event verbs report something that happened: checkable.
-    x += 0.15 * min(past_event_count(text), 3)
+    x += W["past_event"] * min(past_event_count(text), 3)
+    # What makes a statement checkable: comparisons and changes, records, deeds, the public
+    # record (laws, budgets, votes), causes. Courtesies and promises are not.
+    record = False
+    hit = _CUE_WORDS.intersection(folded)
+    if hit:
+        # Only the cues whose words the sentence holds are looked at (most sentences hold one or two).
+        for i in {i for w in hit for i in _CUES_OF_WORD[w]}:
+            cue, weight = _CUES[i]
+            if cue.found(folded, text):
+                x += weight
+                record = record or cue is RECORD
     if OPINION.fires(folded):
-        x -= 0.7 * min(len(OPINION.regex.findall(text)), 3)
+        # "the worst deal ever" claims a record; a bare superlative is opinion.
+        x -= (0.35 if record else 0.7) * min(len(OPINION.regex.findall(text)), 3)
     if text.rstrip().endswith("?"):
-        x -= 1.2
+        x -= W["question"]
     if is_caption(text, folded):
         x -= 2.0
     # A sentence that is mostly quoted rhetoric: the checkable part is who said it.
@@ -166,8 +212,12 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     if "“" in text or '"' in text or "«" in text or "‘" in text:
         quoted = sum(len(m.group()) for m in _QUOTE_MARKS.finditer(text))
     x -= 1.6 * (quoted / max(len(text), 1)) ** 1.5
-    if n_words < 8:
-        x -= 0.8
+    # Too short to state a fact ("Not so good.", "Thank you."); a short statement may still
+    # claim one ("Wages are rising.").
+    if n_words < 4:
+        x -= SHORT_PENALTY[0]
+    elif n_words < 8:
+        x -= SHORT_PENALTY[1]
     elif n_words > 18:
-        x += 0.2
+        x += W["long"]
     return 1.0 / (1.0 + math.exp(-x))

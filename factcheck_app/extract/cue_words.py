@@ -57,10 +57,13 @@ class Cue:
     so the prefilter lets fewer sentences through).
     """
 
-    __slots__ = ("regex", "triggers", "_needed")
+    __slots__ = ("_pattern", "_regex", "triggers", "_needed", "_words")
 
     def __init__(self, phrases: list[str]):
-        self.regex = re.compile(r"\b" + phrase_alternation(phrases) + r"\b", re.I)
+        self._pattern = r"\b" + phrase_alternation(phrases) + r"\b"
+        self._regex: re.Pattern | None = None
+        # One-word phrases: a text holds one exactly when its word tokens do, no regex needed.
+        self._words = frozenset(p for p in phrases if _PLAIN_WORD.fullmatch(p))
         triggers = set()
         # trigger -> the plain words of each phrase it stands for: every one of them
         # is a whole token when that phrase matches, as the trigger is.
@@ -74,6 +77,24 @@ class Cue:
             needed.setdefault(trigger, []).append(frozenset(plain))
         self.triggers = frozenset(triggers)
         self._needed = {t: tuple(sets) for t, sets in needed.items()}
+
+    def words(self) -> frozenset[str]:
+        """Every word that can make the cue fire: its one-word phrases and its triggers."""
+        return self._words | self.triggers
+
+    @property
+    def regex(self) -> re.Pattern:
+        """The cue's regex, compiled on first use (a short batch process may never need some)."""
+        if self._regex is None:
+            self._regex = re.compile(self._pattern, re.I)
+        return self._regex
+
+    def found(self, folded_words: set[str], text: str) -> bool:
+        """Whether the text holds one of the phrases: a one-word phrase among its tokens, or the
+        regex matching where the tokens allow it."""
+        if not self._words.isdisjoint(folded_words):
+            return True
+        return self.fires(folded_words) and self.regex.search(text) is not None
 
     def fires(self, folded_words: set[str]) -> bool:
         """Whether the regex can match a text with these (lower-cased) word tokens.
@@ -110,6 +131,45 @@ OPINION = Cue([
     "surprisingly", "remarkably", "clearly", "obviously", "of course",
     "beautiful", "terrible", "great", "best", "worst", "amazing", "shocking",
     "tragic", "disastrous", "outrageous", "ridiculous", "brilliant", "wonderful", "horrible"])
+
+# A comparison or a change over time: a figure against another, which records can settle.
+COMPARISON = Cue([
+    "more than", "less than", "fewer than", "higher than", "lower than", "larger than", "smaller than",
+    "as many as", "as much as", "compared with", "compared to", "up from", "down from", "times as",
+    "increased", "increase", "increases", "decreased", "decrease", "doubled", "tripled", "quadrupled",
+    "halved", "rose", "risen", "fell", "fallen", "dropped", "grew", "grown", "declined", "soared",
+    "plunged", "surged", "percent", "per cent", "percentage", "rate", "average"])
+
+# A record or a first: "the largest ever", "for the first time", "never before".
+RECORD = Cue([
+    "ever", "in history", "record", "all-time high", "for the first time", "the first time", "never",
+    "highest", "lowest", "largest", "biggest", "smallest", "fastest", "only country", "no other"])
+
+# A deed someone can be held to: voted, signed, cut, created.
+DEED = Cue([
+    "voted", "signed", "supported", "opposed", "approved", "passed", "vetoed", "cut", "raised", "created",
+    "killed", "spent", "borrowed", "paid", "built", "closed", "banned", "funded", "invested", "hired",
+    "fired", "lost", "won", "launched", "invaded", "deported", "arrested", "convicted", "sued",
+    "announced", "allowed", "refused", "rejected", "endorsed", "proposed", "imposed", "moved"])
+
+# Laws, treaties, budgets and taxes: the public record a claim can be checked against.
+PUBLIC_RECORD = Cue([
+    "law", "laws", "bill", "act", "treaty", "agreement", "deal", "tax", "taxes", "tariff", "tariffs",
+    "budget", "debt", "deficit", "regulation", "regulations", "policy", "amendment", "constitution",
+    "court", "ruling", "election", "votes", "poll", "polls", "survey", "study", "report", "census"])
+
+# A cause named: "because of", "led to", "as a result".
+CAUSE = Cue(["because of", "caused", "causes", "due to", "led to", "leads to", "as a result", "result of",
+             "responsible for", "blamed", "thanks to"])
+
+# Courtesies and stage business: no fact in them.
+COURTESY = Cue(["thank you", "thanks", "applause", "laughter", "crosstalk", "good evening", "good morning",
+                "good night", "ladies and gentlemen", "welcome", "god bless", "congratulations",
+                "nice to", "great to be", "pleasure to"])
+
+# A promise or forecast: not yet a fact anyone can check.
+FUTURE = Cue(["will", "ll", "going to", "gonna", "would like to", "want to", "plan to", "hope to",
+              "intend to", "my plan", "our plan", "under my", "we propose", "i propose"])
 
 # Photo captions and credits: scene-setting, not claims. Three shapes, each
 # with its own cheap precondition in ``is_caption``.

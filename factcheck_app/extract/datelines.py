@@ -47,6 +47,17 @@ def is_standalone_furniture(body: str, start: int, end: int, facets: list[Facet]
 
 def _alone_on_line(body: str, start: int, end: int) -> bool:
     """Only whitespace between the span and the line's ends."""
+    # Most spans are sentences inside a paragraph: the character next to them says so at once.
+    i = start - 1
+    while i >= 0 and body[i] in " \t":
+        i -= 1
+    if i >= 0 and body[i] != "\n":
+        return False
+    j = end
+    while j < len(body) and body[j] in " \t":
+        j += 1
+    if j < len(body) and body[j] != "\n":
+        return False
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", end)
     if line_end < 0:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract import named_days
 from factcheck_app.extract import number_words as nums
 from factcheck_app.extract.calendar_words import (
     EVENT_NOUNS,
@@ -40,6 +41,7 @@ from factcheck_app.extract.calendar_words import (
     season_of,
     weekday_number,
 )
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.quantity_words import UNIT_WORDS
 
 _MONTH = MONTH_RE
@@ -57,6 +59,31 @@ _FUTURE_BEFORE = re.compile(
     r"|plans? to|planned for|until|till|by|next|coming|upcoming)\b[^.;!?]{0,40}$",
     re.IGNORECASE,
 )
+# A present-tense verb of a scheduled event points ahead (TIMEX3: "The show opens on Friday",
+# "goes on sale in January" are future), unless a past verb stands right before the date.
+_SCHEDULED_BEFORE = re.compile(
+    r"\b(?:opens|open|goes|go|starts|start|begins|begin|kicks\s+off|takes\s+place|launches|arrives|returns"
+    r"|premieres|airs|debuts|closes|ends|expires|runs|plays|play|faces|face|meets|meet|hosts|host|visits|resumes"
+    r"|reopens|is\s+on|are\s+on|is\s+out|comes\s+out|hits|is\s+allowed|are\s+allowed|heads|travels|lands|kicks)"
+    r"\b[^.;!?]{0,50}$"
+    # The plain form is a noun as often ("after its launch"): only as a verb, close before the date.
+    r"|(?<!\bits\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)(?<!\btheir\s)"
+    r"\b(?:close|end|run|return|launch|arrive|air|resume|reopen|travel|land)\b[^.;!?]{0,25}$", re.IGNORECASE)
+_SCHEDULED_WORDS = frozenset(
+    "opens open goes go starts start begins begin kicks takes launches arrives returns premieres airs debuts "
+    "closes ends expires runs plays play faces face meets meet hosts host visits resumes reopens allowed out hits "
+    "heads travels lands close end run return launch arrive air resume reopen travel land".split())
+_LOWER_WORD = re.compile(r"[a-z]+")
+_FUTURE_AUX = frozenset("will shall to ll".split())
+_PAST_AUX = frozenset("did didn had hadn".split())
+_FUTURE_WORDS = frozenset("will shall won ll held due set scheduled expected slated poised plans plan planned until "
+                          "till by next coming upcoming".split())
+# "did not run on": a past auxiliary before the verb.
+_PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:did|didn't|didn’t|had|hadn't|hadn’t)\s+(?:not\s+)?\w+\b[^.;!?]{0,25}$",
+                                    re.IGNORECASE)
+# "will be signed on": a past participle after a future auxiliary is not a past verb.
+_FUTURE_PASSIVE_BEFORE = re.compile(r"\b(?:will|shall|to|'ll|’ll)\s+(?:be|have\s+been)\s+\w+(?:\s+on)?\s*$",
+                                    re.IGNORECASE)
 _PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed|met|made|took|gave|sent|won|lost|fell|rose|hit|began|came|went"
                                r"|left|held|saw|found|wrote|spoke|struck|shot|led|paid|sold|bought|brought|cut|put|quit"
                                r"|was|were|had|did|died|killed)(?:\s+on)?\s*$", re.IGNORECASE)
@@ -66,6 +93,8 @@ _NEXT_YEAR_NEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
 # A date starting right after one of these (or a letter or digit) is glued to a
 # word, a currency sign or a number, and is not a date.
 _GLUED_BEFORE = "_$£€¥.,"
+_MONTH_NAME = re.compile(MONTH_RE)
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|['’]\d{2}\b")
 
 
 def find_dates(body: str, published: dt.date | None) -> list[Facet]:
@@ -87,8 +116,50 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
             m = core.match(body, pos)
             if m is not None:
                 _try(body, published, m, prefix, handler, candidates)
-    kept = _anchor_times(body, _longest_first(candidates))
+    kept = _one_year_per_date(body, _weekday_with_its_date(body, _anchor_times(body, _longest_first(candidates))))
     return [Facet("date", s, e, body[s:e], value=v, subtype=t) for s, e, v, t in kept]
+
+
+_BRACKETED_DATE = re.compile(r",?[^\S\n]*[(\[]?[^\S\n]*$")
+_FULL_DAY = re.compile(r"\d{4}-(\d{2})-(\d{2})")
+
+
+def _weekday_with_its_date(body: str, kept: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
+    """"Saturday (May 18)", "Saturday, 18 May": the weekday names the date beside it, which wins."""
+    out = list(kept)
+    for i in range(len(kept) - 1):
+        s, e, v, t = kept[i]
+        nxt = kept[i + 1]
+        if (t == "date" and body[s:e].strip().rstrip("’'s").lower() in WEEKDAYS and nxt[2]
+                and _FULL_DAY.fullmatch(nxt[2]) and nxt[0] - e <= 3
+                and _BRACKETED_DATE.fullmatch(body, e, nxt[0])):
+            out[i] = (s, e, nxt[2], t)
+    return out
+
+
+def _one_year_per_date(body: str, kept: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
+    """One month and day, one year within an article: a bare "July 25" takes the year the
+    article gives that day elsewhere ("July 25, 2018"), or else the year of its first mention."""
+    explicit: dict[tuple[str, str], str] = {}
+    first: dict[tuple[str, str], str] = {}
+    bare: list[int] = []
+    for i, (s, e, v, t) in enumerate(kept):
+        m = _FULL_DAY.fullmatch(v) if v else None
+        if m is None or t != "date" or not _MONTH_NAME.search(body, s, e):
+            continue
+        key = (m.group(1), m.group(2))
+        if _WRITTEN_YEAR.search(body, s, e):
+            explicit.setdefault(key, v[:4])
+        else:
+            first.setdefault(key, v[:4])
+            bare.append(i)
+    out = list(kept)
+    for i in bare:
+        s, e, v, t = kept[i]
+        key = (v[5:7], v[8:10])
+        year = explicit.get(key) or first[key]
+        out[i] = (s, e, f"{year}{v[4:]}", t)
+    return out
 
 
 def _try(body: str, published: dt.date | None, m: re.Match, prefix: _Prefix | None, handler: Handler,
@@ -171,9 +242,27 @@ def _context_before(body: str, start: int, width: int = 60) -> str:
 def _looks_future(body: str, start: int, end: int) -> bool:
     """A future cue in the clause before the expression, and no past verb right before it."""
     before = _context_before(body, start)
-    if _PAST_VERB_BEFORE.search(before):
+    low = before.lower()
+    # Each regex runs only when its words are among the clause's (most dates have none of them).
+    words = set(_LOWER_WORD.findall(low))
+    if "be" in words and not _FUTURE_AUX.isdisjoint(words) and _FUTURE_PASSIVE_BEFORE.search(before):
+        return True
+    if _PAST_VERB_BEFORE.search(before, max(0, len(before) - 30)):
+        return False  # the pattern ends at the date: its verb lies in the last few words
+    if not _PAST_AUX.isdisjoint(words) and _PAST_AUXILIARY_BEFORE.search(before):
         return False
-    return bool(_FUTURE_BEFORE.search(before))
+    if (not _FUTURE_WORDS.isdisjoint(words) or " is to" in low or " are to" in low) and _FUTURE_BEFORE.search(before):
+        return True
+    clause = _clause(low)
+    # The regex runs only when one of its verbs is among the clause's words (most clauses have none).
+    return ((" is on" in clause or " are on" in clause or not _SCHEDULED_WORDS.isdisjoint(_LOWER_WORD.findall(clause)))
+            and bool(_SCHEDULED_BEFORE.search(clause)))
+
+
+def _clause(before: str) -> str:
+    """The part of ``before`` in the same sentence (a scheduled verb in the last one says nothing)."""
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    return before[cut + 1:] if cut >= 0 else before
 
 
 def _resolve_weekday(wd: int, published: dt.date, mode: str) -> str:
@@ -223,7 +312,21 @@ def _h_month_day(m: re.Match, body: str, pub: dt.date | None):
         year += 1
     elif not future and (month - pub.month) > 2:
         year -= 1
+    if m.group("wd") is not None:
+        year = _year_of_weekday(year, month, day, weekday_number(m.group("wd")))
     return m.start(), m.end(), _ymd(year, month, day), "date"
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year nearest ``year`` in which month/day falls on ``weekday`` ("Saturday, May 18"); the
+    explicit date wins, so with no such year nearby ``year`` stands."""
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if dt.date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _h_day_month(m: re.Match, body: str, pub: dt.date | None):
@@ -259,16 +362,23 @@ def _h_weekday(m: re.Match, body: str, pub: dt.date | None):
     wd = weekday_number(m.group("wd"))
     if pub is None:
         return m.start(), m.end(), None, "date"
+    mode = _direction(m, body)
+    if mode == "this" and _looks_future(body, m.start(), m.end()):
+        mode = "fwd"
+    return m.start(), m.end(), _resolve_weekday(wd, pub, mode), "date"
+
+
+def _direction(m: re.Match, body: str) -> str:
+    """Which occurrence a weekday or named day means: "last", "next", "this", or by the
+    tense around it "fwd" (on or after the published day) or "back" (on or before)."""
     mod = (m.group("mod") or "").lower()
     if mod in ("last", "past"):
-        mode = "last"
-    elif mod in ("next", "coming"):
-        mode = "next"
-    elif mod == "this":
-        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "this"
-    else:
-        mode = "fwd" if _looks_future(body, m.start(), m.end()) else "back"
-    return m.start(), m.end(), _resolve_weekday(wd, pub, mode), "date"
+        return "last"
+    if mod in ("next", "coming"):
+        return "next"
+    if mod == "this":
+        return "this"
+    return "fwd" if _looks_future(body, m.start(), m.end()) else "back"
 
 
 def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
@@ -299,6 +409,8 @@ def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_relative_day(m: re.Match, body: str, pub: dt.date | None):
+    if m.group("rel") == "TODAY" and _is_a_name(body, m.start("rel"), m.end("rel")):
+        return None  # "USA TODAY", the "TODAY" show
     word = m.group("rel").lower()
     if word in ("night", "morning", "afternoon", "evening"):
         if m.group("mod") is None:
@@ -308,6 +420,15 @@ def _h_relative_day(m: re.Match, body: str, pub: dt.date | None):
         return m.start(), m.end(), None, "date"
     offset = -1 if word.startswith(("yesterday", "last night")) else 1 if word.startswith("tomorrow") else 0
     return m.start(), m.end(), (pub + dt.timedelta(days=offset)).isoformat(), "date"
+
+
+def _is_a_name(body: str, start: int, end: int) -> bool:
+    """A capitalised "TODAY" inside ordinary text is a title ("USA TODAY"), not a date; in a line
+    written all in capitals it is a word like the others."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    return any(ch.islower() for ch in line)
 
 
 def _h_relative_unit(m: re.Match, body: str, pub: dt.date | None):
@@ -397,9 +518,10 @@ def _h_quarter(m: re.Match, body: str, pub: dt.date | None):
         year, q = (pub.year, cur - 1) if cur > 1 else (pub.year - 1, 4)
     if year is None:
         return m.start(), m.end(), None, "date"
+    fiscal = "FY" if m.group("fiscal") else ""
     if half:
-        return m.start(), m.end(), f"{year}-H{min(q, 2)}", "date"
-    return m.start(), m.end(), f"{year}-Q{q}", "date"
+        return m.start(), m.end(), f"{fiscal}{year}-H{min(q, 2)}", "date"
+    return m.start(), m.end(), f"{fiscal}{year}-Q{q}", "date"
 
 
 def _h_q_code(m: re.Match, body: str, pub: dt.date | None):
@@ -426,6 +548,23 @@ def _h_season(m: re.Match, body: str, pub: dt.date | None):
     elif mod == "next" and idx <= cur:
         year += 1
     return m.start(), m.end(), f"{year}-{season}", "date"
+
+
+def _h_named_day(m: re.Match, body: str, pub: dt.date | None):
+    name = m.group("name")
+    if not named_days.is_named(name):
+        return None
+    if pub is None:
+        return m.start(), m.end(), None, "date"
+    day = named_days.resolve_named_day(name, pub, _direction(m, body))
+    return m.start(), m.end(), day.isoformat() if day else None, "date"
+
+
+def _h_fiscal_year(m: re.Match, body: str, pub: dt.date | None):
+    """'fiscal 2020', 'fiscal year 2020', 'FY2020', 'FY20': TIMEX3's fiscal year value FY2020."""
+    y = m.group("fy")
+    year = int(y) if len(y) == 4 else _year2(y, pub)
+    return m.start(), m.end(), f"FY{year}", "date"
 
 
 def _h_decade(m: re.Match, body: str, pub: dt.date | None):
@@ -643,11 +782,17 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]]
     (_core(rf"{_ci('beginning|start|end|middle|turn|close')}{_W}+of{_W}+(?P<year>{_YEAR}\b|(?:the|this|last|next){_W}+(?:year|month)\b)"),
      _prefix(rf"the{_W}+", "the"), _h_year_part,
      ("beginning", "start", "end", "middle", "turn", "close")),
-    (_core(rf"(?P<part>{_ci('quarter|half')})\b(?:{_W}+(?:of|in){_W}+(?P<year>{_YEAR}\b|{_YEAR_WORDS}))?"),
+    (_core(rf"(?P<part>{_ci('quarter|half')})\b(?:{_W}+(?:of|in){_W}+(?P<fiscal>{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?)?"
+           rf"(?P<year>{_YEAR}\b|{_YEAR_WORDS}))?"),
      _prefix(rf"(?:(?P<lead>the|last|this){_W}+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_W}|-)",
              "first second third fourth final last 1st 2nd 3rd 4th"),
      _h_quarter, ("quarter", "half")),
     (_core(rf"Q(?P<q>[1-4])(?:{_W}+(?P<year>{_YEAR})\b)?(?!\w)"), None, _h_q_code, None),
+    (_core(rf"(?:{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?(?P<fy>{_YEAR})|FY{_W}?(?P<fy2>{_YEAR}|[0-9]{{2}}))\b"),
+     None, _h_fiscal_year, ("fiscal", "fy")),
+    (_core(rf"(?P<name>(?i:{named_days.NAMED_DAY_RE}))\b"),
+     _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_named_day,
+     named_days.FIRST_WORDS),
     (_core(rf"(?P<season>spring|Spring|summer|Summer|autumn|Autumn|winter|Winter|fall|Fall)\b(?:{_W}+(?:of{_W}+)?(?P<year>{_YEAR})\b)?"),
      _prefix(rf"(?:(?P<mod>last|this|next|early|late|mid-?){_W}+)?(?:the{_W}+)?", "last this next early late mid the"), _h_season, tuple(SEASONS)),
     (_core(r"(?P<dec>[12][0-9][0-9]0)['’]?s\b"), _DECADE_BEFORE, _h_decade, None),
@@ -690,7 +835,7 @@ _KEYWORD_SCAN, _KEYWORD_RULES = _keyword_index()
 _SCAN_RULES = [(core, prefix, handler) for core, prefix, handler, keys in _RULES if keys is None]
 
 # Groups spelled twice in alternative branches of one rule.
-_GROUP_ALIASES = {"wd": "wd2"}
+_GROUP_ALIASES = {"wd": "wd2", "fy": "fy2"}
 
 
 class _Hit:
@@ -738,3 +883,8 @@ class _Hit:
             return self.core.end()
         m = self._where(name)
         return m.end(name) if m is not None else -1
+
+
+def date_facets(body: str, context: FindContext) -> list[Facet]:
+    """The date finder as the registry runs it."""
+    return find_dates(body, context.published)

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
-from factcheck_app.extract import checkworthiness, entities, places, quotes
+from factcheck_app.extract import checkworthiness
 from factcheck_app.extract.datelines import is_standalone_furniture
-from factcheck_app.extract.dates import find_dates
-from factcheck_app.extract.quantities import find_quantities
+from factcheck_app.extract.facet_kinds import FindContext, facet_kinds, kind_weight
 from factcheck_app.extract.sentences import split_sentences
+from factcheck_app.extract.transcripts import Transcript, read_transcript
 
 
 def _log_failure(message: str, *args: object) -> None:
@@ -30,10 +30,9 @@ def _log_failure(message: str, *args: object) -> None:
 
 # A sentence without facets is still a claim when its check-worthiness reaches this.
 CLAIM_THRESHOLD = 0.5
+# A transcript's questioner (the moderator) puts questions, rarely claims: their sentences count this much.
+ASKED_FACTOR = 0.4
 
-# Fallback weights, should the check-worthiness score fail on a sentence: how much one
-# facet of each kind makes a sentence worth checking.
-_FALLBACK_WEIGHTS = {"quantity": 0.4, "date": 0.25, "place": 0.2, "quote": 0.15, "entity": 0.1}
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:
@@ -52,21 +51,39 @@ def parse_published(published: str | dt.date | None) -> dt.date | None:
 
 
 def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
-    """Return every facet of every kind over the whole body, sorted by start.
+    """Return every facet of every registered kind over the whole body, sorted by start.
 
-    Dates come first because quantities must not re-use their numbers. A
-    failing optional facet module is logged and skipped: the checker keeps the
-    other facets rather than losing the article.
+    Kinds run in registry order, each seeing the facets found before it (dates
+    come first because quantities must not re-use their numbers). A failing
+    finder is logged and skipped: the checker keeps the other facets rather than
+    losing the article.
     """
-    pub = parse_published(published)
-    dates = find_dates(body, pub)
-    facets = dates + find_quantities(body, exclude=dates)
-    for finder in (places.find_places, quotes.find_quotes, entities.find_entities):
+    context = FindContext(parse_published(published))
+    for kind in facet_kinds():
         try:
-            facets.extend(finder(body) or [])
+            context.found.extend(kind.find(body, context) or [])
         except Exception:  # noqa: BLE001 - one facet kind must not sink the article
-            _log_failure("%s.%s failed; its facets are skipped", finder.__module__, finder.__name__)
-    return sorted((f for f in (_checked(body, f) for f in facets) if f is not None), key=_BY_SPAN)
+            _log_failure("the %s finder failed; its facets are skipped", kind.name)
+    return sorted((f for f in (_checked(body, f) for f in _without_named_places(context.found)) if f is not None),
+                  key=_BY_SPAN)
+
+
+def _without_named_places(facets: list[Facet]) -> list[Facet]:
+    """Drop places that are a person's or organisation's name: "Elizabeth" of "Senator Elizabeth
+    Warren", the carmaker "Toyota" (a city too). Places beside a name ("Ford Australia") stay."""
+    names = {(f.start, f.end) for f in facets if f.kind == "entity" and f.subtype == "organization"}
+    people = sorted((f.start, f.end) for f in facets if f.kind == "entity" and f.subtype == "person")
+    if not names and not people:
+        return facets
+    starts = [s for s, _ in people]
+
+    def named(f: Facet) -> bool:
+        if (f.start, f.end) in names:
+            return True
+        k = bisect.bisect_right(starts, f.start) - 1
+        return k >= 0 and people[k][1] >= f.end
+
+    return [f for f in facets if f.kind != "place" or not named(f)]
 
 
 _BY_SPAN = attrgetter("start", "end")  # the (start, end) sort key, built in C
@@ -106,6 +123,9 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
     """``extract_claims`` itself, run with the cyclic collector paused."""
     facets = find_facets(body, published)
     sentences = split_sentences(body)
+    transcript = read_transcript(body)
+    if transcript is not None:
+        sentences, facets = _without_speaker_prefixes(body, transcript, sentences, facets)
     homes = _homes(sentences, facets)
     spans = _merge_for_facets(sentences, facets, homes)
     per_span: list[list[Facet]] = [[] for _ in spans]
@@ -130,9 +150,54 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
             continue
         text = body[start:end]
         value = _clamp(score(text, fs))
-        if fs or value >= CLAIM_THRESHOLD:
-            claims.append(ExtractedClaim(start=start, end=end, text=text, score=value, facets=fs))
+        speaker = None
+        spoken = False
+        if transcript is not None:
+            if transcript.is_stage_direction(body, start, end):
+                continue
+            turn = transcript.turn_at(start, body)
+            speaker = turn.speaker if turn else None
+            # Whatever a named speaker states is a claim of theirs; the score ranks it.
+            spoken = speaker is not None
+            if speaker in transcript.askers:
+                value *= ASKED_FACTOR
+        if fs or spoken or value >= CLAIM_THRESHOLD:
+            claims.append(ExtractedClaim(start=start, end=end, text=text, score=value, facets=fs, speaker=speaker))
+    if transcript is not None:
+        _score_in_context(claims)
     return claims
+
+
+# A speaker builds a claim over a few sentences ("We lost 60,000 factories. They moved to Mexico.
+# NAFTA did that."): a sentence beside a checkable one of the same speaker shares some of its worth.
+CONTEXT_WEIGHT = 0.5
+CONTEXT_REACH = 2
+
+
+def _score_in_context(claims: list[ExtractedClaim]) -> None:
+    """Blend each spoken claim's score with the best of its neighbours' by the same speaker."""
+    own = [c.score for c in claims]
+    for i, claim in enumerate(claims):
+        near = [own[j] for j in range(max(0, i - CONTEXT_REACH), min(len(claims), i + CONTEXT_REACH + 1))
+                if j != i and claims[j].speaker == claim.speaker]
+        if near:
+            claim.score = (own[i] + CONTEXT_WEIGHT * max(near)) / (1 + CONTEXT_WEIGHT)
+
+
+def _without_speaker_prefixes(body: str, transcript: Transcript, sentences: list[tuple[int, int]],
+                              facets: list[Facet]) -> tuple[list[tuple[int, int]], list[Facet]]:
+    """Start each transcript line's first sentence after its "NAME:" prefix, and drop facets in prefixes."""
+    prefixes = {turn.line_start: turn.text_start for turn in transcript.turns.values()}
+    spans = []
+    for start, end in sentences:
+        text_start = prefixes.get(body.rfind("\n", 0, start + 1) + 1 if body[start:start + 1] != "\n" else start)
+        if text_start is not None and start < text_start:
+            if text_start >= end:
+                continue
+            start = text_start
+        spans.append((start, end))
+    kept = [f for f in facets if prefixes.get(body.rfind("\n", 0, f.start) + 1, -1) <= f.start]
+    return spans, kept
 
 
 def _home(starts: list[int], spans: list[tuple[int, int]], f: Facet) -> int:
@@ -194,10 +259,11 @@ def _scorer() -> Callable[[str, list[Facet]], float]:
 
 
 def _fallback_score(text: str, facets: list[Facet]) -> float:
-    """1 - prod(1 - w) over the facets: more and harder facets, more check-worthy."""
+    """1 - prod(1 - w) over the facets, w half the kind's registered weight: more and harder
+    facets, more check-worthy."""
     keep = 1.0
     for f in facets:
-        keep *= 1.0 - _FALLBACK_WEIGHTS.get(f.kind, 0.1)
+        keep *= 1.0 - min(0.5, kind_weight(f.kind) / 2)
     return 1.0 - keep
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.gazetteer import (
     AMBIGUOUS_NAMES,
     NAME_QUALIFIERS,
@@ -19,6 +20,7 @@ from factcheck_app.extract.gazetteer import (
     place_table,
 )
 from factcheck_app.extract.site_phrases import FEATURE_HEAD_RE, FEATURE_RE, SITE_HEAD_RE, SITE_RE
+from factcheck_app.extract.text_around import is_sentence_start, word_after, word_before
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -67,40 +69,10 @@ _OUTPUT_SUBTYPE = {"country": "country", "city": "city", "region": "region",
 _CAPITALISED = re.compile(r"[A-Z](?<![\w’'][A-Z])\w*")
 
 
-def _word_before(body: str, start: int) -> tuple[str, str]:
-    """Return (the word just before ``start`` on the same line, the text between)."""
-    i = start
-    while i > 0 and body[i - 1] in " \t\u00a0":
-        i -= 1
-    gap = body[i:start]
-    j = i
-    while j > 0 and (body[j - 1].isalnum() or body[j - 1] in "’'.-"):
-        j -= 1
-    return body[j:i].rstrip("."), gap
-
-
-def _word_after(body: str, end: int) -> tuple[str, str]:
-    """Return (the word just after ``end`` on the same line, the text between)."""
-    i = end
-    while i < len(body) and body[i] in " \t\u00a0":
-        i += 1
-    gap = body[end:i]
-    m = re.match(r"[\w-]+", body[i:i + 40])
-    return (m.group() if m else ""), gap
-
-
-def _is_sentence_start(body: str, start: int) -> bool:
-    """True when only whitespace and sentence punctuation lie between the last full stop and ``start``."""
-    i = start - 1
-    while i >= 0 and body[i] in " \t\u00a0“\"‘'(":
-        i -= 1
-    return i < 0 or body[i] in ".!?\n:;"
-
-
 def _keep(body: str, start: int, end: int, entry: PlaceName) -> bool:
     """Decide from the words around a gazetteer hit whether it names a place here."""
-    after, gap_after = _word_after(body, end)
-    before, gap_before = _word_before(body, start)
+    after, gap_after = word_after(body, end)
+    before, gap_before = word_before(body, start)
     name = body[start:end]
 
     if after and gap_after and after[0].isupper() and after not in _HARMLESS_AFTER:
@@ -111,10 +83,10 @@ def _keep(body: str, start: int, end: int, entry: PlaceName) -> bool:
     if body[end:end + 1] == "$" or re.match(r"[ \t]+dollars?\b", body[end:end + 10]):
         return False  # "US$40", "US dollars": a currency, not a place
     if before and gap_before and before[0].isupper() and before not in _HARMLESS_BEFORE \
-            and before not in place_table() and not _is_sentence_start(body, start - len(gap_before) - len(before)):
+            and before not in place_table() and not is_sentence_start(body, start - len(gap_before) - len(before)):
         return False  # "Air France", "Ford Australia", "Fritz Henderson"
     if before == "of" and entry.subtype != "site":
-        before2, _ = _word_before(body, start - len(gap_before) - 2)
+        before2, _ = word_before(body, start - len(gap_before) - 2)
         if before2 in _ORG_BEFORE_OF:
             return False  # "Bank of England", "University of California"
     if entry.subtype in ("city", "state") and _SPEECH_AFTER.match(body, end) \
@@ -160,17 +132,17 @@ def _gazetteer_places(body: str) -> list[Facet]:
     # "Fritz Henderson ... Henderson stated": once a name is seen as a surname,
     # its bare mentions elsewhere in the article are the person too.
     return [f for f in out if f.text not in surnames
-            or _word_before(body, f.start)[0].lower() in _LOCATIVES | {"the"}]
+            or word_before(body, f.start)[0].lower() in _LOCATIVES | {"the"}]
 
 
 def _is_surname(body: str, start: int, end: int, entry: PlaceName) -> bool:
     """True when a city or state name follows a capitalised first name ("Fritz Henderson")."""
     if entry.subtype not in ("city", "state"):
         return False
-    before, gap = _word_before(body, start)
+    before, gap = word_before(body, start)
     return bool(before and gap and before[0].isupper() and before.isalpha() and before[1:].islower()
                 and before not in _HARMLESS_BEFORE and before not in place_table()
-                and not _is_sentence_start(body, start - len(gap) - len(before)))
+                and not is_sentence_start(body, start - len(gap) - len(before)))
 
 
 def _pattern_places(body: str) -> list[Facet]:
@@ -226,3 +198,8 @@ def find_places(body: str) -> list[Facet]:
         taken.append(f)
     setting = setting_countries(taken)
     return [f for f in taken if not (f.subtype == "country" and f.value in setting)]
+
+
+def place_facets(body: str, context: FindContext) -> list[Facet]:
+    """The place finder as the registry runs it."""
+    return find_places(body)

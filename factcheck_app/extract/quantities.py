@@ -17,6 +17,7 @@ import bisect
 import re
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.number_words import (
     CARDINAL_WORD_RE,
     SCALES,
@@ -107,7 +108,16 @@ estimated under above below of all only just net additional""".split())
 _FRACTION_AFTER = re.compile(r"-(thirds?|quarters?|fifths?|tenths?|halves)\b")
 _DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10,
                  "tenths": 10, "halves": 2}
-_AND_A_HALF = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"(?:[^\S\n]+|-)and(?:[^\S\n]+|-)a(?:[^\S\n]+|-)half\b", re.IGNORECASE)
+# A number someone calls or dials ("called 911", "dial 999"): a phone number, not an amount.
+_DIALLED_BEFORE = re.compile(r"\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling|text|texted)"
+                             r"[^\S\n]+$", re.IGNORECASE)
+# "the 777 program": a number naming a thing (a model, a programme), not counting it.
+_THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+$")
+# Things news names by a number: "the 777 program", "the 737 jet", "the 5G network" is no count either.
+_NAMED_BY_NUMBER = frozenset("program programme project series model jet jetliner airliner aircraft plane family "
+                             "line variant version platform engine chip processor phone console rifle tank "
+                             "freighter fleet class".split())
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
 
 def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet]:
@@ -201,7 +211,7 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None, cur_m: re.Mat
         kind = _rank_or_name(body, num_start, cur)
         if kind == "name":
             names.add(num)
-        if kind or _phone_or_clock(body, num_start, num_end):
+        if kind or _phone_or_clock(body, num_start, num_end) or _not_an_amount(body, num, num_start, num_end):
             return None
         glued = _GLUED.match(body, num_end)
         if glued and glued.group().lower() not in _GLUED_OK:
@@ -243,7 +253,23 @@ def _from_match(body: str, m: re.Match, approx_m: re.Match | None, cur_m: re.Mat
             return None
     if hi and subtype == "count":
         subtype = "range"
+    if (word is None and subtype == "count" and not hi and "," not in num and value >= 100 and unit
+            and unit.split()[-1].lower() in _NAMED_BY_NUMBER and _THE_BEFORE.search(body, max(0, start - 5), start)):
+        return None  # "the 777 program": the number names the programme ("the 5000 mark" still counts)
     return Facet("quantity", start, end, body[start:end], value=value, unit=unit, subtype=subtype, vague=vague)
+
+
+def _not_an_amount(body: str, num: str, start: int, end: int) -> bool:
+    """Numbers that are codes, not amounts: a leading zero ("03-7619056"), a number dialled
+    ("called 911"), the number of a list item or heading ("3." opening a line)."""
+    if len(num) > 1 and num[0] == "0" and num[1].isdigit():
+        return True
+    if _DIALLED_BEFORE.search(body, max(0, start - 12), start):
+        after = _WORDS_AFTER.match(body, end)
+        return not (after and _plural_like(after.group(1)))
+    line_start = body.rfind("\n", 0, start) + 1
+    return (not body[line_start:start].strip() and body[end:end + 1] in ".)"
+            and (end + 1 == len(body) or body[end + 1].isspace()))
 
 
 def _inside(starts: list[int], blocked: list[tuple[int, int]], pos: int) -> bool:
@@ -333,6 +359,10 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
         if word in TIME_UNITS:
             return end, None, "duration"
         return glued.end(), glued.group(1), "measure"
+    half = _AND_A_HALF.match(body, end)
+    if half and body[end] == "-":
+        end = half.end()  # "five-and-a-half years": the unit follows the fraction
+        return _unit_after(body, end, subtype)
     if body[end:end + 1] == "-":
         hyph = _HYPHEN_WORD.match(body, end)
         if hyph and (hyph.group(1).lower() in TIME_UNITS or hyph.group(1).lower() + "s" in TIME_UNITS):
@@ -525,3 +555,8 @@ def _inherit_scale(first: Facet, second: Facet) -> float | int:
     if scale and not _SCALE_WORD.search(first.text):
         return scaled(first.value, SCALES[scale.group(1).lower()])
     return first.value
+
+
+def quantity_facets(body: str, context: FindContext) -> list[Facet]:
+    """The quantity finder as the registry runs it: numbers already read as dates are not counted again."""
+    return find_quantities(body, exclude=[f for f in context.found if f.kind == "date"])

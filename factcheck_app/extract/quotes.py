@@ -14,8 +14,10 @@ import bisect
 import re
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.attribution import (
     PRONOUNS,
+    clean_speaker,
     sentence_subject,
     speaker_after,
     speaker_before,
@@ -109,14 +111,68 @@ def _sentence_end(body: str, pos: int, ceiling: int) -> int:
     return m.end() if m else ceiling
 
 
-def find_quotes(body: str) -> list[Facet]:
+class _Named:
+    """The people and organisations named in the body, by position: whom a pronoun can stand for."""
+
+    def __init__(self, entities: list[Facet]):
+        # A name of unknown kind may be a person's: it makes "he" as ambiguous as a person would.
+        people = sorted((f.start, f.value or f.text) for f in entities if f.subtype in ("person", None))
+        orgs = sorted((f.start, f.value or f.text) for f in entities if f.subtype == "organization")
+        self._people, self._people_at = [v for _, v in people], [s for s, _ in people]
+        self._orgs, self._orgs_at = [v for _, v in orgs], [s for s, _ in orgs]
+
+    def people_between(self, start: int, end: int) -> set[str]:
+        return set(self._people[bisect.bisect_left(self._people_at, start):bisect.bisect_left(self._people_at, end)])
+
+    def orgs_between(self, start: int, end: int) -> set[str]:
+        return set(self._orgs[bisect.bisect_left(self._orgs_at, start):bisect.bisect_left(self._orgs_at, end)])
+
+
+# How far back a pronoun's antecedent may be looked for: this paragraph and the one before.
+_PRONOUN_REACH = 600
+
+
+def _resolve_pronoun(body: str, pronoun: str, open_at: int, named: _Named, last_speaker: str | None) -> str | None:
+    """The one person (he, she) or organisation (it, they, we) the pronoun can mean, or None when
+    the text names none or several: an empty speaker is better than a wrong one."""
+    para_start = body.rfind("\n", 0, open_at) + 1
+    prev_para = body.rfind("\n", 0, max(0, para_start - 1)) + 1 if para_start else 0
+    start = max(prev_para, open_at - _PRONOUN_REACH)
+    low = pronoun.lower()
+    if low in ("he", "she"):
+        candidates = named.people_between(start, open_at)
+        if last_speaker and not candidates and last_speaker not in named.orgs_between(0, len(body)):
+            candidates = {last_speaker}
+    elif low in ("it", "they", "we"):
+        candidates = named.orgs_between(start, open_at)
+        if last_speaker and not candidates and last_speaker not in named.people_between(0, len(body)):
+            candidates = {last_speaker}
+    else:
+        return None
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def quote_facets(body: str, context: FindContext) -> list[Facet]:
+    """The quote finder as the registry runs it, with the entities found before it."""
+    return find_quotes(body, [f for f in context.found if f.kind == "entity"])
+
+
+def find_quotes(body: str, entities: list[Facet] | None = None) -> list[Facet]:
     """Return quote facets (kind "quote") in ``body``, ordered by start.
 
     The span covers the quoted words without the marks; ``value`` is those
     words, ``speaker`` the attributed speaker ("KCNA", "the spokesman") or None.
+    A pronoun ("he said") stands for the one person (or organisation) named
+    just before; when there is none or more than one the speaker is left empty.
+    ``entities`` are the body's entity facets (found here when not given).
     """
     if not body:
         return []
+    if entities is None:
+        from factcheck_app.extract.entities import find_entities
+
+        entities = find_entities(body)
+    named = _Named(entities)
     doubles = _double_quote_spans(body)
     singles = set(_single_quote_spans(body, doubles))
     spans = sorted(doubles + list(singles))
@@ -154,13 +210,18 @@ def find_quotes(body: str) -> list[Facet]:
             # speech verb ties to anyone.
             prev_close = close_at + 1
             continue
+        speaker = clean_speaker(speaker)
         if speaker is None and last_speaker and open_at - last_end <= _INHERIT_GAP and (
-                para_start <= last_end or not body[para_start:open_at].strip()):
-            speaker = last_speaker  # the same speaker goes on, in this or the next paragraph
-        if speaker in PRONOUNS or (speaker and speaker.lower() in {"he", "she", "it", "they"}):
-            speaker = last_speaker or speaker
-        if speaker is None and left.strip():
-            speaker = sentence_subject(left) if direct else None
+                para_start <= last_end or not body[para_start:open_at].strip()) \
+                and all(p in last_speaker for p in named.people_between(last_end, open_at)):
+            speaker = last_speaker  # the same speaker goes on, in this or the next paragraph, no one else named
+        pronoun = speaker in PRONOUNS or bool(speaker and speaker.lower() in {"he", "she", "it", "they", "we", "i"})
+        if pronoun:
+            speaker = _resolve_pronoun(body, speaker, open_at, named, last_speaker)
+        if speaker is None and not pronoun and left.strip() and direct:
+            speaker = clean_speaker(sentence_subject(left))
+            if speaker in PRONOUNS:
+                speaker = _resolve_pronoun(body, speaker, open_at, named, last_speaker)
         facets.append(Facet(kind="quote", start=start, end=end, text=text,
                             value=re.sub(r"\s+", " ", text), speaker=speaker))
         if speaker and speaker not in PRONOUNS:

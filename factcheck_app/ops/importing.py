@@ -14,6 +14,7 @@ from factcheck_app.ingest import MAX_ARTICLE_BYTES
 from factcheck_app.ingest.files import read_article_file
 from factcheck_app.ops.articles import delete_article
 from factcheck_app.ops.changes import Changes, OpResult
+from factcheck_app.ops.matching import match_claims
 from factcheck_app.store import articles as store
 from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
@@ -46,9 +47,15 @@ def prepare(data: bytes | str, *, name: str | None, published: str | None = None
 
 
 def store_article(lib: Library, article: ExtractedArticle, *, source_name: str | None) -> OpResult:
-    """Store an extracted article and its claims in one transaction; the same text again returns the existing one."""
+    """Store an extracted article and its claims in one transaction; the same text again returns the existing one.
+
+    The new claims are matched against the published checks and the claims with a verdict
+    in the same transaction, so "Checked before" is there when the article opens.
+    """
     with write(lib.db):
         result = store.import_article(lib.db, article, source_name=source_name)
+        if result.created:
+            match_claims(lib, result.claim_ids)
     imported = Imported(result.article_id, result.created, article.title, result.claim_ids,
                         list(article.warnings))
     if not result.created:

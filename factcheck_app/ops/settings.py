@@ -5,10 +5,10 @@ name belongs to the person at this computer (``factcheck_app.user_profile``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
 from factcheck_app import user_profile
+from factcheck_app.core.settings_keys import SETTINGS, SettingKey
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.people import require_person
 from factcheck_app.store import settings as store
@@ -18,23 +18,6 @@ from factcheck_app.store.transaction import write
 from factcheck_app.store.validation import check_url
 
 
-@dataclass(frozen=True)
-class SettingKey:
-    """A setting the checker may read and change: its name on the command line, where it lives, what it is."""
-
-    name: str
-    key: str
-    help: str
-    in_library: bool = True
-
-
-SETTINGS = (
-    SettingKey("organisation", store.ORGANISATION_NAME, "the checking organisation's name (reports, ClaimReview)"),
-    SettingKey("organisation-url", store.ORGANISATION_URL, "the organisation's web address"),
-    SettingKey("methodology", store.METHODOLOGY, "the methodology note every report carries"),
-    SettingKey("user", "user", "your name, recorded on what you check (kept for you, not in the library)",
-               in_library=False),
-)
 BY_NAME = {s.name: s for s in SETTINGS}
 
 

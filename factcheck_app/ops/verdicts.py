@@ -148,9 +148,9 @@ def _sign_off(lib: Library, claim_id: str, who: str, action: str, why: str, labe
         row = decide(before)
         if row is None:
             return OpResult(changes=Changes(), value=before, label=label)
-        correction = store.was_published(db, claim_id)
         after = store.put_verdict(db, claim_id, row)
-        store.record_change(db, claim_id, before, after, action=action, who=who, why=why, correction=correction)
+        # A sign-off changes no content: the corrections log lists what the verdict says, not who approved it.
+        store.record_change(db, claim_id, before, after, action=action, who=who, why=why)
     return OpResult(changes=_changes(lib, claim_id), value=after,
                     undo=_restore_op(claim_id, before, claim["status"]), label=label)
 

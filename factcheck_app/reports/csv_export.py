@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import IO
 
+from factcheck_app.extract.facet_kinds import kind_label
 from factcheck_app.reports.model import Progress, iter_claims
 from factcheck_app.reports.safe_write import atomic_path, check_target
 from factcheck_app.reports.templating import facet_value, template_text
@@ -53,6 +54,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_published", "The source's date."),
     ("source_url", "The source's web address."),
     ("source_archive_url", "An archived copy of the source."),
+    ("source_documents", "The documents the source keeps, '; '-separated, each as 'file name (SHA-256 hash)'."),
 )
 HEADER = [name for name, _ in COLUMNS]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -79,7 +81,7 @@ def columns_readme() -> str:
 def _claim_cells(article: dict, claim: dict) -> dict:
     v = claim["verdict"] or {}
     facets = "; ".join(
-        f"{f['kind']}: {f['text']}" + (f" = {facet_value(f)}" if facet_value(f) and facet_value(f) != f["text"] else "")
+        f"{kind_label(f['kind'])}: {f['text']}" + (f" = {facet_value(f)}" if facet_value(f) and facet_value(f) != f["text"] else "")
         for f in claim["facets"]
     )
     fixes = "; ".join(
@@ -108,6 +110,7 @@ def _source_cells(s: dict | None) -> dict:
         "locator": s["locator"], "evidence_note": s["note"], "source_publisher": s["publisher"],
         "source_author": s["author"], "source_kind": s["kind"], "source_reliability": s["reliability"],
         "source_published": s["published"], "source_url": s["url"], "source_archive_url": s["archive_url"],
+        "source_documents": "; ".join(f"{d['name']} ({d['sha256']})" for d in s.get("documents") or ()),
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from factcheck_app.extract.facet_kinds import kind_label
 from factcheck_app.reports.templating import facet_label, http_url
 
 # The per-source fields that decide how a source looks: the cache key of its fragments.
@@ -21,7 +22,7 @@ _SOURCE_FIELDS = ("title", "url", "publisher", "author", "published", "kind", "a
 def facet_chips(facets: list[dict]) -> Markup:
     """Return a claim's facets as ``<li class="chip">`` items (kind, then words and resolved value)."""
     return Markup("".join(
-        f'<li class="chip"><i>{escape(f["kind"])}</i> {escape(facet_label(f))}</li>' for f in facets))
+        f'<li class="chip"><i>{escape(kind_label(f["kind"]))}</i> {escape(facet_label(f))}</li>' for f in facets))
 
 
 class SourceItems:
@@ -50,7 +51,7 @@ class SourceItems:
 
     def _source(self, s: dict) -> tuple[str, str, str]:
         """Return the source's title (linked when http), publisher line before the locator, and what follows it."""
-        key = tuple(s.get(k) for k in _SOURCE_FIELDS)
+        key = tuple(s.get(k) for k in _SOURCE_FIELDS) + tuple((d["name"], d["sha256"]) for d in s.get("documents") or ())
         fixed = self._fixed.get(key)
         if fixed is None:
             fixed = self._fixed[key] = _source_fragments(s)
@@ -74,4 +75,6 @@ def _source_fragments(s: dict) -> tuple[str, str, str]:
                  else f" · archived copy: {escape(archive)}")
     if url and not http_url(url):
         tail += f" · {escape(url)}"
+    for document in s.get("documents") or ():
+        tail += f" · document {escape(document['name'])}, SHA-256 {escape(document['sha256'])}"
     return title_html, head, tail

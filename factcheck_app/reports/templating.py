@@ -14,6 +14,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
+from factcheck_app.extract.facet_kinds import kind_label
 from factcheck_app.reports.colours import readable_text_colour
 
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
@@ -150,7 +151,7 @@ def _common(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.update(
         http_url=http_url, paragraphs=paragraphs, facet_value=facet_value, short_date=short_date,
         text_colour=readable_text_colour, facet_label=facet_label, scale_note=scale_note,
-        verdict_byline=verdict_byline, source_meta=source_meta,
+        verdict_byline=verdict_byline, source_meta=source_meta, kind_label=kind_label,
     )
     return env
 

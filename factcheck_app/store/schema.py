@@ -197,16 +197,178 @@ def _v3(db: Database) -> None:
         "UPDATE verdict_history SET action = CASE WHEN why = 'reviewed' THEN 'review' "
         "WHEN to_rating IS NULL THEN 'clear' ELSE 'set' END"
     )
+    # Before v3 a correction was any rating or status change after the first publication.
+    db.execute(
+        "UPDATE verdict_history SET correction = 1 WHERE action != 'review' "
+        "AND (from_rating IS NOT to_rating OR from_status IS NOT to_status) AND rowid > "
+        "(SELECT min(p.rowid) FROM verdict_history p WHERE p.claim_id = verdict_history.claim_id "
+        "AND p.to_status = 'published')"
+    )
+
+
+V4_TABLES = """
+CREATE TABLE check_collections (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    source_file TEXT,
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE published_checks (
+    id TEXT PRIMARY KEY,
+    collection_id TEXT NOT NULL REFERENCES check_collections(id) ON DELETE CASCADE,
+    claim_reviewed TEXT NOT NULL CHECK (length(trim(claim_reviewed)) > 0),
+    title TEXT,
+    rating TEXT,
+    rating_value REAL,
+    best_rating REAL,
+    worst_rating REAL,
+    claimant TEXT,
+    claim_date TEXT,
+    appearances TEXT NOT NULL DEFAULT '[]',
+    organisation TEXT,
+    organisation_url TEXT,
+    review_url TEXT,
+    review_date TEXT,
+    language TEXT,
+    claim_terms TEXT NOT NULL DEFAULT '',
+    title_terms TEXT NOT NULL DEFAULT '',
+    claim_length INTEGER NOT NULL DEFAULT 0,
+    title_length INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX published_checks_collection ON published_checks(collection_id);
+-- How many checks hold each match term, and the totals BM25 needs: kept by the store as checks
+-- come and go, because counting them in the full-text index costs as much as the term is common.
+CREATE TABLE published_check_terms (
+    term TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE published_check_totals (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    checks INTEGER NOT NULL,
+    claim_terms INTEGER NOT NULL,
+    title_terms INTEGER NOT NULL
+);
+INSERT INTO published_check_totals VALUES (1, 0, 0, 0);
+CREATE TRIGGER published_checks_totals_ai AFTER INSERT ON published_checks BEGIN
+    UPDATE published_check_totals SET checks = checks + 1, claim_terms = claim_terms + new.claim_length,
+        title_terms = title_terms + new.title_length WHERE id = 1;
+END;
+CREATE TRIGGER published_checks_totals_ad AFTER DELETE ON published_checks BEGIN
+    UPDATE published_check_totals SET checks = checks - 1, claim_terms = claim_terms - old.claim_length,
+        title_terms = title_terms - old.title_length WHERE id = 1;
+END;
+CREATE TRIGGER published_checks_totals_au AFTER UPDATE OF claim_length, title_length ON published_checks BEGIN
+    UPDATE published_check_totals SET claim_terms = claim_terms - old.claim_length + new.claim_length,
+        title_terms = title_terms - old.title_length + new.title_length WHERE id = 1;
+END;
+CREATE TABLE claim_matches (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    check_id TEXT REFERENCES published_checks(id) ON DELETE CASCADE,
+    matched_claim_id TEXT REFERENCES claims(id) ON DELETE CASCADE,
+    rank INTEGER NOT NULL,
+    score REAL NOT NULL,
+    strength REAL NOT NULL,
+    label TEXT NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '{}',
+    matched_at TEXT NOT NULL,
+    CHECK ((check_id IS NULL) <> (matched_claim_id IS NULL))
+);
+CREATE INDEX claim_matches_claim ON claim_matches(claim_id, rank);
+CREATE INDEX claim_matches_check ON claim_matches(check_id);
+CREATE INDEX claim_matches_matched_claim ON claim_matches(matched_claim_id);
+"""
 
 
 def _v4(db: Database) -> None:
+    """Published fact-checks (ClaimReview collections), their match terms in full-text search,
+    and the stored matches of each claim against them and against earlier checked claims."""
+    db.executescript(V4_TABLES)
+    # The terms are already stemmed and folded by the matcher: the tokenizer only splits on spaces.
+    fts = quote_identifier("published_checks_fts")
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE {fts} USING fts5(claim_terms, title_terms, content='published_checks',
+            content_rowid='rowid', tokenize='unicode61 remove_diacritics 0');
+        CREATE TRIGGER published_checks_ai AFTER INSERT ON published_checks BEGIN
+            INSERT INTO {fts} (rowid, claim_terms, title_terms) VALUES (new.rowid, new.claim_terms, new.title_terms);
+        END;
+        CREATE TRIGGER published_checks_ad AFTER DELETE ON published_checks BEGIN
+            INSERT INTO {fts} ({fts}, rowid, claim_terms, title_terms)
+                VALUES ('delete', old.rowid, old.claim_terms, old.title_terms);
+        END;
+        CREATE TRIGGER published_checks_au AFTER UPDATE OF claim_terms, title_terms ON published_checks BEGIN
+            INSERT INTO {fts} ({fts}, rowid, claim_terms, title_terms)
+                VALUES ('delete', old.rowid, old.claim_terms, old.title_terms);
+            INSERT INTO {fts} (rowid, claim_terms, title_terms) VALUES (new.rowid, new.claim_terms, new.title_terms);
+        END;
+        """
+    )
+
+
+DOCUMENT_PART_KINDS = ("page", "paragraph", "image")
+
+V5_DOCUMENTS = f"""
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    media_type TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    part_kind TEXT NOT NULL CHECK (part_kind IN ({_in(DOCUMENT_PART_KINDS)})),
+    parts INTEGER NOT NULL DEFAULT 0,
+    has_text INTEGER NOT NULL DEFAULT 1,
+    text_origin TEXT,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE source_documents (
+    source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    file_name TEXT NOT NULL,
+    attached_at TEXT NOT NULL,
+    PRIMARY KEY (source_id, document_id)
+);
+CREATE INDEX source_documents_document ON source_documents(document_id);
+CREATE TABLE document_pages (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL CHECK (page >= 1),
+    text TEXT NOT NULL,
+    UNIQUE (document_id, page)
+);
+ALTER TABLE sources ADD COLUMN doi TEXT;
+CREATE INDEX sources_doi ON sources(lower(doi));
+CREATE INDEX sources_url_key ON sources(lower(rtrim(url, '/'))) WHERE url IS NOT NULL;
+CREATE INDEX sources_title_key ON sources(lower(trim(title)));
+ALTER TABLE evidence ADD COLUMN document_id TEXT REFERENCES documents(id) ON DELETE SET NULL;
+ALTER TABLE evidence ADD COLUMN page INTEGER;
+CREATE INDEX evidence_document ON evidence(document_id) WHERE document_id IS NOT NULL;
+"""
+
+
+def _v5(db: Database) -> None:
+    """Documents attached to sources: one row per stored file (content-addressed by SHA-256, kept
+    beside the library), the sources that use it, its text per page (PDF) or paragraph (text, saved
+    pages) with full-text search; a DOI on sources; evidence that points at a document's page.
+
+    ``document_pages.id`` is an explicit INTEGER PRIMARY KEY so that VACUUM never renumbers the
+    rowids its search index refers to; documents themselves carry UUID keys and merge by hash.
+    """
+    db.executescript(V5_DOCUMENTS)
+    create_fts(db, "document_pages", ("text",))
+
+
+def _v6(db: Database) -> None:
     """The library's identity stamp, so that a -wal file left by another database is recognised."""
     from factcheck_app.store.identity import create_identity_table
 
     create_identity_table(db.conn)
 
 
-def _v5(db: Database) -> None:
+def _v7(db: Database) -> None:
     """An index that lists articles newest first without reading their bodies (the window opens on it)."""
     db.execute(
         "CREATE INDEX IF NOT EXISTS articles_newest_first "
@@ -214,5 +376,5 @@ def _v5(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 LATEST_VERSION = len(MIGRATIONS)

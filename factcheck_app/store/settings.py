@@ -5,9 +5,7 @@ from sqlite_utils import Database
 
 from factcheck_app.store.transaction import write
 
-ORGANISATION_NAME = "organisation.name"
-ORGANISATION_URL = "organisation.url"
-METHODOLOGY = "report.methodology"
+from factcheck_app.core.settings_keys import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL  # noqa: F401
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:

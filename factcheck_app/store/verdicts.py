@@ -4,12 +4,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from factcheck_app.core.ids import new_id, utc_now
-from factcheck_app.core.rating_scales import ScaleError
 from factcheck_app.store.claims import get_claim
-from factcheck_app.store.errors import ValidationError
-from factcheck_app.store.scales import DEFAULT_SCALE, get_scale
-from factcheck_app.store.schema import VERDICT_STATUSES
-from factcheck_app.store.transaction import write
 
 #: The verdict columns a checker's change can touch; a history row is written when one of them changes.
 VERDICT_FIELDS = ("rating", "scale", "rationale", "checker", "reviewer", "status")
@@ -124,101 +119,4 @@ def corrections(db: Database, claim_id: str) -> list[dict]:
             "SELECT * FROM verdict_history WHERE claim_id = ? AND correction = 1 ORDER BY rowid", [claim_id]
         )
     )
-
-
-# --- The app's verdict calls until it moves onto ops/verdicts.py (the rules' one home) ---------------
-
-
-def set_verdict(
-    db: Database,
-    claim_id: str,
-    rating: str,
-    scale: str | None = None,
-    rationale: str | None = None,
-    checker: str | None = None,
-    status: str | None = None,
-    why: str | None = None,
-) -> dict:
-    """Create or change a claim's verdict; return the new row.
-
-    The rating must be a step of the scale (the claim's current scale, else the
-    default). The claim becomes 'checked'. A history row records the change.
-    """
-    claim = get_claim(db, claim_id)
-    before = get_verdict(db, claim_id)
-    scale_name = scale or (before["scale"] if before else DEFAULT_SCALE)
-    try:
-        label = get_scale(db, scale_name).step(rating).label
-    except ScaleError as exc:
-        raise ValidationError(str(exc)) from exc
-    if status is None and before and before["status"] == "reviewed" and label != before["rating"]:
-        # A new rating has not been reviewed: it goes back to draft until a second checker looks again.
-        status = "draft"
-    status = status or (before["status"] if before else "draft")
-    if status not in VERDICT_STATUSES:
-        raise ValidationError(f"Unknown verdict status '{status}' (choose one of: {', '.join(VERDICT_STATUSES)}).")
-    now = utc_now()
-    row = {
-        "claim_id": claim_id,
-        "scale": scale_name,
-        "rating": label,
-        "rationale": rationale if rationale is not None else (before or {}).get("rationale"),
-        "checker": checker if checker is not None else (before or {}).get("checker"),
-        "status": status,
-        "updated_at": now,
-    }
-    if status == "published" and not (before and before.get("published_at")):
-        row["published_at"] = now
-    if before and status == "draft" and before["status"] == "reviewed":
-        row["reviewer"] = None
-    with write(db):
-        if before:
-            db["verdicts"].update(before["id"], row)
-        else:
-            db["verdicts"].insert({"id": new_id(), "created_at": now, "reviewer": None, **row})
-        after = get_verdict(db, claim_id)
-        if before is None or any(before[k] != after[k] for k in ("rating", "status", "scale", "rationale", "checker")):
-            record_change(db, claim_id, before, after, action="set", who=checker or (before or {}).get("checker"), why=why, correction=was_published(db, claim_id))
-        if claim["status"] != "checked":
-            db["claims"].update(claim_id, {"status": "checked", "updated_at": now})
-    return after
-
-
-def review_verdict(db: Database, claim_id: str, reviewer: str, why: str | None = None) -> dict:
-    """Mark a verdict reviewed by a second checker (not its own checker); return the row."""
-    before = get_verdict(db, claim_id)
-    if before is None:
-        raise ValidationError("The claim has no verdict to review yet.")
-    reviewer = (reviewer or "").strip()
-    if not reviewer:
-        raise ValidationError("Say who reviewed the verdict.")
-    if before["checker"] and reviewer.casefold() == before["checker"].casefold():
-        raise ValidationError("A verdict is reviewed by a second checker, not by the one who wrote it.")
-    with write(db):
-        db["verdicts"].update(before["id"], {"reviewer": reviewer, "status": "reviewed", "updated_at": utc_now()})
-        after = get_verdict(db, claim_id)
-        record_change(db, claim_id, before, after, action="review", who=reviewer, why=why or "reviewed")
-    return after
-
-
-def publish_verdict(db: Database, claim_id: str, who: str | None = None) -> dict:
-    """Mark a verdict published (after it is reviewed); later changes then show in the corrections log."""
-    before = get_verdict(db, claim_id)
-    if before is None:
-        raise ValidationError("The claim has no verdict to publish yet.")
-    return set_verdict(db, claim_id, before["rating"], status="published", checker=before["checker"], why=who and f"published by {who}")
-
-
-def clear_verdict(db: Database, claim_id: str, who: str | None = None, why: str | None = None) -> dict | None:
-    """Remove a claim's verdict (it is 'Not yet checked' again); return the removed row. Recorded in history."""
-    get_claim(db, claim_id)
-    before = get_verdict(db, claim_id)
-    if before is None:
-        return None
-    with write(db):
-        db.execute("DELETE FROM verdicts WHERE id = ?", [before["id"]])
-        record_change(db, claim_id, before, None, action="clear", who=who, why=why or "verdict removed", correction=was_published(db, claim_id))
-        db["claims"].update(claim_id, {"status": "in_progress", "updated_at": utc_now()})
-    return before
-
 

@@ -21,17 +21,17 @@ CLAIM_READING_ORDER = "a.imported_at, a.rowid, c.start_offset, c.end_offset"
 #: The fields of a claim row tuple, by position (``CLAIM_ROW_FIELDS.index(name)`` gives the position).
 CLAIM_ROW_FIELDS = (
     "id", "article_id", "start_offset", "end_offset", "text", "score", "status", "origin",
-    "kinds", "verdict", "verdict_scale", "sources", "article_title",
+    "kinds", "verdict", "verdict_scale", "sources", "article_title", "match_label", "match_strength",
 )
-ID, ARTICLE, START, END, TEXT, SCORE, STATUS, ORIGIN, KINDS, VERDICT, SCALE, SOURCES, ARTICLE_TITLE = range(
-    len(CLAIM_ROW_FIELDS)
-)
+(ID, ARTICLE, START, END, TEXT, SCORE, STATUS, ORIGIN, KINDS, VERDICT, SCALE, SOURCES, ARTICLE_TITLE,
+ MATCH_LABEL, MATCH_STRENGTH) = range(len(CLAIM_ROW_FIELDS))
 
 _CLAIM_ROWS_SQL = """
 SELECT c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.score, c.status, c.origin,
-       k.kinds, v.rating, v.scale, coalesce(e.n, 0), a.title
+       k.kinds, v.rating, v.scale, coalesce(e.n, 0), a.title, m.label, m.strength
 FROM claims c
 JOIN articles a ON a.id = c.article_id
+LEFT JOIN claim_matches m ON m.claim_id = c.id AND m.rank = 1
 LEFT JOIN (SELECT f.claim_id, group_concat(DISTINCT f.kind) AS kinds FROM facets f {facet_filter} GROUP BY f.claim_id) k
        ON k.claim_id = c.id
 LEFT JOIN verdicts v ON v.claim_id = c.id

@@ -61,8 +61,10 @@ def wal_problem(path: Path, main: MainFile, application_id: int, contents: WalCo
     accepted = {application_id} | ({0} if main.application_id == 0 else set())
     if main.page_size and contents.page_size != main.page_size:
         return "was written by another database (its page size differs)"
-    last = contents.groups[-1]
-    if last.database_pages < main.pages:
+    stamped = main.stamp is not None and main.identity_page is not None
+    # Without a stamp to compare, a WAL that would shrink the file is taken for another database's
+    # (the app never shrinks a library; a stamped library's own stamps say more, a VACUUM included).
+    if not stamped and contents.groups[-1].database_pages < main.pages:
         return "was written by another database (it would cut the library short)"
     wal = side_files(path)[0]
     for group in contents.groups:
@@ -73,9 +75,7 @@ def wal_problem(path: Path, main: MainFile, application_id: int, contents: WalCo
             if not first_page.startswith(SQLITE_HEADER) or \
                     struct.unpack(">I", first_page[68:72])[0] not in accepted:
                 return "was written by another database"
-    if main.stamp is None or main.identity_page is None:
-        return None
-    return _stamp_problem(wal, main, contents)
+    return _stamp_problem(wal, main, contents) if stamped else None
 
 
 def _stamp_problem(wal: Path, main: MainFile, contents: WalContents) -> str | None:

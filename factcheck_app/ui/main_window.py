@@ -15,18 +15,20 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from factcheck_app import APP_NAME, user_profile
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
-from factcheck_app.ops import articles as article_ops
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
-from factcheck_app.store.errors import StoreError
+from factcheck_app.store.claims import get_claim
 from factcheck_app.store.library import Library
 from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import shortcuts, workers
+from factcheck_app.ui.commands.article_editing import ArticleEditing
 from factcheck_app.ui.commands.claim_editing import ClaimEditing
-from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer, ImportOutcome, describe_outcomes
+from factcheck_app.ui.commands.check_import import CheckImporter
+from factcheck_app.ui.commands.document_actions import DocumentActions
+from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer
 from factcheck_app.ui.commands.op_runner import OpRunner, ask_checker_name
+from factcheck_app.ui.commands.window_dialogs import WindowDialogs
 from factcheck_app.ui.dialogs import prompts
-from factcheck_app.ui.dialogs.article_dialog import run_article_dialog
 from factcheck_app.ui.dialogs.library_opening import open_with_recovery
 from factcheck_app.ui.models.claims_model import ARTICLE, ID, SCORE, STATUS
 from factcheck_app.ui.panes.article_view import ArticleView
@@ -55,8 +57,11 @@ class MainWindow(QMainWindow):
         self.runner = OpRunner(self)
         self.undo_stack = self.runner.undo_stack
         self.editing = ClaimEditing(self.runner, self.select_claim, self.say)
-        self.importer = Importer(self, self.runner)
-        self.importer.imported.connect(self._imported)
+        self.articles = ArticleEditing(self, self.runner, self.say)
+        self.importer = Importer(self, self.runner, self.say)
+        self.check_importer = CheckImporter(self, self.runner)
+        self.documents = DocumentActions(self, self.runner, self._current_claim, self._select_evidence)
+        self.dialogs = WindowDialogs(self, self.runner, self.say)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
 
@@ -106,6 +111,7 @@ class MainWindow(QMainWindow):
         self.library_pane.articleSelected.connect(self._article_selected)
         self.library_pane.detailsRequested.connect(self.edit_article_details)
         self.library_pane.deleteRequested.connect(self.delete_article)
+        self.importer.landed.connect(self.library_pane.select_article)
         self.claims_view.restoreRequested.connect(self.restore_claims)
         self.claims_view.claimSelected.connect(self._claim_selected_in_table)
         self.claims_view.splitRequested.connect(self.split_claim)
@@ -179,16 +185,15 @@ class MainWindow(QMainWindow):
         ``remember`` puts it first under File > Open Recent; start-up never reopens it by itself:
         without --store the app opens the default library, the one the command line uses.
         """
-        if self.importer.busy:
+        if self.importer.busy or self.check_importer.busy:
             workers.cancel_all()
         if self.claim_panel is not None:
             self.claim_panel.flush_pending()
+        self.documents.close_all()
         old, self.library = self.library, library
         self.runner.set_library(library)
         self.article_id = self.claim_id = None
-        self.claims_view.model.set_library(library)
-        self.claims_view.writable = library is not None and not library.readonly
-        self.claims_view.model.set_article(None, all_claims=self.claims_view.model.shows_all)
+        self.claims_view.set_library(library)
         self.library_pane.set_library(library)
         self.article_view.set_library(library)
         self.summary.set_library(library)
@@ -208,6 +213,7 @@ class MainWindow(QMainWindow):
             self.claim_panel = None
         else:
             panel = self.claim_panel = ClaimPanel(self.runner, self)
+            panel.open_document = self.documents.open_document
             panel.leaveRequested.connect(self._back_to_claims)
             panel.setAccessibleName("Claim panel")
         sizes = self.splitter.sizes()
@@ -312,7 +318,23 @@ class MainWindow(QMainWindow):
         self.article_view.set_current_claim(claim_id)
         if self.claim_panel is not None:
             self.claim_panel.set_claim(claim_id)
+        self.documents.claim_changed()
         self._update_actions()
+
+    def _current_claim(self) -> tuple[str | None, str | None]:
+        """Return the current claim's id and text (what a quoted document passage becomes evidence for)."""
+        if not self.claim_id or self.library is None:
+            return None, None
+        return self.claim_id, get_claim(self.library.db, self.claim_id)["text"]
+
+    def _select_evidence(self, claim_id: str, evidence_id: str) -> None:
+        if self.claim_panel is not None and self.claim_id == claim_id:
+            self.claim_panel.evidence_view.select_evidence(evidence_id)
+
+    def import_sources(self) -> None:
+        """Ask for bibliography files (CSL-JSON, RIS, BibTeX) and import their entries as sources."""
+        if self._writable():
+            self.documents.import_sources()
 
     def _article_of(self, claim_id: str) -> str | None:
         row = self.claims_view.model.claim_row(claim_id)
@@ -386,8 +408,15 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def split_claim(self, claim_id: str) -> None:
         """Split ``claim_id`` where the article's text cursor is."""
-        if self._writable():
-            self.editing.split(claim_id, self.article_view.cursor_offset())
+        if not self._writable():
+            return
+        second = self.editing.split(claim_id, self.article_view.cursor_offset())
+        view = self.claims_view
+        if second and view.proxy.filtering and view.proxy.proxy_row_of(second) < 0 and view.model.row_of(second) is not None:
+            # Both parts stay in sight: the filter that would hide the new part is cleared.
+            view.clear_filters()
+            view.select_claim(self.claim_id or claim_id, emit=False)
+            self.say("Claim split in two; filters cleared to show both parts.")
 
     @Slot()
     def merge_selected(self) -> None:
@@ -431,39 +460,18 @@ class MainWindow(QMainWindow):
     @Slot()
     @Slot(str)
     def edit_article_details(self, article_id: str | None = None) -> None:
-        """Article > Details: edit the title, outlet, author, web address and published date (undoable)."""
+        """Article details: edit the title, outlet, author, web address and published date (undoable)."""
         article_id = article_id or self.article_id
-        if not self._writable() or article_id is None:
-            return
-        page = views.article_page(self.library.db, article_id)
-        if page is None:
-            return
-
-        def save(changes: dict) -> str | None:
-            problems: list[str] = []
-            result = self.runner.run(article_ops.edit_article, article_id, **changes, on_refusal=problems.append)
-            return None if result is not None else (problems[0] if problems else "The details were not saved.")
-
-        if run_article_dialog(page[0], save, self):
-            self.say("Article details saved.")
+        if self._writable() and article_id is not None:
+            self.articles.edit_details(article_id)
 
     @Slot()
     @Slot(str)
     def delete_article(self, article_id: str | None = None) -> None:
         """Delete an article with its claims, evidence links and verdicts, after confirmation (cannot be undone)."""
         article_id = article_id or self.article_id
-        if not self._writable() or article_id is None:
-            return
-        title = views.article_title(self.library.db, article_id) or "this article"
-        answer = prompts.message(
-            self, "question", "Delete article",
-            f"Delete “{title}” with its claims, their evidence links, verdicts and history? "
-            "This cannot be undone; the sources stay in the library.",
-            buttons=("Delete", "Cancel"))
-        if answer != "Delete":
-            return
-        if self.runner.run(article_ops.delete_article, article_id, refused="Cannot delete the article") is not None:
-            self.say(f"Deleted “{title}”.")
+        if self._writable() and article_id is not None:
+            self.articles.delete(article_id)
 
     @Slot(object)
     def correct_published(self, published: str | None) -> None:
@@ -530,7 +538,8 @@ class MainWindow(QMainWindow):
         writable = has_library and not self.library.readonly
         has_article = self.article_id is not None
         has_claim = self.claim_id is not None
-        for action in (self.acts.act_import, self.acts.act_paste):
+        for action in (self.acts.act_import, self.acts.act_import_sources, self.acts.act_paste,
+                       self.acts.act_import_checks):
             action.setEnabled(writable)
         self.acts.act_add_claim.setEnabled(writable and has_article and self.article_view.selection_span() is not None)
         for action in (self.acts.act_split, self.acts.act_dismiss):
@@ -568,23 +577,17 @@ class MainWindow(QMainWindow):
         return self.importer.import_paths([Path(p) for p in paths])
 
     @Slot()
+    def choose_import_checks(self) -> workers.Job | None:
+        """File > Import Fact-checks…: choose ClaimReview files and import them in a worker."""
+        if not self._writable():
+            return None
+        return self.check_importer.choose_and_import(self.settings.get(cfg.IMPORT_FOLDER))
+
+    @Slot()
     def paste_article(self) -> None:
         """Import the clipboard's text as a new article."""
         if self._writable():
             self.importer.import_text(QGuiApplication.clipboard().text())
-
-    @Slot(list, int)
-    def _imported(self, outcomes: list[ImportOutcome], asked: int) -> None:
-        if self.library is None:
-            return
-        landed = [o for o in outcomes if o.article_id]
-        if landed:
-            self.library_pane.select_article(landed[-1].article_id)
-        level, text, detail = describe_outcomes(outcomes, asked)
-        if level == "info" and len(outcomes) == 1 and outcomes[0].created:
-            self.statusBar().showMessage(text, 5000)
-        else:
-            prompts.message(self, level, "Import", text, detail=detail)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -602,45 +605,26 @@ class MainWindow(QMainWindow):
     @Slot()
     def export(self) -> None:
         """Open the export dialog (for the shown article, or the whole library when none is shown)."""
-        if self.library is None:
-            return
-        from factcheck_app.ui.dialogs.export_dialog import ExportDialog  # imported when first used: quicker start-up
-
-        try:
-            ExportDialog(self.library, self, article_ids=[self.article_id] if self.article_id else None).exec()
-        except (StoreError, OSError) as exc:
-            prompts.message(self, "error", "Export failed", f"The export could not be written: {exc}")
+        if self.library is not None:
+            self.dialogs.export(self.article_id)
 
     @Slot()
     def about(self) -> None:
         """Show the About dialog."""
-        from factcheck_app.ui.dialogs.about_dialog import AboutDialog  # imported when first used: quicker start-up
-
-        dialog = AboutDialog(self.library, self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        self.dialogs.about()
 
     # --- preferences -----------------------------------------------------
     @Slot()
     def edit_scales(self) -> None:
         """Preferences > Rating Scales; an edited scale is shown at once in the panel and the claims table."""
-        if not self._writable():
-            return
-        from factcheck_app.ui.dialogs.scales_dialog import run_scales_dialog
-
-        run_scales_dialog(self.runner, self)
+        if self._writable():
+            self.dialogs.scales()
 
     @Slot()
     def edit_organisation(self) -> None:
         """Preferences > Organisation (the library's publisher name, address and methodology note)."""
-        if not self._writable():
-            return
-        from factcheck_app.ui.dialogs.organisation_dialog import run_organisation_dialog
-
-        if run_organisation_dialog(self.runner, self):
-            self.statusBar().showMessage("Organisation details saved.", 4000)
+        if self._writable():
+            self.dialogs.organisation()
 
     @Slot()
     def edit_checker_name(self) -> None:

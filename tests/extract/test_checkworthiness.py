@@ -47,3 +47,18 @@ def test_quoted_rhetoric_ranks_below_a_plain_factual_claim() -> None:
 def test_score_is_always_in_unit_interval(text: str, kinds: list[str]) -> None:
     score = score_sentence(text, [_facet(k, "x") for k in kinds])
     assert 0.0 <= score <= 1.0
+
+
+def test_comparisons_records_and_causes_outrank_promises_and_courtesies() -> None:
+    comparison = "Bus fares in the valley rose faster than wages for the third year running."
+    record = "The harbour handled more cargo last spring than in any month in its history."
+    cause = "The bridge closed because of cracks the inspectors found in its main span."
+    promise = "We are going to make this valley a place people want to come back to."
+    courtesy = "Thank you all so much for coming out tonight, it is wonderful to be here."
+    for claim in (comparison, record, cause):
+        assert score_sentence(claim, []) > score_sentence(promise, []), claim
+        assert score_sentence(claim, []) > score_sentence(courtesy, []), claim
+
+
+def test_a_short_statement_outranks_a_short_exclamation() -> None:
+    assert score_sentence("Wages in the valley are falling.", []) > score_sentence("Not so fast.", [])

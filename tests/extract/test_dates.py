@@ -128,3 +128,67 @@ def test_relative_dates_at_the_ends_of_the_calendar_do_not_raise(published):
 def test_parts_of_months():
     assert dates("Talks end at the end of the month and resume at the start of next month.") == [
         ("the end of the month", "2017-04"), ("the start of next month", "2017-05")]
+
+
+# Unseen-text cases, after the TIMEX3 guidelines: sentences written for these tests.
+THU = dt.date(2019, 11, 14)  # a Thursday
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A present tense of a scheduled event points ahead; a past tense points back.
+    ("The ferry museum opens to the public on Friday.", [("Friday", "2019-11-15")]),
+    ("The ferry museum opened to the public on Friday.", [("Friday", "2019-11-08")]),
+    ("The striker will be allowed to play on Sunday.", [("Sunday", "2019-11-17")]),
+    ("The new tram pass goes on sale in late January.", [("late January", "2020-01")]),
+    ("The harbour lease is set to expire in February.", [("February", "2020-02")]),
+    ("The harbour lease expired in February.", [("February", "2019-02")]),
+    ("The treaty will be signed on July 25.", [("July 25", "2020-07-25")]),
+])
+def test_weekday_and_month_direction_from_tense(text, expected):
+    assert dates(text, THU) == expected
+
+
+def test_an_explicit_date_wins_over_its_weekday():
+    assert dates("The vote was held on Saturday, May 18.", THU) == [("Saturday, May 18", "2019-05-18")]
+    assert dates("The vote was held Saturday (May 18).", THU) == [("Saturday", "2019-05-18"), ("May 18", "2019-05-18")]
+    # The weekday picks the year in which the day falls on it.
+    assert dates("Voting opens on Saturday, May 16.", THU) == [("Saturday, May 16", "2020-05-16")]
+
+
+def test_one_date_one_year_within_an_article():
+    text = ("The ferry sank on July 25. An inquiry opened on July 25, 2018, a year after the first one. "
+            "Divers returned to the wreck on July 25.")
+    assert {v for _t, v in dates(text, THU)} == {"2018-07-25"}
+
+
+def test_a_newspaper_title_in_capitals_is_not_today():
+    assert dates("USA TODAY counted the votes; today the count is final.", THU) == [("today", "2019-11-14")]
+    assert dates("VOTE TODAY", THU) == [("TODAY", "2019-11-14")]
+
+
+@pytest.mark.parametrize("published, expected", [
+    (dt.date(2019, 12, 30), [("this week", "2020-W01"), ("last week", "2019-W52")]),
+    (dt.date(2021, 1, 3), [("this week", "2020-W53"), ("last week", "2020-W52")]),
+])
+def test_weeks_follow_iso_years_at_the_year_boundary(published, expected):
+    assert dates("Ferry traffic rose this week after a fall last week.", published) == expected
+
+
+def test_quarters_and_fiscal_periods():
+    text = ("Tolls rose in the fourth quarter and fell in the first quarter of fiscal 2020; "
+            "the authority expects a surplus in fiscal year 2021 and later this year.")
+    assert dates(text, THU) == [("the fourth quarter", "2019-Q4"), ("the first quarter of fiscal 2020", "FY2020-Q1"),
+                                ("fiscal year 2021", "FY2021"), ("later this year", "2019")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry will not run on Thanksgiving.", [("Thanksgiving", "2019-11-28")]),
+    ("The ferry did not run on Thanksgiving.", [("Thanksgiving", "2018-11-22")]),
+    ("Shops close on Christmas Day.", [("Christmas Day", "2019-12-25")]),
+    ("Crowds gathered on Memorial Day.", [("Memorial Day", "2019-05-27")]),
+    ("The market fell sharply last Good Friday.", [("last Good Friday", "2019-04-19")]),
+    ("Fares were frozen over Easter.", [("Easter", "2019-04-21")]),
+    ("A good friday for the port.", []),
+])
+def test_named_days(text, expected):
+    assert dates(text, THU) == expected

@@ -1,8 +1,11 @@
 """The pipeline: claims from sentences with facets, offsets, scores, and re-resolution."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract import pipeline
+from factcheck_app.extract.facet_kinds import facet_kind, registered
 from factcheck_app.extract.pipeline import analyse, extract_claims, parse_published
 
 ARTICLE = (
@@ -36,32 +39,31 @@ def test_correcting_the_published_date_re_resolves_relative_dates():
     assert value(first, "last year") == "2016" and value(later, "last year") == "2017"
 
 
-def test_a_facet_crossing_sentences_joins_them(monkeypatch):
+def test_a_facet_crossing_sentences_joins_them():
     body = "He said: “We will stay. We will fight.” Then he left for 3 weeks."
     start = body.index("“")
     end = body.index("”") + 1
 
-    def fake_quotes(text):
+    def fake_quotes(text, context):
         return [Facet("quote", start, end, text[start:end], value=text[start + 1:end - 1], speaker="He")]
 
-    monkeypatch.setattr(pipeline.quotes, "find_quotes", fake_quotes)
-    claims = extract_claims(body, None)
+    with registered(replace(facet_kind("quote"), finder=fake_quotes)):
+        claims = extract_claims(body, None)
     quote_claim = next(c for c in claims if any(f.kind == "quote" for f in c.facets))
     assert quote_claim.start <= start and quote_claim.end >= end
     assert body[quote_claim.start:quote_claim.end] == quote_claim.text
 
 
-def test_a_failing_facet_finder_does_not_lose_the_other_facets(monkeypatch, capsys):
-    def broken(text):
+def test_a_failing_facet_finder_does_not_lose_the_other_facets(capsys):
+    def broken(text, context):
         raise RuntimeError("boom")
 
-    broken.__module__, broken.__name__ = "factcheck_app.extract.places", "find_places"
-    monkeypatch.setattr(pipeline.places, "find_places", broken)
-    claims = extract_claims("Exports fell 5 percent in 2016.", None)
+    with registered(replace(facet_kind("place"), finder=broken)):
+        claims = extract_claims("Exports fell 5 percent in 2016.", None)
     assert sorted(f.kind for f in claims[0].facets) == ["date", "quantity"]
     # One plain line for the user; the traceback goes to the log file only.
     err = capsys.readouterr().err
-    assert "find_places failed" in err and "Traceback" not in err
+    assert "the place finder failed" in err and "Traceback" not in err
 
 
 def test_scores_fall_back_when_the_checkworthiness_score_fails(monkeypatch):
@@ -87,3 +89,14 @@ def test_parse_published():
 
 def test_empty_and_blank_bodies():
     assert extract_claims("", None) == [] and extract_claims(" \n\n ", "2017-01-01") == []
+
+
+def test_a_place_that_is_a_persons_or_companys_name_is_not_a_place():
+    body = ("Senator Elizabeth Warren met Toyota executives in Washington. "
+            "Toyota said it would build 3,000 cars a year in Kentucky.")
+    facets = [f for c in extract_claims(body, "2019-11-14") for f in c.facets]
+    places = {f.text for f in facets if f.kind == "place"}
+    assert "Elizabeth" not in places and "Toyota" not in places
+    assert {"Washington", "Kentucky"} <= places
+    entities = {(f.text, f.subtype) for f in facets if f.kind == "entity"}
+    assert ("Elizabeth Warren", "person") in entities and ("Toyota", "organization") in entities

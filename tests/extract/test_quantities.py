@@ -130,3 +130,18 @@ def test_currency_words_after_the_number():
         "It paid 1.5 billion US dollars for a 10-percent stake, or Rs 500 crore.")] == [
         ("1.5 billion US dollars", 1_500_000_000, "USD"), ("10-percent", 10, "percent"),
         ("Rs 500 crore", 5_000_000_000, "INR")]
+
+
+@pytest.mark.parametrize("text", [
+    "The skipper served five-and-a-half years at sea before the ferry sank.",  # a duration, not 5 of anything
+    "Bookings: call the harbour office on 03-7619056 before noon.",
+    "A passenger called 911 when the engine stopped.",
+    "The yard said the 777 program would move to the south dock.",
+    "3. The ferry timetable\n\n4) The new fares",
+])
+def test_durations_phone_numbers_models_and_headings_are_not_counts(text):
+    assert quantities(text) == []
+
+
+def test_a_number_called_is_still_counted_when_it_counts_something():
+    assert quantities("Volunteers called 300 voters on Sunday.") == [("300 voters", 300, "voters")]

@@ -95,3 +95,47 @@ def test_never_raises_and_spans_are_inside_the_body(body: str) -> None:
 def test_never_raises_on_arbitrary_text(body: str) -> None:
     for f in find_quotes(body):
         assert body[f.start:f.end] == f.text
+
+
+def _pipeline_speakers(body: str) -> list[str | None]:
+    from factcheck_app.extract.pipeline import extract_claims
+
+    return [f.speaker for c in extract_claims(body, "2019-11-14") for f in c.facets if f.kind == "quote"]
+
+
+def test_an_opening_phrase_is_not_a_speaker() -> None:
+    body = ("In her first Instagram post after the long summer break at the lake, "
+            "“I am leaving the band for good,” the singer wrote.")
+    assert _pipeline_speakers(body) == ["the singer"]
+
+
+def test_a_pronoun_names_the_one_person_named_before_it_or_no_one() -> None:
+    one = "Harbour master Lena Holt inspected the quay on Monday. “The wall will hold all winter,” she said."
+    assert _pipeline_speakers(one) == ["Lena Holt"]
+    two = ("Mayor Tomas Brandvik met Gen. Ada Okafor at the quay. "
+           "“The troops are ready for anything the storm brings,” she said.")
+    assert _pipeline_speakers(two) == [None]
+
+
+def test_an_earlier_speaker_does_not_carry_over_when_someone_else_is_named() -> None:
+    body = ("“We will rebuild the pier by the spring,” Mayor Tomas Brandvik said. "
+            "Gen. Ada Okafor, who leads the relief effort, toured the site. "
+            "“The troops are ready for anything the storm brings.”")
+    assert _pipeline_speakers(body) == ["Mayor Tomas Brandvik", None]
+    same = ("“We will rebuild the pier by the spring,” Mayor Tomas Brandvik said. Brandvik toured the site. "
+            "“The work starts on Monday.”")
+    assert _pipeline_speakers(same) == ["Mayor Tomas Brandvik", "Mayor Tomas Brandvik"]
+
+
+def test_a_coachs_words_are_the_coachs() -> None:
+    body = ("The coach praised his striker Leon Marsh. “He has been the best player in the league this season,” "
+            "coach Tom Hale said.")
+    assert _pipeline_speakers(body) == ["Tom Hale"]
+
+
+def test_possessives_party_tags_and_clauses_are_not_speakers() -> None:
+    assert _pipeline_speakers("According to Brandvik’s, “the pier was never inspected at all.”") == [None]
+    assert _pipeline_speakers("Sen. Ada Reyes, R-Neb., said: “We will vote against the ferry bill.”") == [
+        "Sen. Ada Reyes"]
+    assert _pipeline_speakers("“The update fixes the flaw for every ferry,” the software as the company said.") == [
+        None]

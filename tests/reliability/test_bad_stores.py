@@ -23,7 +23,7 @@ from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.info import check_library, counts
 from factcheck_app.store.sources import add_source, list_sources
 from factcheck_app.store.transaction import write
-from factcheck_app.store.verdicts import set_verdict
+from verdict_support import set_verdict
 
 from reliability_support import read_only, seed_library, sha256
 

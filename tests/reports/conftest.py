@@ -6,8 +6,10 @@ from dataclasses import dataclass
 import pytest
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
-from factcheck_app.store import articles, evidence, settings, sources, verdicts
+from factcheck_app.store import articles, evidence, settings, sources
 from factcheck_app.store.library import open_library
+
+import verdict_support
 
 SCRIPT = "<script>alert('x')</script>"
 JS_LINK = "[click](javascript:alert(1))"
@@ -83,15 +85,18 @@ def build_report_library(path) -> ReportLibrary:
         evidence.add_evidence(db, cost, hostile, "refutes", "=HYPERLINK(\"http://evil.example\")", "-p. 4",
                               note="+1 more")
         evidence.add_evidence(db, harvest, ministry, "supports", "Production fell 33.4%.", "table 1")
-        verdicts.set_verdict(db, crossings, "True", "truth", "Matches the statistics.", "A. Checker")
-        verdicts.review_verdict(db, crossings, "B. Editor")
-        verdicts.publish_verdict(db, crossings, "B. Editor")
-        verdicts.set_verdict(db, crossings, "Mostly true", rationale="Matches, rounded up.",
-                             why="The authority revised its figure.")
-        verdicts.set_verdict(db, cost, "False", "truth", f"No budget says so {SCRIPT}.", "A. Checker")
-        verdicts.set_verdict(db, leaflet, "Unverifiable", "truth", "No survey found.", "C. Checker")
-        verdicts.set_verdict(db, harvest, "True", "labels", "The report says 33.4%.", "C. Checker")
-        verdicts.review_verdict(db, harvest, "B. Editor")
+        verdict_support.set_verdict(db, crossings, "True", "truth", "Matches the statistics.", "A. Checker")
+        verdict_support.review_verdict(db, crossings, "B. Editor")
+        verdict_support.publish_verdict(db, crossings, "B. Editor")
+        verdict_support.set_verdict(db, crossings, "Mostly true", rationale="Matches, rounded up.",
+                                    checker="A. Checker", why="The authority revised its figure.")
+        # A correction returns the verdict to draft: it is reviewed and published again.
+        verdict_support.review_verdict(db, crossings, "B. Editor")
+        verdict_support.publish_verdict(db, crossings, "B. Editor")
+        verdict_support.set_verdict(db, cost, "False", "truth", f"No budget says so {SCRIPT}.", "A. Checker")
+        verdict_support.set_verdict(db, leaflet, "Unverifiable", "truth", "No survey found.", "C. Checker")
+        verdict_support.set_verdict(db, harvest, "True", "labels", "The report says 33.4%.", "C. Checker")
+        verdict_support.review_verdict(db, harvest, "B. Editor")
     return ReportLibrary(path, a.article_id, b.article_id, crossings, cost, leaflet, cleaned, harvest)
 
 

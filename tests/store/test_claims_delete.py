@@ -15,7 +15,8 @@ from factcheck_app.store.errors import NotFoundError, ValidationError
 from factcheck_app.store.evidence import add_evidence, remove_evidence
 from factcheck_app.store.search import search
 from factcheck_app.store.sources import add_source
-from factcheck_app.store.verdicts import clear_verdict, publish_verdict, review_verdict, set_verdict, verdict_history
+from factcheck_app.store.verdicts import verdict_history
+from verdict_support import clear_verdict, publish_verdict, review_verdict, set_verdict
 
 
 def _facets_of(claim: dict) -> list[tuple]:

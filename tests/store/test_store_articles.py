@@ -18,7 +18,7 @@ from factcheck_app.store.errors import NotFoundError, ValidationError
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.info import counts
 from factcheck_app.store.sources import add_source, list_sources
-from factcheck_app.store.verdicts import set_verdict
+from verdict_support import set_verdict
 
 from reliability_support import SENTENCES, make_article
 

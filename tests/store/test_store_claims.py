@@ -17,7 +17,8 @@ from factcheck_app.store.claims import (
 from factcheck_app.store.errors import NotFoundError, ValidationError
 from factcheck_app.store.evidence import add_evidence, list_evidence
 from factcheck_app.store.sources import add_source
-from factcheck_app.store.verdicts import get_verdict, set_verdict, verdict_history
+from factcheck_app.store.verdicts import get_verdict, verdict_history
+from verdict_support import set_verdict
 
 
 def test_list_claims_in_reading_order_with_summaries(db, claim_ids, article_id):

@@ -12,7 +12,8 @@ from factcheck_app.store.errors import StoreError
 from factcheck_app.store.info import check_library
 from factcheck_app.store.library import APPLICATION_ID
 from factcheck_app.store.search import search
-from factcheck_app.store.verdicts import set_verdict, verdict_history
+from factcheck_app.store.verdicts import verdict_history
+from verdict_support import set_verdict
 
 NOW = "2023-05-01T10:00:00+00:00"
 

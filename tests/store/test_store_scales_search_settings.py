@@ -12,7 +12,7 @@ from factcheck_app.store.scales import builtin_scales, delete_scale, get_scale, 
 from factcheck_app.store.search import rebuild_index, search, search_sources
 from factcheck_app.store.settings import ORGANISATION_NAME, get_setting, set_setting
 from factcheck_app.store.sources import add_source, delete_source, update_source
-from factcheck_app.store.verdicts import set_verdict
+from verdict_support import set_verdict
 
 CUSTOM = {"name": "desk", "title": "Desk scale", "steps": [
     {"label": "Correct", "value": 2, "colour": "#00aa00"},

@@ -9,7 +9,7 @@ from factcheck_app.store.articles import import_article
 from factcheck_app.store.claims import add_claim, list_claims, set_status
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.sources import add_source
-from factcheck_app.store.verdicts import set_verdict
+from verdict_support import set_verdict
 
 
 def test_claim_rows_are_tuples_in_reading_order_with_their_summary(db, claim_ids, article_id):

@@ -19,7 +19,8 @@ from factcheck_app.store.articles import delete_article
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import StoreBusyError
 from factcheck_app.store.evidence import add_evidence, list_evidence
-from factcheck_app.store.verdicts import get_verdict, set_verdict
+from factcheck_app.store.verdicts import get_verdict
+from verdict_support import set_verdict
 from factcheck_app.ui.commands.op_runner import OpRunner
 from factcheck_app.ui.panes import claim_panel
 from tests.ui.claim_helpers import CLAIMS, PanelHarness, add_sources, import_claims

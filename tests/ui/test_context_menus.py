@@ -8,7 +8,6 @@ from factcheck_app.store import views
 from factcheck_app.store.articles import get_article
 from factcheck_app.store.errors import NotFoundError
 from factcheck_app.store.sources import add_source, list_sources
-from factcheck_app.ui import main_window as main_window_module
 from factcheck_app.ui.dialogs import article_dialog
 
 
@@ -30,7 +29,7 @@ def test_article_menu_edits_the_details_and_undo_puts_them_back(main_window, mon
         assert save({"url": "javascript:alert(1)"}) and get_article(db, article_id)["url"] == old["url"]
         return save({"outlet": "The Harbour Ledger", "author": "Ana Writer", "url": "https://ledger.example/bridge"}) is None
 
-    monkeypatch.setattr(main_window_module, "run_article_dialog", fill)
+    monkeypatch.setattr(article_dialog, "run_article_dialog", fill)
     menu.actions()[0].trigger()
     row = get_article(db, article_id)
     assert (row["outlet"], row["author"], row["url"]) == ("The Harbour Ledger", "Ana Writer", "https://ledger.example/bridge")
@@ -93,14 +92,17 @@ def test_source_menu_edits_and_removes_an_unused_source(main_window, monkeypatch
     search.search_edit.setText("harbour survey")
     row = next(r for r in range(search.results_model.rowCount()) if search.results_model.source_id(r) == unused)
     menu = search.context_menu(row)
+    # The only match: no other source to merge into it.
     assert menu_texts(menu) == {"&Attach to the Claim": True, "&Edit Source…": True,
+                                "&Merge a Duplicate into This Source…": False,
                                 "&Remove Source from the Library": True}
     edited = []
     monkeypatch.setattr("factcheck_app.ui.dialogs.source_dialog.run_source_dialog",
-                        lambda runner, parent, source_id=None, initial_title="": edited.append(source_id))
+                        lambda runner, parent, source_id=None, initial_title="", open_document=None:
+                        edited.append(source_id))
     menu.actions()[1].trigger()
     assert edited == [unused]
-    menu.actions()[2].trigger()
+    menu.actions()[3].trigger()
     assert unused not in {s["id"] for s in list_sources(db)}
     main_window.undo_stack.undo()
     assert unused in {s["id"] for s in list_sources(db)}
@@ -141,3 +143,28 @@ def test_the_article_dialog_is_what_the_details_action_opens(main_window, qtbot,
     main_window.library_pane.select_first()
     main_window.edit_article_details()
     assert opened == [["author", "outlet", "published", "title", "url"]]
+
+
+def test_source_menu_merges_a_duplicate_after_confirmation(main_window, monkeypatch, dialog_log):
+    db = main_window.library.db
+    main_window.library_pane.select_first()
+    main_window.select_claim(main_window.claims_view.model.claim_id(0))
+    keep = add_source(db, "Harbour traffic survey 2022", publisher="Regional Transport Authority")
+    duplicate = add_source(db, "Harbour traffic survey (2022)", url="https://rta.example/survey")
+    search = main_window.claim_panel.source_search
+    search.search_edit.setText("harbour traffic survey")
+    row = next(r for r in range(search.results_model.rowCount()) if search.results_model.source_id(r) == keep)
+    menu = search.context_menu(row)
+    merge = next(a for a in menu.actions() if a.text().startswith("&Merge"))
+    offered = []
+    monkeypatch.setattr("factcheck_app.ui.dialogs.prompts.ask_choice",
+                        lambda parent, title, label, choices: offered.append(choices) or
+                        next(i for i, c in enumerate(choices) if duplicate[:8] in c))
+    dialog_log.answers = ["Cancel"]
+    merge.trigger()
+    assert duplicate in {s["id"] for s in list_sources(db)}
+    dialog_log.answers = ["Merge"]
+    merge.trigger()
+    kept = {s["id"]: s for s in list_sources(db)}
+    assert duplicate not in kept and kept[keep]["url"] == "https://rta.example/survey"
+    assert all("Harbour traffic survey" in label for label in offered[0] if duplicate[:8] in label)

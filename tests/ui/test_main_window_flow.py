@@ -12,7 +12,7 @@ from factcheck_app.store import evidence as evidence_store
 from factcheck_app.store import sources as sources_store
 from factcheck_app.store import verdicts as verdicts_store
 from factcheck_app.ui.dialogs import prompts
-from factcheck_app.ui.panes.highlight import KIND_STYLES
+from factcheck_app.ui.panes.highlight import style_for
 
 
 def sample_file(name: str):
@@ -42,7 +42,7 @@ def test_import_highlight_check_and_reopen(make_window, tmp_path, qtbot, dialog_
     painted = {(s, e): fmt for s, e, fmt in window.article_view.extra_selection_spans()}
     for facet in facets:
         fmt = painted[(facet["start_offset"], facet["end_offset"])]
-        style = KIND_STYLES[facet["kind"]]
+        style = style_for(facet["kind"])
         assert fmt.underlineStyle() == style.underline
         assert fmt.underlineColor().name() == style.colour
     claims = claims_store.list_claims(window.library.db, article_id)

@@ -7,6 +7,8 @@ from factcheck_app.ui.models.articles_model import ArticlesModel
 from factcheck_app.ui.models.claims_model import KINDS, STATUS, VERDICT, ClaimsModel
 from factcheck_app.ui.models.claims_proxy import NO_VERDICT, NOT_DISMISSED, ClaimsFilterProxy
 
+import verdict_support
+
 
 def test_articles_model_passes_the_model_tester(qtmodeltester, sample_library):
     with open_library(sample_library) as lib:
@@ -103,15 +105,13 @@ def test_proxy_sorts_and_maps_both_ways(sample_library):
 
 
 def test_refresh_claim_updates_one_row(sample_library):
-    from factcheck_app.store import verdicts
-
     with open_library(sample_library) as lib:
         model = ClaimsModel()
         model.set_library(lib)
         article_id = lib.db.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
         model.set_article(article_id)
         claim_id = next(r[0] for r in model.rows if r[VERDICT] is None)
-        verdicts.set_verdict(lib.db, claim_id, "False", "truth")
+        verdict_support.set_verdict(lib.db, claim_id, "False", "truth")
         model.refresh_claim(claim_id)
         row = model.row_of(claim_id)
         assert model.index(row, 4).data() == "False"

@@ -19,7 +19,7 @@ from factcheck_app.store.articles import import_article
 from factcheck_app.store.claims import set_status
 from factcheck_app.store.evidence import add_evidence
 from factcheck_app.store.sources import add_source
-from factcheck_app.store.verdicts import set_verdict
+from verdict_support import set_verdict
 from factcheck_app.ui.dialogs import prompts
 
 HOSTILE = '<b>BOLD</b> <font color=red size=7>RED</font> <img src="file:///tmp/local.png">'
@@ -144,6 +144,18 @@ def test_dialogs_show_hostile_text_as_plain_text(hostile_window, qtbot):
     source = SourceDialog(window.runner, row["source_id"], parent=window)
     qtbot.addWidget(source)
     assert rich_renderings(source) == []
+
+
+def test_the_export_dialog_and_its_preview_show_hostile_text_as_text(hostile_window, qtbot):
+    from factcheck_app.ui.dialogs.export_dialog import ExportDialog
+
+    window, article_id, *_ = hostile_window
+    dialog = ExportDialog(window.library, window, article_ids=[article_id])
+    qtbot.addWidget(dialog)
+    dialog.refresh_preview()
+    assert "BOLD" in dialog.preview.toPlainText()  # the preview shows the article's words…
+    assert rich_renderings(dialog) == []  # …as the characters they are
+    dialog.close()  # before the window's library closes: no preview may be left due
 
 
 def test_message_boxes_show_their_text_as_plain_text(qtbot):

@@ -17,6 +17,8 @@ from factcheck_app.ui import window_actions
 from factcheck_app.ui.dialogs import organisation_dialog, prompts, scales_dialog
 from factcheck_app.ui.models.claims_model import ID, VERDICT
 
+import verdict_support
+
 # Captured when the module is imported, before the autouse fixture replaces it for every test.
 REAL_ASK_TEXT = prompts.ask_text
 
@@ -58,7 +60,7 @@ def test_rating_scales_reload_the_panel_and_the_verdict_column(main_window, monk
     model = main_window.claims_view.model
     claim_id = next(r[ID] for r in model.rows if r[VERDICT] is None)
     label = custom.steps[0].label
-    verdicts_store.set_verdict(db, claim_id, label, "desk")
+    verdict_support.set_verdict(db, claim_id, label, "desk")
     main_window.runner.announce(Changes.of(articles=[main_window.article_id], claims=[claim_id]))
     main_window.select_claim(claim_id)
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from factcheck_app.store.scales import get_scale, list_scales
 from factcheck_app.store.settings import METHODOLOGY, ORGANISATION_NAME, ORGANISATION_URL, get_setting
-from factcheck_app.store.verdicts import clear_verdict, get_verdict, set_verdict
+from factcheck_app.store.verdicts import get_verdict
+from verdict_support import clear_verdict, set_verdict
 from factcheck_app.ui.dialogs import scales_dialog
 from factcheck_app.ui.dialogs.organisation_dialog import OrganisationDialog
 from factcheck_app.ui.dialogs.scales_dialog import ScaleListModel, ScalesDialog, StepsTableModel

@@ -164,3 +164,5 @@ def test_gui_command_opens_a_window_that_stays_up(tmp_path):
     result = subprocess.run(env_cmd, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+    # `make run` opens the sample without making it the library the app (or anything else) remembers.
+    assert cfg.Settings().get(cfg.RECENT_LIBRARIES) == []

@@ -8,7 +8,8 @@ from factcheck_app.core.rating_scales import NOT_YET_CHECKED
 from factcheck_app.ops import evidence as evidence_ops
 from factcheck_app.store.errors import StoreBusyError
 from factcheck_app.store.evidence import add_evidence
-from factcheck_app.store.verdicts import get_verdict, set_verdict, verdict_history
+from factcheck_app.store.verdicts import get_verdict, verdict_history
+from verdict_support import set_verdict
 from factcheck_app.ui.panes.verdict_editor import VerdictHistoryModel
 from tests.ui.claim_helpers import PanelHarness
 

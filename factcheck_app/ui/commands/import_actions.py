@@ -6,6 +6,7 @@ connection and a cancellable progress dialog. A bad file is reported and the oth
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,16 +62,33 @@ def import_files_job(job: workers.Job, store_path: Path, paths: list[Path]) -> l
 
 
 class Importer(QObject):
-    """Runs imports for the window and reports ``imported(outcomes)`` when a batch is done."""
+    """Runs imports for the window, tells the checker how they went (``say`` for a plain success, else a
+    message) and reports ``imported(outcomes, asked)`` and ``landed(article id)`` of the last article."""
 
     imported = Signal(list, int)  # outcomes, number of files asked for
+    landed = Signal(str)
 
-    def __init__(self, window: QWidget, runner: OpRunner) -> None:
+    def __init__(self, window: QWidget, runner: OpRunner, say: Callable[[str], None]) -> None:
         super().__init__(window)
         self.window = window
         self.runner = runner
+        self.say = say
         self.job: workers.Job | None = None
         self._asked = 0
+        self.imported.connect(self._report)
+
+    @Slot(list, int)
+    def _report(self, outcomes: list[ImportOutcome], asked: int) -> None:
+        if self.runner.library is None:
+            return
+        arrived = [o for o in outcomes if o.article_id]
+        if arrived:
+            self.landed.emit(arrived[-1].article_id)
+        level, text, detail = describe_outcomes(outcomes, asked)
+        if level == "info" and len(outcomes) == 1 and outcomes[0].created:
+            self.say(text)
+        else:
+            prompts.message(self.window, level, "Import", text, detail=detail)
 
     @property
     def busy(self) -> bool:

@@ -92,6 +92,23 @@ def ask_save_file(parent: QWidget | None, title: str, folder: str, name_filter: 
     return path or None
 
 
+def ask_choice(parent: QWidget | None, title: str, label: str, choices: Sequence[str]) -> int | None:
+    """Ask to pick one of ``choices`` (shown as plain text in a list); return its index, or None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(list(choices))
+    dialog.setComboBoxEditable(False)
+    dialog.setAccessibleName(title)
+    dialog.setMinimumWidth(420)
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    chosen = dialog.textValue()
+    dialog.deleteLater()
+    if not accepted or chosen not in choices:
+        return None
+    return list(choices).index(chosen)
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """Ask for one line of text, starting from ``text``; return it stripped, or None when cancelled."""
     dialog = QInputDialog(parent)

@@ -23,6 +23,8 @@ from factcheck_app.store.views import (  # noqa: F401 - the row positions, re-ex
     END,
     ID,
     KINDS,
+    MATCH_LABEL,
+    MATCH_STRENGTH,
     ORIGIN,
     SCALE,
     SCORE,
@@ -38,8 +40,10 @@ from factcheck_app.ui.plain_text import plain_tooltip
 
 # Above this many claims the whole-library list is read in a worker, so the window never freezes.
 BACKGROUND_ROWS = 20_000
-COLUMNS = ("Claim", "Kinds", "Score", "Status", "Verdict", "Sources", "Article")
+COLUMNS = ("Claim", "Kinds", "Score", "Status", "Verdict", "Sources", "Article", "Checked before")
 ARTICLE_COLUMN = 6
+MATCH_COLUMN = 7
+MATCH_ORDER = {"strong": 0, "likely": 1, "weak": 2}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_TEXT = {"open": "Open", "in_progress": "In progress", "checked": "Checked", "dismissed": "Dismissed"}
@@ -179,6 +183,10 @@ class ClaimsModel(QAbstractTableModel):
             return
         if changes.scales:
             self.reload_scales()
+        if changes.checks and not changes.claim_ids:
+            # A collection of published checks went: the matches it held went with it.
+            self.reload()
+            return
         unknown = [cid for cid in changes.claim_ids if self.row_of(cid) is None]
         mine = self._all or self._article_id in changes.article_ids or (
             self._article_id is not None
@@ -230,7 +238,9 @@ class ClaimsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return ("The claim's text", "Kinds of checkable facts in it", "How check-worthy it looks (0-1)",
                         "Where the check stands", "The verdict given", "Distinct sources attached",
-                        "The article it comes from")[section]
+                        "The article it comes from",
+                        "The best earlier check this claim matches: how strong, and how much of it the claim holds",
+                        )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -281,6 +291,8 @@ class ClaimsModel(QAbstractTableModel):
             return str(r[SOURCES])
         if column == 6:
             return r[ARTICLE_TITLE] or ""
+        if column == MATCH_COLUMN:
+            return f"{r[MATCH_LABEL]} {r[MATCH_STRENGTH]:.0%}" if r[MATCH_LABEL] else ""
         return ""
 
     @staticmethod
@@ -292,6 +304,8 @@ class ClaimsModel(QAbstractTableModel):
             return STATUS_ORDER.get(r[STATUS], 9)
         if column == 5:
             return r[SOURCES]
+        if column == MATCH_COLUMN:
+            return (MATCH_ORDER.get(r[MATCH_LABEL], 3), -r[MATCH_STRENGTH]) if r[MATCH_LABEL] else (9, 0.0)
         return ClaimsModel.display(r, column).casefold()
 
     def _swatch(self, colour: str | None) -> QIcon | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 
-from factcheck_app.ui.models.claims_model import KINDS, STATUS, VERDICT, ClaimsModel
+from factcheck_app.ui.models.claims_model import KINDS, MATCH_LABEL, STATUS, VERDICT, ClaimsModel
 
 Index = QModelIndex | QPersistentModelIndex
 NO_VERDICT = ""  # the verdict filter value for "Not yet checked"
@@ -29,6 +29,7 @@ class ClaimsFilterProxy(QAbstractProxyModel):
         self.kind: str | None = None
         self.status: str | None = None
         self.verdict: str | None = None
+        self.checked_before = False
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         # The last text filter's rows (the source's row list, text, rows), to narrow from while typing on.
@@ -51,11 +52,11 @@ class ClaimsFilterProxy(QAbstractProxyModel):
 
     # --- filters ---------------------------------------------------------
     def set_filters(self, *, text: str | None = None, kind: str | None = "", status: str | None = "",
-                    verdict: str | None = "-") -> None:
+                    verdict: str | None = "-", checked_before: bool | None = None) -> None:
         """Change any of the filters (arguments left out keep their value) and recompute the rows.
 
         ``kind``/``status``: None for all. ``verdict``: None for all, NO_VERDICT for claims
-        without one, else a rating label.
+        without one, else a rating label. ``checked_before``: only claims with a stored match.
         """
         if text is not None:
             self.text = text.strip()
@@ -65,18 +66,21 @@ class ClaimsFilterProxy(QAbstractProxyModel):
             self.status = status
         if verdict != "-":
             self.verdict = verdict
+        if checked_before is not None:
+            self.checked_before = checked_before
         self.recompute()
 
     def clear_filters(self) -> None:
         """Show every claim."""
         self.text, self.kind, self.status, self.verdict = "", None, None, None
+        self.checked_before = False
         self._last = (None, "", [])
         self.recompute()
 
     @property
     def filtering(self) -> bool:
         """True when any filter hides rows."""
-        return bool(self.text or self.kind or self.status or self.verdict is not None)
+        return bool(self.text or self.kind or self.status or self.verdict is not None or self.checked_before)
 
     def recompute(self) -> None:
         """Recompute the visible rows from the source."""
@@ -116,6 +120,8 @@ class ClaimsFilterProxy(QAbstractProxyModel):
         if self.verdict is not None:
             wanted = self.verdict or None
             keep = [i for i in keep if rows[i][VERDICT] == wanted]
+        if self.checked_before:
+            keep = [i for i in keep if rows[i][MATCH_LABEL]]
         keep = list(keep)
         if self._sort_column >= 0:
             column = self._sort_column

@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
 from factcheck_app.store.library import Library
 from factcheck_app.ui.models.claims_model import STATUS_TEXT
 from factcheck_app.ui.panes.facet_text import facet_tooltip
-from factcheck_app.ui.panes.highlight import build_selections, claim_format, style_for
+from factcheck_app.ui.panes.highlight import build_selections, claim_format, legend_kinds, style_for
 from factcheck_app.ui.panes.text_offsets import OffsetMap
 from factcheck_app.ui.plain_text import plain_label, plain_tooltip
 
@@ -53,7 +52,7 @@ class KindLegend(QWidget):
         caption = QLabel("Highlights:")
         caption.setEnabled(False)
         layout.addWidget(caption)
-        for kind in FACET_KINDS:
+        for kind in legend_kinds():
             style = style_for(kind)
             label = QLabel(style.label)
             label.setObjectName(f"legend-{kind}")
@@ -335,7 +334,8 @@ class ArticleView(QWidget):
         claim = self.claim_at(offset)
         if claim is not None:
             verdict = claim.get("verdict") or "not yet checked"
-            return f"claim ({STATUS_TEXT.get(claim.get('status'), claim.get('status'))}, {verdict}) - click to select"
+            return plain_tooltip(
+                f"claim ({STATUS_TEXT.get(claim.get('status'), claim.get('status'))}, {verdict}) - click to select")
         return None
 
     # --- date correction -------------------------------------------------

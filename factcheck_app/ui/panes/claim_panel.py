@@ -6,6 +6,8 @@ A refusal becomes one clear message; the panel keeps what the checker typed.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import (
@@ -23,16 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck_app import user_profile
+from factcheck_app.ops import checked_before as checked_before_ops
 from factcheck_app.ops import claims as claim_ops
 from factcheck_app.ops import evidence as evidence_ops
 from factcheck_app.ops import sources as source_ops
 from factcheck_app.ops import verdicts as verdict_ops
 from factcheck_app.ops.changes import Changes
+from factcheck_app.ops.matching import match_claims
 from factcheck_app.store import Library, StoreError
+from factcheck_app.store.claim_matches import stored_matches
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
+from factcheck_app.store.sources import get_source
 from factcheck_app.ui.commands.op_runner import PERSON, OpRunner
 from factcheck_app.ui.dialogs import evidence_dialog, prompts, source_dialog
+from factcheck_app.ui.panes.checked_before import CheckedBefore
 from factcheck_app.ui.panes.evidence_list import EvidenceTableModel, EvidenceTableView
 from factcheck_app.ui.panes.source_search import SourceSearch
 from factcheck_app.ui.panes.verdict_editor import VerdictEditor
@@ -70,6 +77,8 @@ class ClaimPanel(QWidget):
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        #: Opens a document (id, page, passage, parent): the window's document actions, set by the window.
+        self.open_document: Callable[..., object] | None = None
         self.library: Library = runner.library
         self.claim_id: str | None = None
         self.checker_name = user_profile.get_user_name()
@@ -105,8 +114,10 @@ class ClaimPanel(QWidget):
         self.source_search.createRequested.connect(self._create_and_attach)
         self.source_search.leaveRequested.connect(self.leaveRequested)
         self.source_search.editSourceRequested.connect(
-            lambda source_id: source_dialog.run_source_dialog(self.runner, self, source_id=source_id))
+            lambda source_id: source_dialog.run_source_dialog(self.runner, self, source_id=source_id,
+                                                              open_document=self.open_document))
         self.source_search.removeSourceRequested.connect(self._remove_source)
+        self.source_search.mergeSourceRequested.connect(self._merge_sources)
         self.evidence_model = EvidenceTableModel(self.library, self)
         self.evidence_view = EvidenceTableView()
         self.evidence_view.setModel(self.evidence_model)
@@ -114,6 +125,7 @@ class ClaimPanel(QWidget):
         self.evidence_view.editRequested.connect(self._edit_evidence)
         self.evidence_view.detachRequested.connect(self._detach)
         self.evidence_view.sourceEditRequested.connect(self._edit_source)
+        self.evidence_view.documentRequested.connect(self._open_evidence_document)
         self.evidence_view.selectionModel().selectionChanged.connect(self._update_evidence_buttons)
         self.evidence_model.modelReset.connect(self._update_evidence_buttons)
         self.edit_evidence_button = QPushButton("Ed&it…")
@@ -122,18 +134,30 @@ class ClaimPanel(QWidget):
         self.edit_source_button = QPushButton("Edit s&ource…")
         self.edit_source_button.setAccessibleName("Edit the selected evidence's source")
         self.edit_source_button.clicked.connect(lambda: self._edit_source(self.evidence_view.current_evidence_id()))
+        self.document_button = QPushButton("Open doc&ument")
+        self.document_button.setAccessibleName("Open the selected evidence's document at the quoted passage")
+        self.document_button.clicked.connect(
+            lambda: self._open_evidence_document(self.evidence_view.current_evidence_id()))
         self.detach_button = QPushButton("&Detach")
         self.detach_button.setAccessibleName("Detach the selected evidence from the claim")
         self.detach_button.clicked.connect(lambda: self._detach(self.evidence_view.current_evidence_id()))
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_evidence_button)
         buttons.addWidget(self.edit_source_button)
+        buttons.addWidget(self.document_button)
         buttons.addStretch(1)
         buttons.addWidget(self.detach_button)
         evidence_layout.addWidget(self.source_search)
         evidence_layout.addWidget(self.evidence_view, 1)
         evidence_layout.addLayout(buttons)
         layout.addWidget(evidence_box, 2)
+
+        self.checked_before = CheckedBefore()
+        self.checked_before.attachRequested.connect(self._attach_check)
+        self.checked_before.copyRequested.connect(self._copy_rating)
+        self.checked_before.rematchRequested.connect(self._rematch)
+        self.checked_before.set_writable(not self.library.readonly)
+        layout.addWidget(self.checked_before, 1)
 
         verdict_box = QGroupBox("Verdict")
         verdict_layout = QVBoxLayout(verdict_box)
@@ -226,9 +250,11 @@ class ClaimPanel(QWidget):
             self.pages.setCurrentWidget(self.empty_label)
             self.evidence_model.load(None)
             self.verdict_editor.show_claim(None)
+            self.checked_before.set_matches([])
             return
         self.pages.setCurrentWidget(self.scroll)
         self.evidence_model.load(claim_id)
+        self._load_matches()
         self.verdict_editor.show_claim(claim_id, self._scale_in_use, self.checker_name)
         self._restore_unsaved_rationale()
         self._refresh_header()
@@ -289,7 +315,8 @@ class ClaimPanel(QWidget):
         """Show the claim again when ``changes`` touch it, its sources or the rating scales."""
         if changes.scales or changes.everything:
             self.reload_scales()
-        if self.claim_id is not None and (changes.everything or changes.sources or self.claim_id in changes.claim_ids):
+        if self.claim_id is not None and (changes.everything or changes.sources or changes.checks
+                                          or self.claim_id in changes.claim_ids):
             self._refresh()
         if changes.sources and self.source_search.search_edit.text().strip():
             self.source_search.update_results()  # an edited or removed source shows as it is now
@@ -326,6 +353,7 @@ class ClaimPanel(QWidget):
         if selected:
             self.evidence_view.select_evidence(selected)
         self.verdict_editor.refresh(self.checker_name)
+        self._load_matches()
         self._refresh_header()
 
     def _refresh_header(self) -> None:
@@ -355,6 +383,34 @@ class ClaimPanel(QWidget):
         can_edit = self.evidence_view.current_evidence_id() is not None and not self.library.readonly
         for button in (self.edit_evidence_button, self.edit_source_button, self.detach_button):
             button.setEnabled(can_edit)
+        evidence_id = self.evidence_view.current_evidence_id()
+        row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
+        self.document_button.setEnabled(row >= 0 and bool(self.evidence_model.evidence_row(row).get("document_id")))
+
+    # --- checked before -------------------------------------------------------------------------
+
+    def _load_matches(self) -> None:
+        selected = self.checked_before.current_match()
+        rows = stored_matches(self.library.db, self.claim_id) if self.claim_id else []
+        self.checked_before.set_matches(rows)
+        if selected is not None:
+            for number, row in enumerate(rows):
+                if row["id"] == selected["id"]:
+                    self.checked_before.list.setCurrentRow(number)
+
+    def _attach_check(self, check_id: str, stance: str) -> None:
+        if self.claim_id is not None and not self.library.readonly:
+            self._run(checked_before_ops.attach_check, self.claim_id, check_id, stance, by=PERSON,
+                      refused="Cannot attach the published check")
+
+    def _copy_rating(self, check_id: str) -> None:
+        if self.claim_id is not None and not self.library.readonly:
+            self._run(checked_before_ops.copy_rating, self.claim_id, check_id, by=PERSON,
+                      refused="Cannot copy the rating")
+
+    def _rematch(self) -> None:
+        if self.claim_id is not None and not self.library.readonly:
+            self._run(match_claims, [self.claim_id], refused="Cannot match the claim")
 
     # --- evidence -------------------------------------------------------------------------------
 
@@ -389,11 +445,40 @@ class ClaimPanel(QWidget):
         row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
         if row < 0:
             return
-        source_dialog.run_source_dialog(self.runner, self, source_id=self.evidence_model.evidence_row(row)["source_id"])
+        source_dialog.run_source_dialog(self.runner, self, source_id=self.evidence_model.evidence_row(row)["source_id"],
+                                        open_document=self.open_document)
+
+    def _open_evidence_document(self, evidence_id: str | None) -> None:
+        """Open the document the evidence quotes, at its page, the excerpt highlighted."""
+        row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
+        if row < 0 or self.open_document is None:
+            return
+        evidence = self.evidence_model.evidence_row(row)
+        if evidence.get("document_id"):
+            self.open_document(evidence["document_id"], evidence.get("page"), evidence.get("excerpt"))
 
     def _remove_source(self, source_id: str) -> None:
         if source_id and not self.library.readonly:
             self._run(source_ops.remove_source, source_id, refused="Cannot remove the source")
+
+    def _merge_sources(self, keep_id: str, candidate_ids: list[str]) -> None:
+        """Merge a duplicate (chosen among the listed sources) into ``keep_id``, after confirmation."""
+        if self.library.readonly or not candidate_ids:
+            return
+        rows = {sid: get_source(self.library.db, sid) for sid in (keep_id, *candidate_ids)}
+        candidates = list(candidate_ids)
+        labels = [f"{rows[c]['title']} · {rows[c].get('publisher') or 'no publisher'} · {c[:8]}" for c in candidates]
+        keep = rows[keep_id]["title"]
+        chosen = prompts.ask_choice(self, "Merge sources", f"Which source is a duplicate of “{keep}”?", labels)
+        if chosen is None:
+            return
+        duplicate = candidates[chosen]
+        answer = prompts.message(
+            self, "question", "Merge sources",
+            f"Merge “{rows[duplicate]['title']}” into “{keep}”? Its evidence will cite “{keep}” and it leaves "
+            "the library; this cannot be undone.", buttons=("Merge", "Cancel"))
+        if answer == "Merge":
+            self._run(source_ops.merge_sources, keep_id, [duplicate], refused="Cannot merge the sources")
 
     def _detach(self, evidence_id: str | None) -> None:
         if evidence_id and not self.library.readonly:

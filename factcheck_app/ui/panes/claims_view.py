@@ -5,6 +5,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QP
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck_app.core.extraction import FACET_KINDS
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED
+from factcheck_app.extract.facet_kinds import facet_kinds
 from factcheck_app.ops.changes import Changes
+from factcheck_app.store.library import Library
 from factcheck_app.store.schema import CLAIM_STATUSES
-from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, STATUS, STATUS_TEXT, ClaimsModel
+from factcheck_app.ui.models.claims_model import ARTICLE_COLUMN, MATCH_COLUMN, STATUS, STATUS_TEXT, ClaimsModel
 from factcheck_app.ui.models.claims_proxy import NO_VERDICT, NOT_DISMISSED, ClaimsFilterProxy
 
 FILTER_SETTLE_MS = 150
@@ -45,7 +47,7 @@ class ClaimsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ClaimsModel(self)
-        self.writable = False  # whether the menu offers changes (the window sets it with the library)
+        self.writable = False  # whether the menu offers changes (set with the library)
         self.proxy = ClaimsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -63,8 +65,8 @@ class ClaimsView(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Filter claims by kind")
         self.kind_filter.addItem("All kinds", None)
-        for kind in FACET_KINDS:
-            self.kind_filter.addItem(kind.capitalize(), kind)
+        for kind in facet_kinds():
+            self.kind_filter.addItem(kind.label.capitalize(), kind.name)
         self.kind_filter.currentIndexChanged.connect(self._apply_combos)
 
         self.status_filter = QComboBox()
@@ -79,6 +81,11 @@ class ClaimsView(QWidget):
         self.verdict_filter.setAccessibleName("Filter claims by verdict")
         self.verdict_filter.currentIndexChanged.connect(self._apply_combos)
         self._fill_verdicts()
+
+        self.checked_before_filter = QCheckBox("Checked before")
+        self.checked_before_filter.setAccessibleName("Only claims that match an earlier check")
+        self.checked_before_filter.setToolTip("Only claims that match a published check or an earlier verdict")
+        self.checked_before_filter.toggled.connect(self._apply_combos)
 
         self.scope = QComboBox()
         self.scope.setAccessibleName("Which claims to list")
@@ -104,6 +111,7 @@ class ClaimsView(QWidget):
         combos.setSpacing(6)
         for combo in (self.kind_filter, self.status_filter, self.verdict_filter):
             combos.addWidget(combo, 1)
+        combos.addWidget(self.checked_before_filter)
 
         self.table = QTableView()
         self.table.setObjectName("claimsTable")
@@ -121,7 +129,7 @@ class ClaimsView(QWidget):
         header = self.table.horizontalHeader()
         header.setAccessibleName("Claim columns (click to sort)")
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 96), (2, 46), (3, 80), (4, 112), (5, 54), (6, 150)):
+        for column, width in ((1, 96), (2, 46), (3, 80), (4, 112), (5, 54), (6, 150), (MATCH_COLUMN, 112)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.setColumnHidden(ARTICLE_COLUMN, True)
@@ -141,6 +149,12 @@ class ClaimsView(QWidget):
         layout.addWidget(self.table, 1)
         self._update_count()
 
+    def set_library(self, library: Library | None) -> None:
+        """List claims of ``library`` (None: none), keeping the scope; its menu offers changes when it may be written."""
+        self.writable = library is not None and not library.readonly
+        self.model.set_library(library)
+        self.model.set_article(None, all_claims=self.model.shows_all)
+
     def on_changed(self, changes: Changes) -> None:
         """Bring the table up to date with an operation's changes, keeping the current claim current."""
         keep = self.current_claim_id()
@@ -158,7 +172,8 @@ class ClaimsView(QWidget):
     def _apply_combos(self) -> None:
         verdict = self.verdict_filter.currentData()
         self._refilter(kind=self.kind_filter.currentData(), status=self.status_filter.currentData(),
-                       verdict=verdict if verdict != "*" else None)
+                       verdict=verdict if verdict != "*" else None,
+                       checked_before=self.checked_before_filter.isChecked())
 
     def _refilter(self, **filters) -> None:
         keep = self.current_claim_id()
@@ -190,6 +205,9 @@ class ClaimsView(QWidget):
         self.filter_text.blockSignals(True)
         self.filter_text.clear()
         self.filter_text.blockSignals(False)
+        self.checked_before_filter.blockSignals(True)
+        self.checked_before_filter.setChecked(False)
+        self.checked_before_filter.blockSignals(False)
         self.proxy.clear_filters()
 
     @Slot()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from factcheck_app.core.timex_text import describe_timex
+from factcheck_app.extract.facet_kinds import kind_label
 
 
 def _number(value: object) -> str:
@@ -40,4 +41,4 @@ def facet_tooltip(facet: dict) -> str:
     text = " ".join(str(facet.get("text") or "").split())
     if len(text) > 80:
         text = text[:77] + "…"
-    return f"{facet.get('kind')}: “{text}” → {facet_value_text(facet)}"
+    return f"{kind_label(str(facet.get('kind')))}: “{text}” → {facet_value_text(facet)}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
+from factcheck_app.extract.facet_kinds import facet_kind, facet_kinds
 from factcheck_app.ui.panes.text_offsets import OffsetMap
 
 _U = QTextCharFormat.UnderlineStyle
@@ -25,22 +26,29 @@ class KindStyle:
     css_border: str
 
 
-KIND_STYLES: dict[str, KindStyle] = {
-    "date": KindStyle("date", "#3b82f6", _U.DashUnderline, "dashed"),
-    "quantity": KindStyle("quantity", "#e8590c", _U.SingleUnderline, "solid"),
-    "place": KindStyle("place", "#2f9e44", _U.DotLine, "dotted"),
-    "quote": KindStyle("quote", "#ae3ec9", _U.DashDotLine, "dot-dash"),
-    "entity": KindStyle("entity", "#868e96", _U.DashDotDotLine, "dot-dot-dash"),
-}
+# The registry's line-style names as Qt underlines (the legend also uses the name as its border style).
+_UNDERLINES = {"solid": _U.SingleUnderline, "dashed": _U.DashUnderline, "dotted": _U.DotLine,
+               "dot-dash": _U.DashDotLine, "dot-dot-dash": _U.DashDotDotLine, "wavy": _U.WaveUnderline}
 FALLBACK_STYLE = KindStyle("other", "#868e96", _U.DotLine, "dotted")
+
+
+def legend_kinds() -> list[str]:
+    """Return the names of the facet kinds the legend shows, in the registry's order."""
+    return [kind.name for kind in facet_kinds()]
+
+
 CLAIM_ALPHA = 28
 CURRENT_CLAIM_ALPHA = 80
 FACET_ALPHA = 46
 
 
 def style_for(kind: str) -> KindStyle:
-    """Return the style of a facet kind (a neutral dotted style for kinds added later)."""
-    return KIND_STYLES.get(kind, FALLBACK_STYLE)
+    """Return the style of a facet kind, from the facet-kind registry (a neutral dotted style for
+    a kind no longer registered)."""
+    registered = facet_kind(kind)
+    if registered is None:
+        return FALLBACK_STYLE
+    return KindStyle(registered.label, registered.colour, _UNDERLINES[registered.line_style], registered.line_style)
 
 
 def claim_format(palette: QPalette, current: bool) -> QTextCharFormat:

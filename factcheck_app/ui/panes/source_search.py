@@ -60,8 +60,9 @@ class SourceResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._label(row)
         if role == Qt.ItemDataRole.ToolTipRole:
+            found = f"Found in {row['found_in']}: {row['passage']}" if row.get("found_in") else None
             return plain_tooltip("\n".join(p for p in (row["title"], row.get("publisher"), row.get("url"),
-                                                   row.get("notes")) if p))
+                                                   row.get("notes"), found) if p))
         if role == SOURCE_ID_ROLE:
             return row["id"]
         return None
@@ -69,6 +70,9 @@ class SourceResultsModel(QAbstractListModel):
     def _label(self, row: dict) -> str:
         details = [d for d in (row.get("publisher"), row.get("published")) if d]
         text = row["title"] + (f"  ·  {', '.join(details)}" if details else "")
+        # A source found through the text of a document it keeps says where.
+        if row.get("found_in"):
+            text += f"  ·  in {row['found_in']}"
         return text + ("  (already attached)" if row["id"] in self._attached else "")
 
 
@@ -83,6 +87,7 @@ class SourceSearch(QWidget):
     createRequested = Signal(str, str)
     editSourceRequested = Signal(str)  # from the results' right-click menu: a source id
     removeSourceRequested = Signal(str)
+    mergeSourceRequested = Signal(str, list)  # the source to keep, the other sources listed (duplicate candidates)
     leaveRequested = Signal()  # Escape in the empty box: done with sources
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -211,11 +216,15 @@ class SourceSearch(QWidget):
         attach.triggered.connect(lambda: self._attach_row(row))
         edit = menu.addAction("&Edit Source…")
         edit.triggered.connect(lambda: self.editSourceRequested.emit(source_id))
+        merge = menu.addAction("&Merge a Duplicate into This Source…")
+        others = [self.results_model.source_id(r) for r in range(self.results_model.rowCount()) if r != row]
+        merge.triggered.connect(lambda: self.mergeSourceRequested.emit(source_id, others))
         remove = menu.addAction("&Remove Source from the Library")
         remove.setToolTip("Only a source no evidence cites can be removed")
         remove.triggered.connect(lambda: self.removeSourceRequested.emit(source_id))
         for action in menu.actions():
             action.setEnabled(valid and self.isEnabled())
+        merge.setEnabled(merge.isEnabled() and bool(others))
         return menu
 
     def _attach_row(self, row: int) -> None:

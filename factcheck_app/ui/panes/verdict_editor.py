@@ -1,8 +1,8 @@
 """The verdict half of the claim panel: scale, rating, rationale, checker, status, review, history.
 
 The editor reads the store and shows; it never writes. Every change a checker makes
-is emitted as a request (``ratingChosen``, ``rationaleEdited``...) that the panel turns
-into an undoable command. The rationale is emitted after a short pause in typing,
+is emitted as a request (``ratingChosen``, ``rationaleEdited``...) that the panel runs as
+an operation. The rationale is emitted after a short pause in typing,
 when the box loses focus, and on ``flush()``, so nothing typed waits for a Save button.
 """
 from __future__ import annotations

@@ -22,7 +22,7 @@ from factcheck_app.store import open_library
 from factcheck_app.store.errors import StrayWalError
 from factcheck_app.store.info import check_library, counts
 from factcheck_app.store.sources import add_source
-from factcheck_app.store.verdicts import set_verdict
+from factcheck_app.ops.verdicts import set_verdict
 
 from reliability_support import make_article, seed_library, sha256
 
@@ -44,7 +44,7 @@ def _grown_library(path: Path, articles: int) -> Path:
             for number in range(articles):
                 result = import_article(lib.db, make_article(f"Article {number}"), source_name=f"{number}.txt")
                 for claim_id in result.claim_ids:
-                    set_verdict(lib.db, claim_id, "False", rationale="r" * 300, checker="Stress")
+                    set_verdict(lib, claim_id, "False", rationale="r" * 300, by="Stress")
     return path
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from factcheck_app.cli.errors import CommandError
-from factcheck_app.cli.output import print_json
+from factcheck_app.cli.output import print_json, print_reading_notes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,6 +44,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     path = Path(args.file)
     data = read_article_file(path, MAX_ARTICLE_BYTES)  # refuses folders, pipes, devices, oversize files
     article = analyse(data, filename=path.name, published=published)
+    print_reading_notes(article, path.name)
     if args.format == "json":
         print_json(article.to_dict())
         return 0

@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.documents_bench
 	$(BIN)/python -m benchmarks.extract_bench
 	$(BIN)/python -m benchmarks.report_bench
+	$(BIN)/python -m benchmarks.exchange_bench
 	$(BIN)/python -m benchmarks.match_bench
 	$(BIN)/python -m benchmarks.gui_bench
 	$(BIN)/python -m benchmarks.article_bench $(if $(ARTICLE_BENCH_DATA),--data $(ARTICLE_BENCH_DATA))

@@ -355,8 +355,10 @@ def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool
         if version < schema.LATEST_VERSION:
             _migrate(lib, version)
         conn.stamps_commits = has_identity(conn)
+        from factcheck_app.store.exchange import ensure_tracking
         from factcheck_app.store.scales import ensure_builtin_scales
 
+        ensure_tracking(lib.db)
         ensure_builtin_scales(lib.db)
         lib.session = begin_session(path)
         if exists:

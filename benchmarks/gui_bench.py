@@ -2,6 +2,7 @@
 
     python -m benchmarks.gui_bench              # the issue's scale
     python -m benchmarks.gui_bench --scale 0.1  # a quicker look
+    python -m benchmarks.gui_bench --opening    # window-ready on an empty and on a ~1 GB library
 
 Builds the library with sqlite-utils insert_all into a temporary file, then reports in
 one run: window-ready time against a bare QMainWindow, scrolling the library table to
@@ -102,8 +103,6 @@ def run(path: Path) -> None:
     from PySide6.QtWidgets import QMainWindow
 
     from factcheck_app.ui.app import application
-    from factcheck_app.ui.main_window import MainWindow
-    from factcheck_app.ui.settings import Settings
 
     app = application()
     started = time.perf_counter()
@@ -119,17 +118,10 @@ def run(path: Path) -> None:
     open_library(path, create=False).close()
     opening = time.perf_counter() - started
 
-    started = time.perf_counter()
-    window = MainWindow(Settings())
-    window.resize(1400, 900)
-    window.show()
-    window.open_path(path, create=False)
-    window.select_first_content()
-    _settle(app)
-    ready = time.perf_counter() - started
+    window, ready = _open_window(app, path)
     print(f"bare QMainWindow ready         {_ms(bare_ready)}")
     print(f"main window ready (library)    {_ms(ready)}   ({window.summary.text()})")
-    print(f"  of which the store's open    {_ms(opening)}   (open_library alone: integrity check, scales)")
+    print(f"  of which the store's open    {_ms(opening)}   (open_library alone: file checks, scales)")
 
     table = window.library_pane.table
     started = time.perf_counter()
@@ -200,12 +192,98 @@ def run(path: Path) -> None:
     app.processEvents()
 
 
+def _open_window(app, path: Path):
+    """Return a new main window showing ``path`` with its first article selected, and the seconds it took."""
+    from factcheck_app.ui.main_window import MainWindow
+    from factcheck_app.ui.settings import Settings
+
+    started = time.perf_counter()
+    window = MainWindow(Settings())
+    window.resize(1400, 900)
+    window.show()
+    window.open_path(path, create=False)
+    window.select_first_content()
+    _settle(app)
+    return window, time.perf_counter() - started
+
+
+def window_ready(app, path: Path) -> float:
+    """Return the seconds from a new main window to one showing ``path`` with its first article selected."""
+    window, took = _open_window(app, path)
+    window.close()
+    window.deleteLater()
+    _settle(app)
+    return took
+
+
+def _median_ready(app, path: Path, runs: int) -> tuple[float, float]:
+    """Return the median window-ready time and the median open_library time over ``runs`` opens."""
+    ready = [window_ready(app, path) for _ in range(runs)]
+    opens = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        open_library(path, create=False).close()
+        opens.append(time.perf_counter() - started)
+    return statistics.median(ready), statistics.median(opens)
+
+
+def build_large(path: Path, scale: float) -> float:
+    """Build a library with the store benchmark's rows and bulk loader (scale 2: about 1 GB); return seconds."""
+    from benchmarks.store_bench import generate, load_with_store
+
+    started = time.perf_counter()
+    load_with_store(path, generate(scale))
+    return time.perf_counter() - started
+
+
+def opening(folder: Path, large: Path, scale: float, runs: int) -> None:
+    """Print window-ready times on an empty and on a large library (goal: within 2x), and the
+    first open after an unclean shutdown (the full integrity check)."""
+    from factcheck_app.store.sessions import this_host
+    from factcheck_app.ui.app import application
+
+    app = application()
+    empty = folder / "empty.sqlite"
+    open_library(empty).close()
+    if not large.exists():
+        took = build_large(large, scale)
+        print(f"built the large library in {took:.0f} s")
+    print(f"large library: {large.stat().st_size / 2**20:,.0f} MiB")
+    started = time.perf_counter()
+    open_library(large, create=False).close()  # the day's automatic copy, made by the first open of a day
+    print(f"first open of the day (daily copy) {_ms(time.perf_counter() - started)}")
+    window_ready(app, empty)  # warm-up: Qt's first window pays for fonts and styles
+    empty_ready, empty_open = _median_ready(app, empty, runs)
+    large_ready, large_open = _median_ready(app, large, runs)
+    print(f"window ready, empty library    {_ms(empty_ready)}   (open_library {_ms(empty_open).strip()})")
+    print(f"window ready, large library    {_ms(large_ready)}   (open_library {_ms(large_open).strip()})")
+    print(f"large / empty                  {large_ready / empty_ready:8.2f}x   (goal: at most 2x; median of {runs})")
+    # A marker of a process that is gone: what a crash leaves; the next open runs the full check.
+    marker = large.parent / f".{large.name}.open.{this_host()}.999999999"
+    marker.write_text("left by a crashed session\n")
+    started = time.perf_counter()
+    open_library(large, create=False).close()
+    print(f"open after an unclean shutdown {_ms(time.perf_counter() - started)}   (full integrity check)")
+
+
 def main() -> None:
     """Build the library, open it, print figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of 20,000 articles / 200,000 claims")
     parser.add_argument("--keep", metavar="PATH", help="build the library here and keep it")
+    parser.add_argument("--opening", action="store_true",
+                        help="only window-ready times: an empty library against a large one built with the "
+                        "store benchmark's bulk loader")
+    parser.add_argument("--large-scale", type=float, default=2.0,
+                        help="with --opening: the store benchmark's scale for the large library (2: about 1 GB)")
+    parser.add_argument("--runs", type=int, default=5, help="with --opening: opens per library (median)")
     args = parser.parse_args()
+    if args.opening:
+        with tempfile.TemporaryDirectory() as folder:
+            os.environ["FACTCHECK_CONFIG_DIR"] = str(Path(folder) / "config")
+            large = Path(args.keep) if args.keep else Path(folder) / "large.sqlite"
+            opening(Path(folder), large, args.large_scale, args.runs)
+        return
     articles = max(10, int(20_000 * args.scale))
     with tempfile.TemporaryDirectory() as folder:
         # Fresh settings: a remembered window layout or claims scope would change what is measured.

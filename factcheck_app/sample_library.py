@@ -2,13 +2,19 @@
 team-made PDF of council minutes), evidence (one quoting that PDF's page) and verdicts."""
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
 from importlib import resources
 from pathlib import Path
 
+from factcheck_app.core.file_errors import describe_os_error
 from factcheck_app.ops import documents, evidence, importing, settings, sources, verdicts
 from factcheck_app.store import claims
 from factcheck_app.store import documents as docs_store
+from factcheck_app.store.errors import StoreError, StoreFullError, StoreIOError
+from factcheck_app.store.files import files_dir, move_files
 from factcheck_app.store.library import open_library
 
 
@@ -63,3 +69,41 @@ def build_sample_library(path: Path) -> str:
         n_claims = len(claims.list_claims(db))
     return (f"{len(article_ids)} articles, {n_claims} claims, {len(source_ids)} sources, "
             f"{len(spec['evidence'])} evidence rows, {len(spec['verdicts'])} verdicts")
+
+
+def create_sample_library(target: Path) -> str:
+    """Build the sample library at ``target`` all at once; return its summary.
+
+    It is built under a hidden name beside ``target`` and renamed when complete, so a
+    failure (a full disk) leaves nothing at ``target`` and a retry starts afresh.
+    Raises StoreError with one line.
+    """
+    target = Path(target)
+    partial = target.with_name(f".{target.name[:100]}.{os.getpid()}.building")
+    _remove_with_side_files(partial)
+    try:
+        summary = build_sample_library(partial)
+        if target.exists() and target.stat().st_size:
+            raise StoreError(f"{target} appeared while the sample library was built; choose a new path.")
+        partial.replace(target)
+        move_files(partial, target)  # the sample's document, kept beside the library under its final name
+    except (StoreFullError, StoreIOError) as exc:
+        raise StoreError(f"The sample library could not be built at {target}: the disk is full or failing; "
+                         "nothing was left there.") from exc
+    except OSError as exc:
+        raise StoreError(describe_os_error(exc, target)) from exc
+    finally:
+        _remove_with_side_files(partial)
+    return summary
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    folder = files_dir(path)
+    if folder.is_dir():
+        for stored in folder.rglob("*"):
+            with contextlib.suppress(OSError):
+                stored.chmod(0o644)  # stored documents are made read-only
+        shutil.rmtree(folder, ignore_errors=True)

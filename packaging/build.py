@@ -18,6 +18,7 @@ REPO = PACKAGING.parent
 sys.path.insert(0, str(PACKAGING))
 
 from app_metadata import read_app_metadata  # noqa: E402
+import bundle_rules  # noqa: E402
 
 STAGE = REPO / "build" / "stage"
 WORK = REPO / "build" / "pyinstaller"
@@ -83,6 +84,12 @@ def main() -> int:
         return 1
     run_pyinstaller()
     bundle = DIST / meta["exe_name"]
+    dangling = bundle_rules.dangling_links(bundle)
+    if dangling:
+        # A copy made with links followed (cp -L, zip tools, installers) fails on a dangling link.
+        print("the bundle holds links to nothing: " + ", ".join(str(p.relative_to(bundle)) for p in dangling),
+              file=sys.stderr)
+        return 1
     if sys.platform.startswith("linux"):
         add_linux_integration(bundle, meta["app_id"])
     print(f"{bundle}: {folder_size(bundle) / 2**20:.0f} MiB")

@@ -5,6 +5,7 @@ without running a build. factcheck.spec applies them.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
@@ -149,24 +150,70 @@ def prune_binaries(binaries: list[tuple], imports_of: Callable[[str], Iterable[s
 
     ``binaries`` holds PyInstaller (dest, source, kind) tuples; ``imports_of(source)`` returns
     the resolved paths a binary links against. A library is dropped only when a dropped plugin
-    reaches it and no kept binary does, so nothing loaded some other way is lost.
+    reaches it and no kept binary does, so nothing loaded some other way is lost. A SYMLINK
+    entry (PyInstaller links libraries kept inside packages into the top folder) goes with
+    the file it points at, so the bundle holds no dangling link.
     """
-    known = {str(Path(entry[1]).resolve()) for entry in binaries}
-    sources = {id(entry): str(Path(entry[1]).resolve()) for entry in binaries}
-    plugins_out = [sources[id(entry)] for entry in binaries if not keeps_qt_plugin(entry[0])]
+    links = [entry for entry in binaries if _is_link(entry)]
+    files = [entry for entry in binaries if not _is_link(entry)]
+    known = {str(Path(entry[1]).resolve()) for entry in files}
+    sources = {id(entry): str(Path(entry[1]).resolve()) for entry in files}
+    plugins_out = [sources[id(entry)] for entry in files if not keeps_qt_plugin(entry[0])]
     behind_dropped = _reach(plugins_out, imports_of, known)
     # Everything the dropped plugins cannot reach stays, and so does all it links against.
     roots = [
-        sources[id(entry)] for entry in binaries
+        sources[id(entry)] for entry in files
         if sources[id(entry)] not in behind_dropped or (qt_plugin_of(entry[0]) and keeps_qt_plugin(entry[0]))
     ]
     needed = _reach(roots, imports_of, known)
     kept, dropped = [], []
-    for entry in binaries:
+    for entry in files:
         source = sources[id(entry)]
         out = not keeps_qt_plugin(entry[0]) or (source in behind_dropped and source not in needed)
         (dropped if out else kept).append(entry)
-    return kept, dropped
+    kept_links, dropped_links = links_to(kept, links)
+    return kept + kept_links, dropped + dropped_links
+
+
+def _is_link(entry: tuple) -> bool:
+    return len(entry) > 2 and entry[2] == "SYMLINK"
+
+
+def link_target(entry: tuple) -> str:
+    """Return the bundle path a SYMLINK entry points at (its source is relative to the link's folder)."""
+    dest = PurePosixPath(entry[0].replace("\\", "/"))
+    return posixpath.normpath(posixpath.join(str(dest.parent), entry[1].replace("\\", "/")))
+
+
+def links_to(files: list[tuple], links: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Split ``links`` into those whose target is among ``files`` (or kept links) and the dangling rest."""
+    present = {PurePosixPath(entry[0].replace("\\", "/")).as_posix() for entry in files}
+    kept, pending = [], list(links)
+    while True:
+        reachable = [entry for entry in pending if link_target(entry) in present]
+        if not reachable:
+            return kept, pending
+        kept += reachable
+        present |= {PurePosixPath(entry[0]).as_posix() for entry in reachable}
+        pending = [entry for entry in pending if entry not in reachable]
+
+
+def drop_dangling_links(binaries: list[tuple], datas: list[tuple]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Return (binaries, datas, dropped links): SYMLINK entries of either list whose target is in neither.
+
+    PyInstaller files the top-level links to libraries kept inside packages among the *datas*,
+    so pruning the binaries alone left links to the libraries it dropped.
+    """
+    files = [entry for entry in [*binaries, *datas] if not _is_link(entry)]
+    kept, dropped = links_to(files, [entry for entry in [*binaries, *datas] if _is_link(entry)])
+    keep = {id(entry) for entry in kept}
+    return ([e for e in binaries if not _is_link(e) or id(e) in keep],
+            [e for e in datas if not _is_link(e) or id(e) in keep], dropped)
+
+
+def dangling_links(folder: Path) -> list[Path]:
+    """Return every symbolic link under ``folder`` whose target does not exist (checked after a build)."""
+    return sorted(path for path in Path(folder).rglob("*") if path.is_symlink() and not path.exists())
 
 
 # Distributions a dependency declares but the app never imports (sqlite-utils lists pip for its

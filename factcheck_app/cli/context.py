@@ -20,10 +20,11 @@ def store_path(args: argparse.Namespace) -> Path:
 def open_store(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> "Library":
     """Open the command's library. Only commands that add data (``create``) make a new one.
 
-    Commands that only read (``reading``) open a library they may not write read-only.
+    Commands that only read (``reading``) open read-only a library they may not write, or
+    whose disk is too full for the housekeeping of a read-write open: they ask for no change.
     """
     # Imported here: `factcheck extract` must start without loading the store.
-    from factcheck_app.store.errors import StoreError, StoreReadOnlyError
+    from factcheck_app.store.errors import StoreError, StoreFullError, StoreIOError, StoreReadOnlyError
     from factcheck_app.store.library import open_library
 
     path = store_path(args)
@@ -34,10 +35,10 @@ def open_store(args: argparse.Namespace, *, create: bool = False, reading: bool 
             path.parent.mkdir(parents=True, exist_ok=True)
     try:
         return open_library(path, create=create)
-    except StoreReadOnlyError:
+    except (StoreReadOnlyError, StoreFullError, StoreIOError):
         if not reading:
             raise
-        return open_library(path, readonly=True)
+        return open_library(path, readonly=True, snapshot=True)
 
 
 def output_target(args: argparse.Namespace, path: str, what: str) -> Path:

@@ -37,6 +37,14 @@ def run_reporting_errors(func: Callable[[argparse.Namespace], int | None], args:
     except PermissionError as exc:
         sys.stderr.write(f"factcheck: permission denied: {exc.filename}\n")
         return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        # Any other failure of the file system (a full disk, a name too long for it...): one line.
+        from factcheck_app.core.file_errors import describe_os_error
+
+        sys.stderr.write(f"factcheck: {describe_os_error(exc, doing='used')}\n")
+        return EXIT_USAGE
     except UnicodeError:
         # Arguments with bytes that are not UTF-8 arrive as lone surrogates and cannot reach the library.
         sys.stderr.write("factcheck: the text given contains bytes that are not valid UTF-8\n")
@@ -44,8 +52,6 @@ def run_reporting_errors(func: Callable[[argparse.Namespace], int | None], args:
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted; every change made before was saved\n")
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:
         # A database error that escaped a store function: said in the store's words, never as a traceback.
         from factcheck_app.store.transaction import is_database_error, translate

@@ -79,7 +79,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"--review-url is for the ClaimReview formats, not {fmt.id}")
     output = Path(args.output).expanduser()
     try:
-        with open_store(args) as lib:
+        # An export only reads, unless review addresses are to be kept: a read-only library exports.
+        with open_store(args, reading=not args.review_url) as lib:
             db = lib.db
             selection = Selection(
                 article_ids=resolve_articles(db, args.article) if args.article else None,

@@ -37,16 +37,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise CommandError("give a FILE to extract, or --batch")
     from factcheck_app.extract.pipeline import analyse
     from factcheck_app.ingest import MAX_ARTICLE_BYTES
+    from factcheck_app.ingest.files import read_article_file
     from factcheck_app.store.validation import check_date
 
     published = check_date(args.published, "--published") if args.published else None
     path = Path(args.file)
-    if not path.is_file():
-        raise CommandError(f"no such file: {args.file}")
-    if path.stat().st_size > MAX_ARTICLE_BYTES:  # refuse before reading it into memory
-        raise CommandError(f"{args.file} is too large ({path.stat().st_size / 1e6:.0f} MB); "
-                           f"the limit is {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
-    article = analyse(path.read_bytes(), filename=path.name, published=published)
+    data = read_article_file(path, MAX_ARTICLE_BYTES)  # refuses folders, pipes, devices, oversize files
+    article = analyse(data, filename=path.name, published=published)
     print_reading_notes(article, path.name)
     if args.format == "json":
         print_json(article.to_dict())

@@ -80,11 +80,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back the library up to a path."""
-    from factcheck_app.store.backup import backup_library
+    from factcheck_app.store.backup import backup_to
 
     target = output_target(args, args.target, "backup")
     with open_store(args, reading=True) as lib:
-        _, missing = backup_library(lib.db.conn, lib.path, target)
+        _, missing = backup_to(lib.db.conn, lib.path, target)
     print(target)
     for name in missing:
         print(f"factcheck: warning: the document file {name} is missing from the library and was not copied",
@@ -108,11 +108,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_sample(args: argparse.Namespace) -> int:
     """Build the sample library."""
-    from factcheck_app.sample_library import build_sample_library
+    from factcheck_app.sample_library import create_sample_library
 
     target = Path(args.target)
     if target.exists() and target.stat().st_size:
         raise CommandError(f"{target} exists; choose a new path for the sample library")
-    summary = build_sample_library(target)
+    summary = create_sample_library(target)
     print(f"{target}: {summary}")
     return 0

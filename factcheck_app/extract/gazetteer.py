@@ -275,13 +275,17 @@ def _load_cached(path: Path, stamp: str) -> _Tables | None:
 def _save_cached(path: Path, stamp: str, tables: _Tables) -> None:
     """Write the tables beside their final name, then rename: a crash never leaves half a cache."""
     table, by_first = tables
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         partial.write_bytes(marshal.dumps((stamp, tuple(table), tuple(map(tuple, table.values())), by_first)))
         partial.replace(path)
     except OSError:
-        pass  # a read-only cache folder only costs the next process the build time
+        # A read-only or full cache folder only costs the next process the build time; no half file stays.
+        try:
+            partial.unlink()
+        except OSError:
+            pass
 
 
 def _group_by_first_word(table: dict[str, PlaceName]) -> dict[str, tuple[str, ...]]:

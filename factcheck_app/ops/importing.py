@@ -4,7 +4,6 @@ One operation for the app, the command line and the sample library.
 """
 from __future__ import annotations
 
-import stat
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from factcheck_app.core.extraction import ExtractedArticle
 from factcheck_app.extract.pipeline import analyse
 from factcheck_app.ingest import MAX_ARTICLE_BYTES
-from factcheck_app.ingest.errors import IngestError
+from factcheck_app.ingest.files import read_article_file
 from factcheck_app.ops.articles import delete_article
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.matching import match_claims
@@ -36,26 +35,12 @@ class Imported:
 
 
 def read_file(path: Path) -> bytes:
-    """Return an article file's bytes; raise IngestError saying plainly why it cannot be read."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError as exc:
-        raise IngestError(f"no such file: {path}") from exc
-    except OSError as exc:
-        raise IngestError(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
-    if stat.S_ISDIR(mode):
-        raise IngestError(f"{path.name} is a folder, not an article file.")
-    if not stat.S_ISREG(mode):
-        raise IngestError(f"{path.name} is not a regular file (a device, a pipe or a socket); save the article as a file.")
-    if path.stat().st_size > MAX_ARTICLE_BYTES:
-        raise IngestError(
-            f"{path.name} is too large ({path.stat().st_size / 1e6:.1f} MB); "
-            f"the limit is {MAX_ARTICLE_BYTES // (1024 * 1024)} MB."
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+    """Return an article file's bytes; raise IngestError saying plainly why it cannot be read.
+
+    Folders, pipes and devices are refused before anything is read (a pipe would wait for
+    ever), as is a file over the size limit; see ingest.files.
+    """
+    return read_article_file(path, MAX_ARTICLE_BYTES)
 
 
 def prepare(data: bytes | str, *, name: str | None, published: str | None = None) -> ExtractedArticle:

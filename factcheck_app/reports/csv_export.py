@@ -10,7 +10,7 @@ from typing import IO
 
 from factcheck_app.extract.facet_kinds import kind_label
 from factcheck_app.reports.model import Progress, iter_claims
-from factcheck_app.reports.safe_write import check_target, write_string, write_text
+from factcheck_app.reports.safe_write import atomic_path, check_target
 from factcheck_app.reports.templating import facet_value, template_text
 
 # (column, meaning): the order of the file's columns and the text of its README.
@@ -156,9 +156,16 @@ def write_csv(report: dict, path: str | os.PathLike, *, force: bool = False,
     readme = columns_readme_path(path)
     check_target(Path(path), force)
     check_target(readme, force)
-    data = write_text(path, lambda fh: write_rows(report, fh, progress), force=force,
-                      encoding="utf-8-sig", newline="")
-    return [data, write_string(readme, columns_readme(), force=force)]
+    # The README is written inside the data file's block: a full disk while writing it
+    # must not leave the data without its README.
+    with atomic_path(path, force=force) as data_tmp:
+        with open(data_tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            write_rows(report, fh, progress)
+        with atomic_path(readme, force=force) as readme_tmp:
+            with open(readme_tmp, "w", encoding="utf-8", newline="") as fh:
+                fh.write(columns_readme())
+    return [Path(path), readme]
+
 
 
 def export(report: dict, path: Path, options, progress=None) -> list[Path]:

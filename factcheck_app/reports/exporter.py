@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from factcheck_app.core.file_errors import describe_os_error
 from factcheck_app.reports.errors import ReportError
 from factcheck_app.reports.formats import ExportFormat, ExportOptions, Preview, format_ids, get_format
 from factcheck_app.reports.model import Progress, build_report
@@ -111,7 +112,10 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
     """
     fmt = export_format(request.fmt)
     _check_paper(fmt, request.paper)
-    into_folder = Path(request.path).is_dir()
+    try:
+        into_folder = Path(request.path).is_dir()
+    except OSError as exc:  # e.g. a name longer than the disk allows
+        raise ReportError(describe_os_error(exc, request.path)) from exc
     if not into_folder:
         _check_targets(fmt, Path(request.path), request.force)
     report = read_report(db, request, _stage(progress, 0, 30))

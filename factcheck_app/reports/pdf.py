@@ -6,6 +6,7 @@ This is the one module outside ui/ that imports Qt (QtGui, plus QtCore geometry 
 from __future__ import annotations
 
 import atexit
+import errno
 import os
 from pathlib import Path
 
@@ -83,10 +84,38 @@ def print_html_to_pdf(html: str, path: Path, *, paper: str = "a4", title: str = 
 
 
 def _print(html: str, path: Path, paper: str, title: str, progress: Progress | None) -> int:
+    from PySide6.QtCore import QFile, QIODevice
+
+    # Through a QFile of our own: QPdfWriter alone drops write errors, and a full disk left a
+    # truncated PDF that was reported as written.
+    out = QFile(str(path))
+    if not out.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+        raise _file_error(out, path)
+    try:
+        pages = _paint(out, html, paper, title, progress)
+        out.flush()
+        if out.error() != QFile.FileError.NoError:
+            raise _file_error(out, path)
+    finally:
+        out.close()
+    if out.error() != QFile.FileError.NoError:
+        raise _file_error(out, path)
+    return pages
+
+
+def _file_error(out, path: Path) -> OSError:
+    """Return the OSError a failed QFile stands for (Qt keeps only the system's text of it)."""
+    text = out.errorString()
+    codes = {os.strerror(code): code for code in (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EACCES,
+                                                   getattr(errno, "EDQUOT", errno.ENOSPC))}
+    return OSError(codes.get(text, errno.EIO), text or "write error", str(path))
+
+
+def _paint(out, html: str, paper: str, title: str, progress: Progress | None) -> int:
     from PySide6.QtCore import QMarginsF, QRectF, Qt
     from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QTextDocument
 
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(out)
     writer.setCreator("Factcheck Desk")
     writer.setTitle(title)
     writer.setResolution(300)
@@ -111,7 +140,7 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
     footer_font.setPixelSize(10)  # layout pixels: the painter scales it with the page
     painter = QPainter()
     if not painter.begin(writer):
-        raise ReportError(f"Cannot write the PDF to {path}.")
+        raise ReportError("The PDF could not be started (Qt refused to paint on it).")
     try:
         painter.scale(scale, scale)
         for page, (top, bottom) in enumerate(zip(starts, ends)):

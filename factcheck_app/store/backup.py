@@ -1,10 +1,15 @@
 """Copies of a library made with SQLite's online backup API (consistent even while in use), with its documents."""
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+
+from factcheck_app.core.file_errors import describe_os_error
+from factcheck_app.store.errors import StoreError, StoreFullError
 
 
 def backup_dir(store_path: Path) -> Path:
@@ -19,6 +24,9 @@ def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
     damaged ``target``.
     """
     target = Path(target)
+    if os.path.exists(target) and not os.path.isfile(target):
+        # The copy replaces the target: a device or a pipe must not be swapped for a file.
+        raise StoreError(f"{target} is not a regular file (a folder, device or pipe); back up to a file name.")
     target.parent.mkdir(parents=True, exist_ok=True)
     # The process id keeps two app instances copying at the same moment off each other's temp file.
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
@@ -26,14 +34,33 @@ def backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
         partial.unlink()
     dest = sqlite3.connect(str(partial))
     try:
-        conn.backup(dest)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        partial.replace(target)
     except BaseException:
-        dest.close()
-        partial.unlink(missing_ok=True)
+        # A full disk or a failed rename leaves neither a half copy nor its journal behind.
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         raise
-    dest.close()
-    partial.replace(target)
     return target
+
+
+def backup_to(conn: sqlite3.Connection, store_path: Path, target: Path) -> tuple[Path, list[Path]]:
+    """Make the copy a checker asked for (`factcheck store backup`), documents included, as
+    ``backup_library`` does; every failure is one StoreError line that names the target."""
+    from factcheck_app.store.transaction import one_line, translate
+
+    try:
+        return backup_library(conn, store_path, target)
+    except OSError as exc:
+        raise StoreError(describe_os_error(exc, target)) from exc
+    except sqlite3.Error as exc:
+        if isinstance(translate(exc), StoreFullError):
+            raise StoreError(describe_os_error(OSError(errno.ENOSPC, "disk full"), target)) from exc
+        raise StoreError(f"{target} could not be written ({one_line(exc)}).") from exc
 
 
 def automatic_backup(conn: sqlite3.Connection, store_path: Path, reason: str) -> Path:

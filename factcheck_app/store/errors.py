@@ -30,6 +30,10 @@ class StoreFullError(StoreError):
     """The disk (or the library's size limit) is full; nothing was written."""
 
 
+class StoreIOError(StoreError):
+    """The disk reported an error reading or writing the library (often a full or failing disk)."""
+
+
 class NotFoundError(StoreError):
     """No row has the given id or id prefix."""
 
@@ -40,3 +44,7 @@ class AmbiguousIdError(StoreError):
 
 class ValidationError(StoreError):
     """A value is not acceptable (unknown rating, stance, status, empty title...)."""
+
+
+class StrayWalError(StoreError):
+    """A ``-wal`` file beside the library does not belong to it; nothing was applied or written."""

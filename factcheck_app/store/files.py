@@ -104,9 +104,13 @@ def copy_files(source_dir: Path, target_dir: Path, names: list[Path]) -> list[Pa
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
         partial = dst.with_name(f"{dst.name}.{os.getpid()}.partial")
-        shutil.copyfile(src, partial)
-        os.chmod(partial, 0o444)
-        partial.replace(dst)
+        try:
+            shutil.copyfile(src, partial)
+            os.chmod(partial, 0o444)
+            partial.replace(dst)
+        except BaseException:
+            partial.unlink(missing_ok=True)  # a full disk leaves no half-copied document
+            raise
     return missing
 
 

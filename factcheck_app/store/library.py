@@ -18,8 +18,13 @@ from factcheck_app.store.errors import (
     StoreBusyError,
     StoreCorruptError,
     StoreError,
+    StoreFullError,
+    StoreIOError,
     StoreReadOnlyError,
+    StrayWalError,
 )
+from factcheck_app.store.identity import has_identity
+from factcheck_app.store.sessions import begin_session, end_session, remove_marker, sessions
 from factcheck_app.store.transaction import (
     DEFAULT_BUSY_TIMEOUT_MS,
     busy_timeout_ms,
@@ -28,6 +33,7 @@ from factcheck_app.store.transaction import (
     translate,
     write,
 )
+from factcheck_app.store.wal_check import check_side_files
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # PRAGMA application_id marks the file as ours ("FCKD"), so `file` and other tools can tell.
 APPLICATION_ID = 0x46434B44
 BUSY_TIMEOUT_MS = DEFAULT_BUSY_TIMEOUT_MS
+#: Libraries up to this size get SQLite's quick check at every open (tens of milliseconds); larger ones
+#: only after an unclean shutdown and on demand (`factcheck store check`), so opening stays fast.
+QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 
 @dataclass
@@ -48,10 +57,14 @@ class Library:
     backups: list[Path] = field(default_factory=list)
     #: Things that went wrong without stopping the open (e.g. the daily copy could not be made).
     warnings: list[str] = field(default_factory=list)
+    #: This process's marker beside the library while it is open read-write (see store.sessions).
+    session: Path | None = None
 
     def close(self) -> None:
-        """Close the connection (committed work is already on disk)."""
+        """Close the connection (committed work is already on disk), then this process's session marker."""
         self.db.conn.close()
+        end_session(self.session)
+        self.session = None
 
     def __enter__(self) -> "Library":
         return self
@@ -92,16 +105,17 @@ def _check_file(path: Path) -> bool:
     return True
 
 
-def _readonly_uri(path: Path) -> str:
+def _readonly_uri(path: Path, immutable: bool = False) -> str:
     """Return the URI for a read-only open.
 
     A WAL library needs its -shm file even to be read; in a folder that cannot be
     written SQLite cannot create it. When no -wal file is there, every committed change
-    is in the main file, so it is read as immutable (no locks, no side files).
+    is in the main file, so it is read as immutable (no locks, no side files); so is a
+    file the caller asks to read ``immutable`` (its WAL, if any, holds no transaction).
     """
     uri = path.resolve().as_uri() + "?mode=ro"
     wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not wal.exists():
+    if immutable or (not os.access(path.parent, os.W_OK) and not wal.exists()):
         uri += "&immutable=1"
     return uri
 
@@ -110,12 +124,19 @@ def _decode_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+class LibraryConnection(sqlite3.Connection):
+    """A library's connection; with ``stamps_commits`` set, write() counts each commit in the identity row."""
+
+    stamps_commits = False
+
+
+def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     timeout = busy_timeout_ms() / 1000
     if readonly:
-        conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=timeout, check_same_thread=False)
+        conn = sqlite3.connect(_readonly_uri(path, immutable), uri=True, timeout=timeout, check_same_thread=False,
+                               factory=LibraryConnection)
     else:
-        conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False, factory=LibraryConnection)
     # Transactions are opened explicitly by store.transaction.write, never implicitly by the driver.
     conn.isolation_level = None
     # A damaged file can hold text that is not UTF-8: show it with U+FFFD rather than crash on reading it.
@@ -123,8 +144,13 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def _inspect(conn: sqlite3.Connection, path: Path) -> int:
-    """Read version and identity without writing; return the schema version."""
+def _inspect(conn: sqlite3.Connection, path: Path, unclean: bool = False) -> int:
+    """Read version and identity without writing; return the schema version.
+
+    The full integrity check runs when the library was not closed cleanly (``unclean``);
+    a small library gets the quick check at every open; `factcheck store check` runs the
+    full one on demand.
+    """
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -140,20 +166,56 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
             f"{path} was saved by a newer Factcheck Desk (library version {version}, this app reads up to "
             f"{schema.LATEST_VERSION}); update the app to open it."
         )
+    if unclean:
+        log.info("%s was not closed cleanly; running the full integrity check", path)
+        problems = integrity_problems(conn, path)
+        when = " after an unclean shutdown"
+    elif _size(path) <= QUICK_CHECK_MAX_BYTES:
+        problems = integrity_problems(conn, path, quick=True)
+        when = ""
+    else:
+        problems = []
+    if problems:
+        raise StoreCorruptError(
+            f"{path} failed its integrity check{when} ({_first_problem(problems)}); "
+            "restore a backup with `factcheck store restore`."
+        )
+    return version
+
+
+def _unclean_shutdown(path: Path, wal_in_use: bool) -> tuple[bool, list[Path]]:
+    """Return whether the library was left open by a process that has gone, and that process's markers.
+
+    A marker of a process that no longer runs says so; so does a WAL holding transactions
+    when no running process has the library open (a crash of an app without markers).
+    """
+    found = sessions(path)
+    abandoned = [s.path for s in found if s.abandoned()]
+    running = [s for s in found if not s.abandoned()]
+    return bool(abandoned) or (wal_in_use and not running), abandoned
+
+
+def _size(path: Path) -> int:
     try:
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def integrity_problems(conn: sqlite3.Connection, path: Path, *, quick: bool = False) -> list[str]:
+    """Run SQLite's full (or ``quick``) integrity check; return its findings ([] when sound).
+
+    Raises StoreError when the file cannot be read at all.
+    """
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
         if is_busy(exc):
             raise _unreadable(exc, path) from exc
         raise StoreCorruptError(
             f"{path} is damaged ({one_line(exc)}); restore a backup with `factcheck store restore`."
         ) from exc
-    if problems != ["ok"]:
-        raise StoreCorruptError(
-            f"{path} failed its integrity check ({_first_problem(problems)}); "
-            "restore a backup with `factcheck store restore`."
-        )
-    return version
+    return [] if problems == ["ok"] else problems
 
 
 def _first_problem(problems: list[str]) -> str:
@@ -199,14 +261,16 @@ def _migrate(lib: Library, version: int) -> None:
 def inspect_file(path: str | os.PathLike) -> int:
     """Check, without writing, that ``path`` is a sound library this app can read; return its schema version."""
     path = Path(path)
-    if not _check_file(path):
+    exists = _check_file(path)  # first: a pipe or device is refused before any of it is read
+    wal_in_use = check_side_files(path, APPLICATION_ID)
+    if not exists and not wal_in_use:
         raise NotAStoreError(f"{path} is empty or missing.")
     try:
         conn = _connect(path, readonly=True)
     except sqlite3.Error as exc:
         raise translate(exc) from exc
     try:
-        return _inspect(conn, path)
+        return _inspect(conn, path, _unclean_shutdown(path, wal_in_use)[0])
     finally:
         conn.close()
 
@@ -226,55 +290,145 @@ def _daily_backup(lib: Library) -> None:
         lib.backups.append(made)
 
 
-def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool = False) -> Library:
+def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool = False,
+                 snapshot: bool = False) -> Library:
     """Open (or create) the library at ``path`` and return it ready to use.
 
-    Nothing is written until the file passes its checks: not SQLite, another program's
-    database, a newer schema or a failed integrity check raise a StoreError and leave the
+    ``snapshot`` (with ``readonly``): for a short read, such as a command's, when the
+    library's -wal holds no transactions the file is read without any side file, so a read
+    works even on a disk too full to create one.
+
+    Nothing is written until the file and its -wal pass their checks, made read-only: not
+    SQLite, another program's database, a -wal that is not the library's own, a newer schema
+    or (after an unclean shutdown) a failed integrity check raise a StoreError and leave the
     file byte-for-byte as it was. An older schema is backed up, then migrated forward.
     """
     path = Path(path).expanduser()
     exists = _check_file(path)
-    if not exists and (readonly or not create):
+    wal_in_use = check_side_files(path, APPLICATION_ID)
+    has_data = exists or wal_in_use
+    if not has_data and (readonly or not create):
         raise StoreError(f"{path} does not exist.")
-    if not exists and not path.parent.exists():
+    if not has_data and not path.parent.exists():
         raise StoreError(f"The folder {path.parent} does not exist.")
-    if not readonly and exists and not os.access(path, os.W_OK):
+    if not readonly and has_data and not os.access(path, os.W_OK):
         raise StoreReadOnlyError(f"{path} is read-only; open it read-only or copy it somewhere writable.")
-    if not readonly and not exists and not os.access(path.parent, os.W_OK):
+    if not readonly and not has_data and not os.access(path.parent, os.W_OK):
         raise StoreReadOnlyError(f"The folder {path.parent} is read-only; choose another place for the library.")
-    if not readonly and exists and not os.access(path.parent, os.W_OK):
+    if not readonly and has_data and not os.access(path.parent, os.W_OK):
         # WAL keeps -wal/-shm files beside the library, so even a writable file needs a writable folder.
         raise StoreReadOnlyError(
             f"The folder of {path} is read-only; open the library read-only or copy it somewhere writable."
         )
+    version = 0
+    unclean, abandoned = _unclean_shutdown(path, wal_in_use)
     try:
-        conn = _connect(path, readonly)
+        if has_data and readonly:
+            conn = _connect(path, readonly=True, immutable=snapshot and not wal_in_use)
+            try:
+                version = _inspect(conn, path, unclean)
+            except sqlite3.Error as exc:
+                conn.close()
+                raise _open_error(exc, path) from exc
+            except BaseException:
+                conn.close()
+                raise
+            _clear(abandoned)
+            conn.execute("PRAGMA foreign_keys = ON")
+            return _finish_read_only(conn, path, version)
+        if has_data:
+            version = _probe(path, unclean, wal_in_use)
+            _clear(abandoned)
+        conn = _connect(path, readonly=False)
+    except StoreError:
+        raise
     except sqlite3.Error as exc:
-        raise translate(exc) from exc
+        raise _open_error(exc, path) from exc
     try:
-        version = _inspect(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
-        lib = Library(db=Database(conn), path=path, readonly=readonly)
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a verdict that was reported saved survives a power cut, not only a crash.
-            conn.execute("PRAGMA synchronous = FULL")
-            if version < schema.LATEST_VERSION:
-                _migrate(lib, version)
-            from factcheck_app.store.exchange import ensure_tracking
-            from factcheck_app.store.scales import ensure_builtin_scales
+        lib = Library(db=Database(conn), path=path, readonly=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a verdict that was reported saved survives a power cut, not only a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        # Read again on this connection: another process may have upgraded the file since the probe.
+        version = max(version, lib.schema_version)
+        if version < schema.LATEST_VERSION:
+            _migrate(lib, version)
+        conn.stamps_commits = has_identity(conn)
+        from factcheck_app.store.exchange import ensure_tracking
+        from factcheck_app.store.scales import ensure_builtin_scales
 
-            ensure_tracking(lib.db)
-            ensure_builtin_scales(lib.db)
-            if exists:
-                _daily_backup(lib)
-        elif version < schema.LATEST_VERSION:
-            raise StoreError(f"{path} needs an upgrade that a read-only library cannot take; open it writable.")
+        ensure_tracking(lib.db)
+        ensure_builtin_scales(lib.db)
+        lib.session = begin_session(path)
+        if exists:
+            _daily_backup(lib)
         return lib
     except StoreError:
         conn.close()
         raise
     except sqlite3.Error as exc:
         conn.close()
-        raise translate(exc) from exc
+        raise _open_error(exc, path) from exc
+
+
+def _open_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Return the error for a failure while a library is being opened (no change was asked for yet)."""
+    if is_busy(exc):
+        return _unreadable(exc, path)
+    error = translate(exc)
+    if isinstance(error, StoreFullError):
+        return StoreFullError(f"The disk holding {path} is full, so the library cannot be opened for changes; "
+                              "free some space (the library is unchanged).")
+    if isinstance(error, StoreIOError):
+        return StoreIOError(f"{path} could not be opened: the disk reported an error (is it full or failing?); "
+                            "the library is unchanged.")
+    return error
+
+
+def _probe(path: Path, unclean: bool, wal_in_use: bool) -> int:
+    """Inspect the library through a read-only connection before the read-write one; return its version.
+
+    Look before touching: a read-only connection never checkpoints a WAL into the file.
+    Without a WAL holding transactions the file alone is the library, read as immutable
+    (no -wal/-shm files made); if the file changed meanwhile, it is read again with locks.
+    """
+    if not wal_in_use:
+        before = _signature(path)
+        try:
+            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
+            conn.text_factory = _decode_text
+        except sqlite3.Error as exc:
+            raise translate(exc) from exc
+        try:
+            return _inspect(conn, path, unclean)
+        except StoreError:
+            if _signature(path) == before:
+                raise
+        finally:
+            conn.close()
+    conn = _connect(path, readonly=True)
+    try:
+        return _inspect(conn, path, unclean)
+    finally:
+        conn.close()
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
+def _clear(markers: list[Path]) -> None:
+    """Remove the markers of a crashed session once the library passed its check."""
+    for marker in markers:
+        remove_marker(marker)
+
+
+def _finish_read_only(conn: sqlite3.Connection, path: Path, version: int) -> Library:
+    """Return the read-only Library on an inspected connection (closed again if it cannot be used)."""
+    if version < schema.LATEST_VERSION:
+        conn.close()
+        raise StoreError(f"{path} needs an upgrade that a read-only library cannot take; open it writable.")
+    return Library(db=Database(conn), path=path, readonly=True)

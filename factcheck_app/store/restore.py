@@ -1,10 +1,13 @@
 """Putting a backup back in place of a library, keeping the current file aside first; its documents come too."""
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
+from factcheck_app.core.file_errors import describe_os_error
 from factcheck_app.store.backup import backup_dir
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import inspect_file
@@ -15,7 +18,13 @@ def list_backups(store_path: Path) -> list[Path]:
     folder = backup_dir(store_path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    found = []
+    for path in folder.glob("*.sqlite"):
+        try:
+            found.append((path.stat().st_mtime, path))
+        except OSError:  # pruned by another instance meanwhile
+            continue
+    return [path for _, path in sorted(found, reverse=True)]
 
 
 def restore_backup(store_path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
@@ -36,18 +45,29 @@ def restore_backup(store_path: Path, backup: Path | None = None) -> tuple[Path, 
     except StoreError as exc:
         raise StoreError(f"{backup} cannot be restored: {exc}") from exc
     restore_documents(store_path, backup)
+    # The copy is made first, beside the library: a full disk stops the restore before anything moved.
+    partial = store_path.with_name(f".{store_path.name}.{os.getpid()}.restoring")
+    try:
+        shutil.copy2(backup, partial)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise StoreError(f"{backup} cannot be restored: {describe_os_error(exc, store_path)}") from exc
     kept = None
-    if store_path.exists():
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        kept = store_path.with_name(f"{store_path.name}.replaced-{stamp}")
-        store_path.replace(kept)
-        for suffix in ("-wal", "-shm"):
-            side = store_path.with_name(store_path.name + suffix)
-            if side.exists():
-                side.replace(kept.with_name(kept.name + suffix))
-    partial = store_path.with_name(store_path.name + ".restoring")
-    shutil.copy2(backup, partial)
-    partial.replace(store_path)
+    try:
+        if store_path.exists():
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            kept = store_path.with_name(f"{store_path.name}.replaced-{stamp}")
+            store_path.replace(kept)
+            for suffix in ("-wal", "-shm"):
+                side = store_path.with_name(store_path.name + suffix)
+                if side.exists():
+                    side.replace(kept.with_name(kept.name + suffix))
+        partial.replace(store_path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise StoreError(f"{backup} cannot be restored: {describe_os_error(exc, store_path)}") from exc
     return backup, kept
 
 

@@ -495,5 +495,20 @@ def _v7(db: Database) -> None:
     db.execute("DELETE FROM library_settings WHERE key LIKE 'claimreview.url.%'")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: Database) -> None:
+    """The library's identity stamp, so that a -wal file left by another database is recognised."""
+    from factcheck_app.store.identity import create_identity_table
+
+    create_identity_table(db.conn)
+
+
+def _v9(db: Database) -> None:
+    """An index that lists articles newest first without reading their bodies (the window opens on it)."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS articles_newest_first "
+        "ON articles (coalesce(published, imported_at) DESC, title, id)"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 LATEST_VERSION = len(MIGRATIONS)

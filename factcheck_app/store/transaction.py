@@ -9,12 +9,14 @@ from collections.abc import Iterator
 
 from sqlite_utils import Database
 
+from factcheck_app.store.identity import stamp_commit
 from factcheck_app.store.errors import (
     NotAStoreError,
     StoreBusyError,
     StoreCorruptError,
     StoreError,
     StoreFullError,
+    StoreIOError,
     StoreReadOnlyError,
     ValidationError,
 )
@@ -71,6 +73,8 @@ def translate(error: sqlite3.Error) -> StoreError:
         return StoreReadOnlyError("The library is read-only here: open a writable copy to make changes.")
     if is_busy(error):
         return StoreBusyError(_BUSY_MESSAGE)
+    if kind.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return StoreIOError("The disk reported an error (is it full or failing?): the change was not saved.")
     if kind == "SQLITE_NOTADB" or "not a database" in text:
         return NotAStoreError("The file is not a Factcheck Desk library (not an SQLite database).")
     if kind.startswith("SQLITE_CORRUPT") or "malformed" in text:
@@ -114,6 +118,9 @@ def write(db: Database) -> Iterator[Database]:
     _begin_immediate(conn)
     try:
         yield db
+        if getattr(conn, "stamps_commits", False):
+            # Every transaction in the library's own WAL carries its identity: see store.identity.
+            stamp_commit(conn)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if conn.in_transaction:

@@ -1,6 +1,7 @@
 """Starting the desktop app: the QApplication, the library to open, the window, and --screenshot."""
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
@@ -8,21 +9,29 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from factcheck_app import APP_ID, APP_NAME, __version__, appdirs
+from factcheck_app.core.file_errors import describe_os_error
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import open_library
 from factcheck_app.ui import error_handling
 from factcheck_app.ui import settings as cfg
+from factcheck_app.ui.qt_platform import EXIT_NO_PLATFORM, PlatformError, StartupGuard, choose_platform
 
 SAMPLE_FILE = "sample-library.sqlite"
 SCREENSHOT_SIZE = (1400, 900)
 
 
-def application() -> QApplication:
-    """Return the running QApplication, creating it on first use (tests already have one)."""
+def application(offscreen: bool = False) -> QApplication:
+    """Return the running QApplication, creating it on first use (tests already have one).
+
+    ``offscreen`` (a screenshot) needs no display. Raises PlatformError when none is there;
+    a Qt platform that fails to load ends the process with one line (see ui.qt_platform).
+    """
     app = QApplication.instance()
     if app is None:
+        choose_platform(offscreen)
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(sys.argv[:1])
+        with StartupGuard():
+            app = QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
@@ -31,18 +40,12 @@ def application() -> QApplication:
 
 def sample_library_path() -> Path:
     """Return the sample library, building it on first use."""
-    from factcheck_app.sample_library import build_sample_library
-    from factcheck_app.store.files import move_files
+    from factcheck_app.sample_library import create_sample_library
 
     path = appdirs.data_dir() / SAMPLE_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".building")
-        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-        build_sample_library(partial)
-        partial.replace(path)
-        move_files(partial, path)  # the sample's document, kept beside the library under its final name
+        create_sample_library(path)
     return path
 
 
@@ -62,7 +65,11 @@ def run_gui(store: str | None = None, sample: bool = False, screenshot: str | Pa
     top claim selected), saved as PNG, and the function returns without running an event loop.
     Reuses a running QApplication and never calls sys.exit, so tests can call it.
     """
-    app = application()
+    try:
+        app = application(offscreen=bool(screenshot))
+    except PlatformError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_NO_PLATFORM
     from factcheck_app.ui.main_window import MainWindow
 
     settings = cfg.Settings()
@@ -103,12 +110,27 @@ def _screenshot(app: QApplication, window, path: Path, target: Path) -> int:
     window.select_first_content()
     for _ in range(3):
         app.processEvents()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    ok = window.grab().save(str(target), "PNG")
+    image = window.grab()
     window.close()
     window.deleteLater()
     app.processEvents()
-    if not ok:
-        print(f"factcheck: could not write {target}", file=sys.stderr)
+    return _save_screenshot(image, target)
+
+
+def _save_screenshot(image, target: Path) -> int:
+    """Write the PNG atomically (a full disk leaves no half image); one line and status 1 when it cannot."""
+    from factcheck_app.reports.errors import ReportError
+    from factcheck_app.reports.safe_write import atomic_path
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(target, force=True) as tmp:
+            if not image.save(str(tmp), "PNG"):
+                raise OSError(errno.EIO, "the image could not be written", str(target))
+    except ReportError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"factcheck: {describe_os_error(exc, target)}", file=sys.stderr)
         return 1
     return 0

@@ -159,3 +159,11 @@ def test_install_script_installs_and_removes_the_app(installed, clean_env, tmp_p
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert not launcher.exists() and not (prefix / "lib" / "factcheck-desk").exists()
+
+
+def test_the_bundle_holds_no_dangling_link(tmp_path):
+    """Every link in the bundle points at a file in it, so a copy with links followed works."""
+    links = [path for path in BUNDLE.rglob("*") if path.is_symlink()]
+    dangling = [str(path.relative_to(BUNDLE)) for path in links if not path.exists()]
+    assert not dangling, dangling
+    shutil.copytree(BUNDLE, tmp_path / "followed", symlinks=False)

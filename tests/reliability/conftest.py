@@ -30,7 +30,8 @@ if os.environ.get("FACTCHECK_HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["FACTCHECK_HYPOTHESIS_PROFILE"])
 
 FIGURES: Counter = Counter()
-FIGURE_NAMES = ("kills survived", "writes checked", "fuzz cases run", "bad stores tried", "concurrent writes checked")
+FIGURE_NAMES = ("kills survived", "writes checked", "fuzz cases run", "bad stores tried", "concurrent writes checked",
+                "full-disk runs", "stray WALs tried", "exports killed")
 
 
 @pytest.fixture

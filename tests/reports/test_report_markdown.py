@@ -50,3 +50,20 @@ def test_markdown_sample_library(sample_db, tmp_path):
     md = write_markdown(build_report(sample_db), tmp_path / "s.md").read_text(encoding="utf-8")
     assert "Council meeting minutes, 12 March 2024" in md and "Mostly false" in md
     assert "[Harvest report 2023](<https://agriculture.example.org/harvest-2023>)" in md
+
+
+def test_an_unsafe_archive_address_leaves_no_dangling_label(report_lib):
+    from factcheck_app.store import open_library
+    from factcheck_app.store.sources import add_source
+    from factcheck_app.store.evidence import add_evidence
+
+    with open_library(report_lib.path) as lib:
+        source = add_source(lib.db, "Harbour log", url="https://harbour.example.org/log")
+        add_evidence(lib.db, report_lib.crossings, source, "context", excerpt="Logged crossings.")
+        # The app refuses such an address; a library written by another tool may still hold one.
+        lib.db.execute("UPDATE sources SET archive_url = 'javascript:alert(1)' WHERE id = ?", [source])
+        md = render_markdown(build_report(lib.db))
+    line = next(row for row in md.splitlines() if "Harbour log" in row)
+    assert "(archived copy)" not in line and "[archived copy]" not in line
+    assert "archived copy: javascript:alert\\(1\\)" in line  # shown as text, as the HTML report does
+    assert "](javascript:" not in md

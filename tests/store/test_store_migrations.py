@@ -135,3 +135,18 @@ def test_a_new_library_is_marked_as_ours(store_path):
         assert lib.backups == [] and lib.migrated_from is None
         assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_article_list_newest_first_reads_an_index_not_the_bodies(library):
+    from factcheck_app.store.views import article_ids
+
+    statements: list[str] = []
+    library.db.conn.set_trace_callback(statements.append)
+    try:
+        article_ids(library.db)  # the window's first listing: newest first
+    finally:
+        library.db.conn.set_trace_callback(None)
+    listing = next(sql for sql in statements if sql.lstrip().upper().startswith("SELECT A.ID"))
+    plan = library.db.execute("EXPLAIN QUERY PLAN " + listing).fetchall()
+    assert any("articles_newest_first" in str(row) for row in plan), plan
+    assert not any("TEMP B-TREE" in str(row) for row in plan), plan

@@ -55,6 +55,16 @@ def test_a_duplicate_says_already_in_the_library_and_selects_it(make_window, tmp
     assert window.library_pane.model.rowCount() == 2
 
 
+def test_a_pipe_is_refused_rather_than_read(make_window, tmp_path, dialog_log):
+    import os
+
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)  # reading it would block the import worker for ever
+    window = make_window(tmp_path / "lib.sqlite")
+    window.import_paths([fifo])
+    assert "not a regular file" in dialog_log.calls[-1]["detail"]
+
+
 def test_a_bad_single_file_gives_a_clear_dialog(make_window, tmp_path, dialog_log):
     window = make_window(tmp_path / "lib.sqlite")
     window.import_paths([tmp_path / "missing.html"])

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from factcheck_app.reports.errors import ReportError
 from factcheck_app.reports.formats import ExportFormat, ExportOptions, Preview, format_ids, get_format
 from factcheck_app.reports.model import Progress, build_report
 from factcheck_app.reports.safe_write import check_target, sanitise_filename
 from factcheck_app.reports.selection import Selection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # the library connection, opened by the store
 
 #: Publication formats take verdicts at least this far along unless drafts are asked for.
 PUBLICATION_STATUS = "reviewed"

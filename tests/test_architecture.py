@@ -49,3 +49,13 @@ def test_command_modules_do_not_import_the_parser():
         if path.name in ("parser.py", "__init__.py"):
             continue
         assert "cli.parser" not in path.read_text(encoding="utf-8"), f"{path.name} imports cli.parser"
+
+
+def test_no_sql_outside_the_store():
+    # The import contract keeps sqlite3 out; this keeps SQL text out of the packages that hold a connection.
+    sql = re.compile(r"SELECT\s.+\sFROM\s|INSERT (OR \w+ )?INTO|UPDATE \w+ SET|DELETE FROM|PRAGMA \w+|"
+                     r"CREATE (TABLE|INDEX|TRIGGER|VIRTUAL)|ALTER TABLE|DROP (TABLE|INDEX)")
+    for package in ("ops", "cli", "reports", "ingest", "extract", "core"):
+        for path in (ROOT / "factcheck_app" / package).rglob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                assert not sql.search(line), f"{path.relative_to(ROOT)}:{number} holds SQL: {line.strip()}"

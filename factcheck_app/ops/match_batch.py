@@ -54,11 +54,11 @@ def run_match_batch(payload: dict) -> Iterator[dict]:
         if not isinstance(query, dict) or "id" not in query:
             raise ValidationError(f'query {position} is not an object with an "id".')
     checks, ids = batch_checks(payload.get("verified_claims", []))
-    from factcheck_app.store.library import open_library
+    from factcheck_app.store.library import open_library, skip_fsync
 
     with tempfile.TemporaryDirectory(prefix="factcheck-match-") as folder:
         with open_library(Path(folder) / "batch.factcheck.sqlite") as lib:
-            lib.db.execute("PRAGMA synchronous = OFF")
+            skip_fsync(lib)
             import_checks(lib, [FileChecks("batch", "batch", ReadResult(checks=checks))], match=False)
             matcher = Matcher(lib, include_claims=False)
             for query in queries:

@@ -17,6 +17,7 @@ from factcheck_app.core.rating_scales import ScaleError
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.people import require_person, same_person
 from factcheck_app.store import claims as claims_store
+from factcheck_app.store import views
 from factcheck_app.store import verdicts as store
 from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.library import Library
@@ -29,8 +30,8 @@ RESTORED_COLUMNS = ("id", "scale", "rating", "rationale", "checker", "reviewer",
 
 
 def _changes(lib: Library, claim_id: str) -> Changes:
-    article_id = lib.db.execute("SELECT article_id FROM claims WHERE id = ?", [claim_id]).fetchone()
-    return Changes.of(claims=[claim_id], articles=[article_id[0]] if article_id else [])
+    article_id = views.article_of_claim(lib.db, claim_id)
+    return Changes.of(claims=[claim_id], articles=[article_id] if article_id else [])
 
 
 def _restore_op(claim_id: str, before: dict | None, claim_status: str) -> partial:

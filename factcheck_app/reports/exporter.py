@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from factcheck_app.core.file_errors import describe_os_error
 from factcheck_app.reports.errors import ReportError
@@ -15,6 +14,9 @@ from factcheck_app.reports.formats import ExportFormat, ExportOptions, Preview, 
 from factcheck_app.reports.model import Progress, build_report
 from factcheck_app.reports.safe_write import check_target, sanitise_filename
 from factcheck_app.reports.selection import Selection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # the library connection, opened by the store
 
 #: Publication formats take verdicts at least this far along unless drafts are asked for.
 PUBLICATION_STATUS = "reviewed"

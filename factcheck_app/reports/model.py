@@ -5,22 +5,23 @@ Every renderer works from this structure alone, and the JSON export is this stru
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from factcheck_app.core.ids import utc_now
 from factcheck_app.core.rating_scales import NOT_YET_CHECKED, RatingScale
+from factcheck_app.core.publishing import ClaimContext, publishing_dict
 from factcheck_app.reports.context import CONTEXT_REACH, ArticleContext, sentence_context  # noqa: F401 - re-exported
-from factcheck_app.reports.rows import corrections_by_claim, facets_by_claim, sources_by_claim
 from factcheck_app.reports.selection import Selection, select_claim_rows
 from factcheck_app.store import settings
-from factcheck_app.core.publishing import ClaimContext, publishing_dict
 from factcheck_app.store.publishing import stored_by_claim
+from factcheck_app.store.report_rows import articles_by_id, corrections_by_claim, facets_by_claim, sources_by_claim
 from factcheck_app.store.scales import list_scales
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # the library connection, opened by the store
 
 REPORT_FORMAT = "factcheck-desk-report"
 REPORT_VERSION = 1
@@ -91,10 +92,6 @@ def _publishing(row: dict, article: dict, facets, stored) -> dict:
     return publishing_dict(stored, context)
 
 
-ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, imported_at, body FROM articles "
-                "WHERE id IN (SELECT value FROM json_each(?))")
-
-
 def build_report(db: Database, selection: Selection | None = None, progress: Progress | None = None) -> dict:
     """Read the selected claims (with articles, facets, verdicts, sources, corrections) into a report dict.
 
@@ -105,7 +102,7 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
     rows = select_claim_rows(db, selection)
     claim_ids = [r["id"] for r in rows]
     article_order = list(dict.fromkeys(r["article_id"] for r in rows))
-    articles = {a["id"]: a for a in db.query(ARTICLES_SQL, [json.dumps(article_order)])}
+    articles = articles_by_id(db, article_order)
     facets = facets_by_claim(db, claim_ids)
     sources = sources_by_claim(db, claim_ids)
     steps = _Steps(list_scales(db))

@@ -5,14 +5,16 @@ claims never appear. ``include_unchecked`` adds the other claims as "Not yet che
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from factcheck_app.reports.errors import NothingToExportError, SelectionError
 from factcheck_app.store.ids import resolve
+from factcheck_app.store.report_rows import report_claim_rows
 from factcheck_app.store.scales import list_scales
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # the library connection, opened by the store
 
 # A status selects verdicts at least that far along: published ones have been reviewed too.
 STATUS_LEVELS = {"reviewed": ("reviewed", "published"), "published": ("published",)}
@@ -60,44 +62,23 @@ def check_verdict_labels(db: Database, labels: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-CLAIM_ROWS_SQL = """
-SELECT c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.status, c.origin, c.score,
-       v.id AS verdict_id, v.scale, v.rating, v.rationale, v.checker, v.reviewer,
-       v.status AS verdict_status, v.created_at AS verdict_created, v.updated_at AS verdict_updated,
-       v.published_at
-FROM claims c
-JOIN articles a ON a.id = c.article_id
-LEFT JOIN verdicts v ON v.claim_id = c.id
-WHERE c.status != 'dismissed'
-"""
-
-
 def select_claim_rows(db: Database, selection: Selection) -> list[dict]:
     """Return the selected claims with their verdict columns, articles in order, claims in reading order.
 
     Raises SelectionError for a bad status and NothingToExportError when nothing matches.
     """
-    sql, params = CLAIM_ROWS_SQL, []
-    if selection.article_ids is not None:
-        if not selection.article_ids:
-            raise SelectionError("Choose at least one article, or all articles.")
-        sql += " AND c.article_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(selection.article_ids))
-    if selection.status:
-        if selection.status not in STATUS_LEVELS:
-            raise SelectionError(f"Unknown status '{selection.status}' (choose reviewed or published).")
-        sql += " AND v.status IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(STATUS_LEVELS[selection.status]))
-    if selection.verdicts:
-        sql += " AND lower(v.rating) IN (SELECT lower(value) FROM json_each(?))"
-        params.append(json.dumps(selection.verdicts))
-    elif not selection.include_unchecked and not selection.status:
-        sql += " AND v.id IS NOT NULL"
-    sql += " ORDER BY a.imported_at, a.rowid, c.start_offset, c.end_offset"
-    if selection.limit:
-        sql += " LIMIT ?"
-        params.append(int(selection.limit))
-    rows = list(db.query(sql, params))
+    if selection.article_ids is not None and not selection.article_ids:
+        raise SelectionError("Choose at least one article, or all articles.")
+    if selection.status and selection.status not in STATUS_LEVELS:
+        raise SelectionError(f"Unknown status '{selection.status}' (choose reviewed or published).")
+    rows = report_claim_rows(
+        db,
+        article_ids=selection.article_ids,
+        statuses=list(STATUS_LEVELS[selection.status]) if selection.status else None,
+        ratings=selection.verdicts or None,
+        with_verdict_only=not selection.include_unchecked,
+        limit=selection.limit,
+    )
     if not rows:
         raise NothingToExportError(_nothing_message(selection))
     if selection.article_ids:

@@ -109,7 +109,7 @@ def list_evidence(db: Database, claim_id: str) -> list[dict]:
             SELECT e.*, s.title AS source_title, s.publisher, s.url, s.published AS source_published,
                    s.kind AS source_kind, s.reliability, s.archive_url, s.author AS source_author
             FROM evidence e JOIN sources s ON s.id = e.source_id
-            WHERE e.claim_id = ? ORDER BY e.added_at, e.id
+            WHERE e.claim_id = ? ORDER BY e.added_at, e.rowid
             """,
             [claim_id],
         )

@@ -290,6 +290,11 @@ def _daily_backup(lib: Library) -> None:
         lib.backups.append(made)
 
 
+def skip_fsync(lib: Library) -> None:
+    """Stop waiting for the disk on each commit: only for a throwaway library (a batch's scratch copy)."""
+    lib.db.execute("PRAGMA synchronous = OFF")
+
+
 def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool = False,
                  snapshot: bool = False) -> Library:
     """Open (or create) the library at ``path`` and return it ready to use.

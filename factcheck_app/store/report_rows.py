@@ -1,4 +1,4 @@
-"""Set-based reads for the report model: one query per table for every selected claim, grouped in Python.
+"""The rows a report reads, set-based: one query per table for every selected claim, grouped in Python.
 
 Rows are read as plain tuples (no per-row dict from sqlite-utils) and only the columns a report
 shows are asked for: at 10,000 claims the per-row and per-value costs are most of a report's read.
@@ -99,3 +99,61 @@ def corrections_by_claim(db: Database, selected: set[str]) -> dict[str, list[dic
             "action": action, "from_rationale": old, "to_rationale": new,
         })
     return out
+
+
+#: The claims a report covers, with their verdict columns (dismissed claims never).
+CLAIM_ROWS_SQL = """
+SELECT c.id, c.article_id, c.start_offset, c.end_offset, c.text, c.status, c.origin, c.score,
+       v.id AS verdict_id, v.scale, v.rating, v.rationale, v.checker, v.reviewer,
+       v.status AS verdict_status, v.created_at AS verdict_created, v.updated_at AS verdict_updated,
+       v.published_at
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN verdicts v ON v.claim_id = c.id
+WHERE c.status != 'dismissed'
+"""
+
+
+def report_claim_rows(
+    db: Database,
+    *,
+    article_ids: list[str] | None = None,
+    statuses: list[str] | None = None,
+    ratings: list[str] | None = None,
+    with_verdict_only: bool = True,
+    limit: int | None = None,
+) -> list[dict]:
+    """Return the claims a report covers with their verdict columns, in the library's one reading order.
+
+    ``article_ids`` keeps those articles' claims; ``statuses`` those whose verdict has one of
+    these statuses; ``ratings`` those rated so (case-insensitive); otherwise, with
+    ``with_verdict_only``, claims that have a verdict.
+    """
+    from factcheck_app.store.views import CLAIM_READING_ORDER
+
+    sql, params = CLAIM_ROWS_SQL, []
+    if article_ids is not None:
+        sql += " AND c.article_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(article_ids))
+    if statuses:
+        sql += " AND v.status IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(statuses))
+    if ratings:
+        sql += " AND lower(v.rating) IN (SELECT lower(value) FROM json_each(?))"
+        params.append(json.dumps(ratings))
+    elif with_verdict_only and not statuses:
+        sql += " AND v.id IS NOT NULL"
+    sql += " ORDER BY " + CLAIM_READING_ORDER
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return list(db.query(sql, params))
+
+
+ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, imported_at, body FROM articles "
+                "WHERE id IN (SELECT value FROM json_each(?))")
+
+
+def articles_by_id(db: Database, article_ids: list[str]) -> dict[str, dict]:
+    """Return {id: article row with its body} for the given articles."""
+    return {a["id"]: a for a in db.query(ARTICLES_SQL, [json.dumps(list(article_ids))])}

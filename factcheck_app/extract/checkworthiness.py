@@ -13,6 +13,7 @@ import math
 import re
 from functools import lru_cache
 
+from factcheck_app.core.case_fold import CASE_FOLD, CASE_FOLD_EXOTIC_RE
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.facet_kinds import kind_weight
 from factcheck_app.extract.cue_words import (
@@ -67,11 +68,9 @@ _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 # WORD_NUMBER_RE's digit ordinals ("5th"); the leading \b is a look-behind after
 # the first digit, so that ``re`` skips ahead to digits.
 _DIGIT_ORDINAL = re.compile(r"\d(?<!\w\d)\d*(?:st|nd|rd|th)\b", re.I)
-# The characters other than ASCII letters that a case-insensitive ``re`` matches
-# to ASCII letters ("ſ" to "s", the Kelvin sign to "k"): folded before the word
-# tokens are compared with the cue triggers, so the prefilter never hides a match.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
-_EXOTIC = re.compile("[\u0130\u0131\u212a\u017f]")
+# Folded before the word tokens are compared with the cue triggers (see core.case_fold).
+_FOLD = CASE_FOLD
+_EXOTIC = CASE_FOLD_EXOTIC_RE
 
 
 def _diminishing(n: int, weight: float) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck_app.core.case_fold import IgnoreCasePattern
 from factcheck_app.ingest.metadata import is_headline
 from factcheck_app.ingest.outlets import masthead_outlet
 
@@ -91,8 +92,9 @@ MAX_TRAILING_LINKS = 20
 _TRIM = " \t:›»→>|•·…"
 
 
-def _compile(patterns) -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+def _compile(patterns) -> IgnoreCasePattern:
+    # Lower-cased lines and a pattern without the flag: it compiles several times faster.
+    return IgnoreCasePattern("(?:" + "|".join(patterns) + ")")
 
 
 _FURNITURE = _compile(p for group in FURNITURE_LINES.values() for p in group)

@@ -61,3 +61,14 @@ class IgnoreCasePattern:
         """The match of the whole of ``text``, ignoring case, or None."""
         pattern, subject = self._pattern_for(text)
         return pattern.fullmatch(subject)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match anywhere in ``text``, ignoring case, or None."""
+        pattern, subject = self._pattern_for(text)
+        return pattern.search(subject)
+
+    def findall(self, text: str) -> list:
+        """Every match in ``text``, as ``re.findall`` gives them (lower-cased unless the text has
+        the characters the flag treats specially)."""
+        pattern, subject = self._pattern_for(text)
+        return pattern.findall(subject)

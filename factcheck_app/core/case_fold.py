@@ -72,3 +72,8 @@ class IgnoreCasePattern:
         the characters the flag treats specially)."""
         pattern, subject = self._pattern_for(text)
         return pattern.findall(subject)
+
+    def finditer(self, text: str):
+        """Every match in ``text``, ignoring case, as ``re.finditer`` gives them."""
+        pattern, subject = self._pattern_for(text)
+        return pattern.finditer(subject)

@@ -79,3 +79,14 @@ def test_place_table_cache_round_trip(tmp_path) -> None:
     assert gazetteer._load_cached(path, "stamp-2") is None  # another build: rebuilt, not trusted
     path.write_bytes(b"\x00garbage")
     assert gazetteer._load_cached(path, "stamp-1") is None
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["Kibar", "Air", "AIR", "air", "Force", "nuclear", "site", "Site", "te\u017ft", "Base",
+                                 "base", "port", "Transport", "plant", "The", " ", "  ", "\n", "\n\n", "-", "."]),
+                max_size=14).map("".join))
+def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: str) -> None:
+    from factcheck_app.extract.places import _site_matches
+    from factcheck_app.extract.site_phrases import SITE_RE
+
+    assert [m.span() for m in _site_matches(text)] == [m.span() for m in SITE_RE.finditer(text)]

@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.store_bench
+	$(BIN)/python -m benchmarks.documents_bench
 	$(BIN)/python -m benchmarks.extract_bench
 	$(BIN)/python -m benchmarks.report_bench
 	$(BIN)/python -m benchmarks.match_bench

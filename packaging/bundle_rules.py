@@ -39,8 +39,9 @@ EXCLUDED_OTHER_MODULES = (
 QT_PLUGINS_KEPT = {
     # offscreen for --screenshot and tests; xcb and wayland on Linux; windows; cocoa on macOS.
     "platforms": {"qoffscreen", "qxcb", "qwayland", "qwayland-generic", "qwayland-egl", "qwindows", "qcocoa"},
-    # PNG is built into QtGui; SVG icons and images need these two.
-    "imageformats": {"qsvg"},
+    # PNG is built into QtGui; SVG icons need qsvg, and JPEG and WebP pictures kept as source
+    # documents are shown by the document viewer through these plugins.
+    "imageformats": {"qsvg", "qjpeg", "qwebp"},
     "iconengines": {"qsvgicon"},
     # Native file dialogs through the desktop portal (Flatpak, GNOME, KDE) and the macOS/Windows styles.
     "platformthemes": {"qxdgdesktopportal"},

@@ -16,11 +16,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_action(group, "add", cmd_evidence_add, "attach a source to a claim with a stance; prints the evidence id",
                    by=True)
     p.add_argument("claim", metavar="CLAIM", help="claim id or a prefix of at least 4 characters")
-    p.add_argument("source", metavar="SOURCE", help="source id or a prefix of at least 4 characters")
+    p.add_argument("source", metavar="SOURCE", nargs="?",
+                   help="source id or a prefix of at least 4 characters (with --from-document: may be left out "
+                   "when one source keeps the document)")
     p.add_argument("--stance", choices=STANCES, required=True)
     p.add_argument("--excerpt", help="the words of the source that bear on the claim")
     p.add_argument("--locator", help="where in the source: page, section, timestamp")
     p.add_argument("--note")
+    p.add_argument("--from-document", dest="document", metavar="DOC",
+                   help="quote a document the source keeps (id or prefix); the excerpt must occur on --page")
+    p.add_argument("--page", type=int, metavar="N", help="with --from-document: the page (or paragraph) quoted")
     p = add_action(group, "edit", cmd_evidence_edit, "change an evidence row's stance, excerpt, locator or note",
                    "Change an evidence row; only the options given change ('' clears one).")
     p.add_argument("evidence", metavar="EVIDENCE", help="evidence id or a prefix of at least 4 characters")
@@ -35,13 +40,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
     """Attach evidence and print its id."""
+    from factcheck_app.cli.errors import CommandError
     from factcheck_app.ops.evidence import add_evidence
 
+    if args.document is None and (args.page is not None or not args.source):
+        raise CommandError("give a SOURCE, or quote a document with --from-document DOC --page N --excerpt TEXT"
+                           if args.page is None else "--page goes with --from-document DOC")
+    if args.document is not None and (args.page is None or not args.excerpt):
+        raise CommandError("--from-document needs --page N and --excerpt TEXT (the words quoted from that page)")
     with open_store(args) as lib:
         claim_id = resolve_id(lib, "claims", args.claim)
-        source_id = resolve_id(lib, "sources", args.source)
-        result = add_evidence(lib, claim_id, source_id, args.stance, excerpt=args.excerpt, locator=args.locator,
-                              note=args.note, by=acting_person(args))
+        source_id = resolve_id(lib, "sources", args.source) if args.source else None
+        if args.document is not None:
+            from factcheck_app.ops.documents import quote_document
+
+            result = quote_document(lib, claim_id, resolve_id(lib, "documents", args.document), args.page,
+                                    args.excerpt, args.stance, source_id=source_id, locator=args.locator,
+                                    note=args.note, by=acting_person(args))
+        else:
+            result = add_evidence(lib, claim_id, source_id, args.stance, excerpt=args.excerpt, locator=args.locator,
+                                  note=args.note, by=acting_person(args))
     print(result.value)
     return 0
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from factcheck_app.cli import bibliography_commands, document_commands
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.options import add_action, resolve_id
 from factcheck_app.cli.output import print_json, print_table
@@ -11,7 +12,7 @@ from factcheck_app.core.vocabulary import RELIABILITY_LEVELS, SOURCE_KINDS
 #: The fields `source add` and `source edit` take, as (option, dest).
 FIELD_OPTIONS = (
     ("--url", "url"), ("--publisher", "publisher"), ("--author", "author"), ("--published", "published"),
-    ("--accessed", "accessed"), ("--archive-url", "archive_url"), ("--notes", "notes"),
+    ("--accessed", "accessed"), ("--archive-url", "archive_url"), ("--doi", "doi"), ("--notes", "notes"),
 )
 
 
@@ -48,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_action(group, "remove", cmd_source_remove, "remove a source no evidence cites",
                    "Remove a source; refused while evidence cites it.")
     p.add_argument("source", metavar="SOURCE")
+    document_commands.register_source_actions(group)
+    bibliography_commands.register_source_actions(group)
 
 
 def _fields(args: argparse.Namespace) -> dict:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from factcheck_app.cli.context import open_store, store_path
@@ -20,19 +21,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_store_option(p)
     add_format_option(p)
     p.set_defaults(func=cmd_info)
-    p = store_sub.add_parser("check", help="full integrity and foreign-key check (exit 1 if problems)",
-                             description="Run SQLite's full integrity check and the foreign-key check.")
+    p = store_sub.add_parser("check", help="integrity, foreign-key and document checks (exit 1 if problems)",
+                             description="Run SQLite's full integrity check and the foreign-key check, and verify "
+                             "every document file against its SHA-256 (missing or changed files are reported).")
     add_store_option(p)
     p.set_defaults(func=cmd_check)
-    p = store_sub.add_parser("backup", help="copy the library to PATH (safe while in use)",
-                             description="Copy the library to PATH with SQLite's online backup API.")
+    p = store_sub.add_parser("backup", help="copy the library and its documents to PATH (safe while in use)",
+                             description="Copy the library to PATH with SQLite's online backup API, and the "
+                             "document files it keeps to PATH.files beside it.")
     p.add_argument("target", metavar="PATH")
     p.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     add_store_option(p)
     p.set_defaults(func=cmd_backup)
     p = store_sub.add_parser("restore", help="replace the library with a backup (the latest automatic one by default)",
                              description="Replace the library with a backup: BACKUP, or the newest automatic backup. "
-                             "The current file is kept beside it first.")
+                             "The current file is kept beside it first; the backup's document files "
+                             "(BACKUP.files) are copied back beside the library.")
     p.add_argument("backup", metavar="BACKUP", nargs="?")
     p.add_argument("--list", action="store_true", help="list the automatic backups instead")
     add_store_option(p)
@@ -76,7 +80,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back the library up to a path."""
-    from factcheck_app.store.backup import backup_connection
+    from factcheck_app.store.backup import backup_library
 
     target = Path(args.target)
     if target.exists() and not args.force:
@@ -84,8 +88,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if target.resolve() == store_path(args).resolve():
         raise CommandError("the backup cannot overwrite the library itself")
     with open_store(args, reading=True) as lib:
-        backup_connection(lib.db.conn, target)
+        _, missing = backup_library(lib.db.conn, lib.path, target)
     print(target)
+    for name in missing:
+        print(f"factcheck: warning: the document file {name} is missing from the library and was not copied",
+              file=sys.stderr)
     return 0
 
 

@@ -209,7 +209,9 @@ def compare_facets(query: QuickFacets, check: QuickFacets) -> tuple[float, list[
 
 def _shared_words(query: Query, candidate: Candidate, claim: tuple[str, ...], title: tuple[str, ...],
                   stats: CorpusStats, limit: int = 6) -> tuple[str, ...]:
-    shared = set(query.counts) & (set(claim) | set(title))
+    inside = set(claim) | set(title)
+    # Rarest first; equally rare words in the claim's own order, so the reasons never change between runs.
+    shared = [t for t in query.counts if t in inside]
     best = sorted(shared, key=lambda t: -stats.idf(t))[:limit]
     forms = surface_forms(candidate.claim + " " + candidate.title)
     return tuple(forms.get(t, t) for t in best)

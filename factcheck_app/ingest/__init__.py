@@ -1,5 +1,6 @@
 """Readers that turn a saved or pasted article (plain text, HTML, Markdown) into a cleaned
-body plus metadata. ``read_article`` is the one entry point; it raises only IngestError."""
+body plus metadata. ``read_article`` is the one entry point; it raises only IngestError.
+A source's documents are read by ``ingest.documents``, bibliography files by ``ingest.bibliography``."""
 from __future__ import annotations
 
 import os
@@ -7,7 +8,7 @@ import os
 from factcheck_app.core.extraction import ExtractedArticle
 from factcheck_app.ingest.assemble import Hints, assemble_article
 from factcheck_app.ingest.encoding import decode_bytes, looks_binary, normalise_text
-from factcheck_app.ingest.errors import IngestError
+from factcheck_app.ingest.errors import IngestError, reading_errors
 from factcheck_app.ingest.html_sniff import looks_like_html
 
 __all__ = ["IngestError", "MAX_ARTICLE_BYTES", "SUPPORTED_SUFFIXES", "read_article"]
@@ -77,13 +78,5 @@ def read_article(data: bytes | str, filename: str | None = None) -> ExtractedArt
     and otherwise read as plain text. Raises IngestError, and nothing else, when the input
     is empty, binary, larger than MAX_ARTICLE_BYTES, or has nothing readable left.
     """
-    try:
+    with reading_errors():
         return _read(data, filename)
-    except IngestError:
-        raise
-    except RecursionError as exc:
-        raise IngestError("This file is nested too deeply to read.") from exc
-    except MemoryError as exc:
-        raise IngestError("This file is too large to read.") from exc
-    except Exception as exc:  # a parser bug must reach the user as a message, not a traceback
-        raise IngestError(f"This file could not be read ({type(exc).__name__}).") from exc

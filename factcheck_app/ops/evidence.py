@@ -22,13 +22,19 @@ def _changes(claim: dict) -> Changes:
 def add_evidence(
     lib: Library, claim_id: str, source_id: str, stance: str, *, excerpt: str | None = None,
     locator: str | None = None, note: str | None = None, by: str | None,
+    document_id: str | None = None, page: int | None = None,
 ) -> OpResult:
-    """Attach ``source_id`` to the claim with ``stance``; return the new evidence id. Undo removes it."""
+    """Attach ``source_id`` to the claim with ``stance``; return the new evidence id. Undo removes it.
+
+    ``document_id`` and ``page`` tie the evidence to the page of a document it quotes
+    (``ops.documents.quote_document`` checks the excerpt is there first).
+    """
     who = require_person(by, "adding evidence")
     with write(lib.db):
         claim = claims_store.get_claim(lib.db, claim_id)
         evidence_id = store.add_evidence(
             lib.db, claim_id, source_id, stance, excerpt=excerpt, locator=locator, note=note, added_by=who,
+            document_id=document_id, page=page,
         )
     return OpResult(
         changes=_changes(claim), value=evidence_id, label="Add evidence",
@@ -77,6 +83,7 @@ def restore_evidence(lib: Library, *, row: dict, claim_status: str | None = None
         store.add_evidence(
             lib.db, row["claim_id"], row["source_id"], row["stance"], excerpt=row["excerpt"], locator=row["locator"],
             note=row["note"], added_by=row["added_by"], evidence_id=row["id"],
+            document_id=row.get("document_id"), page=row.get("page"),
         )
         store.keep_times(lib.db, row["id"], row["added_at"], row["updated_at"])
         if claim_status is not None:

@@ -1,10 +1,12 @@
-"""Source operations: add, edit, merge duplicates into one, remove one no evidence cites."""
+"""Source operations: add, edit, merge duplicates into one (their documents too), remove one no evidence cites."""
 from __future__ import annotations
 
 from functools import partial
 
 from factcheck_app.ops.changes import Changes, OpResult
+from factcheck_app.ops.documents import restore_documents, snapshot_documents
 from factcheck_app.store import sources as store
+from factcheck_app.store.documents import copy_links
 from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.library import Library
 from factcheck_app.store.transaction import write
@@ -38,19 +40,24 @@ def _edit_back(lib: Library, *, source_id: str, fields: dict) -> OpResult:
 
 
 def remove_source(lib: Library, source_id: str | None = None) -> OpResult:
-    """Delete a source no evidence cites (refused otherwise); return its row. Undo puts it back."""
+    """Delete a source no evidence cites (refused otherwise); return its row. Undo puts it back.
+
+    Its documents stay in the library while another source keeps them; undo attaches them again.
+    """
     with write(lib.db):
         row = store.get_source(lib.db, source_id)
+        kept = snapshot_documents(lib, source_id)
         store.delete_source(lib.db, source_id)
-    return OpResult(changes=Changes(sources=True), value=row, label="Remove source",
-                    undo=partial(restore_source, row=row))
+    return OpResult(changes=Changes(sources=True, documents=bool(kept)), value=row, label="Remove source",
+                    undo=partial(restore_source, row=row, documents=kept))
 
 
-def restore_source(lib: Library, *, row: dict) -> OpResult:
-    """Put a removed source back under its old id and times."""
+def restore_source(lib: Library, *, row: dict, documents: tuple = ()) -> OpResult:
+    """Put a removed source back under its old id and times, with the documents it kept."""
     with write(lib.db):
         store.insert_source_row(lib.db, row)
-    return OpResult(changes=Changes(sources=True), value=row["id"], label="Restore source",
+        restore_documents(lib, row["id"], documents)
+    return OpResult(changes=Changes(sources=True, documents=bool(documents)), value=row["id"], label="Restore source",
                     undo=partial(remove_source, source_id=row["id"]))
 
 
@@ -78,6 +85,8 @@ def merge_sources(lib: Library, keep_id: str, duplicate_ids: list[str]) -> OpRes
         merged_note = "Merged into this source: " + "; ".join(f"“{r['title']}” ({r['id'][:8]})" for r in rows)
         notes = "\n".join(n for n in [keep.get("notes"), *(r.get("notes") for r in rows), merged_note] if n)
         store.repoint_evidence(lib.db, others, keep_id)
+        # The duplicates' documents are kept by the source that stays.
+        copy_links(lib.db, others, keep_id)
         for d in others:
             store.delete_source(lib.db, d)
         after = store.update_source(lib.db, keep_id, **fill, tags=tags, notes=notes)

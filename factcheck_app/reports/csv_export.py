@@ -54,6 +54,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("source_published", "The source's date."),
     ("source_url", "The source's web address."),
     ("source_archive_url", "An archived copy of the source."),
+    ("source_documents", "The documents the source keeps, '; '-separated, each as 'file name (SHA-256 hash)'."),
 )
 HEADER = [name for name, _ in COLUMNS]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -109,6 +110,7 @@ def _source_cells(s: dict | None) -> dict:
         "locator": s["locator"], "evidence_note": s["note"], "source_publisher": s["publisher"],
         "source_author": s["author"], "source_kind": s["kind"], "source_reliability": s["reliability"],
         "source_published": s["published"], "source_url": s["url"], "source_archive_url": s["archive_url"],
+        "source_documents": "; ".join(f"{d['name']} ({d['sha256']})" for d in s.get("documents") or ()),
     }
 
 

@@ -13,7 +13,10 @@ from factcheck_app.reports.safe_write import check_target, sanitise_filename
 from factcheck_app.reports.selection import Selection
 
 EXTENSIONS = {"html": ".html", "pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json",
-              "claimreview": ".jsonld", "claimreview-html": ".html"}
+              "claimreview": ".jsonld", "claimreview-html": ".html",
+              "sources-csl-json": ".json", "sources-ris": ".ris", "sources-bibtex": ".bib"}
+#: A report's cited sources as a bibliography (the app's export dialog offers these beside the reports).
+SOURCE_EXPORTS = {"sources-csl-json": "csl-json", "sources-ris": "ris", "sources-bibtex": "bibtex"}
 
 
 @dataclass
@@ -52,6 +55,21 @@ def _check_targets(fmt: str, path: Path, force: bool) -> None:
         check_target(columns_readme_path(path), force)
 
 
+def report_sources(db: Database, report: dict) -> list[dict]:
+    """Return the source rows cited by the report's claims, by title."""
+    from factcheck_app.reports.model import iter_claims
+    from factcheck_app.store.sources import sources_cited
+
+    return sources_cited(db, claim_ids=[claim["id"] for _, claim in iter_claims(report)])
+
+
+def _write_sources(db: Database, report: dict, bib_format: str, path: Path, force: bool) -> Path:
+    """Write the sources cited by the report's claims as a bibliography file."""
+    from factcheck_app.reports.bibliography_export import export_sources
+
+    return export_sources(report_sources(db, report), bib_format, path, force=force)
+
+
 def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> ExportResult:
     """Export as asked; return what was written. Raises ReportError (nothing is written then).
 
@@ -62,7 +80,7 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
     from factcheck_app.reports import claimreview, csv_export, html, json_export, markdown
 
     fmt = request.fmt
-    if fmt not in FORMATS:
+    if fmt not in FORMATS and fmt not in SOURCE_EXPORTS:
         raise ReportError(f"Unknown format '{fmt}' (choose one of: {', '.join(FORMATS)}).")
     if fmt == "pdf":
         from factcheck_app.reports.pdf import PAPER_SIZES
@@ -92,6 +110,8 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
         paths = csv_export.write_csv(report, path, force=request.force, progress=_stage(progress, 30, 70))
     elif fmt == "json":
         paths = [json_export.write_json(report, path, force=request.force)]
+    elif fmt in SOURCE_EXPORTS:
+        paths = [_write_sources(db, report, SOURCE_EXPORTS[fmt], path, request.force)]
     else:
         paths = [claimreview.write_claimreview(report, path, html=fmt == "claimreview-html", force=request.force,
                                                allow_missing_url=request.allow_missing_url)]

@@ -51,7 +51,7 @@ class SourceItems:
 
     def _source(self, s: dict) -> tuple[str, str, str]:
         """Return the source's title (linked when http), publisher line before the locator, and what follows it."""
-        key = tuple(s.get(k) for k in _SOURCE_FIELDS)
+        key = tuple(s.get(k) for k in _SOURCE_FIELDS) + tuple((d["name"], d["sha256"]) for d in s.get("documents") or ())
         fixed = self._fixed.get(key)
         if fixed is None:
             fixed = self._fixed[key] = _source_fragments(s)
@@ -75,4 +75,6 @@ def _source_fragments(s: dict) -> tuple[str, str, str]:
                  else f" · archived copy: {escape(archive)}")
     if url and not http_url(url):
         tail += f" · {escape(url)}"
+    for document in s.get("documents") or ():
+        tail += f" · document {escape(document['name'])}, SHA-256 {escape(document['sha256'])}"
     return title_html, head, tail

@@ -25,6 +25,13 @@ SOURCES_SQL = """
 SELECT id, title, publisher, author, kind, reliability, published, accessed, url, archive_url
 FROM sources WHERE id IN (SELECT value FROM json_each(?))
 """
+# The documents each cited source keeps, in the order they were attached.
+DOCUMENTS_SQL = """
+SELECT l.source_id, l.file_name, d.sha256, d.media_type, d.size
+FROM source_documents l JOIN documents d ON d.id = l.document_id
+WHERE l.source_id IN (SELECT value FROM json_each(?))
+ORDER BY l.source_id, l.attached_at, l.rowid
+"""
 # The changes to each claim's verdict after its first publication, as store.verdicts.corrections reads them.
 CORRECTIONS_SQL = """
 SELECT h.claim_id, h.changed_at, h.changed_by, h.from_rating, h.to_rating, h.from_status, h.to_status, h.why,
@@ -53,7 +60,12 @@ def facets_by_claim(db: Database, claim_ids: list[str]) -> dict[str, list[dict]]
 def sources_by_claim(db: Database, claim_ids: list[str]) -> dict[str, list[dict]]:
     """Return each claim's evidence, oldest first, each merged with its source as a report source dict."""
     evidence = db.execute(EVIDENCE_SQL, _ids_param(claim_ids)).fetchall()
-    sources = {row[0]: row for row in db.execute(SOURCES_SQL, _ids_param({e[2] for e in evidence}))}
+    cited = {e[2] for e in evidence}
+    sources = {row[0]: row for row in db.execute(SOURCES_SQL, _ids_param(cited))}
+    documents: dict[str, list[dict]] = {}
+    for source_id, name, sha256, media_type, size in db.execute(DOCUMENTS_SQL, _ids_param(cited)):
+        documents.setdefault(source_id, []).append({"name": name, "sha256": sha256, "media_type": media_type,
+                                                    "size": size})
     out: dict[str, list[dict]] = {}
     for cid, eid, source_id, stance, excerpt, locator, note, added_by, added_at in evidence:
         src = sources.get(source_id)
@@ -65,6 +77,7 @@ def sources_by_claim(db: Database, claim_ids: list[str]) -> dict[str, list[dict]
             "publisher": publisher, "author": author, "kind": kind, "reliability": reliability,
             "published": published, "accessed": accessed, "url": url, "archive_url": archive_url,
             "excerpt": excerpt, "locator": locator, "note": note, "added_by": added_by, "added_at": added_at,
+            "documents": documents.get(source_id, []),
         })
     return out
 

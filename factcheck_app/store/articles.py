@@ -69,31 +69,19 @@ def get_article(db: Database, article_id: str) -> dict:
     return rows[0]
 
 
-ARTICLE_LIST_SQL = """
-SELECT a.id, a.title, a.outlet, a.published, a.imported_at, a.source_name, a.url,
-       (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status != 'dismissed') AS claims,
-       (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status = 'checked') AS checked
-FROM articles a
-{where}
-ORDER BY coalesce(a.published, a.imported_at) DESC, a.title
-"""
-
-
 def list_articles(db: Database, text: str | None = None, limit: int | None = None) -> list[dict]:
     """Return article summaries (id, title, outlet, published, claims, checked), newest first.
 
-    ``text`` keeps articles whose title or outlet contains it (case-insensitive).
+    ``text`` keeps articles whose title or outlet contains it (case-insensitive). The same
+    rows, in the same order, as the app's library pane (``store.views``).
     """
-    where, params = "", []
-    if text:
-        where = "WHERE a.title LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\'"
-        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params = [like, like]
-    sql = ARTICLE_LIST_SQL.format(where=where)
+    from factcheck_app.store import views
+
+    ids = views.article_ids(db, text or "", sort="date", descending=True)
     if limit:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    return list(db.query(sql, params))
+        ids = ids[: int(limit)]
+    found = views.article_summaries(db, ids)
+    return [found[i] for i in ids if i in found]
 
 
 EDITABLE_FIELDS = ("title", "outlet", "author", "url", "published")

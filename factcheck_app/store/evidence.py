@@ -29,10 +29,13 @@ def add_evidence(
     note: str | None = None,
     added_by: str | None = None,
     evidence_id: str | None = None,
+    document_id: str | None = None,
+    page: int | None = None,
 ) -> str:
     """Attach a source to a claim; return the evidence id. A claim being attached to moves from open to in progress.
 
-    ``evidence_id`` lets undo re-create a detached row under its old id.
+    ``evidence_id`` lets undo re-create a detached row under its old id; ``document_id`` and
+    ``page`` say which document of the source, and which page (or paragraph) of it, is quoted.
     """
     _check_stance(stance)
     claim = get_claim(db, claim_id)
@@ -52,6 +55,8 @@ def add_evidence(
                 "added_by": added_by or None,
                 "added_at": now,
                 "updated_at": now,
+                "document_id": document_id,
+                "page": page,
             }
         )
         if claim["status"] == "open":

@@ -8,9 +8,10 @@ from sqlite_utils.db import quote_identifier
 
 from factcheck_app.store.errors import AmbiguousIdError, NotFoundError
 
-_NOUN = {"articles": "article", "claims": "claim", "sources": "source", "evidence": "evidence row", "verdicts": "verdict"}
+_NOUN = {"articles": "article", "claims": "claim", "sources": "source", "evidence": "evidence row", "verdicts": "verdict",
+         "documents": "document"}
 #: The column that tells a checker which row an id is, when a prefix is ambiguous.
-_LABEL = {"articles": "title", "claims": "text", "sources": "title", "evidence": "excerpt"}
+_LABEL = {"articles": "title", "claims": "text", "sources": "title", "evidence": "excerpt", "documents": "file_name"}
 _PREFIX = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 #: Shorter prefixes are refused: "9" once matched a claim nobody meant.
 MIN_PREFIX = 4

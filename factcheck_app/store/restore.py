@@ -1,4 +1,4 @@
-"""Putting a backup back in place of a library, keeping the current file aside first."""
+"""Putting a backup back in place of a library, keeping the current file aside first; its documents come too."""
 from __future__ import annotations
 
 import shutil
@@ -35,6 +35,7 @@ def restore_backup(store_path: Path, backup: Path | None = None) -> tuple[Path, 
         inspect_file(backup)
     except StoreError as exc:
         raise StoreError(f"{backup} cannot be restored: {exc}") from exc
+    restore_documents(store_path, backup)
     kept = None
     if store_path.exists():
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -48,3 +49,28 @@ def restore_backup(store_path: Path, backup: Path | None = None) -> tuple[Path, 
     shutil.copy2(backup, partial)
     partial.replace(store_path)
     return backup, kept
+
+
+def restore_documents(store_path: Path, backup: Path) -> list[Path]:
+    """Copy the document files a backup names from ``<backup>.files`` into the library's files folder
+    (those missing or changed there); return the files found in neither place.
+
+    Files are content-addressed and never replaced by other bytes, so copying them before the
+    library itself moves cannot harm the current library.
+    """
+    import sqlite3
+
+    from factcheck_app.store.backup import document_file_names
+    from factcheck_app.store.files import copy_files, files_dir, sha256_of_file
+
+    conn = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        names = document_file_names(conn)
+    finally:
+        conn.close()
+    target = files_dir(store_path)
+    # A file already there is kept only when its bytes still match the hash it is named by.
+    wanted = [n for n in names if not (target / n).is_file() or sha256_of_file(target / n) != n.stem]
+    if not wanted:
+        return []
+    return copy_files(files_dir(backup), target, wanted)

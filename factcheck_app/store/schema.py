@@ -309,6 +309,57 @@ def _v4(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
-LATEST_VERSION = len(MIGRATIONS)
+DOCUMENT_PART_KINDS = ("page", "paragraph", "image")
 
+V5_DOCUMENTS = f"""
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    media_type TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    part_kind TEXT NOT NULL CHECK (part_kind IN ({_in(DOCUMENT_PART_KINDS)})),
+    parts INTEGER NOT NULL DEFAULT 0,
+    has_text INTEGER NOT NULL DEFAULT 1,
+    text_origin TEXT,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE source_documents (
+    source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    file_name TEXT NOT NULL,
+    attached_at TEXT NOT NULL,
+    PRIMARY KEY (source_id, document_id)
+);
+CREATE INDEX source_documents_document ON source_documents(document_id);
+CREATE TABLE document_pages (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER NOT NULL CHECK (page >= 1),
+    text TEXT NOT NULL,
+    UNIQUE (document_id, page)
+);
+ALTER TABLE sources ADD COLUMN doi TEXT;
+CREATE INDEX sources_doi ON sources(lower(doi));
+CREATE INDEX sources_url_key ON sources(lower(rtrim(url, '/'))) WHERE url IS NOT NULL;
+CREATE INDEX sources_title_key ON sources(lower(trim(title)));
+ALTER TABLE evidence ADD COLUMN document_id TEXT REFERENCES documents(id) ON DELETE SET NULL;
+ALTER TABLE evidence ADD COLUMN page INTEGER;
+CREATE INDEX evidence_document ON evidence(document_id) WHERE document_id IS NOT NULL;
+"""
+
+
+def _v5(db: Database) -> None:
+    """Documents attached to sources: one row per stored file (content-addressed by SHA-256, kept
+    beside the library), the sources that use it, its text per page (PDF) or paragraph (text, saved
+    pages) with full-text search; a DOI on sources; evidence that points at a document's page.
+
+    ``document_pages.id`` is an explicit INTEGER PRIMARY KEY so that VACUUM never renumbers the
+    rowids its search index refers to; documents themselves carry UUID keys and merge by hash.
+    """
+    db.executescript(V5_DOCUMENTS)
+    create_fts(db, "document_pages", ("text",))
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+LATEST_VERSION = len(MIGRATIONS)

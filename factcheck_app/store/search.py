@@ -1,4 +1,4 @@
-"""Full-text search (FTS5) over sources, evidence excerpts and claims, ranked by bm25."""
+"""Full-text search (FTS5) over sources, evidence excerpts, claims and the text of documents, ranked by bm25."""
 from __future__ import annotations
 
 import re
@@ -26,53 +26,43 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     return " ".join(quoted)
 
 
-# Each table's newest CANDIDATES matches are found by FTS5, which walks its index by rowid
-# and stops early, then ranked here with BM25's term-frequency and length parts. FTS5's own
-# bm25() first counts every row holding each term (its IDF), a scan as long as the word is
-# common: 5-15 ms per table on a library of a million evidence rows. Every candidate holds
-# every searched word (the query is an AND), so IDF would weigh all of them alike anyway.
-CANDIDATES = 100
-BM25_K1 = 1.2
-BM25_B = 0.75
-
+# Every match is ranked by FTS5's own bm25(), best first, and only the best `limit` of each
+# table are read back: an older row that matches better is never cut off for a newer one.
+# bm25 counts the rows holding each word (its IDF), 5-15 ms per table at a million rows,
+# well inside an interactive 50 ms. A source's title weighs more than its notes.
 _SEARCH_SQL = {
     "source": """
-        SELECT 'source' AS kind, s.id AS id, s.title AS title, coalesce(s.publisher, '') AS detail,
-               s.title || ' ' || coalesce(s.publisher, '') || ' ' || coalesce(s.notes, '') || ' ' || s.tags AS body
-        FROM (SELECT rowid FROM sources_fts WHERE sources_fts MATCH :q ORDER BY rowid DESC LIMIT :candidates) m
+        SELECT 'source' AS kind, s.id AS id, s.title AS title, coalesce(s.publisher, '') AS detail, m.rank AS rank
+        FROM (SELECT rowid, bm25(sources_fts, 3.0, 2.0, 1.0, 2.0) AS rank FROM sources_fts
+              WHERE sources_fts MATCH :q ORDER BY rank LIMIT :limit) m
         JOIN sources s ON s.rowid = m.rowid
     """,
     "evidence": """
         SELECT 'evidence' AS kind, e.id AS id, coalesce(e.excerpt, e.note, '') AS title,
-               e.claim_id AS detail, coalesce(e.excerpt, '') || ' ' || coalesce(e.note, '') AS body
-        FROM (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :q ORDER BY rowid DESC LIMIT :candidates) m
+               e.claim_id AS detail, m.rank AS rank
+        FROM (SELECT rowid, bm25(evidence_fts) AS rank FROM evidence_fts
+              WHERE evidence_fts MATCH :q ORDER BY rank LIMIT :limit) m
         JOIN evidence e ON e.rowid = m.rowid
     """,
     "claim": """
-        SELECT 'claim' AS kind, c.id AS id, c.text AS title, c.article_id AS detail, c.text AS body
-        FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q ORDER BY rowid DESC LIMIT :candidates) m
+        SELECT 'claim' AS kind, c.id AS id, c.text AS title, c.article_id AS detail, m.rank AS rank
+        FROM (SELECT rowid, bm25(claims_fts) AS rank FROM claims_fts
+              WHERE claims_fts MATCH :q ORDER BY rank LIMIT :limit) m
         JOIN claims c ON c.rowid = m.rowid
     """,
+    "document": """
+        SELECT 'document' AS kind, d.id AS id, '' AS title,
+               d.file_name || CASE d.part_kind WHEN 'page' THEN ', p. ' || p.page
+                                               WHEN 'paragraph' THEN ', para. ' || p.page ELSE '' END AS detail,
+               m.rank AS rank, p.page AS page, d.file_name AS document_name, d.part_kind AS part_kind,
+               (SELECT l.source_id FROM source_documents l WHERE l.document_id = d.id
+                ORDER BY l.attached_at LIMIT 1) AS source_id, p.text AS page_text
+        FROM (SELECT rowid, bm25(document_pages_fts) AS rank FROM document_pages_fts
+              WHERE document_pages_fts MATCH :q ORDER BY rank LIMIT :limit) m
+        JOIN document_pages p ON p.id = m.rowid
+        JOIN documents d ON d.id = p.document_id
+    """,
 }
-
-
-def _rank(rows: list[dict], words: list[str], prefix_last: bool) -> list[dict]:
-    """Give each row a ``rank`` (lower is better, as FTS5 reports bm25) and return them best first."""
-    terms = [w.casefold() for w in words]
-    tokenised = [_WORD.findall((row.pop("body") or "").casefold()) for row in rows]
-    average = sum(len(t) for t in tokenised) / max(len(tokenised), 1) or 1.0
-    for row, tokens in zip(rows, tokenised):
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(tokens) / average)
-        score = 0.0
-        for i, term in enumerate(terms):
-            if prefix_last and i == len(terms) - 1:
-                tf = sum(1 for t in tokens if t.startswith(term))
-            else:
-                tf = tokens.count(term)
-            score += tf * (BM25_K1 + 1) / (tf + norm)
-        row["rank"] = -score
-    return sorted(rows, key=lambda r: r["rank"])
-
 
 KINDS = tuple(_SEARCH_SQL)
 
@@ -80,49 +70,90 @@ KINDS = tuple(_SEARCH_SQL)
 def search(db: Database, text: str, kinds: tuple[str, ...] = KINDS, limit: int = 20) -> list[dict]:
     """Return the best matches for ``text`` (dicts with kind, id, title, detail, rank), best first.
 
-    Never raises on what the checker typed: an unsearchable query returns [].
+    Document matches also carry ``page``, ``document_name``, ``part_kind`` and ``source_id``;
+    their title is the passage around the words found. Never raises on what the checker
+    typed: an unsearchable query returns [].
     """
     exact, typed = fts_query(text, prefix=False), fts_query(text)
     if exact is None:
         return []
-    words = _WORD.findall(text)
     hits: list[dict] = []
     for kind in kinds:
-        # Whole words first: FTS5 skips through their lists and stops at the newest matches.
-        # The prefix form only runs when the words alone find too little (the last word is
-        # still being typed): it must first merge the lists of every word the prefix covers.
-        found = _run(db, kind, exact, words, False)[:limit]
-        if len(found) < limit:
-            seen = {h["id"] for h in found}
-            found += [h for h in _run(db, kind, typed, words, True) if h["id"] not in seen][: limit - len(found)]
-        hits.extend(found)
+        hits.extend(_run(db, kind, exact, limit))
+    if len(hits) < limit:
+        # Whole words first; the prefix form (which merges the lists of every word the prefix covers)
+        # only when the words alone find too little: the last word is still being typed. A whole-word
+        # match outranks every prefix-only one.
+        seen = {(h["kind"], h["id"], h.get("page")) for h in hits}
+        more: list[dict] = []
+        for kind in kinds:
+            more += [h for h in _run(db, kind, typed, limit) if (h["kind"], h["id"], h.get("page")) not in seen]
+        more.sort(key=lambda h: h["rank"])
+        hits.sort(key=lambda h: h["rank"])
+        return (hits + more)[:limit]
     hits.sort(key=lambda h: h["rank"])
     return hits[:limit]
 
 
-def _run(db: Database, kind: str, query: str, words: list[str], prefix_last: bool) -> list[dict]:
+def _run(db: Database, kind: str, query: str, limit: int) -> list[dict]:
     try:
-        rows = list(db.query(_SEARCH_SQL[kind], {"q": query, "candidates": CANDIDATES}))
+        rows = list(db.query(_SEARCH_SQL[kind], {"q": query, "limit": limit}))
+        if kind == "document":
+            words = [w.casefold() for w in _WORD.findall(query)]
+            for row in rows:
+                row["title"] = passage_around(row.pop("page_text"), words)
+        return rows
     except sqlite3.OperationalError:
         # fts_query leaves no syntax to fail on; this guards against a damaged index only.
         return []
-    return _rank(rows, words, prefix_last)
+
+
+def passage_around(text: str, words: list[str], reach: int = 8) -> str:
+    """Return the words of ``text`` around the first of ``words`` found (``reach`` words each side),
+    with "…" where it is cut. (FTS5's snippet() would re-run the whole match for every page.)"""
+    tokens = (text or "").split()
+    wanted = tuple(words)
+    at = next((i for i, t in enumerate(tokens) if any(w in t.casefold() for w in wanted)), 0)
+    start, end = max(0, at - reach), min(len(tokens), at + reach + 1)
+    return ("…" if start else "") + " ".join(tokens[start:end]) + ("…" if end < len(tokens) else "")
 
 
 def search_sources(db: Database, text: str, limit: int = 20) -> list[dict]:
-    """Return full source rows matching ``text``, best first (for attaching a source as you type)."""
-    ids = [h["id"] for h in search(db, text, ("source",), limit)]
-    if not ids:
+    """Return full source rows matching ``text``, best first (for attaching a source as you type).
+
+    A source also matches through the text of the documents it keeps: such rows carry
+    ``found_in`` ("report.pdf, p. 12") and ``passage`` (the words around the match).
+    """
+    hits = search(db, text, ("source", "document"), limit)
+    order: list[str] = []
+    where: dict[str, dict] = {}
+    for hit in hits:
+        source_id = hit["id"] if hit["kind"] == "source" else hit.get("source_id")
+        if not source_id or source_id in where:
+            continue
+        order.append(source_id)
+        where[source_id] = hit
+    if not order:
         return []
-    rows = {r["id"]: r for r in db.query(f"SELECT * FROM sources WHERE id IN ({', '.join('?' * len(ids))})", ids)}
-    return [rows[i] for i in ids if i in rows]
+    rows = {r["id"]: r for r in db.query(f"SELECT * FROM sources WHERE id IN ({', '.join('?' * len(order))})", order)}
+    out = []
+    for source_id in order:
+        if source_id not in rows:
+            continue
+        row = dict(rows[source_id])
+        hit = where[source_id]
+        if hit["kind"] == "document":
+            row["found_in"] = hit["detail"]
+            row["passage"] = hit["title"]
+        out.append(row)
+    return out
 
 
 def rebuild_index(db: Database) -> None:
-    """Rebuild the three search indexes from their tables (after a repair)."""
+    """Rebuild the search indexes from their tables (after a repair)."""
     from factcheck_app.store.transaction import write
 
     with write(db):
-        for table in ("sources", "evidence", "claims"):
+        for table in ("sources", "evidence", "claims", "document_pages"):
             fts = quote_identifier(f"{table}_fts")
             db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")

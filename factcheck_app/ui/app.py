@@ -32,6 +32,7 @@ def application() -> QApplication:
 def sample_library_path() -> Path:
     """Return the sample library, building it on first use."""
     from factcheck_app.sample_library import build_sample_library
+    from factcheck_app.store.files import move_files
 
     path = appdirs.data_dir() / SAMPLE_FILE
     if not path.exists():
@@ -41,6 +42,7 @@ def sample_library_path() -> Path:
             leftover.unlink(missing_ok=True)
         build_sample_library(partial)
         partial.replace(path)
+        move_files(partial, path)  # the sample's document, kept beside the library under its final name
     return path
 
 

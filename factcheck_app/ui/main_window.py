@@ -17,12 +17,14 @@ from factcheck_app import APP_NAME, user_profile
 from factcheck_app.ingest import SUPPORTED_SUFFIXES
 from factcheck_app.ops.changes import Changes
 from factcheck_app.store import views
+from factcheck_app.store.claims import get_claim
 from factcheck_app.store.library import Library
 from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import shortcuts, workers
 from factcheck_app.ui.commands.article_editing import ArticleEditing
 from factcheck_app.ui.commands.claim_editing import ClaimEditing
 from factcheck_app.ui.commands.check_import import CheckImporter
+from factcheck_app.ui.commands.document_actions import DocumentActions
 from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer
 from factcheck_app.ui.commands.op_runner import OpRunner, ask_checker_name
 from factcheck_app.ui.commands.window_dialogs import WindowDialogs
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.articles = ArticleEditing(self, self.runner, self.say)
         self.importer = Importer(self, self.runner, self.say)
         self.check_importer = CheckImporter(self, self.runner)
+        self.documents = DocumentActions(self, self.runner, self._current_claim, self._select_evidence)
         self.dialogs = WindowDialogs(self, self.runner, self.say)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
             workers.cancel_all()
         if self.claim_panel is not None:
             self.claim_panel.flush_pending()
+        self.documents.close_all()
         old, self.library = self.library, library
         self.runner.set_library(library)
         self.article_id = self.claim_id = None
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
             self.claim_panel = None
         else:
             panel = self.claim_panel = ClaimPanel(self.runner, self)
+            panel.open_document = self.documents.open_document
             panel.leaveRequested.connect(self._back_to_claims)
             panel.setAccessibleName("Claim panel")
         sizes = self.splitter.sizes()
@@ -313,7 +318,23 @@ class MainWindow(QMainWindow):
         self.article_view.set_current_claim(claim_id)
         if self.claim_panel is not None:
             self.claim_panel.set_claim(claim_id)
+        self.documents.claim_changed()
         self._update_actions()
+
+    def _current_claim(self) -> tuple[str | None, str | None]:
+        """Return the current claim's id and text (what a quoted document passage becomes evidence for)."""
+        if not self.claim_id or self.library is None:
+            return None, None
+        return self.claim_id, get_claim(self.library.db, self.claim_id)["text"]
+
+    def _select_evidence(self, claim_id: str, evidence_id: str) -> None:
+        if self.claim_panel is not None and self.claim_id == claim_id:
+            self.claim_panel.evidence_view.select_evidence(evidence_id)
+
+    def import_sources(self) -> None:
+        """Ask for bibliography files (CSL-JSON, RIS, BibTeX) and import their entries as sources."""
+        if self._writable():
+            self.documents.import_sources()
 
     def _article_of(self, claim_id: str) -> str | None:
         row = self.claims_view.model.claim_row(claim_id)
@@ -517,7 +538,8 @@ class MainWindow(QMainWindow):
         writable = has_library and not self.library.readonly
         has_article = self.article_id is not None
         has_claim = self.claim_id is not None
-        for action in (self.acts.act_import, self.acts.act_paste, self.acts.act_import_checks):
+        for action in (self.acts.act_import, self.acts.act_import_sources, self.acts.act_paste,
+                       self.acts.act_import_checks):
             action.setEnabled(writable)
         self.acts.act_add_claim.setEnabled(writable and has_article and self.article_view.selection_span() is not None)
         for action in (self.acts.act_split, self.acts.act_dismiss):

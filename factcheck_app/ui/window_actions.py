@@ -63,6 +63,9 @@ class WindowActions:
         self.act_import_checks = self._action(None, "Import &Fact-checks…", w.choose_import_checks,
                                               "Import published fact-checks (ClaimReview JSON-LD, DataFeed, "
                                               "saved pages) and match the claims against them")
+        self.act_import_sources = self._action(None, "Import &Sources…", w.import_sources,
+                                               "Import sources from CSL-JSON, RIS or BibTeX files (Zotero and "
+                                               "citation managers)")
         self.act_paste = self._action("paste", "&Paste Article", w.paste_article,
                                       "Import the article text on the clipboard", sp.SP_FileIcon)
         self.act_export = self._action("export", "&Export…", w.export, "Export verdict reports",
@@ -150,7 +153,8 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_paste, self.act_import_checks, self.act_export])
+        file_menu.addActions([self.act_import, self.act_import_sources, self.act_paste, self.act_import_checks,
+                              self.act_export])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")

@@ -163,7 +163,9 @@ def test_the_gazetteer_reads_a_city_file_the_bundle_keeps():
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
     ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
-    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),  # JPEG and WebP documents in the viewer
+    ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqgif.so", False),
     ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
     ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
     ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),

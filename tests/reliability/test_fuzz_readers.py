@@ -126,7 +126,61 @@ def fuzz_analyse(figures, stress: bool) -> None:
     run()
 
 
-FUZZERS = [fuzz_readers_with_bytes, fuzz_readers_with_text, fuzz_extractor, fuzz_analyse]
+def _read_quietly(reader, data, *args) -> None:
+    try:
+        reader(data, *args)
+    except IngestError as exc:
+        assert str(exc) and "\n" not in str(exc)
+
+
+DOCUMENT_NAMES = st.sampled_from(["a.pdf", "a.png", "a.jpg", "a.webp", "a.txt", "a.md", "a.html", None, "a.docx"])
+
+
+def fuzz_documents(figures, stress: bool) -> None:
+    """Damaged PDFs (a real one with bytes flipped, cut or spliced) and random bytes under document names."""
+    from factcheck_app.ingest.documents import read_document
+    from tests.document_samples import make_pdf
+
+    pdf = make_pdf(["The navy fired 59 cruise missiles.", "Page two of the report."])
+
+    @st.composite
+    def damaged(draw) -> bytes:
+        data = bytearray(pdf)
+        for _ in range(draw(st.integers(1, 12))):
+            at = draw(st.integers(0, len(data) - 1))
+            data[at] = draw(st.integers(0, 255))
+        cut = draw(st.integers(16, len(data)))
+        return bytes(data[:cut]) + draw(st.binary(max_size=40))
+
+    @_profile(stress)
+    @given(st.one_of(damaged(), st.binary(max_size=2000).map(lambda b: b"%PDF-1.7\n" + b)), DOCUMENT_NAMES)
+    def run(data, filename):
+        figures["fuzz cases run"] += 1
+        _read_quietly(read_document, data, filename)
+
+    run()
+
+
+BIB_FRAGMENTS = ["TY  - JOUR\n", "TI  - Title\n", "ER  - \n", "AU  - Smith, J\n", "PY  - 2017/13/45/\n", "@article{k,",
+                 "title = {x}", "}", "{", "author = {A and {B}}", "\\'e", "%", '[{"title": "x", "issued": ',
+                 '{"date-parts": [["x"]]}', "]", ",", "\n", "year = 20x", "@string{a = b}", "\x00"]
+
+
+def fuzz_bibliographies(figures, stress: bool) -> None:
+    """Broken CSL-JSON, RIS and BibTeX: entries reported, never a crash."""
+    from factcheck_app.ingest.bibliography import read_bibliography
+
+    @_profile(stress)
+    @given(st.lists(st.one_of(st.sampled_from(BIB_FRAGMENTS), st.text(max_size=20)), max_size=60).map("".join))
+    def run(text):
+        figures["fuzz cases run"] += 1
+        _read_quietly(read_bibliography, text.encode("utf-8", "surrogatepass"))
+
+    run()
+
+
+FUZZERS = [fuzz_readers_with_bytes, fuzz_readers_with_text, fuzz_extractor, fuzz_analyse, fuzz_documents,
+           fuzz_bibliographies]
 
 
 @pytest.mark.parametrize("fuzzer", FUZZERS, ids=lambda f: f.__name__)

@@ -16,7 +16,8 @@ REFERENCE = """{% for f in facets %}<li class="chip"><i>{{ f.kind }}</i> {{ f | 
         <span class="source-title">{% if s.url | http_url %}<a href="{{ s.url }}">{{ s.title }}</a>{% else %}{{ s.title }}{% endif %}</span>
         <div class="source-meta">{{ s | source_meta }}
         {%- if s.archive_url %} · {% if s.archive_url | http_url %}<a href="{{ s.archive_url }}">archived copy</a>{% else %}archived copy: {{ s.archive_url }}{% endif %}{% endif %}
-        {%- if s.url and not (s.url | http_url) %} · {{ s.url }}{% endif %}</div>
+        {%- if s.url and not (s.url | http_url) %} · {{ s.url }}{% endif %}
+        {%- for d in s.documents %} · document {{ d.name }}, SHA-256 {{ d.sha256 }}{% endfor %}</div>
         {% if s.excerpt %}<p class="excerpt">“{{ s.excerpt }}”</p>{% endif %}
       </li>
       {% endfor %}
@@ -30,7 +31,7 @@ def _source(**fields) -> dict:
             "publisher": "Treasury", "author": None, "kind": "dataset", "reliability": "high",
             "published": "2024-01-01", "accessed": None, "url": "https://t.example.org/b",
             "archive_url": None, "excerpt": "Spend rose.", "locator": "p. 4", "note": None,
-            "added_by": "me", "added_at": "2024-01-02"}
+            "added_by": "me", "added_at": "2024-01-02", "documents": []}
     return {**base, **fields}
 
 
@@ -43,6 +44,7 @@ def test_fragments_match_the_template_loops_they_replace():
         _source(url="javascript:alert(1)", archive_url="ftp://a.example.org", excerpt=None, locator=None),
         _source(title=HOSTILE, publisher=None, author=HOSTILE, published=None, kind=None, stance=HOSTILE,
                 url=None, archive_url="https://archive.example.org/x?a=1&b=<2>", excerpt=HOSTILE, locator=HOSTILE),
+        _source(documents=[{"name": HOSTILE, "sha256": "ab" * 32, "media_type": "application/pdf", "size": 9}]),
         _source(),  # the same source cited again comes from the cache
     ]
     expected = html_environment().from_string(REFERENCE).render(facets=facets, sources=sources)

@@ -160,3 +160,30 @@ def test_damaged_text_is_read_with_replacement_characters(library):
     library.db.execute("UPDATE sources SET notes = CAST(X'636166C328' AS TEXT)")  # 'caf' + a broken sequence
     [row] = list_sources(library.db)
     assert row["notes"].startswith("caf") and "\ufffd" in row["notes"]
+
+
+def test_backup_and_restore_carry_the_documents(library, tmp_path):
+    from factcheck_app.ops.documents import attach_documents
+    from factcheck_app.store.backup import backup_library
+    from factcheck_app.store.files import files_dir
+    from factcheck_app.store.info import check_library
+    from tests.document_samples import make_pdf
+
+    report = tmp_path / "report.pdf"
+    report.write_bytes(make_pdf(["The harbour bridge cost 12 million euros."]))
+    source = add_source(library.db, "Council accounts")
+    (attached,) = attach_documents(library, source, [report]).value
+    target, missing = backup_library(library.db.conn, library.path, tmp_path / "copies" / "copy.sqlite")
+    assert missing == []
+    copied = files_dir(target) / attached.sha256[:2] / f"{attached.sha256}.pdf"
+    assert copied.read_bytes() == report.read_bytes()
+    path = library.path
+    library.close()
+    # The library and its files are lost; the backup brings both back.
+    for stored in files_dir(path).rglob("*.pdf"):
+        os.chmod(stored, 0o644)
+        stored.unlink()
+    restore_backup(path, target)
+    with open_library(path) as lib:
+        assert check_library(lib) == []
+        assert lib.db.execute("SELECT sha256 FROM documents").fetchone()[0] == attached.sha256

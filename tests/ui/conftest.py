@@ -72,8 +72,11 @@ def _sample_master(tmp_path_factory):
 @pytest.fixture
 def sample_library(_sample_master, tmp_path):
     """Return the path of a fresh copy of the built-in sample library in this test's folder."""
+    from factcheck_app.store.files import files_dir
+
     target = tmp_path / "sample.sqlite"
     shutil.copy2(_sample_master, target)
+    shutil.copytree(files_dir(_sample_master), files_dir(target))  # the sample's document
     return target
 
 

@@ -98,7 +98,8 @@ def test_source_menu_edits_and_removes_an_unused_source(main_window, monkeypatch
                                 "&Remove Source from the Library": True}
     edited = []
     monkeypatch.setattr("factcheck_app.ui.dialogs.source_dialog.run_source_dialog",
-                        lambda runner, parent, source_id=None, initial_title="": edited.append(source_id))
+                        lambda runner, parent, source_id=None, initial_title="", open_document=None:
+                        edited.append(source_id))
     menu.actions()[1].trigger()
     assert edited == [unused]
     menu.actions()[3].trigger()

@@ -144,7 +144,7 @@ def test_edit_source_from_the_panel(harness, library, monkeypatch):
     add_evidence(library.db, claim, harness.sources["pentagon"], "supports")
     panel.set_claim(claim)
 
-    def fake(library_, parent, source_id=None, initial_title=""):
+    def fake(library_, parent, source_id=None, initial_title="", open_document=None):
         library_.run(source_ops.edit_source, source_id, publisher="DoD")
         return source_id
 
@@ -168,8 +168,10 @@ def test_right_click_menu_offers_the_evidence_operations(qapp, qtbot, library, f
     menu = view.context_menu(model.index(1, 2))
     second = model.evidence_id(1)
     assert view.current_evidence_id() == second
-    assert [a.text() for a in menu.actions()] == ["&Edit Evidence…", "Edit &Source…", "&Detach from Claim"]
-    for action in menu.actions():
+    assert [a.text() for a in menu.actions()] == ["&Edit Evidence…", "Edit &Source…", "&Detach from Claim",
+                                                  "&Open Document at Passage"]
+    assert not menu.actions()[3].isEnabled()  # this evidence quotes no document
+    for action in menu.actions()[:3]:
         action.trigger()
     assert asked == [("edit", second), ("source", second), ("detach", second)]
     assert not any(a.isEnabled() for a in view.context_menu(model.index(-1, 0)).actions())

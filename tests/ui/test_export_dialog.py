@@ -164,3 +164,19 @@ def test_cancelled_export_leaves_no_file(qtbot, sample, tmp_path):
         job._run()
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*part")) == []
 
+
+
+def test_the_cited_sources_export_as_a_bibliography(qtbot, sample, tmp_path, errors):
+    dialog = make(qtbot, sample)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("sources-ris"))
+    assert dialog.target_edit.text().endswith(".ris")
+    dialog.refresh_preview()
+    assert dialog.preview.toPlainText().startswith("TY  - ") and "Council meeting minutes" in dialog.preview.toPlainText()
+    target = tmp_path / "sources.bib"
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("sources-bibtex"))
+    dialog.target_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    text = target.read_text(encoding="utf-8")
+    assert text.count("@") >= 3 and "Council meeting minutes, 12 March 2024" in text and errors == []
+    qtbot.waitUntil(lambda: not workers.running_jobs())

@@ -78,7 +78,7 @@ def test_enter_with_no_match_creates_a_source_and_attaches_it(harness, library, 
     search = harness.panel.source_search
     asked = []
 
-    def fake_dialog(library_, parent, source_id=None, initial_title=""):
+    def fake_dialog(library_, parent, source_id=None, initial_title="", open_document=None):
         asked.append(initial_title)
         return add_source(library_.library.db, initial_title, publisher="Reuters")
 
@@ -106,3 +106,20 @@ def test_search_widget_on_its_own(qtbot, library):
         qtbot.keyClicks(widget.search_edit, "nuclear")
         qtbot.keyClick(widget.search_edit, Qt.Key.Key_Return)
     assert attach.args[1] == "supports"
+
+
+def test_a_source_found_through_its_document_says_where(qapp, library, tmp_path):
+    from factcheck_app.ops.documents import attach_documents
+    from tests.document_samples import make_pdf
+
+    source = add_source(library.db, "Defence ministry annual report")
+    pdf = tmp_path / "annual.pdf"
+    pdf.write_bytes(make_pdf(["Contents.", "The navy fired 59 cruise missiles at the Shayrat airfield."]))
+    attach_documents(library, source, [pdf])
+    search = SourceSearch(library)
+    search.update_results("cruise missiles")
+    model = search.results_model
+    assert model.rowCount() == 1 and model.index(0).data(SOURCE_ID_ROLE) == source
+    assert model.index(0).data().endswith("·  in annual.pdf, p. 2")
+    assert "59 cruise missiles" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    search.deleteLater()

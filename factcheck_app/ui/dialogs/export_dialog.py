@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from factcheck_app.reports.csv_export import HEADER, columns_readme_path, iter_rows
 from factcheck_app.reports.errors import ReportError
-from factcheck_app.reports.exporter import EXTENSIONS, ExportRequest, ExportResult, run_export
+from factcheck_app.reports.exporter import (
+    EXTENSIONS, SOURCE_EXPORTS, ExportRequest, ExportResult, report_sources, run_export,
+)
 from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
 from factcheck_app.store import views
@@ -38,10 +40,14 @@ FORMAT_CHOICES = (
     ("json", "JSON data"),
     ("claimreview", "ClaimReview (JSON-LD)"),
     ("claimreview-html", "ClaimReview snippet for a CMS (HTML)"),
+    ("sources-csl-json", "Sources cited, for Zotero (CSL-JSON)"),
+    ("sources-ris", "Sources cited (RIS)"),
+    ("sources-bibtex", "Sources cited (BibTeX)"),
 )
 STATUS_CHOICES = ((None, "Any status"), ("reviewed", "Reviewed or published"), ("published", "Published only"))
 FILTERS = {"html": "Web page (*.html)", "pdf": "PDF (*.pdf)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)",
-           "json": "JSON (*.json)", "claimreview": "JSON-LD (*.jsonld *.json)", "claimreview-html": "HTML (*.html)"}
+           "json": "JSON (*.json)", "claimreview": "JSON-LD (*.jsonld *.json)", "claimreview-html": "HTML (*.html)",
+           "sources-csl-json": "CSL-JSON (*.json)", "sources-ris": "RIS (*.ris)", "sources-bibtex": "BibTeX (*.bib)"}
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -271,7 +277,7 @@ class ExportDialog(QDialog):
         self.paper_box.setEnabled(fmt == "pdf")
         self.allow_missing_url.setEnabled(fmt.startswith("claimreview"))
         current = Path(self.target_edit.text().strip() or self._stem)
-        if current.suffix.lower() in {".html", ".pdf", ".md", ".csv", ".json", ".jsonld"}:
+        if current.suffix.lower() in {".html", ".pdf", ".md", ".csv", ".json", ".jsonld", ".ris", ".bib"}:
             self.target_edit.setText(str(current.with_suffix(EXTENSIONS[fmt])))
         self._schedule_preview()
 
@@ -314,6 +320,12 @@ class ExportDialog(QDialog):
                 self.preview.setPlainText(out.getvalue())
             elif fmt == "json":
                 self.preview.setPlainText(json_export.render_json(report))
+            elif fmt in SOURCE_EXPORTS:
+                from factcheck_app.reports.bibliography_export import SOURCE_FORMATS
+
+                cited = report_sources(self.library.db, report)
+                self.preview.setPlainText(SOURCE_FORMATS[SOURCE_EXPORTS[fmt]].render(cited) if cited
+                                          else "The claims chosen cite no sources.")
             else:
                 problems = claimreview.check(report)
                 if problems.blocking(self.allow_missing_url.isChecked()):

@@ -1,4 +1,5 @@
-"""Create or edit a source: title, addresses, publisher, dates, kind, reliability, local file, notes, tags.
+"""Create or edit a source: title, addresses, publisher, dates, kind, reliability, local file, notes, tags,
+and (for a saved source) the documents it keeps.
 
 Saving runs the add or edit operation (ops.sources) through the window's runner, so it can be
 undone; a refusal stays in the dialog as an inline message next to the field it names, and
@@ -8,15 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +30,7 @@ from factcheck_app.store.sources import get_source
 from factcheck_app.ui.commands.op_runner import OpRunner
 from factcheck_app.ui.dialogs import prompts
 from factcheck_app.ui.dialogs.form_layout import lay_out_form
+from factcheck_app.ui.panes.source_documents import SourceDocuments
 
 _LINE_FIELDS = (
     ("title", "&Title", "What the source is called"),
@@ -35,6 +40,7 @@ _LINE_FIELDS = (
     ("published", "Publis&hed", "YYYY-MM-DD, YYYY-MM or YYYY"),
     ("accessed", "Acc&essed", "YYYY-MM-DD"),
     ("archive_url", "A&rchived copy", "https://web.archive.org/… or another archive"),
+    ("doi", "DO&I", "10.1234/… (a paper's or dataset's DOI)"),
 )
 
 
@@ -44,7 +50,12 @@ def choose_local_file(parent: QWidget, start: str = "") -> str | None:
 
 
 class SourceDialog(QDialog):
-    """The source form. After ``accept()`` succeeds, ``source_id`` is the saved source's id."""
+    """The source form. After ``accept()`` succeeds, ``source_id`` is the saved source's id.
+
+    ``openDocument(document_id)`` when the checker opens one of the source's documents.
+    """
+
+    openDocument = Signal(str)
 
     def __init__(
         self, runner: OpRunner, source_id: str | None = None, initial_title: str = "", parent: QWidget | None = None
@@ -90,6 +101,7 @@ class SourceDialog(QDialog):
         form.addRow("&Kind", self.fields["kind"])
         form.addRow("Re&liability", self.fields["reliability"])
         form.addRow(labels["archive_url"], self.fields["archive_url"])
+        form.addRow(labels["doi"], self.fields["doi"])
         file_label = QLabel("Local &file")
         file_label.setBuddy(self.fields["local_file"])
         form.addRow(file_label, file_row)
@@ -97,6 +109,15 @@ class SourceDialog(QDialog):
         form.addRow("Ta&gs", self.fields["tags"])
 
         self.error_box, self.buttons = lay_out_form(self, form, "Problem with the source", 480)
+        self.documents: SourceDocuments | None = None
+        if source_id:
+            # Documents are attached to a saved source: a new one has none until it is saved.
+            self.documents = SourceDocuments(runner, source_id, self)
+            self.documents.openRequested.connect(self.openDocument)
+            box = QGroupBox("&Documents (kept unchanged beside the library, named by SHA-256)")
+            QVBoxLayout(box).addWidget(self.documents)
+            self.layout().insertWidget(1, box)
+            self.resize(640, self.sizeHint().height())
 
         if source_id:
             self._fill(get_source(library.db, source_id))
@@ -150,7 +171,7 @@ class SourceDialog(QDialog):
         self.error_box.show_message(message)
         lowered = message.lower()
         # The store's messages name the field by its column name or its word ("title", "published").
-        for key in ("archive_url", "url", "published", "accessed", "title", "kind", "reliability"):
+        for key in ("archive_url", "url", "published", "accessed", "title", "kind", "reliability", "doi"):
             if key in lowered:
                 self.fields[key].setFocus()
                 if isinstance(self.fields[key], QLineEdit):
@@ -174,10 +195,16 @@ class SourceDialog(QDialog):
 
 
 def run_source_dialog(
-    runner: OpRunner, parent: QWidget, source_id: str | None = None, initial_title: str = ""
+    runner: OpRunner, parent: QWidget, source_id: str | None = None, initial_title: str = "", open_document=None,
 ) -> str | None:
-    """Show the source dialog; return the saved source's id, or None when cancelled."""
+    """Show the source dialog; return the saved source's id, or None when cancelled.
+
+    ``open_document(document_id)`` shows a document the checker opens from the dialog's Documents.
+    """
     dialog = SourceDialog(runner, source_id, initial_title, parent)
+    if open_document is not None:
+        # The viewer opens over the (modal) dialog, as its child window.
+        dialog.openDocument.connect(lambda document_id: open_document(document_id, parent=dialog))
     try:
         return dialog.source_id if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

@@ -6,6 +6,8 @@ A refusal becomes one clear message; the panel keeps what the checker typed.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import (
@@ -75,6 +77,8 @@ class ClaimPanel(QWidget):
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        #: Opens a document (id, page, passage, parent): the window's document actions, set by the window.
+        self.open_document: Callable[..., object] | None = None
         self.library: Library = runner.library
         self.claim_id: str | None = None
         self.checker_name = user_profile.get_user_name()
@@ -110,7 +114,8 @@ class ClaimPanel(QWidget):
         self.source_search.createRequested.connect(self._create_and_attach)
         self.source_search.leaveRequested.connect(self.leaveRequested)
         self.source_search.editSourceRequested.connect(
-            lambda source_id: source_dialog.run_source_dialog(self.runner, self, source_id=source_id))
+            lambda source_id: source_dialog.run_source_dialog(self.runner, self, source_id=source_id,
+                                                              open_document=self.open_document))
         self.source_search.removeSourceRequested.connect(self._remove_source)
         self.source_search.mergeSourceRequested.connect(self._merge_sources)
         self.evidence_model = EvidenceTableModel(self.library, self)
@@ -120,6 +125,7 @@ class ClaimPanel(QWidget):
         self.evidence_view.editRequested.connect(self._edit_evidence)
         self.evidence_view.detachRequested.connect(self._detach)
         self.evidence_view.sourceEditRequested.connect(self._edit_source)
+        self.evidence_view.documentRequested.connect(self._open_evidence_document)
         self.evidence_view.selectionModel().selectionChanged.connect(self._update_evidence_buttons)
         self.evidence_model.modelReset.connect(self._update_evidence_buttons)
         self.edit_evidence_button = QPushButton("Ed&it…")
@@ -128,12 +134,17 @@ class ClaimPanel(QWidget):
         self.edit_source_button = QPushButton("Edit s&ource…")
         self.edit_source_button.setAccessibleName("Edit the selected evidence's source")
         self.edit_source_button.clicked.connect(lambda: self._edit_source(self.evidence_view.current_evidence_id()))
+        self.document_button = QPushButton("Open doc&ument")
+        self.document_button.setAccessibleName("Open the selected evidence's document at the quoted passage")
+        self.document_button.clicked.connect(
+            lambda: self._open_evidence_document(self.evidence_view.current_evidence_id()))
         self.detach_button = QPushButton("&Detach")
         self.detach_button.setAccessibleName("Detach the selected evidence from the claim")
         self.detach_button.clicked.connect(lambda: self._detach(self.evidence_view.current_evidence_id()))
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_evidence_button)
         buttons.addWidget(self.edit_source_button)
+        buttons.addWidget(self.document_button)
         buttons.addStretch(1)
         buttons.addWidget(self.detach_button)
         evidence_layout.addWidget(self.source_search)
@@ -372,6 +383,9 @@ class ClaimPanel(QWidget):
         can_edit = self.evidence_view.current_evidence_id() is not None and not self.library.readonly
         for button in (self.edit_evidence_button, self.edit_source_button, self.detach_button):
             button.setEnabled(can_edit)
+        evidence_id = self.evidence_view.current_evidence_id()
+        row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
+        self.document_button.setEnabled(row >= 0 and bool(self.evidence_model.evidence_row(row).get("document_id")))
 
     # --- checked before -------------------------------------------------------------------------
 
@@ -431,7 +445,17 @@ class ClaimPanel(QWidget):
         row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
         if row < 0:
             return
-        source_dialog.run_source_dialog(self.runner, self, source_id=self.evidence_model.evidence_row(row)["source_id"])
+        source_dialog.run_source_dialog(self.runner, self, source_id=self.evidence_model.evidence_row(row)["source_id"],
+                                        open_document=self.open_document)
+
+    def _open_evidence_document(self, evidence_id: str | None) -> None:
+        """Open the document the evidence quotes, at its page, the excerpt highlighted."""
+        row = self.evidence_model.row_of(evidence_id) if evidence_id else -1
+        if row < 0 or self.open_document is None:
+            return
+        evidence = self.evidence_model.evidence_row(row)
+        if evidence.get("document_id"):
+            self.open_document(evidence["document_id"], evidence.get("page"), evidence.get("excerpt"))
 
     def _remove_source(self, source_id: str) -> None:
         if source_id and not self.library.readonly:

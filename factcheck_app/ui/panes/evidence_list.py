@@ -124,6 +124,7 @@ class EvidenceTableView(QTableView):
     editRequested = Signal(str)
     detachRequested = Signal(str)
     sourceEditRequested = Signal(str)  # the evidence id whose source to edit
+    documentRequested = Signal(str)  # the evidence id whose document to open at its passage
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +193,9 @@ class EvidenceTableView(QTableView):
             action = menu.addAction(text)
             action.setEnabled(index.isValid() and self.isEnabled())
             action.triggered.connect(lambda _checked=False, s=signal: self._request(s, index))
+        action = menu.addAction("&Open Document at Passage")
+        action.setEnabled(index.isValid() and bool(self.model().evidence_row(index.row()).get("document_id")))
+        action.triggered.connect(lambda _checked=False: self._request(self.documentRequested, index))
         return menu
 
     def _request(self, signal, index: QModelIndex) -> None:

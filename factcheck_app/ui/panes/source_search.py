@@ -60,8 +60,9 @@ class SourceResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._label(row)
         if role == Qt.ItemDataRole.ToolTipRole:
+            found = f"Found in {row['found_in']}: {row['passage']}" if row.get("found_in") else None
             return plain_tooltip("\n".join(p for p in (row["title"], row.get("publisher"), row.get("url"),
-                                                   row.get("notes")) if p))
+                                                   row.get("notes"), found) if p))
         if role == SOURCE_ID_ROLE:
             return row["id"]
         return None
@@ -69,6 +70,9 @@ class SourceResultsModel(QAbstractListModel):
     def _label(self, row: dict) -> str:
         details = [d for d in (row.get("publisher"), row.get("published")) if d]
         text = row["title"] + (f"  ·  {', '.join(details)}" if details else "")
+        # A source found through the text of a document it keeps says where.
+        if row.get("found_in"):
+            text += f"  ·  in {row['found_in']}"
         return text + ("  (already attached)" if row["id"] in self._attached else "")
 
 

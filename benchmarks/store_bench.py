@@ -20,7 +20,7 @@ from pathlib import Path
 from factcheck_app.store import open_library
 from factcheck_app.store.bulk import bulk_load
 from factcheck_app.store.search import search
-from factcheck_app.store.verdicts import set_verdict
+from factcheck_app.ops.verdicts import set_verdict
 
 WORDS = (
     "minister budget report council harbour bridge traffic election vote survey wheat drought missile airfield "
@@ -168,7 +168,7 @@ def main() -> None:
             writes = []
             for i, claim_id in enumerate(claim_ids):
                 started = time.perf_counter()
-                set_verdict(lib.db, claim_id, ratings[i % 4], "truth", "benchmark", "bench")
+                set_verdict(lib, claim_id, ratings[i % 4], scale="truth", rationale="benchmark", by="bench")
                 writes.append((time.perf_counter() - started) * 1000)
             print(f"durable verdict write (FULL sync): median {statistics.median(writes):.2f} ms, "
                   f"p95 {percentile(writes, 95):.2f} ms  (goal median < 5 ms)")

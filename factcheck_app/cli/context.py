@@ -38,3 +38,15 @@ def open_store(args: argparse.Namespace, *, create: bool = False, reading: bool 
         if not reading:
             raise
         return open_library(path, readonly=True)
+
+
+def output_target(args: argparse.Namespace, path: str, what: str) -> Path:
+    """Return ``path`` as the file a command writes; refuse an existing file without --force, and the library itself."""
+    from factcheck_app.cli.errors import CommandError
+
+    target = Path(path)
+    if target.exists() and not getattr(args, "force", False):
+        raise CommandError(f"{target} exists; add --force to overwrite it")
+    if target.resolve() == store_path(args).resolve():
+        raise CommandError(f"the {what} cannot overwrite the library itself")
+    return target

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from factcheck_app.cli.errors import CommandError
-from factcheck_app.cli.output import print_json
+from factcheck_app.cli.output import print_json, print_reading_notes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,6 +47,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.file} is too large ({path.stat().st_size / 1e6:.0f} MB); "
                            f"the limit is {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
     article = analyse(path.read_bytes(), filename=path.name, published=published)
+    print_reading_notes(article, path.name)
     if args.format == "json":
         print_json(article.to_dict())
         return 0

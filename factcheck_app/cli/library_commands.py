@@ -7,7 +7,7 @@ from pathlib import Path
 
 from factcheck_app.cli.context import open_store
 from factcheck_app.cli.options import add_action, resolve_id
-from factcheck_app.cli.output import print_json, print_record, print_table
+from factcheck_app.cli.output import print_json, print_reading_notes, print_record, print_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             imported = result.value
             note = "" if imported.created else "  (already in the library)"
             print(f"{imported.article_id}  {article.title or path.name}{note}")
+            print_reading_notes(article, path.name, with_notes=False)
             if imported.created:
                 print(f"  {len(imported.claim_ids)} claims", file=sys.stderr)
             for line in result.notes:

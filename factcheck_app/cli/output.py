@@ -38,3 +38,11 @@ def print_record(record: dict, out: TextIO | None = None) -> None:
     for key, value in record.items():
         if value not in (None, "", [], {}):
             out.write(f"{key.ljust(width)}  {value}\n")
+
+
+def print_reading_notes(article, name: str, out: TextIO | None = None, *, with_notes: bool = True) -> None:
+    """Print on stderr which reader read ``name`` and (``with_notes``) every warning ingest gave about it."""
+    out = out or sys.stderr
+    out.write(f"  {name}: read as {article.reader or 'unknown'}\n")
+    for warning in article.warnings if with_notes else ():
+        out.write(f"  note: {warning}\n")

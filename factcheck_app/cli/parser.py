@@ -8,6 +8,7 @@ from factcheck_app.cli import (
     article_commands,
     claim_commands,
     evidence_commands,
+    exchange_commands,
     export_command,
     extract_command,
     gui_command,
@@ -33,6 +34,7 @@ COMMAND_MODULES = (
     scale_commands,
     settings_commands,
     export_command,
+    exchange_commands,
     match_commands,
     store_commands,
 )

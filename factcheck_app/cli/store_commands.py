@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from factcheck_app.cli.context import open_store, store_path
+from factcheck_app.cli.context import open_store, output_target, store_path
 from factcheck_app.cli.errors import CommandError
 from factcheck_app.cli.options import add_format_option, add_store_option
 from factcheck_app.cli.output import print_json
@@ -82,11 +82,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """Back the library up to a path."""
     from factcheck_app.store.backup import backup_library
 
-    target = Path(args.target)
-    if target.exists() and not args.force:
-        raise CommandError(f"{target} exists; add --force to overwrite it")
-    if target.resolve() == store_path(args).resolve():
-        raise CommandError("the backup cannot overwrite the library itself")
+    target = output_target(args, args.target, "backup")
     with open_store(args, reading=True) as lib:
         _, missing = backup_library(lib.db.conn, lib.path, target)
     print(target)

@@ -19,8 +19,15 @@ def plain_lower(text: str) -> str | None:
     return None if CASE_FOLD_EXOTIC_RE.search(text) else text.lower()
 
 
-# A capital letter that is not an escape ("\\S") or a named group's "(?P".
-_UPPER_LITERAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
+# A capital letter that is not an escape ("\\S") or a named group's "(?P", or a group that
+# turns the flag off ("(?-i:CLICK)"): what lower-casing the text would break.
+_CASED = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]|\(\?[a-zA-Z]*-")
+
+
+def is_case_blind(source: str) -> bool:
+    """Whether a pattern can be run as an IgnoreCasePattern: written in lower case, the flag never
+    turned off inside it."""
+    return _CASED.search(source) is None
 
 
 class IgnoreCasePattern:
@@ -36,7 +43,7 @@ class IgnoreCasePattern:
     __slots__ = ("_source", "_plain", "_flagged")
 
     def __init__(self, source: str) -> None:
-        if _UPPER_LITERAL.search(source):
+        if not is_case_blind(source):
             raise ValueError(f"an ignore-case pattern must be written in lower case: {source[:60]!r}")
         self._source = source
         self._plain: re.Pattern[str] | None = None

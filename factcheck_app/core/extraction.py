@@ -86,6 +86,8 @@ class ExtractedArticle:
     claims: list[ExtractedClaim] = field(default_factory=list)
     captions: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Which reader produced the body (see ``ingest.READERS``), so a fallback is never silent.
+    reader: str | None = None
 
     def to_dict(self) -> dict:
         """Return the article in the batch-extraction contract's shape."""
@@ -97,5 +99,7 @@ class ExtractedArticle:
             "published": self.published,
             "body": self.body,
             "captions": [list(c) for c in self.captions],
+            "reader": self.reader,
+            "warnings": list(self.warnings),
             "claims": [c.to_dict() for c in self.claims],
         }

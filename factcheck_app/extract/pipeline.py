@@ -284,5 +284,7 @@ def analyse(data: bytes | str, filename: str | None = None, published: str | Non
     article = read_article(data, filename)
     if published:
         article.published = published
-    article.claims = extract_claims(article.body, article.published)
+    # A photo caption describes a picture, not the story: never a claim (ingest lists its span).
+    article.claims = [claim for claim in extract_claims(article.body, article.published)
+                      if not any(start <= claim.start and claim.end <= end for start, end in article.captions)]
     return article

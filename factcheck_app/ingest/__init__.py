@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from factcheck_app.core.extraction import ExtractedArticle
+from factcheck_app.ingest import reader_names
 from factcheck_app.ingest.assemble import Hints, assemble_article
 from factcheck_app.ingest.encoding import decode_bytes, looks_binary, normalise_text
 from factcheck_app.ingest.errors import IngestError, reading_errors
@@ -57,7 +58,7 @@ def _read(data: bytes | str, filename: str | None) -> ExtractedArticle:
 
         markdown = read_markdown(text)
         hints = Hints(title=markdown.title, published=markdown.published, author=markdown.author)
-        return assemble_article(markdown.text, hints, warnings)
+        return assemble_article(markdown.text, hints, warnings, reader_names.MARKDOWN)
     if suffix in _HTML_SUFFIXES or looks_like_html(text):
         from factcheck_app.ingest.html_reader import read_html  # html.parser and logging: HTML only
 
@@ -66,8 +67,8 @@ def _read(data: bytes | str, filename: str | None) -> ExtractedArticle:
         hints = Hints(meta.title, meta.outlet, meta.author, meta.url, meta.published)
         if not page.text.strip() and not meta.title:
             raise IngestError("Nothing readable was found in this web page.")
-        return assemble_article(page.text, hints, warnings + page.warnings)
-    return assemble_article(text, Hints(), warnings)
+        return assemble_article(page.text, hints, warnings + page.warnings, page.reader)
+    return assemble_article(text, Hints(), warnings, reader_names.PLAIN_TEXT)
 
 
 def read_article(data: bytes | str, filename: str | None = None) -> ExtractedArticle:

@@ -19,6 +19,8 @@ _CREDIT_TAIL = re.compile(
     r")\s*\)\s*$",
     re.IGNORECASE,
 )
+#: A picture credit standing alone on its line ("Reuters", "Getty Images", "AP Photo/Jane Doe").
+LONE_CREDIT = re.compile(rf"(?:{_PHOTO_SOURCES})(?:\s+[Pp]hoto)?(?:\s*/\s*[^/]{{1,40}})?", re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^\s*(?:FILE\s*[-–—:]\s*)?In\s+(?:this|these)\s+(?:[\w,]+\s+){0,5}?"
     r"(?:image|images|photo|photos|photograph|picture|pictures|handout|file\s+photo|video\s+still|still)\b",

@@ -111,12 +111,49 @@ def _detect(data: bytes) -> str | None:
     return best.encoding
 
 
-def _mostly_utf8(lenient: str) -> bool:
-    """Whether a UTF-8 decoding with replacements is still right: a UTF-8 file with a few
-    stray bytes, not a legacy code page (where no multi-byte sequence would be valid)."""
-    replaced = lenient.count("\ufffd")
-    valid = sum(1 for ch in lenient if ord(ch) > 0x7F and ch != "\ufffd")
-    return valid > 0 and replaced <= valid
+_ESCAPED = re.compile(r"[\udc80-\udcff]+")
+# <meta charset="utf-8">, <meta http-equiv="Content-Type" content="text/html; charset=utf-8">, <?xml encoding="utf-8"?>
+_DECLARED = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([\w:.-]{1,40})|<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w:.-]{1,40})""",
+                       re.IGNORECASE)
+_DECLARATION_WINDOW = 8192
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """Return the encoding a page declares near its top (Python's name for it), or None."""
+    match = _DECLARED.search(data[:_DECLARATION_WINDOW])
+    if not match:
+        return None
+    try:
+        return codecs.lookup((match[1] or match[2]).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _utf8_shaped(escaped_runs: list[str]) -> bool:
+    """Whether every invalid run looks like damaged UTF-8 (a lead byte and its continuation bytes,
+    as an encoded surrogate or a cut sequence leaves) rather than a legacy code page's letters."""
+    for run in escaped_runs:
+        raw = bytes(ord(ch) - 0xDC00 for ch in run)
+        if len(raw) < 2 or not 0xC0 <= raw[0] <= 0xF7 or any(not 0x80 <= b <= 0xBF for b in raw[1:]):
+            return False
+    return bool(escaped_runs)
+
+
+def _lenient_utf8(data: bytes) -> tuple[str, int, bool]:
+    """Return (UTF-8 text with U+FFFD for each invalid byte, how many bytes were replaced,
+    whether the file reads as mostly UTF-8: damaged UTF-8, not a legacy code page)."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    runs = _ESCAPED.findall(escaped)
+    replaced = sum(map(len, runs))
+    valid = sum(1 for ch in escaped if ord(ch) > 0x7F and not 0xDC80 <= ord(ch) <= 0xDCFF)
+    mostly = (valid > 0 and replaced <= valid) or _utf8_shaped(runs)
+    return _ESCAPED.sub(lambda run: "\ufffd" * len(run.group(0)), escaped), replaced, mostly
+
+
+def _replaced_warning(replaced: int, encoding: str = "UTF-8") -> str:
+    noun = "byte was" if replaced == 1 else "bytes were"
+    return (f"{replaced} {noun} not valid {encoding} and replaced with \ufffd; check any quotation "
+            "that shows \ufffd against the original.")
 
 
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
@@ -132,9 +169,13 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     bom = _bom_encoding(data)
     if bom:
         encoding, skip = bom
-        text = data[skip:].decode(encoding, errors="replace")
-        if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
-            warnings.append(f"Some bytes were not valid {encoding.upper()} and were replaced with \ufffd.")
+        if encoding == "utf-8":
+            text, replaced, _ = _lenient_utf8(data[skip:])
+        else:
+            text = data[skip:].decode(encoding, errors="replace")
+            replaced = text.count("\ufffd") - data[skip:].decode(encoding, errors="ignore").count("\ufffd")
+        if replaced:
+            warnings.append(_replaced_warning(replaced, encoding.upper()))
         return text, warnings
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
@@ -145,10 +186,18 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
         pass
-    lenient = data.decode("utf-8", errors="replace")
-    if _mostly_utf8(lenient):
-        warnings.append("Some bytes were not valid UTF-8 and were replaced with \ufffd.")
+    declared = declared_encoding(data)
+    lenient, replaced, mostly = _lenient_utf8(data)
+    if declared == "utf-8" or mostly:
+        # A page that says UTF-8, or reads as UTF-8 but for a few bytes, is UTF-8: guessing
+        # another code page would silently change every accented letter and curly quote.
+        warnings.append(_replaced_warning(replaced))
         return lenient, warnings
+    if declared:
+        try:
+            return data.decode(declared), warnings
+        except (UnicodeDecodeError, LookupError):
+            pass
     try:
         encoding = _detect(data)
     except Exception:  # a detector bug must not cost the checker the article

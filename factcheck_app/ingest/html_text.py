@@ -6,10 +6,11 @@ import re
 from html.parser import HTMLParser
 
 # Elements whose content is code, media or chrome, never article text. Void elements
-# (embed, img, source) need no entry: they hold no text.
+# (embed, img, source) need no entry: they hold no text. A <form> is not among them: some
+# sites wrap the whole page in one (ASP.NET pages do), so only its controls are skipped.
 _SKIPPED = frozenset(
     "script style noscript iframe frame frameset template svg math object canvas video audio "
-    "head nav aside footer form button select textarea dialog".split()
+    "head nav aside footer button select textarea dialog".split()
 )
 _BLOCKS = frozenset(
     "p div section article main header h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr "

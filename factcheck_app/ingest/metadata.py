@@ -16,7 +16,9 @@ DATELINE_WINDOW = 12
 
 _DATELINE_PREFIX = re.compile(
     r"^\s*(?:(?P<label>published|updated|last\s+updated|posted|first\s+published|modified)"
-    r"(?:\s+(?:on|at))?\s*:?\s*)?",
+    r"(?:\s+(?:on|at))?\s*:?\s*"
+    # "Published 7:07 PM EST Nov 19, 2019": the time may come first
+    r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s*(?:(?-i:[A-Z]{1,4})\b\s*)?,?\s*(?:on\s+)?)?)?",
     re.IGNORECASE,
 )
 # What may follow the date on a dateline: a time, a zone, a separator and another stamp.
@@ -117,6 +119,14 @@ def find_title_index(lines: list[str]) -> int | None:
 
 def find_published(lines: list[str]) -> str | None:
     """Return the publication date (ISO) from a dateline near the top, else from a caption."""
+    return published_and_source(lines)[0]
+
+
+def published_and_source(lines: list[str]) -> tuple[str | None, str | None]:
+    """Return (ISO date, "dateline" or "caption") for the publication date the text gives, or (None, None).
+
+    A dateline near the top wins; a photo caption's date is used only when there is none.
+    """
     datelines: dict[str | None, str] = {}
     seen = 0
     for line in lines:
@@ -130,18 +140,18 @@ def find_published(lines: list[str]) -> str | None:
             datelines.setdefault(found[1], found[0])
     for label in ("published", "first published", "posted", None, "updated", "last updated", "modified"):
         if label in datelines:
-            return datelines[label]
+            return datelines[label], "dateline"
     for line in lines:
         if is_caption(line):
             found = find_date(line)
             if found and _CAPTION_DATE_CONTEXT.search(line[: found[1].start()]):
-                return found[0]
+                return found[0], "caption"
     for line in lines:
         if is_caption(line):
             found = find_date(line)
             if found:
-                return found[0]
-    return None
+                return found[0], "caption"
+    return None, None
 
 
 def find_author(lines: list[str]) -> str | None:

@@ -31,6 +31,8 @@ class Imported:
     claim_ids: list[str] = field(default_factory=list)
     #: What the reader noticed (a fallback reader, replaced bytes), for the checker to see.
     notes: list[str] = field(default_factory=list)
+    #: Which reader produced the body (ingest.reader_names), so a fallback is never silent.
+    reader: str | None = None
 
 
 def read_file(path: Path) -> bytes:
@@ -72,7 +74,7 @@ def store_article(lib: Library, article: ExtractedArticle, *, source_name: str |
         if result.created:
             match_claims(lib, result.claim_ids)
     imported = Imported(result.article_id, result.created, article.title, result.claim_ids,
-                        list(article.warnings))
+                        list(article.warnings), article.reader)
     if not result.created:
         return OpResult(changes=Changes(), value=imported, label="Import article", notes=imported.notes)
     return OpResult(

@@ -127,9 +127,20 @@ def review_problem(lib: Library, claim_id: str, reviewer: str) -> str | None:
     verdict = store.get_verdict(lib.db, claim_id)
     if verdict is None:
         return "The claim has no verdict to review yet."
+    if store.needs_decision(lib.db, claim_id):
+        return "Two versions of this verdict wait for a decision; decide between them first."
     authors = store.authors_since_review(lib.db, claim_id)
     if verdict["checker"]:
         authors = [verdict["checker"], *authors]
+    return reviewer_among_authors(reviewer, authors)
+
+
+def reviewer_among_authors(reviewer: str, authors: list[str]) -> str | None:
+    """Return why ``reviewer`` may not review work by ``authors`` (the second-person rule), or None.
+
+    The one statement of the rule: used before a review here and, after a merge, over the
+    merged history of a review made elsewhere.
+    """
     for author in authors:
         if same_person(author, reviewer):
             return (

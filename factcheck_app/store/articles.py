@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim
 from factcheck_app.core.ids import new_id, utc_now
-from factcheck_app.store.claims import insert_claim, replace_facets
+from factcheck_app.store.claims import insert_claims, replace_facets
 from factcheck_app.store.errors import NotFoundError, ValidationError
 from factcheck_app.store.transaction import write
 
@@ -57,7 +57,7 @@ def import_article(db: Database, article: ExtractedArticle, source_name: str | N
                 "imported_at": utc_now(),
             }
         )
-        claim_ids = [insert_claim(db, article_id, claim, origin="automatic") for claim in article.claims]
+        claim_ids = insert_claims(db, article_id, article.claims, origin="automatic")
     return ImportResult(article_id, True, claim_ids)
 
 

@@ -20,25 +20,54 @@ def _value_text(value: object) -> str | None:
     return str(value)
 
 
+def _facet_row(claim_id: str, f: Facet) -> dict:
+    return {
+        "id": new_id(),
+        "claim_id": claim_id,
+        "kind": f.kind,
+        "start_offset": f.start,
+        "end_offset": f.end,
+        "text": f.text,
+        "value": _value_text(f.value),
+        "unit": f.unit,
+        "speaker": f.speaker,
+        "subtype": f.subtype,
+        "vague": int(bool(f.vague)),
+    }
+
+
+def _claim_row(claim_id: str, article_id: str, claim: ExtractedClaim, origin: str, now: str) -> dict:
+    return {
+        "id": claim_id,
+        "article_id": article_id,
+        "start_offset": claim.start,
+        "end_offset": claim.end,
+        "text": claim.text,
+        "score": float(claim.score),
+        "status": "open",
+        "origin": origin,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 def replace_facets(db: Database, claim_id: str, facets: list[Facet]) -> None:
     """Replace a claim's facets with ``facets`` (inside the caller's transaction)."""
     db.execute("DELETE FROM facets WHERE claim_id = ?", [claim_id])
-    db["facets"].insert_all(
-        {
-            "id": new_id(),
-            "claim_id": claim_id,
-            "kind": f.kind,
-            "start_offset": f.start,
-            "end_offset": f.end,
-            "text": f.text,
-            "value": _value_text(f.value),
-            "unit": f.unit,
-            "speaker": f.speaker,
-            "subtype": f.subtype,
-            "vague": int(bool(f.vague)),
-        }
-        for f in facets
-    )
+    db["facets"].insert_all(_facet_row(claim_id, f) for f in facets)
+
+
+def insert_claims(db: Database, article_id: str, claims: list[ExtractedClaim], origin: str = "automatic") -> list[str]:
+    """Insert a new article's claims with their facets in batches (inside the caller's transaction); return their ids.
+
+    One multi-row insert per batch instead of one per claim: an article of thousands of
+    claims is stored in a fraction of the time.
+    """
+    now = utc_now()
+    ids = [new_id() for _ in claims]
+    db["claims"].insert_all(_claim_row(claim_id, article_id, claim, origin, now) for claim_id, claim in zip(ids, claims))
+    db["facets"].insert_all(_facet_row(claim_id, f) for claim_id, claim in zip(ids, claims) for f in claim.facets)
+    return ids
 
 
 def insert_claim(
@@ -52,21 +81,7 @@ def insert_claim(
         claim_id = new_id()
     elif db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone():
         raise ValidationError(f"A claim with id {claim_id} already exists.")
-    now = utc_now()
-    db["claims"].insert(
-        {
-            "id": claim_id,
-            "article_id": article_id,
-            "start_offset": claim.start,
-            "end_offset": claim.end,
-            "text": claim.text,
-            "score": float(claim.score),
-            "status": "open",
-            "origin": origin,
-            "created_at": now,
-            "updated_at": now,
-        }
-    )
+    db["claims"].insert(_claim_row(claim_id, article_id, claim, origin, utc_now()))
     replace_facets(db, claim_id, claim.facets)
     return claim_id
 

@@ -262,8 +262,10 @@ def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool
             conn.execute("PRAGMA synchronous = FULL")
             if version < schema.LATEST_VERSION:
                 _migrate(lib, version)
+            from factcheck_app.store.exchange import ensure_tracking
             from factcheck_app.store.scales import ensure_builtin_scales
 
+            ensure_tracking(lib.db)
             ensure_builtin_scales(lib.db)
             if exists:
                 _daily_backup(lib)

@@ -361,5 +361,99 @@ def _v5(db: Database) -> None:
     create_fts(db, "document_pages", ("text",))
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+EXCHANGE_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS exchange_identity (
+    library_id TEXT NOT NULL,
+    applying INTEGER NOT NULL DEFAULT 0,
+    high_water TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS exchange_versions (
+    table_name TEXT NOT NULL,
+    row_key TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (table_name, row_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS exchange_versions_seq ON exchange_versions(seq);
+CREATE TABLE IF NOT EXISTS exchange_peers (
+    name TEXT PRIMARY KEY,
+    sent_seq INTEGER NOT NULL DEFAULT 0,
+    sent_at TEXT,
+    merged_at TEXT
+);
+CREATE TABLE IF NOT EXISTS exchange_aliases (
+    table_name TEXT NOT NULL,
+    old_key TEXT NOT NULL,
+    new_key TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT,
+    PRIMARY KEY (table_name, old_key)
+);
+CREATE TABLE IF NOT EXISTS exchange_log (
+    id INTEGER PRIMARY KEY,
+    merged_at TEXT NOT NULL,
+    merged_by TEXT,
+    source TEXT,
+    summary TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS verdict_conflicts (
+    claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    versions TEXT NOT NULL,
+    found_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS evidence_identity ON evidence(claim_id, source_id, stance);
+"""
+
+#: Columns that make each verdict-history row a full picture of the verdict after the change,
+#: and link it to the change(s) it was made on top of (so two lines of changes can be told apart).
+HISTORY_SNAPSHOT_COLUMNS = {
+    "parent_id": "TEXT",
+    "resolves": "TEXT",
+    "verdict_id": "TEXT",
+    "checker": "TEXT",
+    "reviewer": "TEXT",
+    "verdict_created_at": "TEXT",
+    "published_at": "TEXT",
+    "verdict_updated_at": "TEXT",
+}
+
+
+def _v6(db: Database) -> None:
+    """Exchange between libraries: this library's id, a version per row, colleagues, aliases, verdict lineage."""
+    import uuid
+
+    db.executescript(EXCHANGE_TABLES_SQL)
+    if db.execute("SELECT count(*) FROM exchange_identity").fetchone()[0] == 0:
+        db.execute("INSERT INTO exchange_identity (library_id) VALUES (?)", [str(uuid.uuid4())])
+    have = {c.name for c in db["verdict_history"].columns}
+    for column, kind in HISTORY_SNAPSHOT_COLUMNS.items():
+        if column not in have:  # another migration may already have added it
+            db.execute(f"ALTER TABLE verdict_history ADD COLUMN {quote_identifier(column)} {kind}")
+    # Older history was one line per claim: each change sits on the one before it.
+    db.execute(
+        """
+        UPDATE verdict_history SET parent_id = (
+            SELECT p.id FROM verdict_history p WHERE p.claim_id = verdict_history.claim_id
+              AND (p.changed_at < verdict_history.changed_at
+                   OR (p.changed_at = verdict_history.changed_at AND p.rowid < verdict_history.rowid))
+            ORDER BY p.changed_at DESC, p.rowid DESC LIMIT 1)
+        """
+    )
+    # The latest change of each claim pictures the verdict as it stands.
+    db.execute(
+        """
+        UPDATE verdict_history SET verdict_id = v.id, to_rationale = v.rationale, checker = v.checker,
+            reviewer = v.reviewer, verdict_created_at = v.created_at, published_at = v.published_at,
+            verdict_updated_at = v.updated_at
+        FROM verdicts v
+        WHERE v.claim_id = verdict_history.claim_id AND verdict_history.id = (
+            SELECT h.id FROM verdict_history h WHERE h.claim_id = v.claim_id
+            ORDER BY h.changed_at DESC, h.rowid DESC LIMIT 1)
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 LATEST_VERSION = len(MIGRATIONS)

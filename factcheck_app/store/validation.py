@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from factcheck_app.core.web_addresses import is_web_address
 from factcheck_app.store.errors import ValidationError
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -32,6 +33,6 @@ def check_url(value: str | None, what: str = "url") -> str | None:
     if value is None or value == "":
         return None
     value = value.strip()
-    if not re.match(r"^(https?|file)://\S+$", value, re.IGNORECASE):
+    if not is_web_address(value):
         raise ValidationError(f"The {what} '{value}' is not a web address (http:// or https://).")
     return value

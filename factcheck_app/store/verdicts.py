@@ -5,6 +5,7 @@ from sqlite_utils import Database
 
 from factcheck_app.core.ids import new_id, utc_now
 from factcheck_app.store.claims import get_claim
+from factcheck_app.store.verdict_lineage import history_leaves_of
 
 #: The verdict columns a checker's change can touch; a history row is written when one of them changes.
 VERDICT_FIELDS = ("rating", "scale", "rationale", "checker", "reviewer", "status")
@@ -30,7 +31,15 @@ def record_change(
     correction: bool = False,
     at: str | None = None,
 ) -> None:
-    """Add one verdict-history row (inside the caller's transaction): who, when, from, to, why."""
+    """Add one verdict-history row (inside the caller's transaction): who, when, from, to, why.
+
+    The row also pictures the whole verdict after the change and names the change(s) it was
+    made on top of, so that a merge can rebuild the verdict and tell two lines of changes
+    apart. A change made while two merged versions wait for a decision is made on top of
+    both: it is the decision.
+    """
+    leaves = [h["id"] for h in history_leaves(db, claim_id)]
+    db.execute("DELETE FROM verdict_conflicts WHERE claim_id = ?", [claim_id])
     db["verdict_history"].insert(
         {
             "id": new_id(),
@@ -47,8 +56,26 @@ def record_change(
             "from_rationale": before.get("rationale") if before else None,
             "to_rationale": after.get("rationale") if after else None,
             "correction": int(correction),
+            "parent_id": leaves[-1] if leaves else None,
+            "resolves": " ".join(leaves[:-1]) or None,
+            "verdict_id": after["id"] if after else None,
+            "checker": after["checker"] if after else None,
+            "reviewer": after["reviewer"] if after else None,
+            "verdict_created_at": after["created_at"] if after else None,
+            "verdict_updated_at": after["updated_at"] if after else None,
+            "published_at": after["published_at"] if after else None,
         }
     )
+
+
+def history_leaves(db: Database, claim_id: str) -> list[dict]:
+    """Return the latest change of each line of a claim's verdict history (see verdict_lineage), oldest first."""
+    return history_leaves_of(db, [claim_id]).get(claim_id, [])
+
+
+def needs_decision(db: Database, claim_id: str) -> bool:
+    """Return True when two versions of the claim's verdict, merged from different libraries, await a decision."""
+    return db.execute("SELECT 1 FROM verdict_conflicts WHERE claim_id = ?", [claim_id]).fetchone() is not None
 
 
 def put_verdict(db: Database, claim_id: str, row: dict) -> dict:

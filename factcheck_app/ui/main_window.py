@@ -25,6 +25,7 @@ from factcheck_app.ui.commands.article_editing import ArticleEditing
 from factcheck_app.ui.commands.claim_editing import ClaimEditing
 from factcheck_app.ui.commands.check_import import CheckImporter
 from factcheck_app.ui.commands.document_actions import DocumentActions
+from factcheck_app.ui.commands.exchange_actions import ExchangeActions
 from factcheck_app.ui.commands.import_actions import FILE_FILTER, Importer
 from factcheck_app.ui.commands.op_runner import OpRunner, ask_checker_name
 from factcheck_app.ui.commands.window_dialogs import WindowDialogs
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.summary = LibrarySummary()
         self.statusBar().addPermanentWidget(self.summary)
 
+        self.exchange = ExchangeActions(self, checker=self.runner.checker)
         self.acts = WindowActions(self, self.undo_stack)
         self._wire()
         self._restore_layout()
@@ -128,6 +130,9 @@ class MainWindow(QMainWindow):
             self.runner.changed.connect(pane.on_changed)
         self.runner.changed.connect(self._library_changed)
         self.runner.noted.connect(self.say)
+        # A merge or a decision is announced like any operation; the panes reload from it.
+        self.exchange.changed.connect(self.runner.announce)
+        self.runner.changed.connect(lambda _changes: self.exchange.update_decide())
 
     def _restore_layout(self) -> None:
         geometry = self.settings.get(cfg.WINDOW_GEOMETRY)
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
         self.library_pane.set_library(library)
         self.article_view.set_library(library)
         self.summary.set_library(library)
+        self.exchange.set_library(library)
         self._replace_panel()
         if old is not None and old is not library:
             old.close()
@@ -213,6 +219,7 @@ class MainWindow(QMainWindow):
             self.claim_panel = None
         else:
             panel = self.claim_panel = ClaimPanel(self.runner, self)
+            panel.decideRequested.connect(self.exchange.decide)
             panel.open_document = self.documents.open_document
             panel.leaveRequested.connect(self._back_to_claims)
             panel.setAccessibleName("Claim panel")

@@ -156,6 +156,8 @@ class WindowActions:
         file_menu.addActions([self.act_import, self.act_import_sources, self.act_paste, self.act_import_checks,
                               self.act_export])
         file_menu.addSeparator()
+        file_menu.addActions([self.window.exchange.act_send, self.window.exchange.act_merge])
+        file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([self.act_undo, self.act_redo])
@@ -171,6 +173,7 @@ class WindowActions:
             edit.addAction(self.act_preferences)  # moved by Qt into the application menu
         claim = bar.addMenu("&Claim")
         claim.addActions([self.act_next, self.act_previous, self.act_attach, self.act_rationale])
+        claim.addAction(self.window.exchange.act_decide)
         rate = claim.addMenu("&Rate")
         rate.addActions(self.rate_actions)
         view = bar.addMenu("&View")

@@ -26,4 +26,6 @@ def test_lowering_that_would_move_offsets_is_refused():
 def test_a_capital_letter_in_the_pattern_is_refused():
     with pytest.raises(ValueError):
         IgnoreCasePattern(r"Top\s+stories")
+    with pytest.raises(ValueError):
+        IgnoreCasePattern(r"(?-i:click)\s+here")
     IgnoreCasePattern(r"(?P<a>\S+)\s+\W")  # escapes and named groups are not letters of the text

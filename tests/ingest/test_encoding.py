@@ -75,3 +75,32 @@ def test_binary_signatures(head):
 def test_nul_bytes_mean_binary():
     with pytest.raises(IngestError, match="binary"):
         read_article(b"abc\x00\x01\x02\x03\xff\xfe\x00\x00\x10 def" * 10, "a.txt")
+
+
+def test_a_page_declaring_utf8_keeps_utf8_and_counts_the_replaced_bytes():
+    # An ASCII page with two stray bytes: a code-page guess turned its title into "Bad ├(".
+    data = b'<html><head><meta charset="utf-8"><title>Bad \xc3( title</title></head><body><h1>Bad \xc3( title</h1>' \
+           b'<p>The council said the works would cost $4 million and finish in May, a spokesman told us.</p>' \
+           b'<p>\xff Residents asked for a public meeting before any work begins on the bridge.</p></body></html>'
+    article = read_article(data, "page.html")
+    assert article.title == "Bad \ufffd( title"
+    assert any(w.startswith("3 bytes were not valid UTF-8") for w in article.warnings)
+
+
+def test_an_encoded_surrogate_in_a_text_file_stays_utf8():
+    # Mostly ASCII with one encoded surrogate (ED A0 80): a detector read the file as Cyrillic.
+    data = b"Harbour bridge reopens\n\n\xe2\x80\x9cWe kept our promise,\xe2\x80\x9d the mayor said \xed\xa0\x80 on Friday."
+    text, warnings = decode_bytes(data)
+    assert text.startswith("Harbour bridge reopens") and "“We kept our promise,”" in text
+    assert "\ufffd\ufffd\ufffd" in text and warnings == [warnings[0]] and warnings[0].startswith("3 bytes")
+    ascii_only = b"Harbour bridge reopens\n\nThe mayor said \xed\xa0\x80 on Friday that the works were done."
+    text, warnings = decode_bytes(ascii_only)
+    assert text == "Harbour bridge reopens\n\nThe mayor said \ufffd\ufffd\ufffd on Friday that the works were done."
+    assert warnings[0].startswith("3 bytes were not valid UTF-8")
+
+
+def test_a_declared_legacy_encoding_is_used_when_the_bytes_are_not_utf8():
+    data = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>' \
+           '<body><p>“Crème brûlée” costs 3 €, said José.</p></body></html>'
+    text, warnings = decode_bytes(data.encode("cp1252"))
+    assert "“Crème brûlée” costs 3 €" in text and not warnings

@@ -107,3 +107,20 @@ def test_fallback_text_skips_scripts_and_keeps_blocks():
 
 def test_html_to_text_keeps_preformatted_lines():
     assert html_to_text("<pre>a = 1\n  b = 2</pre>") == "a = 1\n  b = 2"
+
+
+def test_an_address_read_from_the_page_is_checked_like_a_typed_one():
+    from factcheck_app.store.errors import ValidationError
+    from factcheck_app.store.validation import check_url
+
+    story = "<p>The Harbor Street bridge reopened to traffic on Thursday after eight months of repairs, officials said.</p>"
+    page = f'<html><head><link rel="canonical" href="javascript:alert(document.cookie)"></head><body><h1>Bridge reopens</h1>{story}</body></html>'
+    article = read_article(page.encode(), "page.html")
+    assert article.url is None
+    assert any("javascript:alert" in w and "not a web address" in w and "left empty" in w for w in article.warnings)
+    with pytest.raises(ValidationError):
+        check_url("javascript:alert(document.cookie)")
+    fallback = page.replace("</head>", '<meta property="og:url" content="https://gazette.example/bridge"></head>')
+    article = read_article(fallback.encode(), "page.html")
+    assert article.url == "https://gazette.example/bridge"
+    assert any("another address it gives was used" in w for w in article.warnings)

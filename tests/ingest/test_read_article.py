@@ -108,3 +108,23 @@ def test_arbitrary_markup_only_ever_raises_ingest_error(parts, connection_attemp
         read_article("".join(parts), "page.html")
     except IngestError:
         pass
+
+
+def test_a_body_longer_than_any_article_is_cut_with_a_warning():
+    from factcheck_app.ingest.assemble import MAX_BODY_CHARS
+
+    paragraph = "The council approved a budget of $4 million for the harbour on Tuesday, officials said.\n\n"
+    article = read_article("Harbour budget record\n\n" + paragraph * (MAX_BODY_CHARS // len(paragraph) + 50), "a.txt")
+    assert len(article.body) <= MAX_BODY_CHARS + 100 and article.body.endswith("officials said.")
+    assert any("only the first" in warning for warning in article.warnings)
+
+
+def test_a_large_page_is_read_without_its_scripts_styles_and_data_pictures():
+    from factcheck_app.ingest.html_reader import slim_html
+
+    page = ('<html><head><style>p{color:red}</style><script>var secret = "x";</script></head><body><!-- note -->'
+            '<img src="data:image/png;base64,' + "A" * 500 + '"><svg><text>drawn</text></svg><p>Story text.</p></body></html>')
+    slim = slim_html(page)
+    assert "Story text." in slim and "<img" in slim
+    for gone in ("color:red", "secret", "note", "AAAA", "drawn"):
+        assert gone not in slim

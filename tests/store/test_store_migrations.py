@@ -71,6 +71,9 @@ def test_a_v1_library_is_backed_up_then_migrated_keeping_every_row(tmp_path):
                 now = _rows(db, table)
                 assert [r[: len(o)] for r, o in zip(now, rows)] == rows and len(now) == len(rows), table
         assert db.execute("SELECT action, correction FROM verdict_history").fetchall() == [("set", 0)]
+        # The history row now pictures the verdict it led to (exchange rebuilds verdicts from it).
+        picture = db.execute("SELECT verdict_id, parent_id, verdict_created_at FROM verdict_history").fetchone()
+        assert picture == ("v1", None, NOW)
         facet = db.execute("SELECT text, value, unit, subtype, vague FROM facets").fetchone()
         assert facet == ("59", "59", "million cubic metres", None, 0)
         # The search indexes cover rows written before they existed.

@@ -171,3 +171,30 @@ def test_unexpected_errors_are_logged_and_shown_once(main_window, dialog_log):
     logged = error_handling.log_path().read_text(encoding="utf-8")
     assert logged.count("boom in a slot") >= 2
     assert "Traceback" in logged
+
+
+def test_a_page_read_by_the_fallback_is_announced(make_window, tmp_path, dialog_log, monkeypatch):
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><form><h1>Housing report</h1><p>" + ARTICLE.format(title="", n=420)
+                    + "</p></form></body></html>", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # the main-text reader cannot load
+    window = make_window(tmp_path / "lib.sqlite")
+    window.import_paths([page])
+    call = dialog_log.calls[-1]
+    assert call["level"] == "warning"
+    assert "read as HTML fallback" in call["text"]
+    assert "could not be loaded" in call["detail"]
+    assert window.library_pane.model.rowCount() == 1
+
+
+def test_a_single_import_names_its_reader(make_window, tmp_path, dialog_log):
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><meta property="article:published_time" content="2023-05-02T09:00:00+01:00"></head>'
+                    "<body><h1>Housing report</h1><p>" + ARTICLE.format(title="", n=420) + "</p></body></html>",
+                    encoding="utf-8")
+    window = make_window(tmp_path / "lib.sqlite")
+    window.import_paths([page])
+    assert not dialog_log.calls  # all went well: a status-bar message, no dialog
+    assert window.statusBar().currentMessage() == "Imported Housing report, read as HTML main text (trafilatura)."

@@ -7,7 +7,7 @@ connection and a cancellable progress dialog. A bad file is reported and the oth
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -37,11 +37,14 @@ class ImportOutcome:
     title: str | None = None
     error: str | None = None
     changes: Changes = Changes()
+    reader: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def _outcome(name: str, result) -> ImportOutcome:
     imported: importing.Imported = result.value
-    return ImportOutcome(name, imported.article_id, imported.created, imported.title, changes=result.changes)
+    return ImportOutcome(name, imported.article_id, imported.created, imported.title, changes=result.changes,
+                         reader=imported.reader, warnings=list(imported.notes))
 
 
 def import_files_job(job: workers.Job, store_path: Path, paths: list[Path]) -> list[ImportOutcome]:
@@ -155,8 +158,11 @@ def describe_outcomes(outcomes: list[ImportOutcome], asked: int) -> tuple[str, s
             return "error", f"{o.name} could not be imported.", o.error
         if not o.created:
             return "info", f"{o.title or o.name} is already in the library.", "It is selected now."
-        return "info", f"Imported {o.title or o.name}.", None
+        if o.warnings:
+            return "warning", f"Imported {o.title or o.name}, read as {o.reader}.", "\n".join(o.warnings)
+        return "info", f"Imported {o.title or o.name}" + (f", read as {o.reader}." if o.reader else "."), None
     lines = [f"{o.name}: {o.error}" for o in failed] + [f"{o.name}: already in the library" for o in dupes]
+    lines += [f"{o.name}: {warning}" for o in new for warning in o.warnings]
     text = f"Imported {len(new)} of {asked} files."
     if len(outcomes) < asked:
         text += f" Import was cancelled after {len(outcomes)}."
@@ -164,4 +170,7 @@ def describe_outcomes(outcomes: list[ImportOutcome], asked: int) -> tuple[str, s
         text += f" {len(failed)} could not be imported."
     if dupes:
         text += f" {len(dupes)} {'was' if len(dupes) == 1 else 'were'} already in the library."
-    return ("warning" if failed else "info"), text, "\n".join(lines) or None
+    warned = [o for o in new if o.warnings]
+    if warned:
+        text += f" {len(warned)} came with notes on how {'it was' if len(warned) == 1 else 'they were'} read (see details)."
+    return ("warning" if failed or warned else "info"), text, "\n".join(lines) or None

@@ -37,10 +37,12 @@ from factcheck_app.store.claim_matches import stored_matches
 from factcheck_app.store.claims import get_claim
 from factcheck_app.store.errors import NotFoundError
 from factcheck_app.store.sources import get_source
+from factcheck_app.store.verdict_lineage import conflict_versions
 from factcheck_app.ui.commands.op_runner import PERSON, OpRunner
 from factcheck_app.ui.dialogs import evidence_dialog, prompts, source_dialog
 from factcheck_app.ui.panes.checked_before import CheckedBefore
 from factcheck_app.ui.panes.evidence_list import EvidenceTableModel, EvidenceTableView
+from factcheck_app.ui.panes.inline_warning import InlineWarning
 from factcheck_app.ui.panes.source_search import SourceSearch
 from factcheck_app.ui.panes.verdict_editor import VerdictEditor
 from factcheck_app.ui.plain_text import plain_label
@@ -73,6 +75,7 @@ class ClaimPanel(QWidget):
     """Shows one claim with its evidence and verdict and turns every edit into an undoable operation."""
 
     leaveRequested = Signal()  # Escape in the empty source search: the window gives the keyboard back to the table
+    decideRequested = Signal(str)  # the claim's verdict waits for a decision between two merged versions
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +164,7 @@ class ClaimPanel(QWidget):
 
         verdict_box = QGroupBox("Verdict")
         verdict_layout = QVBoxLayout(verdict_box)
+        verdict_layout.addWidget(self._build_decision_banner())
         self.verdict_editor = VerdictEditor(self.library, read_only=self.library.readonly)
         self.verdict_editor.ratingChosen.connect(self._set_rating)
         self.verdict_editor.rationaleEdited.connect(self._save_rationale)
@@ -175,6 +179,32 @@ class ClaimPanel(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(content)
         return self.scroll
+
+    def _build_decision_banner(self) -> QWidget:
+        """A line shown while two versions of the verdict, changed apart by two checkers, wait for a decision."""
+        self.decision_box = QWidget()
+        row = QHBoxLayout(self.decision_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.decision_warning = InlineWarning("Verdict waits for a decision", framed=True)
+        self.decide_button = QPushButton("Decide…")
+        self.decide_button.setAccessibleName("See both versions of the verdict side by side and decide")
+        self.decide_button.clicked.connect(lambda: self.claim_id and self.decideRequested.emit(self.claim_id))
+        row.addWidget(self.decision_warning, 1)
+        row.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.decision_box.hide()
+        return self.decision_box
+
+    def _refresh_decision(self) -> None:
+        versions = conflict_versions(self.library.db, self.claim_id) if self.claim_id else []
+        if len(versions) < 2:
+            self.decision_box.hide()
+            return
+        who = " and ".join(v["checker"] or v["changed_by"] or "someone" for v in versions)
+        self.decision_warning.show_message(
+            f"{who} changed this verdict apart from each other: both versions are kept until someone decides. "
+            "Setting the verdict here decides too.")
+        self.decide_button.setEnabled(not self.library.readonly)
+        self.decision_box.show()
 
     def _build_header(self) -> QVBoxLayout:
         self.claim_label = plain_label()
@@ -258,6 +288,7 @@ class ClaimPanel(QWidget):
         self.verdict_editor.show_claim(claim_id, self._scale_in_use, self.checker_name)
         self._restore_unsaved_rationale()
         self._refresh_header()
+        self._refresh_decision()
         self._rebuild_tab_order_if_needed()
 
     def focus_source_search(self) -> None:
@@ -348,6 +379,7 @@ class ClaimPanel(QWidget):
         except StoreError as exc:
             show_error(self, str(exc))
             return
+        self._refresh_decision()
         selected = self.evidence_view.current_evidence_id()
         self.evidence_model.refresh()
         if selected:

@@ -1,0 +1,105 @@
+"""Sending changes to a colleague and reading what another library holds: the exchange operations.
+
+``export_changes`` writes everything changed since the last exchange with a colleague (all
+of it the first time) and remembers how far it got; ``read_changes`` reads a change file or
+a whole library as one change set for ``ops.merge.merge_changes``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, exchange_table
+from factcheck_app.core.ids import utc_now
+from factcheck_app.ops.change_file import ChangeFileError, ChangeSet, Entry, is_change_file, read_change_file, write_change_file
+from factcheck_app.ops.changes import Changes, OpResult
+from factcheck_app.ops.people import require_person
+from factcheck_app.store import exchange as rows
+from factcheck_app.store.errors import StoreError
+from factcheck_app.store.library import Library, open_library
+from factcheck_app.store.transaction import write
+
+
+@dataclass
+class ExportResult:
+    """What a change file holds: where it went, how many row versions, how many claims, its size."""
+
+    path: Path
+    rows: int
+    claims: int
+    size: int
+    first: bool
+
+
+def collect_changes(lib: Library, since: int | None, header: dict) -> ChangeSet:
+    """Return the library's row versions after local change ``since`` (None: everything) as a change set."""
+    changes = ChangeSet(header={"library": rows.library_id(lib.db), **header})
+    have = set(lib.db.table_names())
+    for table in EXCHANGE_TABLES:
+        if table.name not in have:
+            continue
+        entries = [Entry(k, s, d, r) for k, s, d, r in rows.changed_rows(lib.db, table, since)]
+        if entries:
+            changes.tables[table.name] = entries
+    if since is not None:
+        _carry_kept_rows(lib, changes)
+    changes.aliases = rows.alias_rows(lib.db)
+    return changes
+
+
+def _carry_kept_rows(lib: Library, changes: ChangeSet) -> None:
+    """Add the rows that changed rows keep alive (the source evidence cites, a verdict's scale) when absent.
+
+    The colleague may have removed such a row meanwhile; with it in the file, their merge can
+    put it back rather than drop the evidence or the verdict that names it.
+    """
+    for table in EXCHANGE_TABLES:
+        for column, target in table.keeps.items():
+            named = {e.row[column] for e in changes.tables.get(table.name, []) if e.row and e.row.get(column)}
+            present = {e.key for e in changes.tables.get(target, []) if not e.deleted}
+            wanted = named - present
+            if wanted:
+                extra = [Entry(k, s, False, r) for k, s, r in rows.rows_with_stamps(lib.db, exchange_table(target), wanted)]
+                changes.tables.setdefault(target, []).extend(extra)
+
+
+def export_changes(lib: Library, colleague: str, path: str | os.PathLike, *, by: str | None = None) -> OpResult:
+    """Write the changes a colleague has not been sent yet to ``path``; return an ExportResult as value.
+
+    Reading the changes and recording how far they go is one transaction, so a change made
+    meanwhile is either in the file or in the next one. The file is written before the
+    record is committed: a failed write sends nothing and records nothing.
+    """
+    name = require_person(colleague, "sending changes (--for NAME: who they are for)")
+    with write(lib.db):
+        peer = rows.get_peer(lib.db, name)
+        since = peer["sent_seq"] if peer and peer["sent_seq"] else None
+        upto = rows.current_seq(lib.db)
+        header = {"from": " ".join(by.split()) if by else None, "for": name, "created_at": utc_now(),
+                  "since": since, "up_to": upto}
+        changes = collect_changes(lib, since, header)
+        size = write_change_file(changes, path)
+        rows.record_sent(lib.db, name, upto)
+    claims = len(changes.tables.get("claims", []))
+    result = ExportResult(Path(path), changes.count(), claims, size, since is None)
+    return OpResult(changes=Changes(), value=result, undo=None, label="Send changes")
+
+
+def read_changes(path: str | os.PathLike) -> ChangeSet:
+    """Return what ``path`` holds as a change set: a change file as written, a whole library as everything."""
+    path = Path(path)
+    if path.is_dir():
+        raise ChangeFileError(f"{path} is a folder; give a change file or a library file.")
+    if is_change_file(path):
+        return read_change_file(path)
+    try:
+        other = open_library(path, readonly=True)
+    except StoreError as exc:
+        raise ChangeFileError(f"{path.name} is neither a change file nor a library: {exc}") from exc
+    with other:
+        if "exchange_identity" not in other.db.table_names():
+            raise ChangeFileError(
+                f"{path.name} is a library from an older Factcheck Desk; open it once with this app, then merge it."
+            )
+        return collect_changes(other, None, {"from": None, "for": None, "created_at": utc_now(), "library_file": path.name})

@@ -2,7 +2,8 @@
 a 20 MB document's time and peak memory, start-up cost, and whole-process batch time
 against the peer baseline.
 
-Run: ``.venv/bin/python -m benchmarks.extract_bench`` from the project root. The
+Run: ``.venv/bin/python -m benchmarks.extract_bench`` from the project root
+(``... extract_bench seed-repeat N``: only N seed extractions, for an instruction count). The
 seed article and the MEANTIME dev set are read from ``../shared`` when present;
 the 1 MB text is built from the team-written paragraphs below.
 """
@@ -220,7 +221,19 @@ def batch_vs_peer() -> None:
               f"{peer_cpu / ours_cpu:.1f}x)  [goal >= 20x]")
 
 
+def seed_repeat(times: int) -> None:
+    """Extract the seed article ``times`` times after three warm-up runs, and nothing else: run under
+    ``valgrind --tool=callgrind`` with 20 and with 0, the difference over 20 is the instructions one
+    extraction takes, a figure other work on the machine does not move."""
+    body = analyse(SEED.read_bytes(), SEED.name, "2017-04-11").body
+    for _ in range(3 + times):
+        extract_claims(body, "2017-04-11")
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["seed-repeat"]:
+        seed_repeat(int(sys.argv[2]))
+        return 0
     seed_latency()
     throughput()
     stages()

@@ -13,7 +13,7 @@ from typing import Any
 # store, which may not import the extractor, orders kinds by this tuple and any others after them.
 FACET_KINDS = ("date", "quantity", "place", "quote", "entity")
 
-@dataclass
+@dataclass(slots=True)
 class Facet:
     """One checkable fact inside a claim.
 
@@ -50,7 +50,7 @@ class Facet:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class ExtractedClaim:
     """A check-worthy sentence or clause with its facets and a check-worthiness score in [0, 1]."""
 

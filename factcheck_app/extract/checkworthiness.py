@@ -13,6 +13,7 @@ import math
 import re
 from functools import lru_cache
 
+from factcheck_app.core.case_fold import CASE_FOLD, CASE_FOLD_EXOTIC_RE
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.facet_kinds import kind_weight
 from factcheck_app.extract.cue_words import (
@@ -67,11 +68,9 @@ _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 # WORD_NUMBER_RE's digit ordinals ("5th"); the leading \b is a look-behind after
 # the first digit, so that ``re`` skips ahead to digits.
 _DIGIT_ORDINAL = re.compile(r"\d(?<!\w\d)\d*(?:st|nd|rd|th)\b", re.I)
-# The characters other than ASCII letters that a case-insensitive ``re`` matches
-# to ASCII letters ("ſ" to "s", the Kelvin sign to "k"): folded before the word
-# tokens are compared with the cue triggers, so the prefilter never hides a match.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
-_EXOTIC = re.compile("[\u0130\u0131\u212a\u017f]")
+# Folded before the word tokens are compared with the cue triggers (see core.case_fold).
+_FOLD = CASE_FOLD
+_EXOTIC = CASE_FOLD_EXOTIC_RE
 
 
 def _diminishing(n: int, weight: float) -> float:
@@ -111,19 +110,36 @@ def _facet_evidence(text: str, facets: list[Facet]) -> float:
     return score
 
 
-def _count_numbers(text: str, folded: set[str], has_digit: bool, exotic: bool) -> int:
+def _count_numbers(text: str, folded: set[str], has_digit: bool, lowered: str | None) -> int:
     """Numbers in digits or words, except counts pointing back ("the two")."""
     starts = [m.start() for m in DIGIT_NUMBER_RE.finditer(text)] if has_digit else []
-    if exotic:
+    if lowered is None:
         starts += [m.start() for m in WORD_NUMBER_RE.finditer(text)]
-    else:
-        starts += _word_number_starts(text, folded, has_digit)
-    # As in _is_anaphoric_count, only a number after a space can follow "the".
-    return sum(1 for s in starts
-               if not (s and text[s - 1].isspace() and _COUNT_ANAPHORIC_BEFORE.search(text[max(0, s - 8):s])))
+        # As in _is_anaphoric_count, only a number after a space can follow "the".
+        return sum(1 for s in starts
+                   if not (s and text[s - 1].isspace() and _COUNT_ANAPHORIC_BEFORE.search(text[max(0, s - 8):s])))
+    starts += _word_number_starts(text, lowered, folded, has_digit)
+    return sum(1 for s in starts if not (s and text[s - 1].isspace() and _follows_word(lowered, s, _COUNT_BACK)))
 
 
-def _word_number_starts(text: str, folded: set[str], has_digit: bool) -> list[int]:
+_COUNT_BACK = ("the", "these", "those")
+
+
+def _follows_word(lowered: str, at: int, words: tuple[str, ...]) -> bool:
+    """What ``\\b(?:the|these|those)\\s+$`` finds in the 8 characters of ``lowered`` before ``at``
+    (its start a word boundary), without running a regex per number."""
+    window = lowered[max(0, at - 8):at]
+    head = window.rstrip()
+    if len(head) == len(window):
+        return False
+    for word in words:
+        if head.endswith(word):
+            k = len(head) - len(word)
+            return k == 0 or not _is_word_char(head[k - 1])
+    return False
+
+
+def _word_number_starts(text: str, lowered: str, folded: set[str], has_digit: bool) -> list[int]:
     """The starts of WORD_NUMBER_RE's matches in a text without the exotic characters.
 
     That regex (a leading word boundary, re.I) tries every position. Its matches
@@ -135,7 +151,6 @@ def _word_number_starts(text: str, folded: set[str], has_digit: bool) -> list[in
     starts = []
     words = _NUMBER_WORDS.intersection(folded)
     if words:
-        lowered = text.lower()
         n = len(text)
         for word in words:
             at = lowered.find(word)
@@ -173,12 +188,13 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     # Tokens first, then lower case: lower-casing the text could move word boundaries.
     exotic = _EXOTIC.search(text) is not None
     # Without those characters lower-casing moves no boundary, and one call beats one per word.
-    folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD))} if exotic else set(_WORD.findall(text.lower()))
+    lowered = None if exotic else text.lower()
+    folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD))} if exotic else set(_WORD.findall(lowered))
     has_digit = ANY_DIGIT_RE.search(text) is not None
     x = -1.6
     x += _facet_evidence(text, facets)
     # Numbers the facet finders may not have typed still signal a checkable claim.
-    x += W["number"] * min(_count_numbers(text, folded, has_digit, exotic), 3)
+    x += W["number"] * min(_count_numbers(text, folded, has_digit, lowered), 3)
     if has_digit:
         x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
     if ATTRIBUTION.found(folded, text):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from factcheck_app.core.case_fold import IgnoreCasePattern
+
 _PLAIN_WORD = re.compile(r"[a-z]+")
 
 
@@ -61,7 +63,7 @@ class Cue:
 
     def __init__(self, phrases: list[str]):
         self._pattern = r"\b" + phrase_alternation(phrases) + r"\b"
-        self._regex: re.Pattern | None = None
+        self._regex: IgnoreCasePattern | None = None
         # One-word phrases: a text holds one exactly when its word tokens do, no regex needed.
         self._words = frozenset(p for p in phrases if _PLAIN_WORD.fullmatch(p))
         triggers = set()
@@ -83,10 +85,11 @@ class Cue:
         return self._words | self.triggers
 
     @property
-    def regex(self) -> re.Pattern:
-        """The cue's regex, compiled on first use (a short batch process may never need some)."""
+    def regex(self) -> IgnoreCasePattern:
+        """The cue's regex, matched ignoring case and compiled on first use (a short batch
+        process may never need some)."""
         if self._regex is None:
-            self._regex = re.compile(self._pattern, re.I)
+            self._regex = IgnoreCasePattern(self._pattern)
         return self._regex
 
     def found(self, folded_words: set[str], text: str) -> bool:

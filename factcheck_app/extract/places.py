@@ -9,6 +9,7 @@ and common-word city names without a locative cue ("Reading the report").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.facet_kinds import FindContext
@@ -19,7 +20,13 @@ from factcheck_app.extract.gazetteer import (
     names_by_first_word,
     place_table,
 )
-from factcheck_app.extract.site_phrases import FEATURE_HEAD_RE, FEATURE_RE, SITE_HEAD_RE, SITE_RE
+from factcheck_app.extract.site_phrases import (
+    FEATURE_HEAD_RE,
+    FEATURE_RE,
+    HEAD_ACROSS_LINES_RE,
+    SITE_HEAD_RE,
+    SITE_RE,
+)
 from factcheck_app.extract.text_around import is_sentence_start, word_after, word_before
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -145,13 +152,32 @@ def _is_surname(body: str, start: int, end: int, entry: PlaceName) -> bool:
                 and not is_sentence_start(body, start - len(gap) - len(before)))
 
 
+def _site_matches(body: str) -> Iterator[re.Match]:
+    """SITE_RE's matches in ``body``, scanning only the lines that hold a site head word.
+
+    A site phrase ends with its head and never spans two lines (see HEAD_ACROSS_LINES_RE),
+    so the matches in those lines are the matches in the whole body; a seed-sized article
+    spends a tenth of its extraction on the whole-body scan.
+    """
+    if HEAD_ACROSS_LINES_RE.search(body):
+        yield from SITE_RE.finditer(body)
+        return
+    done = -1  # end of the last line scanned
+    for head in SITE_HEAD_RE.finditer(body):
+        if head.start() < done:
+            continue
+        start = body.rfind("\n", 0, head.start()) + 1
+        end = body.find("\n", head.end())
+        done = len(body) if end < 0 else end
+        yield from SITE_RE.finditer(body, start, done)
+
+
 def _pattern_places(body: str) -> list[Facet]:
     """Return sites ("the Kibar nuclear site") and natural features ("the Atlantic Ocean")."""
     spans: list[tuple[int, int, str]] = []
     # The full patterns run only when a head word occurs at all: most
     # paragraphs name no site or feature.
-    if SITE_HEAD_RE.search(body):
-        spans.extend((m.start(), m.end(), "site") for m in SITE_RE.finditer(body))
+    spans.extend((m.start(), m.end(), "site") for m in _site_matches(body))
     if FEATURE_HEAD_RE.search(body):
         spans.extend((m.start(), m.end(), "region") for m in FEATURE_RE.finditer(body))
     out = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck_app.core.case_fold import IgnoreCasePattern
 from factcheck_app.extract.cue_words import phrase_alternation
 
 # Lower-case words that say what kind of facility follows ("nuclear site").
@@ -70,5 +71,10 @@ FEATURE_RE = re.compile(
 _SITE_HEADS = """air base|airbase|airfield|airstrip|airport|reactor|reactors|facility|facilities|plant|harbor|harbour|
 complex|compound|prison|jail|mine|dam|refinery|embassy|consulate|hospital|stadium|bridge|palace|checkpoint|
 barracks|shipyard|depot|test site|crossing|base|camp|site|port|terminal|station|air force base"""
-SITE_HEAD_RE = re.compile(rf"(?i:{phrase_alternation(_SITE_HEADS.replace(chr(10), '').split('|'))})(?![\w-])")
+# Run on the lower-cased text without the flag (IgnoreCasePattern): scanning every position
+# ignoring case cost a seed-sized article a quarter of a millisecond, three times as much.
+SITE_HEAD_RE = IgnoreCasePattern(rf"{phrase_alternation(_SITE_HEADS.replace(chr(10), '').split('|'))}(?![\w-])")
 FEATURE_HEAD_RE = re.compile(rf"(?<![\w’'-])(?:{_FEATURE_HEAD}(?![\w-])|(?:Lake|Mount|Mt\.|Gulf|Strait|Bay|Sea|Isle)\s)")
+# SITE_RE's separators stay on one line, but for the \s+ in "air base", "test site" and
+# "Air Force Base": a text where one of those words ends a line is scanned whole.
+HEAD_ACROSS_LINES_RE = IgnoreCasePattern(r"(?:air|test|force)[^\S\n]*\n")

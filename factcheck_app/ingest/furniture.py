@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck_app.core.case_fold import IgnoreCasePattern, is_case_blind
 from factcheck_app.ingest.captions import LONE_CREDIT
 from factcheck_app.ingest.metadata import is_headline
 from factcheck_app.ingest.outlets import masthead_outlet
@@ -140,8 +141,31 @@ MAX_TRAILING_LINKS = 20
 _TRIM = " \t:›»→>|•·…-–—*"
 
 
-def _compile(patterns) -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+class _LineRule:
+    """Patterns matched against a whole line ignoring case, as one alternation would be.
+
+    Those written in lower case run as an IgnoreCasePattern on the lower-cased line (it
+    compiles several times faster); the few that need the case ("CLICK HERE", "[T ]") keep
+    the flag. A line matches the alternation exactly when it matches one of the two.
+    """
+
+    __slots__ = ("_blind", "_cased")
+
+    def __init__(self, patterns) -> None:
+        patterns = list(patterns)
+        blind = [p for p in patterns if is_case_blind(p)]
+        cased = [p for p in patterns if not is_case_blind(p)]
+        self._blind = IgnoreCasePattern("(?:" + "|".join(blind) + ")") if blind else None
+        self._cased = re.compile("(?:" + "|".join(cased) + ")", re.IGNORECASE) if cased else None
+
+    def fullmatch(self, line: str) -> bool:
+        """Whether the whole line matches one of the patterns."""
+        return bool((self._blind is not None and self._blind.fullmatch(line))
+                    or (self._cased is not None and self._cased.fullmatch(line)))
+
+
+def _compile(patterns) -> _LineRule:
+    return _LineRule(patterns)
 
 
 _FURNITURE = _compile(p for group in FURNITURE_LINES.values() for p in group)
@@ -178,7 +202,7 @@ def _shouted_link(key: str) -> bool:
 def is_related_heading(line: str) -> bool:
     """Whether a line opens a block of links to other stories ("More on WorldViews", "Most read")."""
     key = _key(line).rstrip(".")
-    return bool(key) and len(key) <= 80 and _RELATED.fullmatch(key) is not None
+    return bool(key) and len(key) <= 80 and _RELATED.fullmatch(key)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck_app.ingest.captions import is_caption
 from factcheck_app.ingest.dates import find_date
@@ -26,7 +27,7 @@ _DATELINE_TAIL = re.compile(
     r"[\s,|·•\-–—]*(?:(?:updated|modified)\b.*)?$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})\s*$")
+_BYLINE = r"^\s*By\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})\s*$"
 _SENTENCE_BREAK = re.compile(r"(?P<word>[\w.]+)[.!?][\"”’']?\s+[A-Z]")
 _ABBREVIATIONS = frozenset(
     "inc corp co ltd llc plc mr mrs ms dr st no jr sr gen gov sen rep col lt sgt capt prof vs etc jan feb mar apr "
@@ -63,8 +64,16 @@ def is_dateline(line: str) -> bool:
 
 def byline_author(line: str) -> str | None:
     """Return the name(s) in a byline such as "By Adam Taylor", or None."""
-    match = _BYLINE.match(line) if len(line) <= MAX_STAMP_CHARS else None
+    # Only a line that opens with "By" can match: most lines never compile the pattern.
+    if len(line) > MAX_STAMP_CHARS or not line.lstrip().startswith("By"):
+        return None
+    match = _byline().match(line)
     return match["name"] if match else None
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    return re.compile(_BYLINE)
 
 
 def looks_like_headline(line: str) -> bool:

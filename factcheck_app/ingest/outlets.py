@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck_app.core.case_fold import IgnoreCasePattern
+
 KNOWN_OUTLETS: tuple[str, ...] = (
     "The Washington Post", "The New York Times", "The Wall Street Journal", "USA Today",
     "Los Angeles Times", "Chicago Tribune", "The Boston Globe", "The Guardian", "The Observer",
@@ -45,11 +47,12 @@ OUTLET_WORDS: tuple[str, ...] = (
 )
 
 _SEPARATOR = r"\s*[-–—|:·•]\s*"
-_KNOWN = re.compile(
+# Matched ignoring case; written in lower case, it compiles several times faster (see IgnoreCasePattern).
+_KNOWN = IgnoreCasePattern(
     r"^(?P<name>(?:the\s+)?(?:"
-    + "|".join(re.escape(re.sub(r"^The\s+", "", name)) for name in sorted(KNOWN_OUTLETS, key=len, reverse=True))
-    + r"))(?P<rest>.*)$",
-    re.IGNORECASE,
+    + "|".join(re.escape(re.sub(r"^The\s+", "", name).lower())
+               for name in sorted(KNOWN_OUTLETS, key=len, reverse=True))
+    + r"))(?P<rest>.*)$"
 )
 # An unknown paper's name: at most four capitalised words ending in a newspaper word.
 # Case-sensitive on purpose: "Apple Daily" matches, "apple daily sales" does not.
@@ -87,10 +90,11 @@ def masthead_outlet(line: str) -> tuple[str, bool] | None:
         return None
     known = _KNOWN.match(text)
     if known:
-        kind = _tail_kind(known["rest"])
+        name = text[known.start("name"):known.end("name")]  # the match is on the lower-cased text
+        kind = _tail_kind(text[known.start("rest"):])
         if kind is not None:
-            key = re.sub(r"^the\s+", "", known["name"].lower())
-            return _DISPLAY.get(key, known["name"]), kind in ("", "slogan", "glued")
+            key = re.sub(r"^the\s+", "", name.lower())
+            return _DISPLAY.get(key, name), kind in ("", "slogan", "glued")
     generic = _GENERIC.match(text)
     if generic:
         kind = _tail_kind(generic["rest"])

@@ -13,7 +13,7 @@ from factcheck_app.extract.quotes import _SINGLE_OPEN
 _WORDS = st.sampled_from([
     *NUMBER_WORDS, *(w.upper() for w in NUMBER_WORDS), *(w.title() for w in NUMBER_WORDS),
     "5th", "21ST", "3rd", "th", "x", "_", "é", "٣", "Ⅻ", "“", " ", "  ", "\n", "-", "'", "1", "22",
-    "the", "said", "was", "is", "to", "sources", "according", "may", "be", "most", "far", "from", "were", "believed",
+    "the", "these", "THOSE", "bathe", "said", "was", "is", "to", "sources", "according", "may", "be", "most", "far", "from", "were", "believed",
 ])
 _TEXT = st.lists(_WORDS, max_size=14).map("".join)
 
@@ -33,7 +33,18 @@ def test_number_words_found_with_find_match_the_regex(text: str) -> None:
         return
     has_digit = re.search(r"\d", text) is not None
     expected = sorted(m.start() for m in WORD_NUMBER_RE.finditer(text))
-    assert sorted(checkworthiness._word_number_starts(text, folded, has_digit)) == expected
+    assert sorted(checkworthiness._word_number_starts(text, text.lower(), folded, has_digit)) == expected
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_counts_pointing_back_found_without_a_regex_match_it(text: str) -> None:
+    if checkworthiness._EXOTIC.search(text):
+        return
+    lowered = text.lower()
+    for at in range(len(text) + 1):
+        expected = checkworthiness._COUNT_ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]) is not None
+        assert checkworthiness._follows_word(lowered, at, checkworthiness._COUNT_BACK) == expected
 
 
 @settings(max_examples=400)
@@ -68,3 +79,14 @@ def test_place_table_cache_round_trip(tmp_path) -> None:
     assert gazetteer._load_cached(path, "stamp-2") is None  # another build: rebuilt, not trusted
     path.write_bytes(b"\x00garbage")
     assert gazetteer._load_cached(path, "stamp-1") is None
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["Kibar", "Air", "AIR", "air", "Force", "nuclear", "site", "Site", "te\u017ft", "Base",
+                                 "base", "port", "Transport", "plant", "The", " ", "  ", "\n", "\n\n", "-", "."]),
+                max_size=14).map("".join))
+def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: str) -> None:
+    from factcheck_app.extract.places import _site_matches
+    from factcheck_app.extract.site_phrases import SITE_RE
+
+    assert [m.span() for m in _site_matches(text)] == [m.span() for m in SITE_RE.finditer(text)]

@@ -29,6 +29,17 @@ def test_furniture_lines(line):
     assert is_furniture(line)
 
 
+@pytest.mark.parametrize("line", ["Advertiſement", "Sİgn in", "Bac\u212a to top"])
+def test_furniture_lines_match_as_a_case_insensitive_pattern_would(line):
+    # To a case-insensitive pattern "ſ" is an "s", the dotted capital I an "i" and the Kelvin
+    # sign a "k"; lower-casing alone would miss the first and the last, and lengthen the second.
+    assert is_furniture(line)
+
+
+def test_related_heading_matches_as_a_case_insensitive_pattern_would():
+    assert is_related_heading("Top \u017ftories") and is_related_heading("Don’t MİSS")
+
+
 @pytest.mark.parametrize("line", [
     "Share prices fell 3 percent on Tuesday.", "The comment drew criticism from both parties.",
     "Follow the money, the investigators said.", "Regulators say cookies require consent before they are set.",

@@ -156,6 +156,10 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
     ExchangeTable("check_collections", natural=lambda r: r["name"], natural_columns=("name",),
                   label="published-check collections"),
     ExchangeTable("published_checks", refs={"collection_id": "check_collections"}, label="published checks"),
+    # Publishing details (claimant, appearances, claim as reviewed, review address) belong to a claim.
+    ExchangeTable("claim_publishing", key="claim_id", refs={"claim_id": "claims"}, label="publishing details"),
+    ExchangeTable("claim_appearances", key=("claim_id", "position"), refs={"claim_id": "claims"},
+                  label="claim appearances"),
 ]
 
 

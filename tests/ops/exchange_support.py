@@ -30,7 +30,7 @@ SENTENCES = [
 CONTENT_TABLES = {
     "articles": (), "claims": (), "facets": (), "sources": (), "evidence": (), "verdicts": (),
     "verdict_history": (), "rating_scales": (), "exchange_aliases": ("recorded_at", "recorded_by"),
-    "verdict_conflicts": ("found_at",),
+    "verdict_conflicts": ("found_at",), "claim_publishing": (), "claim_appearances": (),
 }
 
 

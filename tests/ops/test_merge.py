@@ -9,6 +9,7 @@ from factcheck_app.ops.decisions import decide_verdict
 from factcheck_app.ops.exchange import export_changes, read_changes
 from factcheck_app.ops.merge import merge_changes
 from factcheck_app.ops.people import MissingPersonError
+from factcheck_app.ops.publishing import PublishingEdit, edit_publishing, publishing_details
 from factcheck_app.ops import verdicts as vops
 from factcheck_app.store import verdicts
 from factcheck_app.store.articles import import_article
@@ -325,3 +326,17 @@ def test_a_link_to_a_document_stays_where_the_document_is_and_is_empty_elsewhere
     assert [e["document_id"] for e in list_evidence(bob.db, claim)] == [None]
     send(pair, "bob", "ann", tmp_path)
     assert [e["document_id"] for e in list_evidence(ann.db, claim)] == ["doc-1"]
+
+
+def test_publishing_details_travel_with_their_claim(pair, tmp_path):
+    ann, bob = pair["ann"], pair["bob"]
+    claim = claim_ids(ann)[0]
+    edit = PublishingEdit(claimant="Harbour Minister", claimant_type="Person",
+                          appearances=["https://news.example.org/a", "https://video.example.org/b"],
+                          claim_reviewed="The reservoir holds 59 million cubic metres")
+    edit_publishing(ann, claim, edit, by="Ann")
+    send(pair, "ann", "bob", tmp_path)
+    shown, stored = publishing_details(bob, claim)
+    assert stored.claimant == "Harbour Minister"
+    assert [a for a in shown.appearances][:2] == [a for a in publishing_details(ann, claim)[0].appearances][:2]
+    assert content(ann) == content(bob)

@@ -7,7 +7,8 @@ rows found to be one are joined under the smaller key and the join is recorded (
 which travels too). Verdicts are then rebuilt from the merged verdict history: one line of
 changes gives the verdict; two lines (both sides changed it since they last exchanged) keep
 both versions and mark the claim as needing a decision. A review stays only while the
-reviewer rule holds over the merged history.
+reviewer rule holds over the merged history. Document files come with their rows and are
+kept beside the library before the merge commits (ops/merge_documents.py).
 
 Applying the same changes again changes nothing, and the result does not depend on the
 order in which libraries exchange: every choice is made from the rows and stamps alone.
@@ -22,6 +23,7 @@ from factcheck_app.core.ids import utc_now
 from factcheck_app.ops.change_file import ChangeSet, Entry
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.people import require_person
+from factcheck_app.ops.merge_documents import check_files, documents_held, forget_files, keep_files
 from factcheck_app.ops.merge_summary import MergeSummary
 from factcheck_app.ops.merge_verdicts import rebuild_verdicts
 from factcheck_app.store import exchange as rows
@@ -40,6 +42,7 @@ JOIN_REASONS = {
     "claims": "the same passage of the same article",
     "facets": "the same fact in the same claim",
     "evidence": "the same source, stance and excerpt on the same claim",
+    "documents": "the same file (SHA-256)",
 }
 
 
@@ -69,7 +72,9 @@ class _Merger:
         self.progress = progress
         self.summary = MergeSummary()
         self.aliases = rows.aliases(self.db)
-        self.columns = {t.name: rows.table_columns(self.db, t.name) for t in EXCHANGE_TABLES}
+        self.columns = {
+            t.name: [c for c in rows.table_columns(self.db, t.name) if c not in t.local_columns] for t in EXCHANGE_TABLES
+        }
         self.tables = [t for t in EXCHANGE_TABLES if self.columns[t.name]]
         self.touched_claims: set[str] = set()
         self.high_water = BASE_STAMP
@@ -83,6 +88,9 @@ class _Merger:
         self._pending_table: str | None = None
         #: The rows the change set carries, by table and key, to put back a row something here names.
         self.incoming: dict[str, dict[str, Entry]] = {}
+        #: Removals that gave way to a row naming theirs, tried again once every table is merged
+        #: (the naming row may itself be removed later in the same change set).
+        self.deferred: list[tuple[ExchangeTable, Entry]] = []
 
     # -- keys ------------------------------------------------------------------------------------
 
@@ -313,7 +321,14 @@ class _Merger:
         self.flush()
         return len(entries)
 
-    def _apply_removal(self, table: ExchangeTable, entry: Entry) -> None:
+    def apply_deferred_removals(self) -> None:
+        """Try again the removals a row then still named, children's tables first."""
+        order = {t.name: i for i, t in enumerate(self.tables)}
+        waiting, self.deferred = self.deferred, []
+        for table, entry in sorted(waiting, key=lambda item: -order[item[0].name]):
+            self._apply_removal(table, entry, last_try=True)
+
+    def _apply_removal(self, table: ExchangeTable, entry: Entry, last_try: bool = False) -> None:
         key = self.resolved_key(table, entry.key)
         if key != entry.key:
             return  # the row was joined into another (an alias says so): that row stays
@@ -321,7 +336,11 @@ class _Merger:
         version = rows.versions(self.db, table.name, [key]).get(key)
         local_stamp = version[0] if version else BASE_STAMP
         if local is not None:
-            if not _newer(entry.stamp, None, local_stamp, local) or self._still_named(table, key):
+            if not _newer(entry.stamp, None, local_stamp, local):
+                return
+            if self._still_named(table, key):
+                if not last_try:
+                    self.deferred.append((table, entry))
                 return
             if table.name == "claims":
                 self.touched_claims.discard(key)
@@ -352,12 +371,16 @@ class _Merger:
                 ):
                     self.summary.skipped += 1
                     return
+        for column, target in table.soft_refs.items():
+            if row.get(column) is not None:
+                row[column] = self.resolve(target, row[column])
         for column, target in table.keeps.items():
             if column not in table.refs and row.get(column) is not None and not self.exists(target, row[column]):
                 self.revive(target, row[column])
         for column, target in table.soft_refs.items():
-            if row.get(column) is not None and not self._holds(target, row[column]):
-                row[column] = None
+            if row.get(column) is not None:
+                if not self._holds(target, row[column]):
+                    row[column] = None
         if local is None and key in self.present[table.name]:
             # Joined or re-keyed earlier in this merge: read it as it is now.
             self.flush()
@@ -427,6 +450,7 @@ def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None)
             done += merger.apply_table(table, entries, done, total)
     if progress:
         progress(total, total, "Rebuilding verdicts")
+    merger.apply_deferred_removals()
     rebuild_verdicts(lib, merger.touched_claims, merger.summary,
                      lambda scale: merger.exists("rating_scales", scale))
     merger.settle_aliases()
@@ -454,11 +478,15 @@ def merge_changes(
     cancel) leaves the library as it was.
     """
     who = require_person(by, "merging changes")
+    check_files(changes, source)
     summary: MergeSummary | None = None
+    written = []
     try:
         with write(lib.db):
+            held = documents_held(lib, changes)
             summary = _apply(lib, changes, who, progress)
             summary.source = source
+            written = keep_files(lib, changes, held, write_files=not preview)
             if preview:
                 raise _DryRun
             if not summary.nothing:
@@ -466,6 +494,9 @@ def merge_changes(
             rows.record_merged(lib.db, changes.header.get("from"))
     except _DryRun:
         pass
+    except BaseException:
+        forget_files(written)
+        raise
     return OpResult(
         changes=Changes(everything=bool(summary and not summary.nothing and not preview)),
         value=summary,

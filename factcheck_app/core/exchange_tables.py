@@ -141,7 +141,7 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
     ExchangeTable("documents", natural=lambda r: r["sha256"], natural_columns=("sha256",), label="documents"),
     ExchangeTable(
         "source_documents", key=("source_id", "document_id"), refs={"source_id": "sources", "document_id": "documents"},
-        keeps={"document_id": "documents"}, label="document attachments",
+        keeps={"source_id": "sources", "document_id": "documents"}, label="document attachments",
     ),
     ExchangeTable(
         "document_pages", key=("document_id", "page"), refs={"document_id": "documents"}, local_columns=("id",),

@@ -11,6 +11,7 @@ from factcheck_app.ops.change_file import ChangeFileError, read_change_file, wri
 from factcheck_app.ops.documents import quote_document
 from factcheck_app.ops.exchange import export_changes, read_changes
 from factcheck_app.ops.merge import merge_changes
+from factcheck_app.ops.sources import remove_source
 from factcheck_app.store.documents import pages_of
 from factcheck_app.store.evidence import list_evidence
 from factcheck_app.store.files import files_dir
@@ -42,6 +43,7 @@ def test_a_quoted_document_arrives_with_its_file_pages_and_link(pair, tmp_path):
 
     assert summary.new["documents"] == 1 and summary.new["document_pages"] == 3
     assert summary.new["source_documents"] == 1
+    assert "1 new documents" in summary.lines()
     assert [(e["document_id"], e["page"]) for e in list_evidence(bob.db, claim)] == [(document, 2)]
     assert pages_of(bob.db, document) == pages_of(ann.db, document)
     assert _files(bob) == _files(ann) and len(_files(bob)) == 1
@@ -167,3 +169,14 @@ def test_a_document_whose_file_is_gone_goes_without_it_and_is_refused_where_it_i
     with pytest.raises(ChangeFileError, match="without its file"):
         merge_changes(bob, read_changes(path), by="Bob")
     assert content(bob) == before and _files(bob) == []
+
+
+def test_a_document_attached_to_a_source_the_colleague_removed_brings_the_source_back(pair, tmp_path):
+    ann, bob = pair["ann"], pair["bob"]
+    source = ann.db.execute("SELECT id FROM sources ORDER BY id LIMIT 1").fetchone()[0]
+    remove_source(ann, source)
+    attach_text(bob, source, "notes.txt", REPORT)
+    for sender, receiver in [("ann", "bob"), ("bob", "ann")]:
+        send(pair, sender, receiver, tmp_path)
+    assert content(ann) == content(bob)
+    assert ann.db.execute("SELECT count(*) FROM source_documents WHERE source_id = ?", [source]).fetchone()[0] == 1

@@ -233,6 +233,7 @@ class _Merger:
         if table.name == "claims":
             self.touched_claims.add(survivor)
             drop_verdict_of(self.db, loser)
+        moved = self._keyed_children(table, loser)
         if survivor not in found:
             rows.rekey_row(self.db, table, loser, survivor, self.tables)
             rows.set_version(self.db, table.name, survivor, loser_stamp, False)
@@ -246,10 +247,31 @@ class _Merger:
                 rows.set_version(self.db, table.name, survivor, loser_stamp, False)
             else:
                 rows.delete_row(self.db, table, loser)
+        self._version_moved_children(moved, survivor)
         rows.set_version(self.db, table.name, loser, loser_stamp, True)
         self.record_alias(table.name, loser, survivor)
         self._remember_natural(table, {**found[loser], table.key: survivor})
         self._dedupe_children(table, survivor)
+
+    def _keyed_children(self, table: ExchangeTable, key: str) -> list[tuple[ExchangeTable, str, dict, str]]:
+        """Return (child table, column, row, stamp) for the rows whose own key names row ``key`` of ``table``
+        (a document's pages and attachments): re-pointed at another row, they get a new key."""
+        found = []
+        for child in self.tables:
+            for column, target in child.refs.items():
+                if target == table.name and len(child.key_columns) > 1 and column in child.key_columns:
+                    kids = rows.rows_by_columns(self.db, child, (column,), (key,))
+                    stamps = rows.versions(self.db, child.name, [child.key_of(k) for k in kids])
+                    found += [(child, column, kid, stamps.get(child.key_of(kid), (BASE_STAMP, False))[0]) for kid in kids]
+        return found
+
+    def _version_moved_children(self, moved: list[tuple[ExchangeTable, str, dict, str]], survivor: str) -> None:
+        """Give the rows that took a new key in a join a version under it, so they travel on as they are now."""
+        for child, column, kid, stamp in moved:
+            key = child.key_of({**kid, column: survivor})
+            now = rows.versions(self.db, child.name, [key]).get(key)
+            if key in rows.rows_by_key(self.db, child, [key]) and (now is None or now[1] or now[0] < stamp):
+                rows.set_version(self.db, child.name, key, stamp, False)
 
     def _dedupe_children(self, table: ExchangeTable, key: str) -> None:
         """Join the children of ``key`` that became duplicates when two parents were joined."""

@@ -47,7 +47,16 @@ class RatingScale:
             if step.label.casefold() == wanted:
                 return step
         labels = ", ".join(s.label for s in self.steps)
-        raise ScaleError(f"'{label}' is not a rating on the {self.title} scale (choose one of: {labels}).")
+        raise ScaleError(f"'{label}' is not a rating on {self.named} (choose one of: {labels}).")
+
+    @property
+    def named(self) -> str:
+        """Return the scale as a sentence names it: "the Six-step truth scale", "the Stars scale".
+
+        Never "the Six-step truth scale scale".
+        """
+        title = self.title.strip()
+        return f"the {title}" if title.casefold().endswith("scale") else f"the {title} scale"
 
     @property
     def best(self) -> int:

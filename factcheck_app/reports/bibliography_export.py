@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from factcheck_app.core.bibliography import date_parts, item_type_for_kind, split_authors, split_tags
@@ -156,3 +157,32 @@ def export_sources(sources: list[dict], fmt: str, path: str | os.PathLike, *, fo
     if not sources:
         raise NothingToExportError("No sources to export: the selection cites none.")
     return write_string(path, SOURCE_FORMATS[fmt].render(sources), force=force)
+
+
+# --- the export-format registry's entries (reports/formats.py): the sources a report's claims cite ---
+
+
+def _cited(report: dict) -> list[dict]:
+    sources = report.get("cited_sources") or []
+    if not sources:
+        raise NothingToExportError("No sources to export: the selection cites none.")
+    return sources
+
+
+def _export(name: str, report: dict, path: Path, options, progress=None) -> list[Path]:
+    return [export_sources(_cited(report), name, path, force=options.force)]
+
+
+def _preview(name: str, report: dict, options):
+    from factcheck_app.reports.formats import Preview
+
+    sources = report.get("cited_sources") or []
+    return Preview("text", SOURCE_FORMATS[name].render(sources) if sources else "The selection cites no source.")
+
+
+export_csl_json = partial(_export, "csl-json")
+export_ris = partial(_export, "ris")
+export_bibtex = partial(_export, "bibtex")
+preview_csl_json = partial(_preview, "csl-json")
+preview_ris = partial(_preview, "ris")
+preview_bibtex = partial(_preview, "bibtex")

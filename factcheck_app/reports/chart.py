@@ -14,15 +14,18 @@ COUNT_WIDTH = 44
 FONT = "Helvetica Neue, Helvetica, Arial, sans-serif"
 
 
-def bar_chart_svg(by_verdict: list[dict], title: str = "Claims by verdict") -> Markup:
-    """Return an accessible SVG bar chart of ``[{'rating', 'colour', 'count'}]`` (escaped, safe to inline)."""
+def bar_chart_svg(by_verdict: list[dict], title: str = "Claims by verdict", chart_id: str = "chart") -> Markup:
+    """Return an accessible SVG bar chart of ``[{'rating', 'colour', 'count'}]`` (escaped, safe to inline).
+
+    ``chart_id`` names the chart's title element: give each chart on one page its own.
+    """
     most = max((row["count"] for row in by_verdict), default=0) or 1
     width = LABEL_WIDTH + BAR_WIDTH + COUNT_WIDTH
     height = max(1, len(by_verdict)) * ROW_HEIGHT + 4
     parts = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" preserveAspectRatio="xMinYMin meet" aria-labelledby="chart-title" font-family="{FONT}">',
-        f'<title id="chart-title">{escape(title)}</title>',
+        f'width="100%" style="max-width:{width}px" preserveAspectRatio="xMinYMin meet" aria-labelledby="{escape(chart_id)}-title" font-family="{FONT}">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
     ]
     for i, row in enumerate(by_verdict):
         y = i * ROW_HEIGHT + 4

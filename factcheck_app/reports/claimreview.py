@@ -1,148 +1,174 @@
-"""ClaimReview (schema.org JSON-LD) for search engines and fact-check aggregators.
+"""ClaimReview (schema.org JSON-LD) as Google's fact-check structured-data guide documents it.
 
-One ClaimReview per claim with a verdict. Required: claimReviewed, reviewRating, url (the
-published fact-check), author (the checking organisation). Recommended: itemReviewed (a Claim
-with author, datePublished and appearance) and datePublished. The published URL of a claim's
-fact-check lives in the library setting ``claimreview.url.<claim id>``.
+One ClaimReview per claim with a verdict: ``claimReviewed`` (the claim as reviewed, at most
+75 characters), ``reviewRating`` (a Rating with ``alternateName`` and, for ratings on a
+numeric scale, ``ratingValue`` between ``worstRating`` (at least 1) and ``bestRating``),
+``url`` (the published review), ``author`` (the checking organisation with its address),
+``datePublished``, and ``itemReviewed``: a ``Claim`` with ``author`` (Person or
+Organization), ``datePublished``, ``appearance`` and ``firstAppearance``.
+
+``missing_items`` lists what a claim lacks; nothing is written while anything is missing
+unless the checker chooses to go ahead (``ExportOptions.allow_incomplete``). Draft
+verdicts are only exported when asked for, and then carry ``creativeWorkStatus: "Draft"``.
 """
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
-from sqlite_utils import Database
 
-from factcheck_app.reports.errors import ClaimReviewIncompleteError, ReportError
-from factcheck_app.reports.model import iter_claims, review_url_key
+from factcheck_app.reports.errors import ClaimReviewIncompleteError
+from factcheck_app.reports.model import iter_claims
 from factcheck_app.reports.safe_write import write_string
 from factcheck_app.reports.templating import html_environment, http_url
-from factcheck_app.store import settings
 
-MAX_CLAIM_LENGTH = 74  # "under 75 characters"
 SNIPPET_TEMPLATE = "claimreview_snippet.html.j2"
+#: Google: worstRating "must have a minimum value of 1".
+LOWEST_WORST_RATING = 1
+DRAFT_STATUS = "Draft"
 
 
-def shorten_claim(text: str, limit: int = MAX_CLAIM_LENGTH) -> str:
-    """Return ``text`` on one line, at most ``limit`` characters: cut at a word boundary with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    if " " in cut and not flat[limit - 1].isspace():
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.-–—") + "…"
+@dataclass(frozen=True)
+class MissingItem:
+    """One thing the markup lacks: for a claim (``claim_id``) or for the whole desk (None).
+
+    ``field`` names what to fill: organisation, organisation-url (the settings' names), review_url,
+    claim_reviewed, claimant, claim_date or appearances.
+    """
+
+    claim_id: str | None
+    field: str
+    message: str
+    claim_text: str = ""
 
 
-def set_review_url(db: Database, claim_id: str, url: str) -> None:
-    """Record the published fact-check URL of a claim (http or https only)."""
-    if not http_url(url):
-        raise ReportError(f"'{url}' is not a web address (http:// or https://).")
-    settings.set_setting(db, review_url_key(claim_id), url.strip())
+def _claim_label(claim: dict) -> str:
+    words = " ".join(claim["text"].split())
+    return f"claim {claim['id'][:8]} (“{words[:40]}{'…' if len(words) > 40 else ''}”)"
 
 
-@dataclass
-class Problems:
-    """What the markup would lack: required items block the export, recommended ones are warnings."""
-
-    missing_url: list[str] = field(default_factory=list)
-    required: list[str] = field(default_factory=list)
-    recommended: list[str] = field(default_factory=list)
-
-    def message(self, allow_missing_url: bool) -> str:
-        """Return the problems as one line for a checker."""
-        parts = []
-        if self.missing_url and not allow_missing_url:
-            ids = ", ".join(cid[:8] for cid in self.missing_url)
-            parts.append(f"no published fact-check URL for claim(s) {ids} (set one with --review-url CLAIM=URL, "
-                         "or pass --allow-missing-url)")
-        parts += self.required
-        if self.recommended:
-            parts.append("recommended but missing: " + "; ".join(self.recommended))
-        return "ClaimReview incomplete: " + "; ".join(parts) + "."
-
-    def blocking(self, allow_missing_url: bool) -> bool:
-        """Return True when the markup cannot be written."""
-        return bool(self.required or (self.missing_url and not allow_missing_url))
-
-
-def _item_author(article: dict) -> dict | None:
-    if article.get("outlet"):
-        return {"@type": "Organization", "name": article["outlet"]}
-    if article.get("author"):
-        return {"@type": "Person", "name": article["author"]}
-    return None
-
-
-def _rating(verdict: dict) -> dict:
-    rating = {"@type": "Rating", "alternateName": verdict["rating"]}
-    if not verdict["off_scale"]:
-        rating.update(ratingValue=verdict["value"], bestRating=verdict["best"], worstRating=verdict["worst"])
-    return rating
-
-
-def claim_review(report: dict, article: dict, claim: dict) -> dict:
-    """Return one ClaimReview object for a claim that has a verdict."""
-    verdict = claim["verdict"]
+def missing_items(report: dict) -> list[MissingItem]:
+    """Return what the ClaimReview markup of the report lacks, the desk's items first, then claim by claim."""
+    items = []
     org = report["organisation"]
-    author = {"@type": "Organization", "name": org.get("name")}
-    if org.get("url"):
-        author["url"] = org["url"]
+    if not org.get("name"):
+        items.append(MissingItem(None, "organisation", "the checking organisation's name"))
+    if not http_url(org.get("url")):
+        items.append(MissingItem(None, "organisation-url", "the checking organisation's web address"))
+    for _, claim in iter_claims(report):
+        if claim["verdict"] is None:
+            continue
+        info = claim["publishing"]
+        label = _claim_label(claim)
+        wanted = (
+            ("review_url", http_url(info["review_url"]), "the published review's address"),
+            ("claim_reviewed", info["claim_reviewed"],
+             "the claim as reviewed (a short wording; the claim cannot be shortened without cutting a quotation)"),
+            ("claimant", info["claimant"], "who made the claim (the claimant)"),
+            ("claim_date", info["claim_date"], "when the claim was made"),
+            ("appearances", any(http_url(a["url"]) for a in info["appearances"]), "where the claim appeared"),
+        )
+        items += [MissingItem(claim["id"], name, f"{label}: {what}", claim["text"])
+                  for name, ok, what in wanted if not ok]
+        if http_url(info["review_url"]) and http_url(org.get("url")) and not same_site(info["review_url"], org["url"]):
+            items.append(MissingItem(claim["id"], "review_url", f"{label}: a review address on the organisation's "
+                                     f"site ({_host(org['url'])}), where the markup is published", claim["text"]))
+    return items
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").casefold()
+    return host[4:] if host.startswith("www.") else host
+
+
+def same_site(review_url: str, organisation_url: str) -> bool:
+    """Return True when the review's address is on the organisation's domain or a subdomain of it.
+
+    Google: the ClaimReview's url must be on the domain (or a subdomain) of the page that hosts the markup.
+    """
+    review, home = _host(review_url), _host(organisation_url)
+    return bool(home) and (review == home or review.endswith("." + home))
+
+
+def rating(verdict: dict) -> dict:
+    """Return the Rating: its label, and its numbers when the rating sits on a numeric scale.
+
+    Unverifiable and other off-scale ratings carry no number. A scale whose worst number is
+    below 1 is shifted up so that worstRating is 1, as Google asks; the order is unchanged.
+    """
+    out = {"@type": "Rating", "alternateName": verdict["rating"], "name": verdict["rating"]}
+    value, best, worst = verdict.get("value"), verdict.get("best"), verdict.get("worst")
+    if verdict.get("off_scale") or None in (value, best, worst) or best <= worst:
+        return out
+    shift = max(0, LOWEST_WORST_RATING - worst)
+    out.update(ratingValue=value + shift, bestRating=best + shift, worstRating=worst + shift)
+    return out
+
+
+def _party(name: str, kind: str | None, url: str | None = None) -> dict:
+    party = {"@type": kind or "Person", "name": name}
+    if http_url(url):
+        party["url"] = url
+    return party
+
+
+def _creative_work(url: str) -> dict:
+    return {"@type": "CreativeWork", "url": url}
+
+
+def review_date(verdict: dict) -> str | None:
+    """Return the review's publication date: when the verdict was published, else last changed."""
+    moment = verdict.get("published_at") or verdict.get("updated_at")
+    return moment[:10] if moment else None
+
+
+def claim_review(report: dict, claim: dict) -> dict:
+    """Return one ClaimReview object for a claim that has a verdict (missing items are left out)."""
+    verdict, info, org = claim["verdict"], claim["publishing"], report["organisation"]
     item: dict = {"@type": "Claim"}
-    if _item_author(article):
-        item["author"] = _item_author(article)
-    if article.get("published"):
-        item["datePublished"] = article["published"]
-    if http_url(article.get("url")):
-        item["appearance"] = {"@type": "CreativeWork", "url": article["url"]}
+    if info["claimant"]:
+        item["author"] = _party(info["claimant"], info["claimant_type"])
+    if info["claim_date"]:
+        item["datePublished"] = info["claim_date"]
+    appearances = [a for a in info["appearances"] if http_url(a["url"])]
+    if appearances:
+        item["appearance"] = [_creative_work(a["url"]) for a in appearances]
+        first = next((a for a in appearances if a["first"]), appearances[0])
+        item["firstAppearance"] = _creative_work(first["url"])
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": shorten_claim(claim["text"]),
-        "reviewRating": _rating(verdict),
+        "url": http_url(info["review_url"]),
+        "claimReviewed": info["claim_reviewed"],
         "itemReviewed": item,
-        "author": author,
-        "datePublished": (verdict.get("published_at") or verdict["updated_at"] or "")[:10] or None,
-        "url": verdict.get("review_url"),
+        "author": _party(org["name"], "Organization", org.get("url")) if org.get("name") else None,
+        "datePublished": review_date(verdict),
+        "reviewRating": rating(verdict),
     }
+    if verdict["status"] == "draft":
+        review["creativeWorkStatus"] = DRAFT_STATUS
     return {k: v for k, v in review.items() if v is not None}
 
 
-def check(report: dict) -> Problems:
-    """Return what the ClaimReview markup of the report would lack."""
-    problems = Problems()
-    if not report["organisation"].get("name"):
-        problems.required.append("no checking organisation (set the library setting 'organisation.name')")
-    if not report["organisation"].get("url"):
-        problems.recommended.append("the organisation's web address (library setting 'organisation.url')")
-    seen_articles = set()
-    for article, claim in iter_claims(report):
-        if claim["verdict"] is None:
-            continue
-        if not claim["verdict"].get("review_url"):
-            problems.missing_url.append(claim["id"])
-        if article["id"] in seen_articles:
-            continue
-        seen_articles.add(article["id"])
-        name = (article["title"] or article["id"][:8])[:40]
-        lacks = [what for what, ok in (("outlet or author", _item_author(article)),
-                                       ("publication date", article.get("published")),
-                                       ("web address", http_url(article.get("url")))) if not ok]
-        if lacks:
-            problems.recommended.append(f"article '{name}' has no " + ", no ".join(lacks))
-    return problems
+def _summary(items: list[MissingItem]) -> str:
+    claims = {i.claim_id for i in items if i.claim_id}
+    parts = [f"{i.message} is not set" for i in items if i.claim_id is None]
+    if claims:
+        parts.append(f"{len(claims)} claim{'s lack' if len(claims) != 1 else ' lacks'} details")
+    return "ClaimReview is incomplete: " + "; ".join(parts) + "."
 
 
-def claim_reviews(report: dict, *, allow_missing_url: bool = False) -> list[dict]:
-    """Return the ClaimReview objects; raise ClaimReviewIncompleteError when required properties are missing."""
-    problems = check(report)
-    if problems.blocking(allow_missing_url):
-        raise ClaimReviewIncompleteError(problems.message(allow_missing_url))
-    reviews = [claim_review(report, a, c) for a, c in iter_claims(report) if c["verdict"] is not None]
+def claim_reviews(report: dict, *, allow_incomplete: bool = False) -> list[dict]:
+    """Return the ClaimReview objects; raise ClaimReviewIncompleteError (with ``items``) when anything is missing."""
+    reviews = [claim_review(report, c) for _, c in iter_claims(report) if c["verdict"] is not None]
     if not reviews:
         raise ClaimReviewIncompleteError("ClaimReview needs claims with a verdict; none is selected.")
+    items = missing_items(report)
+    if items and not allow_incomplete:
+        raise ClaimReviewIncompleteError(_summary(items), items)
     return reviews
 
 
@@ -154,27 +180,49 @@ def script_safe_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c")
 
 
-def render_claimreview(report: dict, *, allow_missing_url: bool = False) -> str:
+def render_claimreview(report: dict, *, allow_incomplete: bool = False) -> str:
     """Return the JSON-LD document: a list of ClaimReview objects."""
-    return json.dumps(claim_reviews(report, allow_missing_url=allow_missing_url), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(claim_reviews(report, allow_incomplete=allow_incomplete), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_claimreview_html(report: dict, *, allow_missing_url: bool = False) -> str:
-    """Return an HTML snippet for a CMS: one <script type="application/ld+json"> per ClaimReview."""
-    reviews = claim_reviews(report, allow_missing_url=allow_missing_url)
-    ids = [c["id"] for _, c in iter_claims(report) if c["verdict"] is not None]
-    items = [{"claim_id": cid, "json": Markup(script_safe_json(r))} for cid, r in zip(ids, reviews)]
+def render_claimreview_html(report: dict, *, allow_incomplete: bool = False) -> str:
+    """Return an HTML snippet for a CMS: one <script type="application/ld+json"> per ClaimReview (per claim page)."""
+    reviews = claim_reviews(report, allow_incomplete=allow_incomplete)
+    claims = [c for _, c in iter_claims(report) if c["verdict"] is not None]
+    items = [{"claim_id": c["id"], "draft": r.get("creativeWorkStatus") == DRAFT_STATUS,
+              "json": Markup(script_safe_json(r))} for c, r in zip(claims, reviews)]
     return html_environment().get_template(SNIPPET_TEMPLATE).render(
         items=items, organisation=report["organisation"].get("name"))
 
 
-def write_claimreview(report: dict, path: str | os.PathLike, *, html: bool = False, force: bool = False,
-                      allow_missing_url: bool = False) -> Path:
-    """Write the JSON-LD (or, with ``html``, the CMS snippet) atomically; return the path."""
-    render = render_claimreview_html if html else render_claimreview
-    return write_string(path, render(report, allow_missing_url=allow_missing_url), force=force)
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``claimreview``."""
+    text = render_claimreview(report, allow_incomplete=options.allow_incomplete)
+    return [write_string(path, text, force=options.force)]
 
 
-def warnings(report: dict) -> list[str]:
-    """Return the recommended properties the markup lacks (the export goes ahead without them)."""
-    return check(report).recommended
+def export_html(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``claimreview-html``."""
+    text = render_claimreview_html(report, allow_incomplete=options.allow_incomplete)
+    return [write_string(path, text, force=options.force)]
+
+
+def _preview(report: dict, render) -> "Preview":
+    from factcheck_app.reports.formats import Preview
+
+    items = missing_items(report)
+    note = _summary(items) if items else ""
+    try:
+        return Preview("text", render(report, allow_incomplete=True), note)
+    except ClaimReviewIncompleteError as exc:
+        return Preview("text", str(exc), note)
+
+
+def preview(report: dict, options):
+    """The registry's preview for ``claimreview``: the JSON-LD, with what is missing as the note."""
+    return _preview(report, render_claimreview)
+
+
+def preview_html(report: dict, options):
+    """The registry's preview for ``claimreview-html``."""
+    return _preview(report, render_claimreview_html)

@@ -41,6 +41,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("verdict_published", "When the verdict was first published (UTC)."),
     ("review_url", "The published fact-check's web address, when set."),
     ("corrections", "Changes after publication, '; '-separated, each as 'date: from -> to (why)'."),
+    ("claimant", "Who made the claim (a person or an organisation)."),
+    ("claimant_type", "Person or Organization."),
+    ("claim_date", "When the claim was made."),
+    ("claim_reviewed", "The claim as reviewed: the short wording ClaimReview carries (at most 75 characters)."),
+    ("appearances", "Where the claim appeared, ' '-separated; the first appearance first."),
     ("source_id", "The source's id (empty when the claim has no source)."),
     ("source_title", "The source's title."),
     ("stance", "supports, refutes or context: how the source bears on the claim."),
@@ -99,7 +104,15 @@ def _claim_cells(article: dict, claim: dict) -> dict:
         "verdict_status": v.get("status"), "rationale": v.get("rationale"), "checker": v.get("checker"),
         "reviewer": v.get("reviewer"), "verdict_updated": v.get("updated_at"),
         "verdict_published": v.get("published_at"), "review_url": v.get("review_url"), "corrections": fixes,
+        **_publishing_cells(claim["publishing"]),
     }
+
+
+def _publishing_cells(info: dict) -> dict:
+    first = [a["url"] for a in info["appearances"] if a["first"]]
+    others = [a["url"] for a in info["appearances"] if not a["first"]]
+    return {"claimant": info["claimant"], "claimant_type": info["claimant_type"], "claim_date": info["claim_date"],
+            "claim_reviewed": info["claim_reviewed"], "appearances": " ".join(first + others)}
 
 
 def _source_cells(s: dict | None) -> dict:
@@ -146,3 +159,24 @@ def write_csv(report: dict, path: str | os.PathLike, *, force: bool = False,
     data = write_text(path, lambda fh: write_rows(report, fh, progress), force=force,
                       encoding="utf-8-sig", newline="")
     return [data, write_string(readme, columns_readme(), force=force)]
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``csv``: the data file and its column README."""
+    return write_csv(report, path, force=options.force, progress=progress)
+
+
+def companions(path: Path) -> list[Path]:
+    """The registry's companion files for ``csv``: the column README beside the data."""
+    return [columns_readme_path(path)]
+
+
+def preview(report: dict, options):
+    """The registry's preview for ``csv``: the rows as CSV text."""
+    import io
+
+    from factcheck_app.reports.formats import Preview
+
+    out = io.StringIO()
+    write_rows(report, out)
+    return Preview("text", out.getvalue())

@@ -19,7 +19,11 @@ class SelectionError(ReportError):
 
 
 class ClaimReviewIncompleteError(ReportError):
-    """ClaimReview markup would lack required properties (fact-check URL, organisation)."""
+    """ClaimReview markup would lack items (the organisation, a review's address...); ``items`` lists them."""
+
+    def __init__(self, message: str, items: list | None = None) -> None:
+        super().__init__(message)
+        self.items = list(items or [])
 
 
 class ExportCancelled(ReportError):

@@ -1,22 +1,22 @@
-"""One entry point for every format: read the report, render it, write it safely (CLI and GUI share it)."""
+"""One entry point for every format: read the report, render it, write it safely (CLI and GUI share it).
+
+Formats come from the registry in ``reports.formats``; this module knows none by name.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from factcheck_app.reports.errors import ReportError
-from factcheck_app.reports.formats import FORMATS
+from factcheck_app.reports.formats import ExportFormat, ExportOptions, Preview, format_ids, get_format
 from factcheck_app.reports.model import Progress, build_report
 from factcheck_app.reports.safe_write import check_target, sanitise_filename
 from factcheck_app.reports.selection import Selection
 
-EXTENSIONS = {"html": ".html", "pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json",
-              "claimreview": ".jsonld", "claimreview-html": ".html",
-              "sources-csl-json": ".json", "sources-ris": ".ris", "sources-bibtex": ".bib"}
-#: A report's cited sources as a bibliography (the app's export dialog offers these beside the reports).
-SOURCE_EXPORTS = {"sources-csl-json": "csl-json", "sources-ris": "ris", "sources-bibtex": "bibtex"}
+#: Publication formats take verdicts at least this far along unless drafts are asked for.
+PUBLICATION_STATUS = "reviewed"
 
 
 @dataclass
@@ -28,16 +28,42 @@ class ExportRequest:
     selection: Selection = field(default_factory=Selection)
     force: bool = False
     paper: str = "a4"
-    allow_missing_url: bool = False
+    #: Write even where items are missing (the checker chose to go ahead).
+    allow_incomplete: bool = False
+    #: Publication formats (ClaimReview): include draft verdicts too, marked as drafts.
+    include_drafts: bool = False
+
+    def options(self) -> ExportOptions:
+        """Return the options the renderer reads."""
+        return ExportOptions(paper=self.paper, allow_incomplete=self.allow_incomplete,
+                             include_drafts=self.include_drafts, force=self.force)
 
 
 @dataclass
 class ExportResult:
-    """The files written and any warnings (recommended ClaimReview properties that are missing)."""
+    """The files written, warnings (items missing when the checker went ahead) and the claims exported."""
 
     paths: list[Path]
     warnings: list[str] = field(default_factory=list)
     claims: int = 0
+
+
+def export_format(format_id: str) -> ExportFormat:
+    """Return the registered format; raise ReportError naming the choices for an unknown one."""
+    try:
+        return get_format(format_id)
+    except KeyError:
+        raise ReportError(f"Unknown format '{format_id}' (choose one of: {', '.join(format_ids())}).") from None
+
+
+def effective_selection(fmt: ExportFormat, selection: Selection, include_drafts: bool = False) -> Selection:
+    """Return the selection a format reads: publication formats skip drafts unless asked; the corrections
+    log reads every claim whose verdict was ever published (withdrawn ones included)."""
+    if fmt.history:
+        return replace(selection, include_unchecked=True, status=None, verdicts=[])
+    if fmt.publication and not include_drafts and selection.status is None:
+        return replace(selection, status=PUBLICATION_STATUS)
+    return selection
 
 
 def _stage(progress: Progress | None, offset: int, span: int):
@@ -47,12 +73,20 @@ def _stage(progress: Progress | None, offset: int, span: int):
     return lambda done, total: progress(offset + (span * done // total if total else span), 100)
 
 
-def _check_targets(fmt: str, path: Path, force: bool) -> None:
-    from factcheck_app.reports.csv_export import columns_readme_path
+def _check_targets(fmt: ExportFormat, path: Path, force: bool) -> None:
+    for target in [path, *fmt.companion_paths(path)]:
+        check_target(target, force)
 
-    check_target(path, force)
-    if fmt == "csv":
-        check_target(columns_readme_path(path), force)
+
+def _check_paper(fmt: ExportFormat, paper: str) -> None:
+    if fmt.uses_paper and paper not in ("a4", "letter"):
+        raise ReportError(f"Unknown paper size '{paper}' (choose a4 or letter).")
+
+
+def read_report(db: Database, request: ExportRequest, progress: Progress | None = None) -> dict:
+    """Return the report the request would export (its format's selection rules applied)."""
+    fmt = export_format(request.fmt)
+    return build_report(db, effective_selection(fmt, request.selection, request.include_drafts), progress)
 
 
 def report_sources(db: Database, report: dict) -> list[dict]:
@@ -63,11 +97,9 @@ def report_sources(db: Database, report: dict) -> list[dict]:
     return sources_cited(db, claim_ids=[claim["id"] for _, claim in iter_claims(report)])
 
 
-def _write_sources(db: Database, report: dict, bib_format: str, path: Path, force: bool) -> Path:
-    """Write the sources cited by the report's claims as a bibliography file."""
-    from factcheck_app.reports.bibliography_export import export_sources
-
-    return export_sources(report_sources(db, report), bib_format, path, force=force)
+def _with_cited_sources(db: Database, fmt: ExportFormat, report: dict) -> dict:
+    """Return the report with its cited sources' full rows, for the formats that write a bibliography."""
+    return {**report, "cited_sources": report_sources(db, report)} if fmt.cites_sources else report
 
 
 def run_export(db: Database, request: ExportRequest, progress: Progress | None = None) -> ExportResult:
@@ -77,43 +109,29 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
 
     ``progress(done, 100)`` is called along the way and may raise ExportCancelled to stop.
     """
-    from factcheck_app.reports import claimreview, csv_export, html, json_export, markdown
-
-    fmt = request.fmt
-    if fmt not in FORMATS and fmt not in SOURCE_EXPORTS:
-        raise ReportError(f"Unknown format '{fmt}' (choose one of: {', '.join(FORMATS)}).")
-    if fmt == "pdf":
-        from factcheck_app.reports.pdf import PAPER_SIZES
-
-        if request.paper not in PAPER_SIZES:
-            raise ReportError(f"Unknown paper size '{request.paper}' (choose a4 or letter).")
+    fmt = export_format(request.fmt)
+    _check_paper(fmt, request.paper)
     into_folder = Path(request.path).is_dir()
     if not into_folder:
         _check_targets(fmt, Path(request.path), request.force)
-    report = build_report(db, request.selection, _stage(progress, 0, 30))
+    report = read_report(db, request, _stage(progress, 0, 30))
     path = Path(request.path)
     if into_folder:
         # A folder as target: the file is named after the report's title, made safe.
-        path = path / (sanitise_filename(report["title"]) + EXTENSIONS[fmt])
+        path = path / (sanitise_filename(report["title"]) + fmt.extension)
         _check_targets(fmt, path, request.force)
-    warnings: list[str] = []
-    if fmt == "html":
-        paths = [html.write_html(report, path, force=request.force)]
-    elif fmt == "pdf":
-        from factcheck_app.reports.pdf import write_pdf
+    paths = fmt.render(_with_cited_sources(db, fmt, report), path, request.options(), _stage(progress, 30, 70))
+    warnings = []
+    if fmt.publication:
+        from factcheck_app.reports.claimreview import missing_items
 
-        paths = [write_pdf(report, path, paper=request.paper, force=request.force,
-                           progress=_stage(progress, 30, 70))]
-    elif fmt == "md":
-        paths = [markdown.write_markdown(report, path, force=request.force)]
-    elif fmt == "csv":
-        paths = csv_export.write_csv(report, path, force=request.force, progress=_stage(progress, 30, 70))
-    elif fmt == "json":
-        paths = [json_export.write_json(report, path, force=request.force)]
-    elif fmt in SOURCE_EXPORTS:
-        paths = [_write_sources(db, report, SOURCE_EXPORTS[fmt], path, request.force)]
-    else:
-        paths = [claimreview.write_claimreview(report, path, html=fmt == "claimreview-html", force=request.force,
-                                               allow_missing_url=request.allow_missing_url)]
-        warnings = claimreview.warnings(report)
+        warnings = [item.message for item in missing_items(report)]
     return ExportResult(paths, warnings, report["summary"]["claims"])
+
+
+def preview_export(db: Database, request: ExportRequest, limit: int) -> tuple[dict, Preview]:
+    """Return the report of the first ``limit`` claims the request would export, and its preview."""
+    fmt = export_format(request.fmt)
+    selection = replace(request.selection, limit=limit)
+    report = _with_cited_sources(db, fmt, build_report(db, effective_selection(fmt, selection, request.include_drafts)))
+    return report, fmt.make_preview(report, request.options())

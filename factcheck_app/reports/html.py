@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from factcheck_app.reports.chart import bar_chart_svg
 from factcheck_app.reports.colours import readable_text_colour
-from factcheck_app.reports.html_fragments import SourceItems, facet_chips
+from factcheck_app.reports.html_fragments import SourceItems, claimant_line, facet_chips
 from factcheck_app.reports.model import corrections_log, iter_claims
 from factcheck_app.reports.safe_write import write_text
 from factcheck_app.reports.templating import html_environment
@@ -30,7 +30,7 @@ def badge_styles(report: dict) -> dict[str, Markup]:
 def _context(report: dict) -> dict:
     return {"report": report, "chart": bar_chart_svg(report["summary"]["by_verdict"]),
             "corrections": corrections_log(report), "badge_styles": badge_styles(report),
-            "facet_chips": facet_chips, "source_items": SourceItems()}
+            "facet_chips": facet_chips, "source_items": SourceItems(), "claimant_line": claimant_line}
 
 
 def render_html(report: dict, template: str = TEMPLATE) -> str:
@@ -49,3 +49,8 @@ def write_html(report: dict, path: str | os.PathLike, *, force: bool = False) ->
 def _write_chunks(fh, pieces) -> None:
     while chunk := "".join(islice(pieces, CHUNK_PIECES)):
         fh.write(chunk)
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``html``."""
+    return [write_html(report, path, force=options.force)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from factcheck_app.extract.facet_kinds import kind_label
+from factcheck_app.reports.human_dates import human_date
 from factcheck_app.reports.templating import facet_label, http_url
 
 # The per-source fields that decide how a source looks: the cache key of its fragments.
@@ -58,6 +59,20 @@ class SourceItems:
         return fixed
 
 
+def claimant_line(publishing: dict) -> Markup:
+    """Return the "Claim by … , date · published review" line under a claim ("" when neither is known)."""
+    claimant, claim_date = publishing["claimant"], publishing["claim_date"]
+    if not claimant and not claim_date:
+        return Markup("")
+    text = f"Claim by {escape(claimant or 'an unknown claimant')}"
+    if claim_date:
+        text += f", {escape(human_date(claim_date))}"
+    review = http_url(publishing["review_url"])
+    if review:
+        text += f' · <a href="{escape(review)}">published review</a>'
+    return Markup(f'<div class="byline">{text}</div>')
+
+
 def _source_fragments(s: dict) -> tuple[str, str, str]:
     url = s["url"]
     title = escape(s["title"])
@@ -66,7 +81,7 @@ def _source_fragments(s: dict) -> tuple[str, str, str]:
     parts = [s.get("publisher") or "Publisher unknown"]
     if s.get("author"):
         parts.append(s["author"])
-    parts += [s.get("published") or "undated", s.get("kind") or "other"]
+    parts += [human_date(s.get("published")) or "undated", s.get("kind") or "other"]
     head = str(escape(" · ".join(parts)))
     tail = ""
     archive = s["archive_url"]

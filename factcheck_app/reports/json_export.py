@@ -31,3 +31,15 @@ def load_report(text: str) -> dict:
 def write_json(report: dict, path: str | os.PathLike, *, force: bool = False) -> Path:
     """Write the JSON export to ``path`` atomically; return the path."""
     return write_string(path, render_json(report), force=force)
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``json``."""
+    return [write_json(report, path, force=options.force)]
+
+
+def preview(report: dict, options):
+    """The registry's preview for ``json``: the JSON text."""
+    from factcheck_app.reports.formats import Preview
+
+    return Preview("text", render_json(report))

@@ -36,3 +36,15 @@ def write_markdown(report: dict, path: str | os.PathLike, *, force: bool = False
     """Write the Markdown report to ``path`` atomically; return the path."""
     tpl = markdown_environment().get_template(TEMPLATE)
     return write_text(path, lambda fh: fh.writelines(tpl.generate(**_context(report))), force=force)
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``md``."""
+    return [write_markdown(report, path, force=options.force)]
+
+
+def preview(report: dict, options):
+    """The registry's preview for ``md``: the Markdown text."""
+    from factcheck_app.reports.formats import Preview
+
+    return Preview("text", render_markdown(report))

@@ -18,26 +18,26 @@ from factcheck_app.reports.context import CONTEXT_REACH, ArticleContext, sentenc
 from factcheck_app.reports.rows import corrections_by_claim, facets_by_claim, sources_by_claim
 from factcheck_app.reports.selection import Selection, select_claim_rows
 from factcheck_app.store import settings
+from factcheck_app.core.publishing import ClaimContext, publishing_dict
+from factcheck_app.store.publishing import stored_by_claim
 from factcheck_app.store.scales import list_scales
 
 REPORT_FORMAT = "factcheck-desk-report"
 REPORT_VERSION = 1
-REVIEW_URL_PREFIX = "claimreview.url."
 UNCHECKED_COLOUR = "#9e9e9e"
 UNKNOWN_STEP_COLOUR = "#6b6b6b"
 
 Progress = Callable[[int, int], None]
 
 
-def default_methodology() -> str:
-    """Return the methodology note shipped in resources/templates (used when the library sets none)."""
+def default_methodology(organisation: str | None = None) -> str:
+    """Return the methodology note shipped in resources/templates (used when the library sets none).
+
+    Its last sentence names whom to ask for a correction: the organisation when it is set.
+    """
     path = resources.files("factcheck_app.resources") / "templates" / "methodology.txt"
-    return path.read_text(encoding="utf-8").strip()
-
-
-def review_url_key(claim_id: str) -> str:
-    """Return the library-setting key that holds a claim's published fact-check URL."""
-    return REVIEW_URL_PREFIX + claim_id
+    contact = organisation.strip() if organisation and organisation.strip() else "the fact-checkers who published it"
+    return path.read_text(encoding="utf-8").strip().replace("{contact}", contact)
 
 
 class _Steps:
@@ -81,7 +81,17 @@ def _verdict(row: dict, steps: _Steps, review_urls: dict[str, str]) -> dict | No
     }
 
 
-ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, body FROM articles "
+def _publishing(row: dict, article: dict, facets, stored) -> dict:
+    """Return a claim's publishing details from the rows the report has read already (its quotes, its article)."""
+    start = row["start_offset"]
+    quotes = tuple((f["start"] - start, f["end"] - start, f["speaker"]) for f in facets if f["kind"] == "quote")
+    context = ClaimContext(text=row["text"], quotations=quotes, article_author=article["author"],
+                           article_outlet=article["outlet"], article_url=article["url"],
+                           article_published=article["published"])
+    return publishing_dict(stored, context)
+
+
+ARTICLES_SQL = ("SELECT id, title, outlet, author, url, published, source_name, imported_at, body FROM articles "
                 "WHERE id IN (SELECT value FROM json_each(?))")
 
 
@@ -99,20 +109,19 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
     facets = facets_by_claim(db, claim_ids)
     sources = sources_by_claim(db, claim_ids)
     steps = _Steps(list_scales(db))
-    review_urls = {
-        r["key"][len(REVIEW_URL_PREFIX):]: r["value"]
-        for r in db.query("SELECT key, value FROM library_settings WHERE key LIKE ? ESCAPE '\\'",
-                          [REVIEW_URL_PREFIX.replace("_", "\\_") + "%"])
-    }
+    stored = stored_by_claim(db, claim_ids)
+    review_urls = {cid: info.review_url for cid, info in stored.items() if info.review_url}
     fixes = corrections_by_claim(db, set(claim_ids))
 
+    organisation = settings.get_setting(db, settings.ORGANISATION_NAME)
     out_articles: list[dict] = []
     current: dict | None = None
     total = len(article_order)
     for row in rows:
         if current is None or current["id"] != row["article_id"]:
             a = articles[row["article_id"]]
-            current = {k: a[k] for k in ("id", "title", "outlet", "author", "url", "published", "source_name")}
+            current = {k: a[k] for k in ("id", "title", "outlet", "author", "url", "published", "source_name",
+                                         "imported_at")}
             current["claims"] = []
             out_articles.append(current)
             context = ArticleContext(a["body"])
@@ -133,6 +142,7 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
             "verdict": _verdict(row, steps, review_urls),
             "sources": sources.get(row["id"], []),
             "corrections": fixes.get(row["id"], []),
+            "publishing": _publishing(row, a, facets.get(row["id"], ()), stored.get(row["id"])),
         })
 
     return {
@@ -140,12 +150,10 @@ def build_report(db: Database, selection: Selection | None = None, progress: Pro
         "version": REPORT_VERSION,
         "generated_at": utc_now(),
         "title": _title(out_articles),
-        "organisation": {
-            "name": settings.get_setting(db, settings.ORGANISATION_NAME),
-            "url": settings.get_setting(db, settings.ORGANISATION_URL),
-        },
+        "organisation": {"name": organisation, "url": settings.get_setting(db, settings.ORGANISATION_URL)},
         "selection": selection.describe(),
-        "methodology": (settings.get_setting(db, settings.METHODOLOGY) or "").strip() or default_methodology(),
+        "methodology": ((settings.get_setting(db, settings.METHODOLOGY) or "").strip()
+                        or default_methodology(organisation)),
         "summary": summarise(out_articles),
         "articles": out_articles,
     }

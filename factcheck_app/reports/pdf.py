@@ -19,6 +19,10 @@ PAPER_SIZES = ("a4", "letter")
 MARGIN_MM = 16
 FOOTER_PX = 26  # room under the text for the page number, in layout pixels (1/96 inch)
 LAYOUT_DPI = 96  # the document is laid out as on a 96-dpi screen, then scaled to the writer's resolution
+#: Room a heading needs below it on its page (about three lines of text), in layout pixels.
+KEEP_WITH_NEXT_PX = 48
+#: Tables shorter than this (an article's heading box) are kept with what follows; longer ones may split.
+SMALL_TABLE_PX = 160
 STANCE_COLOURS = {"supports": "#1b5e2b", "refutes": "#8a1c1c", "context": "#5f6368"}
 
 _app = None  # a QGuiApplication made here (none existed) is kept for the life of the process
@@ -79,7 +83,7 @@ def print_html_to_pdf(html: str, path: Path, *, paper: str = "a4", title: str = 
 
 
 def _print(html: str, path: Path, paper: str, title: str, progress: Progress | None) -> int:
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtCore import QMarginsF, QRectF, Qt
     from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QTextDocument
 
     writer = QPdfWriter(str(path))
@@ -98,8 +102,10 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
     doc.setDocumentMargin(0)
     doc.setDefaultFont(QFont("DejaVu Serif", 10))
     doc.setHtml(html)
-    doc.setPageSize(QSizeF(page_w, body_h))
-    pages = doc.pageCount()
+    doc.setTextWidth(page_w)  # laid out as one long page; page_starts chooses where pages break
+    starts = page_starts(doc, body_h)
+    ends = starts[1:] + [doc.size().height()]
+    pages = len(starts)
 
     footer_font = QFont("DejaVu Sans")
     footer_font.setPixelSize(10)  # layout pixels: the painter scales it with the page
@@ -108,14 +114,14 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
         raise ReportError(f"Cannot write the PDF to {path}.")
     try:
         painter.scale(scale, scale)
-        for page in range(pages):
+        for page, (top, bottom) in enumerate(zip(starts, ends)):
             if progress:
                 progress(page, pages)
             if page:
                 writer.newPage()
             painter.save()
-            painter.translate(0, -page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, page_w, body_h))
+            painter.translate(0, -top)
+            doc.drawContents(painter, QRectF(0, top, page_w, bottom - top))
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
@@ -131,6 +137,72 @@ def _print(html: str, path: Path, paper: str, title: str, progress: Progress | N
     return pages
 
 
+def _line_spans(doc) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Return every text line's (top, bottom) in document order, and every heading's (top, bottom).
+
+    Headings are heading blocks (h1-h6) and small tables (an article's heading box). Block
+    rectangles are in document coordinates, also for blocks inside table cells.
+    """
+    from PySide6.QtGui import QTextTable
+
+    layout = doc.documentLayout()
+    lines: list[tuple[float, float]] = []
+    headings: list[tuple[float, float]] = []
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            lines.append((rect.top() + line.y(), rect.top() + line.y() + line.height()))
+        if block.blockFormat().headingLevel():
+            headings.append((rect.top(), rect.bottom()))
+        block = block.next()
+    for frame in doc.rootFrame().childFrames():
+        rect = layout.frameBoundingRect(frame)
+        if isinstance(frame, QTextTable) and rect.height() < SMALL_TABLE_PX:
+            headings.append((rect.top(), rect.bottom()))
+    lines.sort()
+    headings.sort()
+    return lines, headings
+
+
+def page_starts(doc, page_h: float) -> list[float]:
+    """Return where each page begins in an unpaginated document laid out to the page width.
+
+    A page ends before the line it would cut, and before a heading that would be left at its
+    foot without room for what follows (QTextDocument's own pagination knows no "keep with
+    next"). One layout, then one walk over the lines: no relayout.
+    """
+    import bisect
+
+    lines, headings = _line_spans(doc)
+    line_tops = [top for top, _ in lines]
+    heading_tops = [top for top, _ in headings]
+    total = doc.size().height()
+    starts = [0.0]
+    while starts[-1] + page_h < total:
+        start = starts[-1]
+        end = start + page_h
+        # The last line that would cross the page's end starts the next page.
+        i = bisect.bisect_left(line_tops, end) - 1
+        while i >= 0 and lines[i][1] > end and lines[i][0] > start:
+            end = lines[i][0]
+            i -= 1
+        # A heading too near the foot goes over too, with what follows it.
+        j = bisect.bisect_left(heading_tops, end) - 1
+        while j >= 0 and headings[j][0] > start + 1:
+            top, bottom = headings[j]
+            if bottom + KEEP_WITH_NEXT_PX <= end:
+                break
+            end = top
+            j -= 1
+        if end <= start + 1:  # nothing fits (a line taller than a page): cut where the page ends
+            end = start + page_h
+        starts.append(end)
+    return starts
+
+
 def write_pdf(report: dict, path: str | os.PathLike, *, paper: str = "a4", force: bool = False,
               progress: Progress | None = None) -> Path:
     """Print the report to ``path`` as a PDF (A4 or Letter) atomically; return the path."""
@@ -139,3 +211,15 @@ def write_pdf(report: dict, path: str | os.PathLike, *, paper: str = "a4", force
     with atomic_path(path, force=force) as tmp:
         print_html_to_pdf(html, tmp, paper=paper, title=report["title"], progress=progress)
     return Path(path)
+
+
+def export(report: dict, path: Path, options, progress=None) -> list[Path]:
+    """The registry's renderer for ``pdf``."""
+    return [write_pdf(report, path, paper=options.paper, force=options.force, progress=progress)]
+
+
+def preview(report: dict, options):
+    """The registry's preview for ``html`` and ``pdf``: the PDF's HTML (QTextBrowser reads the same subset)."""
+    from factcheck_app.reports.formats import Preview
+
+    return Preview("html", pdf_html(report))

@@ -16,12 +16,17 @@ from markupsafe import Markup
 
 from factcheck_app.extract.facet_kinds import kind_label
 from factcheck_app.reports.colours import readable_text_colour
+from factcheck_app.reports.human_dates import human_date, human_day
 
 _HTTP = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
-# Characters that start Markdown syntax or raw HTML, anywhere in a line.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+# Characters that start Markdown syntax or raw HTML anywhere in a line. Others ("(", "!", "#",
+# "&" in prose) only act in a context these rules already break up, so they stay as typed:
+# a reader of the plain text never sees "\(2011\)".
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _WHITESPACE = re.compile(r"\s+")
-_MD_LINE_START = re.compile(r"^(\s*)([-=>]|\d+(?=[.)]))", re.MULTILINE)
+# At the start of a line: a heading, list item, rule or block quote marker; a number ending an ordered-list marker.
+_MD_LINE_START = re.compile(r"^(\s*)(?:(#{1,6}(?=\s|$)|[-+](?=\s|$)|>|=+\s*$)|(\d+)([.)])(?=\s|$))", re.MULTILINE)
 
 
 def template_text(name: str) -> str:
@@ -50,8 +55,14 @@ def markdown_escape(value: object) -> str:
     if isinstance(value, Markup):
         return str(value)
     text = _WHITESPACE.sub(" ", str(value))
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _MD_ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
+    return _MD_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match) -> str:
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
 def markdown_link(text: object, url: object) -> Markup:
@@ -112,9 +123,9 @@ def verdict_byline(verdict: dict) -> str:
     parts = [f"Checked by {verdict.get('checker') or 'unnamed checker'}"]
     if verdict.get("reviewer"):
         parts.append(f"reviewed by {verdict['reviewer']}")
-    parts += [verdict["status"], f"rated {short_date(verdict.get('updated_at'))}"]
+    parts += [verdict["status"], f"rated {human_day(verdict.get('updated_at'))}"]
     if verdict.get("published_at"):
-        parts.append(f"published {short_date(verdict['published_at'])}")
+        parts.append(f"published {human_day(verdict['published_at'])}")
     return " · ".join(parts)
 
 
@@ -123,10 +134,23 @@ def source_meta(source: dict) -> str:
     parts = [source.get("publisher") or "Publisher unknown"]
     if source.get("author"):
         parts.append(source["author"])
-    parts += [source.get("published") or "undated", source.get("kind") or "other"]
+    parts += [human_date(source.get("published")) or "undated", source.get("kind") or "other"]
     if source.get("locator"):
         parts.append(f"at {source['locator']}")
     return " · ".join(parts)
+
+
+def correction_change(entry: dict) -> str:
+    """Return what a correction changed, for people: "True → Mostly true", "Mostly true: rationale revised"."""
+    before, after = entry.get("from"), entry.get("to")
+    if after is None:
+        return f"{before or 'no verdict'} → verdict withdrawn"
+    if entry.get("action") == "rationale" or (before == after and entry.get("from_status") == entry.get("to_status")):
+        return f"{after}: rationale revised"
+    text = f"{before or 'no verdict'} → {after}"
+    if entry.get("to_status") and entry.get("to_status") != entry.get("from_status"):
+        text += f" ({entry['to_status']})"
+    return text
 
 
 def short_date(value: str | None) -> str:
@@ -151,7 +175,8 @@ def _common(env: jinja2.Environment) -> jinja2.Environment:
     env.filters.update(
         http_url=http_url, paragraphs=paragraphs, facet_value=facet_value, short_date=short_date,
         text_colour=readable_text_colour, facet_label=facet_label, scale_note=scale_note,
-        verdict_byline=verdict_byline, source_meta=source_meta, kind_label=kind_label,
+        verdict_byline=verdict_byline, source_meta=source_meta, kind_label=kind_label, human_date=human_date,
+        human_day=human_day, correction_change=correction_change,
     )
     return env
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.db import quote_identifier
 
+from factcheck_app.core.ids import utc_now
+
 # Re-exported: the CHECK constraints below are built from these lists.
 from factcheck_app.core.vocabulary import (
     CLAIM_ORIGINS,
@@ -455,5 +457,43 @@ def _v6(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+PUBLISHING_TABLES = """
+CREATE TABLE claim_publishing (
+    claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    claimant TEXT,
+    claimant_type TEXT CHECK (claimant_type IN ('Person', 'Organization')),
+    claim_date TEXT,
+    claim_reviewed TEXT CHECK (length(claim_reviewed) <= 75),
+    review_url TEXT,
+    appearances_set INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT
+);
+CREATE TABLE claim_appearances (
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    first_appearance INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (claim_id, position)
+);
+"""
+
+
+def _v7(db: Database) -> None:
+    """Per-claim publishing details (claimant, appearances, date, claim as reviewed, review address).
+
+    The review addresses kept so far as library settings ``claimreview.url.<claim id>`` move here.
+    """
+    db.executescript(PUBLISHING_TABLES)
+    db.execute(
+        "INSERT INTO claim_publishing (claim_id, review_url, updated_at) "
+        "SELECT c.id, s.value, ? FROM library_settings s "
+        "JOIN claims c ON c.id = substr(s.key, length('claimreview.url.') + 1) "
+        "WHERE s.key LIKE 'claimreview.url.%'",
+        [utc_now()],
+    )
+    db.execute("DELETE FROM library_settings WHERE key LIKE 'claimreview.url.%'")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 LATEST_VERSION = len(MIGRATIONS)

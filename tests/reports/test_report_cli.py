@@ -7,7 +7,6 @@ import pytest
 
 from factcheck_app.cli import main
 from factcheck_app.store import open_library, settings
-from factcheck_app.reports.model import review_url_key
 
 
 def export(store, *args):
@@ -56,7 +55,6 @@ def test_selection_options(report_lib, tmp_path):
     (["--format", "html", "--all", "--verdict", "Brilliant", "-o", "{out}"], "'Brilliant' is not a rating"),
     (["--format", "html", "--all", "--status", "published", "--verdict", "False", "-o", "{out}"], "Nothing to export"),
     (["--format", "html", "--all", "-o", "{tmp}/missing/r.html"], "does not exist"),
-    (["--format", "claimreview", "--all", "-o", "{out}"], "no published fact-check URL"),
     (["--format", "claimreview", "--all", "--review-url", "nourl", "-o", "{out}"], "CLAIM=URL"),
     (["--format", "html", "--all", "--review-url", "a=https://x.example", "-o", "{out}"], "--review-url is for"),
 ])
@@ -94,29 +92,45 @@ def test_never_overwrites_without_force(report_lib, tmp_path, capsys):
 
 def test_claimreview_with_review_urls(report_lib, tmp_path, capsys):
     out = tmp_path / "cr.jsonld"
-    urls = [f"{cid[:8]}=https://checkers.example.org/c/{n}" for n, cid in
-            enumerate([report_lib.crossings, report_lib.cost, report_lib.leaflet, report_lib.harvest])]
-    args = ["--format", "claimreview", "--all", "-o", str(out)]
-    for url in urls:
-        args += ["--review-url", url]
+    args = ["--format", "claimreview", "--all", "-o", str(out), "--include-drafts"]
+    for n, cid in enumerate([report_lib.crossings, report_lib.cost, report_lib.leaflet, report_lib.harvest]):
+        args += ["--review-url", f"{cid[:8]}=https://checkers.example.org/c/{n}"]
+    # The harvest article has no date and no address: listed per claim with the command that fills it.
+    assert export(report_lib.path, *args) == 2
+    err = capsys.readouterr().err
+    assert not out.exists() and "Nothing was written" in err
+    assert f"factcheck publishing set {report_lib.harvest[:8]} --claim-date YYYY-MM-DD" in err
+    assert f"factcheck publishing set {report_lib.harvest[:8]} --appearance https://" in err
+    assert main(["publishing", "set", report_lib.harvest[:8], "--store", str(report_lib.path),
+                 "--claim-date", "2024-02-01", "--appearance", "https://agri.example.org/news"]) == 0
     assert export(report_lib.path, *args) == 0
     reviews = json.loads(out.read_text(encoding="utf-8"))
     assert [r["url"] for r in reviews] == [f"https://checkers.example.org/c/{n}" for n in range(4)]
-    # The article without a date or link is reported as a warning, not an error.
-    err = capsys.readouterr().err
-    assert "warning: article 'Wheat harvest down by a third' has no publication date, no web address" in err
     with open_library(report_lib.path) as lib:
-        assert settings.get_setting(lib.db, review_url_key(report_lib.cost)) == "https://checkers.example.org/c/1"
+        from factcheck_app.ops.publishing import claim_publishing
+
+        assert claim_publishing(lib, report_lib.cost).review_url == "https://checkers.example.org/c/1"
 
 
-def test_claimreview_allow_missing_url_and_html_snippet(report_lib, tmp_path, capsys):
+def test_claimreview_drafts_are_left_out_by_default(report_lib, tmp_path, capsys):
     out = tmp_path / "cr.html"
-    assert export(report_lib.path, "--format", "claimreview-html", "--all", "--allow-missing-url",
+    assert export(report_lib.path, "--format", "claimreview-html", "--all", "--allow-incomplete",
                   "-o", str(out)) == 0
     html = out.read_text(encoding="utf-8")
-    assert html.count('<script type="application/ld+json"') == 4
+    assert html.count('<script type="application/ld+json"') == 2  # the published and the reviewed check
     err = capsys.readouterr().err
-    assert "warning:" in err and "Wheat harvest down by a third" in err
+    assert "warning: missing" in err and "review's address" in err
+
+
+def test_corrections_log_and_statistics_from_the_cli(report_lib, tmp_path):
+    for fmt, name in (("corrections-html", "c.html"), ("corrections-md", "c.md"), ("corrections-csv", "c.csv"),
+                      ("statistics-csv", "s.csv"), ("statistics-html", "s.html")):
+        assert export(report_lib.path, "--format", fmt, "--all", "-o", str(tmp_path / name)) == 0
+    assert "True → Mostly true" in (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "The authority revised its figure." in (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()[0].startswith("date,claim_id")
+    assert "rating,Mostly true,1,1" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
+    assert "<svg" in (tmp_path / "s.html").read_text(encoding="utf-8")
 
 
 def test_export_help_is_documented(capsys):
@@ -124,5 +138,5 @@ def test_export_help_is_documented(capsys):
         main(["export", "--help"])
     out = capsys.readouterr().out
     for option in ("--format", "--article", "--all", "--status", "--verdict", "--force", "--paper",
-                   "--review-url", "--allow-missing-url", "--store", "-o"):
+                   "--review-url", "--allow-incomplete", "--include-drafts", "--store", "-o"):
         assert option in out

@@ -57,9 +57,9 @@ def test_hostile_text_is_inert(report_db):
 def test_html_content(report_db, report_lib):
     html = render_html(build_report(report_db))
     text = " ".join(parse(html).text)
-    for expected in ("The Harbour Gazette", "2024-03-14", "Jo Writer", "Mostly true", "Six-step truth scale",
+    for expected in ("The Harbour Gazette", "14 March 2024", "Jo Writer", "Mostly true", "Six-step truth scale",
                      "Matches, rounded up.", "A. Checker", "B. Editor", "Ferry statistics 2023",
-                     "Average daily crossings: 17,850.", "sheet 2", "Transport Authority", "2024-01-30",
+                     "Average daily crossings: 17,850.", "sheet 2", "Transport Authority", "30 January 2024",
                      "How we checked", "Corrections log", "The authority revised its figure.",
                      "Ferry numbers fall as bridge opens", "quantity", "$1.2 billion → 1,200,000,000 USD"):
         assert expected in text, expected

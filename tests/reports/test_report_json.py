@@ -25,7 +25,7 @@ def test_json_keys_are_stable(report_db):
                           "methodology", "summary", "articles"]
     claim = data["articles"][0]["claims"][0]
     assert list(claim) == ["id", "position", "text", "context_before", "context_after", "start", "end",
-                           "status", "origin", "facets", "verdict", "sources", "corrections"]
+                           "status", "origin", "facets", "verdict", "sources", "corrections", "publishing"]
     assert claim["verdict"]["published_at"][:4].isdigit() and "T" in claim["verdict"]["published_at"]
     assert claim["corrections"][0]["from"] == "True"
 

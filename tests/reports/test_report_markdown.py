@@ -23,20 +23,27 @@ def test_markdown_content(report_db):
 
 def test_markdown_makes_only_http_links(report_db):
     md = render_markdown(build_report(report_db))
-    targets = re.findall(r"\]\(<?([^)>]*)", md)
+    targets = re.findall(r"(?<!\\)\]\(<?([^)>]*)", md)
     assert targets and all(t.startswith(("https://", "http://")) for t in targets), targets
-    assert "](javascript:" not in md
-    assert "\\[click\\]\\(javascript:alert\\(1\\)\\)" in md
+    assert not re.search(r"(?<!\\)\]\(javascript:", md)  # the link syntax is broken by the escaped ]
+    assert "\\[click\\](javascript:alert(1))" in md
 
 
 def test_markdown_escapes_html_and_syntax(report_db):
     md = render_markdown(build_report(report_db))
     assert not re.search(r"(?<!\\)<(script|img)", md)  # every < of stored text is backslash-escaped
-    assert "\\<script\\>" in md and "\\<img src=x onerror=alert\\(1\\)\\>" in md
+    assert "\\<script>" in md and "\\<img src=x onerror=alert(1)>" in md
     assert markdown_escape("# not a heading") == "\\# not a heading"
     assert markdown_escape("- not a list") == "\\- not a list"
     assert markdown_escape("*bold* _x_ `code` | pipe") == "\\*bold\\* \\_x\\_ \\`code\\` \\| pipe"
-    assert markdown_escape("line\n# two") == "line \\# two"
+    assert markdown_escape("line\n# two") == "line # two"  # folded onto one line: no heading
+
+
+def test_markdown_shows_prose_without_escapes_a_reader_sees():
+    assert markdown_escape("It opened in 2011 (at twice its budget), said AT&T!") == \
+        "It opened in 2011 (at twice its budget), said AT&T!"
+    assert markdown_escape("2011. A year") == "2011\\. A year"
+    assert markdown_escape("&amp; stays text") == "\\&amp; stays text"
 
 
 def test_markdown_sample_library(sample_db, tmp_path):

@@ -102,8 +102,10 @@ def test_unknown_rating_and_empty_selection_are_refused(report_db, report_lib):
 
 
 def test_methodology_from_setting_or_default(report_db):
-    assert build_report(report_db)["methodology"] == default_methodology()
+    assert build_report(report_db)["methodology"] == default_methodology("Harbour Checkers")
     assert "corrections log" in default_methodology()
+    assert default_methodology("Harbour Checkers").endswith("contact Harbour Checkers.")
+    assert "named at the top" not in default_methodology() and "{contact}" not in default_methodology()
     settings.set_setting(report_db, settings.METHODOLOGY, "We phone everyone twice.")
     assert build_report(report_db)["methodology"] == "We phone everyone twice."
 

@@ -54,7 +54,7 @@ def test_every_control_has_an_accessible_name(qtbot, sample):
     dialog = make(qtbot, sample)
     for widget in (dialog.format_box, dialog.this_article, dialog.all_articles, dialog.status_box,
                    dialog.verdict_list, dialog.paper_box, dialog.target_edit, dialog.choose_button,
-                   dialog.preview, dialog.export_button, dialog.unchecked_box, dialog.allow_missing_url):
+                   dialog.preview, dialog.export_button, dialog.unchecked_box, dialog.allow_incomplete, dialog.include_drafts):
         assert widget.accessibleName(), widget
     assert not dialog.this_article.isEnabled() and dialog.all_articles.isChecked()
 
@@ -67,7 +67,7 @@ def test_paper_only_for_pdf_and_extension_follows_format(qtbot, sample):
     dialog.set_format("pdf")
     assert dialog.paper_box.isEnabled() and dialog.target_edit.text().endswith(".pdf")
     dialog.set_format("claimreview")
-    assert not dialog.paper_box.isEnabled() and dialog.allow_missing_url.isEnabled()
+    assert not dialog.paper_box.isEnabled() and dialog.allow_incomplete.isEnabled()
     assert dialog.target_edit.text().endswith(".jsonld")
 
 
@@ -146,7 +146,7 @@ def test_errors_are_shown_in_a_message(qtbot, sample, tmp_path, errors):
     dialog.target_edit.setText(str(target))
     with qtbot.waitSignal(dialog.export_failed, timeout=20_000):
         dialog.export_button.click()
-    assert len(errors) == 1 and "no published fact-check URL" in errors[0]
+    assert len(errors) == 1 and "ClaimReview is incomplete" in errors[0]
     assert not target.exists() and dialog.export_button.isEnabled()
     qtbot.waitUntil(lambda: not workers.running_jobs())
 
@@ -164,6 +164,71 @@ def test_cancelled_export_leaves_no_file(qtbot, sample, tmp_path):
         job._run()
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*part")) == []
 
+
+
+def test_a_registered_format_shows_in_the_dialog_and_the_command_line(qtbot, sample, tmp_path, errors):
+    from factcheck_app.cli.parser import build_parser
+    from factcheck_app.reports.formats import ExportFormat, Preview, register, unregister
+
+    def render(report, path, options, progress=None):
+        path.write_text("\n".join(c["text"] for a in report["articles"] for c in a["claims"]), encoding="utf-8")
+        return [path]
+
+    register(ExportFormat("toy", "Toy list of claims", ".toy", "Toy (*.toy)", render,
+                          lambda report, options: Preview("text", "toy preview")))
+    try:
+        export = next(a for a in build_parser()._subparsers._group_actions[0].choices["export"]._actions
+                      if "--format" in a.option_strings)
+        assert "toy" in export.choices
+        dialog = make(qtbot, sample)
+        assert "Toy list of claims" in [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
+        dialog.set_format("toy")
+        assert dialog.target_edit.text().endswith(".toy")
+        dialog.refresh_preview()
+        assert dialog.preview.toPlainText() == "toy preview"
+        target = tmp_path / "claims.toy"
+        dialog.target_edit.setText(str(target))
+        with qtbot.waitSignal(dialog.exported, timeout=20_000):
+            dialog.export_button.click()
+        assert "Council meeting minutes" not in target.read_text(encoding="utf-8")
+        assert target.read_text(encoding="utf-8").count("\n") == 3
+        qtbot.waitUntil(lambda: not workers.running_jobs())
+    finally:
+        unregister("toy")
+
+
+def test_claimreview_lists_missing_items_as_fields_and_filling_them_completes_it(qtbot, sample, tmp_path, errors):
+    from factcheck_app.store.settings import ORGANISATION_URL, set_setting
+
+    set_setting(sample.db, ORGANISATION_URL, None)
+    dialog = make(qtbot, sample)
+    dialog.set_format("claimreview")
+    dialog.refresh_preview()
+    assert "Draft verdicts are left out" in dialog.preview_note.text()
+    dialog.include_drafts.setChecked(True)
+    dialog.refresh_preview()
+    assert "Draft verdicts are left out" not in dialog.preview_note.text()
+    form = dialog.missing_form
+    assert not form.isHidden()
+    fields = {(item.claim_id, item.field): edit for item, edit in form.fields}
+    assert (None, "organisation-url") in fields
+    review_fields = [(cid, edit) for (cid, field), edit in fields.items() if field == "review_url"]
+    assert len(review_fields) == 4
+    fields[(None, "organisation-url")].setText("https://factcheck.example.org")
+    fields[(None, "organisation-url")].editingFinished.emit()
+    for n, (cid, _) in enumerate(review_fields):
+        # The form is rebuilt after each save: find the claim's field again.
+        edit = next(e for i, e in form.fields if (i.claim_id, i.field) == (cid, "review_url"))
+        edit.setText(f"https://factcheck.example.org/checks/{n}")
+        edit.editingFinished.emit()
+    assert errors == []
+    assert form.isHidden(), [i.message for i, _ in form.fields]
+    target = tmp_path / "cr.jsonld"
+    dialog.target_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    assert target.exists()
+    qtbot.waitUntil(lambda: not workers.running_jobs())
 
 
 def test_the_cited_sources_export_as_a_bibliography(qtbot, sample, tmp_path, errors):

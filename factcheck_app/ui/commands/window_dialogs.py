@@ -24,7 +24,13 @@ class WindowDialogs:
         from factcheck_app.ui.dialogs.export_dialog import ExportDialog
 
         try:
-            ExportDialog(self.runner.library, self.parent, article_ids=[article_id] if article_id else None).exec()
+            # With the runner: missing items filled in the dialog are undoable and reach the panes.
+            dialog = ExportDialog(self.runner.library, self.parent, article_ids=[article_id] if article_id else None,
+                                  runner=self.runner)
+            try:
+                dialog.exec()
+            finally:
+                dialog.deleteLater()
         except (StoreError, OSError) as exc:
             prompts.message(self.parent, "error", "Export failed", f"The export could not be written: {exc}")
 

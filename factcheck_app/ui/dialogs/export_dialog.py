@@ -3,8 +3,6 @@ in a worker (its own store connection) with a cancellable progress dialog.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,11 +13,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from factcheck_app.reports.csv_export import HEADER, columns_readme_path, iter_rows
 from factcheck_app.reports.errors import ReportError
+from factcheck_app.ops.settings import set_setting
+from factcheck_app.ops.publishing import PublishingEdit, edit_publishing
+from factcheck_app.reports.claimreview import missing_items
 from factcheck_app.reports.exporter import (
-    EXTENSIONS, SOURCE_EXPORTS, ExportRequest, ExportResult, report_sources, run_export,
+    ExportRequest,
+    ExportResult,
+    export_format,
+    preview_export,
+    read_report,
+    run_export,
 )
+from factcheck_app.reports.formats import all_formats
 from factcheck_app.reports.safe_write import sanitise_filename
 from factcheck_app.reports.selection import Selection
 from factcheck_app.store import views
@@ -28,26 +34,13 @@ from factcheck_app.store.library import Library, open_library
 from factcheck_app.store.scales import list_scales
 from factcheck_app.ui import workers
 from factcheck_app.ui.dialogs import prompts
+from factcheck_app.ui.dialogs.missing_items import MissingItemsForm
 from factcheck_app.ui.dialogs.progress import JobProgress
+from factcheck_app.ui.form_fields import buddy_label, name_field
 from factcheck_app.ui.plain_text import plain_label
 
 PREVIEW_CLAIMS = 25
-FORMAT_CHOICES = (
-    ("html", "Web page (HTML)"),
-    ("pdf", "PDF document"),
-    ("md", "Markdown"),
-    ("csv", "Spreadsheet (CSV)"),
-    ("json", "JSON data"),
-    ("claimreview", "ClaimReview (JSON-LD)"),
-    ("claimreview-html", "ClaimReview snippet for a CMS (HTML)"),
-    ("sources-csl-json", "Sources cited, for Zotero (CSL-JSON)"),
-    ("sources-ris", "Sources cited (RIS)"),
-    ("sources-bibtex", "Sources cited (BibTeX)"),
-)
 STATUS_CHOICES = ((None, "Any status"), ("reviewed", "Reviewed or published"), ("published", "Published only"))
-FILTERS = {"html": "Web page (*.html)", "pdf": "PDF (*.pdf)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)",
-           "json": "JSON (*.json)", "claimreview": "JSON-LD (*.jsonld *.json)", "claimreview-html": "HTML (*.html)",
-           "sources-csl-json": "CSL-JSON (*.json)", "sources-ris": "RIS (*.ris)", "sources-bibtex": "BibTeX (*.bib)"}
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -78,6 +71,21 @@ class ExportOutcome:
     error: str | None = None
 
 
+def missing_item_operation(item, text: str, claimant_kind: str = "Person") -> tuple:
+    """Return (operation, arguments) that save the value typed for a missing item.
+
+    The organisation's items are settings (the item's field is the setting's name); a claim's
+    are its publishing details.
+    """
+    if item.claim_id is None:
+        return set_setting, (item.field, text)
+    value: object = [text] if item.field == "appearances" else text
+    edit = PublishingEdit(**{item.field: value})
+    if item.field == "claimant":
+        edit.claimant_type = claimant_kind
+    return edit_publishing, (item.claim_id, edit)
+
+
 def export_job(job: workers.Job, store_path: Path, request: ExportRequest) -> ExportOutcome:
     """Run one export in a worker thread with its own read-only connection to the library."""
     def progress(done: int, total: int) -> None:
@@ -97,9 +105,12 @@ class ExportDialog(QDialog):
     exported = Signal(object)  # ExportResult, after a file was written
     export_failed = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None, article_ids: list[str] | None = None):
+    def __init__(self, library: Library, parent: QWidget | None = None, article_ids: list[str] | None = None,
+                 runner=None):
         super().__init__(parent)
         self.library = library
+        #: The window's OpRunner: filled-in items become undoable steps and the panes hear of them.
+        self.runner = runner
         self.article_ids = list(article_ids or [])
         self.job: workers.Job | None = None
         self.setWindowTitle("Export verdict report")
@@ -115,15 +126,15 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         self.format_box = QComboBox()
-        for key, label in FORMAT_CHOICES:
-            self.format_box.addItem(label, key)
-        self._name(self.format_box, "Format", "The kind of file to write")
-        form.addRow(self._label("&Format:", self.format_box), self.format_box)
+        for fmt in all_formats():
+            self.format_box.addItem(fmt.label, fmt.id)
+        name_field(self.format_box, "Format", "The kind of file to write")
+        form.addRow(buddy_label("&Format:", self.format_box), self.format_box)
 
         self.this_article = QRadioButton("This &article")
         self.all_articles = QRadioButton("A&ll articles in the library")
-        self._name(self.this_article, "This article only", "Report on the article that is open")
-        self._name(self.all_articles, "All articles", "Report on every article in the library")
+        name_field(self.this_article, "This article only", "Report on the article that is open")
+        name_field(self.all_articles, "All articles", "Report on every article in the library")
         self.scope = QButtonGroup(self)
         self.scope.addButton(self.this_article)
         self.scope.addButton(self.all_articles)
@@ -137,8 +148,8 @@ class ExportDialog(QDialog):
         self.status_box = QComboBox()
         for key, label in STATUS_CHOICES:
             self.status_box.addItem(label, key)
-        self._name(self.status_box, "Verdict status", "Only verdicts at least this far along")
-        form.addRow(self._label("&Status:", self.status_box), self.status_box)
+        name_field(self.status_box, "Verdict status", "Only verdicts at least this far along")
+        form.addRow(buddy_label("&Status:", self.status_box), self.status_box)
 
         self.verdict_list = QListWidget()
         self.verdict_list.setMaximumHeight(110)
@@ -147,44 +158,50 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.verdict_list.addItem(item)
-        self._name(self.verdict_list, "Verdicts to include", "Tick ratings to export only those; none ticked: all")
-        form.addRow(self._label("&Verdicts:", self.verdict_list), self.verdict_list)
+        name_field(self.verdict_list, "Verdicts to include", "Tick ratings to export only those; none ticked: all")
+        form.addRow(buddy_label("&Verdicts:", self.verdict_list), self.verdict_list)
 
         self.unchecked_box = QCheckBox("Also list claims not yet checked")
-        self._name(self.unchecked_box, "Include claims not yet checked", "")
+        name_field(self.unchecked_box, "Include claims not yet checked", "")
         form.addRow("", self.unchecked_box)
 
         self.paper_box = QComboBox()
         self.paper_box.addItem("A4", "a4")
         self.paper_box.addItem("Letter", "letter")
-        self._name(self.paper_box, "Paper size", "Paper size of the PDF")
-        form.addRow(self._label("&Paper:", self.paper_box), self.paper_box)
+        name_field(self.paper_box, "Paper size", "Paper size of the PDF")
+        form.addRow(buddy_label("&Paper:", self.paper_box), self.paper_box)
 
-        self.allow_missing_url = QCheckBox("Write ClaimReview even for claims without a published URL")
-        self._name(self.allow_missing_url, "Allow claims without a fact-check URL", "")
-        form.addRow("", self.allow_missing_url)
+        self.include_drafts = QCheckBox("Include draft verdicts (each marked as a draft)")
+        name_field(self.include_drafts, "Include draft verdicts", "ClaimReview: export verdicts not yet reviewed too")
+        form.addRow("", self.include_drafts)
+        self.allow_incomplete = QCheckBox("Go ahead even though items are missing")
+        name_field(self.allow_incomplete, "Export even though items are missing", "")
+        form.addRow("", self.allow_incomplete)
 
         self.target_edit = QLineEdit()
-        self._name(self.target_edit, "Target file", "Where the export is saved")
+        name_field(self.target_edit, "Target file", "Where the export is saved")
         self.choose_button = QPushButton("C&hoose…")
-        self._name(self.choose_button, "Choose target file", "Pick the file to save to")
+        name_field(self.choose_button, "Choose target file", "Pick the file to save to")
         self.choose_button.clicked.connect(self.choose)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target_edit, 1)
         target_row.addWidget(self.choose_button)
-        form.addRow(self._label("Save &to:", self.target_edit), target_row)
+        form.addRow(buddy_label("Save &to:", self.target_edit), target_row)
 
         options = QWidget()
         options_layout = QVBoxLayout(options)
         options_layout.setContentsMargins(0, 0, 0, 0)
         options_layout.addLayout(form)
+        self.missing_form = MissingItemsForm()
+        self.missing_form.fillRequested.connect(self.fill_missing)
+        options_layout.addWidget(self.missing_form)
         options_layout.addStretch(1)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
-        self._name(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")
+        name_field(self.preview, "Preview", f"The first {PREVIEW_CLAIMS} claims as they will be exported")
         self.preview_note = plain_label()
         self.preview_note.setWordWrap(True)
-        self._name(self.preview_note, "Preview note", "")
+        name_field(self.preview_note, "Preview note", "")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -197,12 +214,12 @@ class ExportDialog(QDialog):
 
         self.status_label = plain_label()
         self.status_label.setWordWrap(True)
-        self._name(self.status_label, "Export status", "")
+        name_field(self.status_label, "Export status", "")
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self._name(self.export_button, "Export", "Write the report to the target file")
+        name_field(self.export_button, "Export", "Write the report to the target file")
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self._name(close, "Close", "Close without exporting")
+        name_field(close, "Close", "Close without exporting")
         self.export_button.clicked.connect(self.start_export)
         close.clicked.connect(self.reject)
 
@@ -213,21 +230,9 @@ class ExportDialog(QDialog):
 
         self.format_box.currentIndexChanged.connect(self._formats_changed)
         for signal in (self.status_box.currentIndexChanged, self.paper_box.currentIndexChanged,
-                       self.verdict_list.itemChanged, self.unchecked_box.toggled, self.this_article.toggled):
+                       self.verdict_list.itemChanged, self.unchecked_box.toggled, self.this_article.toggled,
+                       self.include_drafts.toggled):
             signal.connect(self._schedule_preview)
-
-    @staticmethod
-    def _name(widget: QWidget, name: str, description: str) -> None:
-        widget.setAccessibleName(name)
-        if description:
-            widget.setAccessibleDescription(description)
-            widget.setToolTip(description)
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def _rating_labels(self) -> list[str]:
         labels: dict[str, str] = {}
@@ -262,23 +267,25 @@ class ExportDialog(QDialog):
         """Return the export request for the current choices and target."""
         return ExportRequest(fmt=self.fmt, path=Path(self.target_edit.text().strip()).expanduser(),
                              selection=self.selection(), force=force, paper=self.paper_box.currentData(),
-                             allow_missing_url=self.allow_missing_url.isChecked())
+                             allow_incomplete=self.allow_incomplete.isChecked(),
+                             include_drafts=self.include_drafts.isChecked())
 
     def _suggest_target(self) -> None:
         title = "fact-check-report"
         if self.article_ids:
             title = "fact-check " + (views.article_title(self.library.db, self.article_ids[0]) or "article")
         self._stem = sanitise_filename(title, fallback="fact-check-report")
-        self.target_edit.setText(str(Path.home() / (self._stem + EXTENSIONS[self.fmt])))
+        self.target_edit.setText(str(Path.home() / (self._stem + export_format(self.fmt).extension)))
 
     @Slot()
     def _formats_changed(self) -> None:
-        fmt = self.fmt
-        self.paper_box.setEnabled(fmt == "pdf")
-        self.allow_missing_url.setEnabled(fmt.startswith("claimreview"))
+        fmt = export_format(self.fmt)
+        self.paper_box.setEnabled(fmt.uses_paper)
+        self.allow_incomplete.setEnabled(fmt.publication)
+        self.include_drafts.setEnabled(fmt.publication)
         current = Path(self.target_edit.text().strip() or self._stem)
-        if current.suffix.lower() in {".html", ".pdf", ".md", ".csv", ".json", ".jsonld", ".ris", ".bib"}:
-            self.target_edit.setText(str(current.with_suffix(EXTENSIONS[fmt])))
+        if current.suffix.lower() in {f.extension for f in all_formats()}:
+            self.target_edit.setText(str(current.with_suffix(fmt.extension)))
         self._schedule_preview()
 
     @Slot()
@@ -292,62 +299,67 @@ class ExportDialog(QDialog):
         self._preview_timer.stop()  # this is the preview that was due
         if not self.isVisible() and self.sender() is self._preview_timer:
             return  # a closed dialog's late timer: its library may be closed already
-        from factcheck_app.reports import claimreview, json_export, markdown
-        from factcheck_app.reports.model import build_report
-        from factcheck_app.reports.pdf import pdf_html
-
         try:
-            report = build_report(self.library.db, self.selection(limit=PREVIEW_CLAIMS))
+            report, preview = preview_export(self.library.db, self.request(), PREVIEW_CLAIMS)
         except (ReportError, StoreError) as exc:
             self.preview.setPlainText(str(exc))
             self.preview_note.setText("Nothing to preview.")
             return
         shown = report["summary"]["claims"]
-        self.preview_note.setText(f"Preview of the first {shown} claims." if shown >= PREVIEW_CLAIMS
-                                  else f"Preview: {shown} claim{'s' if shown != 1 else ''}.")
-        fmt = self.fmt
-        try:
-            if fmt in ("html", "pdf"):
-                # QTextBrowser reads the same HTML subset as the PDF printer, so this is the PDF page.
-                self.preview.setHtml(pdf_html(report))
-            elif fmt == "md":
-                self.preview.setPlainText(markdown.render_markdown(report))
-            elif fmt == "csv":
-                out = io.StringIO()
-                writer = csv.writer(out)
-                writer.writerow(HEADER)
-                writer.writerows(iter_rows(report))
-                self.preview.setPlainText(out.getvalue())
-            elif fmt == "json":
-                self.preview.setPlainText(json_export.render_json(report))
-            elif fmt in SOURCE_EXPORTS:
-                from factcheck_app.reports.bibliography_export import SOURCE_FORMATS
+        note = (f"Preview of the first {shown} claims." if shown >= PREVIEW_CLAIMS
+                else f"Preview: {shown} claim{'s' if shown != 1 else ''}.")
+        fmt = export_format(self.fmt)
+        if fmt.publication and not self.include_drafts.isChecked() and self.status_box.currentData() is None:
+            note += " Draft verdicts are left out (tick “Include draft verdicts” to add them, marked)."
+        self.preview_note.setText(f"{note} {preview.note}".strip())
+        self._show_missing()
+        if preview.kind == "html":
+            # QTextBrowser reads the same HTML subset as the PDF printer.
+            self.preview.setHtml(preview.text)
+        else:
+            self.preview.setPlainText(preview.text)
 
-                cited = report_sources(self.library.db, report)
-                self.preview.setPlainText(SOURCE_FORMATS[SOURCE_EXPORTS[fmt]].render(cited) if cited
-                                          else "The claims chosen cite no sources.")
-            else:
-                problems = claimreview.check(report)
-                if problems.blocking(self.allow_missing_url.isChecked()):
-                    self.preview_note.setText(problems.message(self.allow_missing_url.isChecked()))
-                render = claimreview.render_claimreview_html if fmt == "claimreview-html" \
-                    else claimreview.render_claimreview
-                self.preview.setPlainText(render(report, allow_missing_url=True))
-        except ReportError as exc:
-            self.preview.setPlainText(str(exc))
+    # --- missing items ----------------------------------------------------
+    def _show_missing(self) -> None:
+        """List what a ClaimReview export of the whole selection lacks, as fields to fill."""
+        items = []
+        if export_format(self.fmt).publication:
+            try:
+                items = missing_items(read_report(self.library.db, self.request()))
+            except (ReportError, StoreError):
+                items = []
+        self.missing_form.set_items(items)
+
+    @Slot(object, str)
+    def fill_missing(self, item, text: str) -> None:
+        """Save one missing item through its operation (undoable with the window's runner), then show what is
+        still missing."""
+        kind = next((self.missing_form.claimant_kind(e) for i, e in self.missing_form.fields if i is item), "Person")
+        op, args = missing_item_operation(item, text, kind)
+        if self.runner is not None:
+            if self.runner.run(op, *args, on_refusal=lambda message: show_error(self, "Not saved", message)) is None:
+                return
+        else:
+            try:
+                op(self.library, *args)
+            except StoreError as exc:
+                show_error(self, "Not saved", str(exc))
+                return
+        self.refresh_preview()
 
     # --- export -----------------------------------------------------------
     @Slot()
     def choose(self) -> None:
         """Ask for the target file."""
-        path = choose_target(self, self.target_edit.text(), FILTERS[self.fmt])
+        fmt = export_format(self.fmt)
+        path = choose_target(self, self.target_edit.text(), fmt.file_filter)
         if path:
             if not Path(path).suffix:
-                path += EXTENSIONS[self.fmt]
+                path += fmt.extension
             self.target_edit.setText(path)
 
     def _existing_targets(self, path: Path) -> list[Path]:
-        targets = [path] + ([columns_readme_path(path)] if self.fmt == "csv" else [])
+        targets = [path, *export_format(self.fmt).companion_paths(path)]
         return [p for p in targets if p.exists()]
 
     @Slot()
@@ -387,7 +399,7 @@ class ExportDialog(QDialog):
         names = ", ".join(str(p) for p in result.paths)
         note = f"Exported {result.claims} claim{'s' if result.claims != 1 else ''} to {names}."
         if result.warnings:
-            note += " Missing (recommended): " + "; ".join(result.warnings) + "."
+            note += " Still missing: " + "; ".join(result.warnings) + "."
         self.status_label.setText(note)
         self.exported.emit(result)
 

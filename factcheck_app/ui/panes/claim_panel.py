@@ -28,6 +28,7 @@ from factcheck_app import user_profile
 from factcheck_app.ops import checked_before as checked_before_ops
 from factcheck_app.ops import claims as claim_ops
 from factcheck_app.ops import evidence as evidence_ops
+from factcheck_app.ops import publishing as publishing_ops
 from factcheck_app.ops import sources as source_ops
 from factcheck_app.ops import verdicts as verdict_ops
 from factcheck_app.ops.changes import Changes
@@ -43,6 +44,7 @@ from factcheck_app.ui.dialogs import evidence_dialog, prompts, source_dialog
 from factcheck_app.ui.panes.checked_before import CheckedBefore
 from factcheck_app.ui.panes.evidence_list import EvidenceTableModel, EvidenceTableView
 from factcheck_app.ui.panes.inline_warning import InlineWarning
+from factcheck_app.ui.panes.publishing_fields import PublishingFields
 from factcheck_app.ui.panes.source_search import SourceSearch
 from factcheck_app.ui.panes.verdict_editor import VerdictEditor
 from factcheck_app.ui.plain_text import plain_label
@@ -174,6 +176,10 @@ class ClaimPanel(QWidget):
         verdict_layout.addWidget(self.verdict_editor)
         layout.addWidget(verdict_box, 3)
 
+        self.publishing_fields = PublishingFields()
+        self.publishing_fields.editRequested.connect(self._edit_publishing)
+        layout.addWidget(self.publishing_fields)
+
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -255,6 +261,7 @@ class ClaimPanel(QWidget):
             self.source_search.stance_combo, self.evidence_view, self.edit_evidence_button, self.edit_source_button,
             self.detach_button, editor.scale_combo, *editor.rating_buttons(), editor.clear_button,
             editor.rationale_edit, editor.checker_edit, editor.status_combo, editor.review_button, editor.history_view,
+            *self.publishing_fields.tab_chain(),
         ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -281,6 +288,7 @@ class ClaimPanel(QWidget):
             self.evidence_model.load(None)
             self.verdict_editor.show_claim(None)
             self.checked_before.set_matches([])
+            self.publishing_fields.show_publishing(None, None, None)
             return
         self.pages.setCurrentWidget(self.scroll)
         self.evidence_model.load(claim_id)
@@ -289,6 +297,7 @@ class ClaimPanel(QWidget):
         self._restore_unsaved_rationale()
         self._refresh_header()
         self._refresh_decision()
+        self._refresh_publishing()
         self._rebuild_tab_order_if_needed()
 
     def focus_source_search(self) -> None:
@@ -387,6 +396,22 @@ class ClaimPanel(QWidget):
         self.verdict_editor.refresh(self.checker_name)
         self._load_matches()
         self._refresh_header()
+        self._refresh_publishing()
+
+    def _refresh_publishing(self) -> None:
+        info, stored = publishing_ops.publishing_details(self.library, self.claim_id)
+        self.publishing_fields.show_publishing(self.claim_id, info, stored, read_only=self.library.readonly)
+
+    def _edit_publishing(self, claim_id: str, edit) -> None:
+        """Save a publishing field as an undoable operation; the runner's changed signal refreshes the panel."""
+        self._run(publishing_ops.edit_publishing, claim_id, edit, by=self.runner.checker(ask=False),
+                  on_refusal=self.publishing_refused)
+
+    def publishing_refused(self, message: str) -> None:
+        """A publishing edit was refused: say why, and show the saved values again."""
+        show_error(self, message)
+        if self.claim_id is not None:
+            self._refresh_publishing()
 
     def _refresh_header(self) -> None:
         claim = get_claim(self.library.db, self.claim_id)

@@ -67,14 +67,20 @@ def test_merging_the_same_file_twice_changes_nothing(pair, tmp_path):
     assert again.nothing and content(bob) == before and _files(bob) == files
 
 
-def test_the_same_file_attached_on_both_sides_is_one_document(pair, tmp_path):
+@pytest.mark.parametrize("exchanged_before", [False, True])
+@pytest.mark.parametrize("first", ["ann", "bob"])
+def test_the_same_file_attached_on_both_sides_is_one_document(pair, tmp_path, exchanged_before, first):
     ann, bob = pair["ann"], pair["bob"]
+    if exchanged_before:  # later files then carry only what changed: a re-keyed attachment must be among it
+        send(pair, "ann", "bob", tmp_path)
+        send(pair, "bob", "ann", tmp_path)
     claim, ann_document, _ = _quoted_document(ann, name="from-ann.txt")
     source = add_source(bob.db, "Dam report copy", url="https://mirror.example.org/dam")
     bob_document = attach_text(bob, source, "from-bob.txt", REPORT)
     assert ann_document != bob_document
 
-    for sender, receiver in [("ann", "bob"), ("bob", "ann"), ("ann", "bob")]:
+    second = "bob" if first == "ann" else "ann"
+    for sender, receiver in [(first, second), (second, first), (first, second)]:
         send(pair, sender, receiver, tmp_path)
 
     assert content(ann) == content(bob)

@@ -7,7 +7,9 @@ A colleague's library holds 1,000 articles with 10 claims each, every claim with
 evidence, a facet and a verdict (with its history row). Its change file is merged into a
 copy of a library holding 200,000 other claims (20,000 articles, 20,000 sources, 200,000
 evidence rows). Then the colleague rates and cites 1,000 of those claims again and the
-change file of just that work is measured.
+change file of just that work is measured. Last, the colleague attaches 100 generated 10-page
+PDFs to sources and quotes a page of each: the change file of that work (rows, pages and the
+files' bytes) is measured, merged into the large library, and its files checked there.
 """
 from __future__ import annotations
 
@@ -15,17 +17,23 @@ import argparse
 import os
 import random
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.store_bench import NOW, PUBLISHERS, STANCES, _text
+from factcheck_app.ops.documents import attach_documents, quote_document
 from factcheck_app.ops.exchange import export_changes, read_changes
 from factcheck_app.ops.merge import merge_changes
 from factcheck_app.store import open_library
 from factcheck_app.store.bulk import bulk_load
 from factcheck_app.store.evidence import add_evidence
+from factcheck_app.store.info import check_documents
 from factcheck_app.ops.verdicts import set_verdict
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.document_samples import make_pdf  # noqa: E402
 
 
 def _rows(prefix: str, n_articles: int, claims_per: int, n_sources: int, evidence_per: int, rng: random.Random,
@@ -120,6 +128,36 @@ def main() -> None:
             again = export_changes(mine, "Big desk", folder / "again.fcchanges", by="Ann").value
         print(f"per 1,000 changed claims (new verdict + evidence each): {again.size:,} bytes ({again.rows:,} rows)")
         print(f"per 1,000 claims sent whole (with facets, 2 evidence, verdict): {sent.size * 1000 // claims:,} bytes")
+        bench_documents(folder, rng, max(1, int(100 * args.scale)))
+
+
+def bench_documents(folder: Path, rng: random.Random, count: int) -> None:
+    """Attach ``count`` 10-page PDFs in the colleague's library, quote each, and measure that change file."""
+    pdf_bytes = 0
+    with open_library(folder / "mine.sqlite") as mine:
+        sources = [r[0] for r in mine.db.execute("SELECT id FROM sources ORDER BY id LIMIT ?", [count])]
+        claims = [r[0] for r in mine.db.execute("SELECT id FROM claims ORDER BY id LIMIT ?", [count])]
+        for n in range(count):
+            pages = [f"Page {p + 1} of report {n}. " + _text(rng, 350) for p in range(10)]
+            path = folder / f"report-{n}.pdf"
+            path.write_bytes(make_pdf(pages, fast=True))
+            pdf_bytes += path.stat().st_size
+            document = attach_documents(mine, sources[n % len(sources)], [path]).value[0].document_id
+            excerpt = " ".join(pages[4].split()[5:9])
+            quote_document(mine, claims[n % len(claims)], document, 5, excerpt, "supports", by="Ann")
+        docs = export_changes(mine, "Big desk", folder / "documents.fcchanges", by="Ann").value
+        after = export_changes(mine, "Big desk", folder / "after.fcchanges", by="Ann").value
+    print(f"change file with {count} new 10-page PDFs ({pdf_bytes:,} bytes of files), each quoted once: "
+          f"{docs.size:,} bytes ({docs.rows:,} rows); {docs.size / pdf_bytes:.2f} x the files' size")
+    print(f"the next change file, no document changed since: {after.size:,} bytes (files are not sent again)")
+    with open_library(folder / "target.sqlite") as target:
+        started = time.perf_counter()
+        summary = merge_changes(target, read_changes(docs.path), by="Bob").value
+        took = time.perf_counter() - started
+        problems = check_documents(target)
+    print(f"merge of that file into the large library: {took:.2f} s wall  [{summary.new['documents']} documents, "
+          f"{summary.new['document_pages']} pages]; document files checked there: "
+          f"{'all match their SHA-256' if not problems else problems[:3]}")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,10 @@ def cmd_export_changes(args: argparse.Namespace) -> int:
 
     target = output_target(args, args.output, "change file")
     with open_store(args) as lib:
-        result = export_changes(lib, args.colleague, target, by=acting_person(args) or None).value
+        done = export_changes(lib, args.colleague, target, by=acting_person(args) or None)
+    result = done.value
+    for note in done.notes:
+        print(f"warning: {note}", file=sys.stderr)
     what = "everything in the library" if result.first else "the changes since the last exchange"
     print(f"{target}: {what} for {args.colleague.strip()}: {result.rows:,} row(s), {result.claims:,} claim(s), "
           f"{result.size:,} bytes")

@@ -47,10 +47,12 @@ class ExchangeTable:
     #: there (a cited source, a scale in use), so a removal from elsewhere gives way, and a change
     #: file carries the named rows along with the rows that name them.
     keeps: dict[str, str] = field(default_factory=dict)
-    #: column -> table that does not travel (e.g. documents, whose files stay beside the library that
-    #: holds them): the link is kept where that row exists, left empty where it does not, and an
-    #: empty link from elsewhere never clears one made here.
+    #: column -> table whose row may be absent (a document whose file did not come along): the link is
+    #: kept where that row exists, left empty where it does not, and an empty link from elsewhere
+    #: never clears one made here. It follows joins like a reference.
     soft_refs: dict[str, str] = field(default_factory=dict)
+    #: Columns that stay in the library that made them (a local row number the search index uses).
+    local_columns: tuple[str, ...] = ()
     #: Returns the row's natural key (None: the row has none); rows sharing one are the same row.
     natural: Callable[[Row], object] | None = None
     #: Columns the store looks natural keys up by (an index should exist on them).
@@ -135,6 +137,16 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
     ExchangeTable("rating_scales", key="name", label="rating scales"),
     ExchangeTable("articles", natural=lambda r: r["content_hash"], natural_columns=("content_hash",), label="articles"),
     ExchangeTable("sources", natural=source_identity, label="sources"),
+    # Documents are one per file (its SHA-256); their bytes travel beside the rows (ops/change_file.py).
+    ExchangeTable("documents", natural=lambda r: r["sha256"], natural_columns=("sha256",), label="documents"),
+    ExchangeTable(
+        "source_documents", key=("source_id", "document_id"), refs={"source_id": "sources", "document_id": "documents"},
+        keeps={"source_id": "sources", "document_id": "documents"}, label="document attachments",
+    ),
+    ExchangeTable(
+        "document_pages", key=("document_id", "page"), refs={"document_id": "documents"}, local_columns=("id",),
+        label="document pages",
+    ),
     ExchangeTable(
         "claims", refs={"article_id": "articles"}, natural=_claim_span,
         natural_columns=("article_id", "start_offset", "end_offset"), label="claims",
@@ -144,8 +156,8 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
         natural_columns=("claim_id", "kind", "start_offset", "end_offset", "text"), label="facets",
     ),
     ExchangeTable(
-        "evidence", refs={"claim_id": "claims", "source_id": "sources"}, keeps={"source_id": "sources"},
-        soft_refs={"document_id": "documents"},
+        "evidence", refs={"claim_id": "claims", "source_id": "sources"},
+        soft_refs={"document_id": "documents"}, keeps={"source_id": "sources", "document_id": "documents"},
         natural=_evidence_identity,
         natural_columns=("claim_id", "source_id", "stance"), label="evidence",
     ),

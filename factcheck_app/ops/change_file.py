@@ -1,7 +1,8 @@
 """The change file: what one library sends another, as versioned, checksummed, gzip-compressed JSON lines.
 
 Layout (README "Change file format"): a header line, one line per row version, one line
-per recorded join (alias), and a trailer with the number of lines and the SHA-256 of
+per recorded join (alias), one line per document file the rows name (its bytes, by SHA-256;
+from version 2), and a trailer with the number of lines and the SHA-256 of
 everything before it. A file is read whole and checked before anything is merged, so a
 damaged or truncated file is refused and changes nothing.
 """
@@ -22,7 +23,8 @@ from factcheck_app.store.errors import ValidationError
 
 FORMAT = "factcheck-desk-changes"
 #: Raised only when a line changes meaning or a field is removed; new fields may appear within a version.
-VERSION = 1
+#: Version 2 added the document file lines ({"file": sha256, "data": base64}).
+VERSION = 2
 SUFFIX = ".fcchanges"
 
 
@@ -47,6 +49,10 @@ class ChangeSet:
     header: dict
     tables: dict[str, list[Entry]] = field(default_factory=dict)
     aliases: list[dict] = field(default_factory=list)
+    #: Document file bytes by their SHA-256 (checked against it before a merge writes them).
+    files: dict[str, bytes] = field(default_factory=dict)
+    #: Names of carried documents whose file the sending library lacks (not written to the file).
+    missing_files: list[str] = field(default_factory=list)
 
     def count(self) -> int:
         """Return how many row versions the set carries."""
@@ -89,6 +95,8 @@ def encode(changes: ChangeSet) -> bytes:
             emit({"table": table, "key": e.key, "stamp": e.stamp, "deleted": e.deleted, "row": row})
     for alias in changes.aliases:
         emit({"alias": alias})
+    for sha256, data in sorted(changes.files.items()):
+        emit({"file": sha256, "data": base64.b64encode(data).decode("ascii")})
     out.append(_line({"end": True, "lines": lines, "sha256": digest.hexdigest()}))
     return gzip.compress(b"".join(out), compresslevel=6, mtime=0)
 
@@ -148,6 +156,12 @@ def decode(data: bytes, name: str = "The change file") -> ChangeSet:
             raise _damaged(name, "a line is not a row")
         if "alias" in item:
             changes.aliases.append(item["alias"])
+            continue
+        if "file" in item:
+            try:
+                changes.files[str(item["file"])] = base64.b64decode(item["data"], validate=True)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise _damaged(name, "a document file cannot be read") from exc
             continue
         try:
             row = item["row"]

@@ -10,12 +10,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, exchange_table
+from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, ExchangeTable, exchange_table
 from factcheck_app.core.ids import utc_now
 from factcheck_app.ops.change_file import ChangeFileError, ChangeSet, Entry, is_change_file, read_change_file, write_change_file
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.people import require_person
 from factcheck_app.store import exchange as rows
+from factcheck_app.store.documents import stored_suffix
+from factcheck_app.store.files import read_stored
 from factcheck_app.store.errors import StoreError
 from factcheck_app.store.library import Library, open_library
 from factcheck_app.store.transaction import write
@@ -23,13 +25,15 @@ from factcheck_app.store.transaction import write
 
 @dataclass
 class ExportResult:
-    """What a change file holds: where it went, how many row versions, how many claims, its size."""
+    """What a change file holds: where it went, how many row versions, how many claims, its size,
+    and the documents that went without their file (missing or changed beside this library)."""
 
     path: Path
     rows: int
     claims: int
     size: int
     first: bool
+    missing_files: tuple[str, ...] = ()
 
 
 def collect_changes(lib: Library, since: int | None, header: dict) -> ChangeSet:
@@ -39,13 +43,40 @@ def collect_changes(lib: Library, since: int | None, header: dict) -> ChangeSet:
     for table in EXCHANGE_TABLES:
         if table.name not in have:
             continue
-        entries = [Entry(k, s, d, r) for k, s, d, r in rows.changed_rows(lib.db, table, since)]
+        entries = [Entry(k, s, d, _travelling(table, r)) for k, s, d, r in rows.changed_rows(lib.db, table, since)]
         if entries:
             changes.tables[table.name] = entries
     if since is not None:
         _carry_kept_rows(lib, changes)
     changes.aliases = rows.alias_rows(lib.db)
+    changes.missing_files = _carry_document_files(lib, changes)
     return changes
+
+
+def _travelling(table: ExchangeTable, row: dict | None) -> dict | None:
+    """Return the row without the columns that stay in the library that made them."""
+    if row is None or not table.local_columns:
+        return row
+    return {k: v for k, v in row.items() if k not in table.local_columns}
+
+
+def _carry_document_files(lib: Library, changes: ChangeSet) -> list[str]:
+    """Add the file bytes of every document row the change set carries (the colleague may lack them);
+    return the names of the documents whose file is missing or changed here (their rows go without it).
+
+    Such a row still merges where the colleague already has the file; where they do not, their
+    merge refuses it (see ops/merge_documents.py) rather than name a file the library lacks.
+    """
+    missing = []
+    for entry in changes.tables.get("documents", []):
+        if entry.row is None or entry.row["sha256"] in changes.files:
+            continue
+        data = read_stored(lib.path, entry.row["sha256"], stored_suffix(entry.row))
+        if data is None:
+            missing.append(entry.row["file_name"])
+        else:
+            changes.files[entry.row["sha256"]] = data
+    return missing
 
 
 def _carry_kept_rows(lib: Library, changes: ChangeSet) -> None:
@@ -60,7 +91,7 @@ def _carry_kept_rows(lib: Library, changes: ChangeSet) -> None:
             present = {e.key for e in changes.tables.get(target, []) if not e.deleted}
             wanted = named - present
             if wanted:
-                extra = [Entry(k, s, False, r) for k, s, r in rows.rows_with_stamps(lib.db, exchange_table(target), wanted)]
+                extra = [Entry(k, s, False, _travelling(exchange_table(target), r)) for k, s, r in rows.rows_with_stamps(lib.db, exchange_table(target), wanted)]
                 changes.tables.setdefault(target, []).extend(extra)
 
 
@@ -82,8 +113,10 @@ def export_changes(lib: Library, colleague: str, path: str | os.PathLike, *, by:
         size = write_change_file(changes, path)
         rows.record_sent(lib.db, name, upto)
     claims = len(changes.tables.get("claims", []))
-    result = ExportResult(Path(path), changes.count(), claims, size, since is None)
-    return OpResult(changes=Changes(), value=result, undo=None, label="Send changes")
+    result = ExportResult(Path(path), changes.count(), claims, size, since is None, tuple(changes.missing_files))
+    notes = [f"{name}: its file is missing or changed beside the library (see `factcheck store check`); "
+             "the document was sent without it" for name in result.missing_files]
+    return OpResult(changes=Changes(), value=result, undo=None, label="Send changes", notes=notes)
 
 
 def read_changes(path: str | os.PathLike) -> ChangeSet:

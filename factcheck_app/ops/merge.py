@@ -7,7 +7,8 @@ rows found to be one are joined under the smaller key and the join is recorded (
 which travels too). Verdicts are then rebuilt from the merged verdict history: one line of
 changes gives the verdict; two lines (both sides changed it since they last exchanged) keep
 both versions and mark the claim as needing a decision. A review stays only while the
-reviewer rule holds over the merged history.
+reviewer rule holds over the merged history. Document files come with their rows and are
+kept beside the library before the merge commits (ops/merge_documents.py).
 
 Applying the same changes again changes nothing, and the result does not depend on the
 order in which libraries exchange: every choice is made from the rows and stamps alone.
@@ -22,6 +23,7 @@ from factcheck_app.core.ids import utc_now
 from factcheck_app.ops.change_file import ChangeSet, Entry
 from factcheck_app.ops.changes import Changes, OpResult
 from factcheck_app.ops.people import require_person
+from factcheck_app.ops.merge_documents import check_files, documents_held, forget_files, keep_files
 from factcheck_app.ops.merge_summary import MergeSummary
 from factcheck_app.ops.merge_verdicts import rebuild_verdicts
 from factcheck_app.store import exchange as rows
@@ -40,6 +42,7 @@ JOIN_REASONS = {
     "claims": "the same passage of the same article",
     "facets": "the same fact in the same claim",
     "evidence": "the same source, stance and excerpt on the same claim",
+    "documents": "the same file (SHA-256)",
 }
 
 
@@ -69,7 +72,9 @@ class _Merger:
         self.progress = progress
         self.summary = MergeSummary()
         self.aliases = rows.aliases(self.db)
-        self.columns = {t.name: rows.table_columns(self.db, t.name) for t in EXCHANGE_TABLES}
+        self.columns = {
+            t.name: [c for c in rows.table_columns(self.db, t.name) if c not in t.local_columns] for t in EXCHANGE_TABLES
+        }
         self.tables = [t for t in EXCHANGE_TABLES if self.columns[t.name]]
         self.touched_claims: set[str] = set()
         self.high_water = BASE_STAMP
@@ -83,6 +88,9 @@ class _Merger:
         self._pending_table: str | None = None
         #: The rows the change set carries, by table and key, to put back a row something here names.
         self.incoming: dict[str, dict[str, Entry]] = {}
+        #: Removals that gave way to a row naming theirs, tried again once every table is merged
+        #: (the naming row may itself be removed later in the same change set).
+        self.deferred: list[tuple[ExchangeTable, Entry]] = []
 
     # -- keys ------------------------------------------------------------------------------------
 
@@ -225,6 +233,7 @@ class _Merger:
         if table.name == "claims":
             self.touched_claims.add(survivor)
             drop_verdict_of(self.db, loser)
+        moved = self._keyed_children(table, loser)
         if survivor not in found:
             rows.rekey_row(self.db, table, loser, survivor, self.tables)
             rows.set_version(self.db, table.name, survivor, loser_stamp, False)
@@ -238,10 +247,31 @@ class _Merger:
                 rows.set_version(self.db, table.name, survivor, loser_stamp, False)
             else:
                 rows.delete_row(self.db, table, loser)
+        self._version_moved_children(moved, survivor)
         rows.set_version(self.db, table.name, loser, loser_stamp, True)
         self.record_alias(table.name, loser, survivor)
         self._remember_natural(table, {**found[loser], table.key: survivor})
         self._dedupe_children(table, survivor)
+
+    def _keyed_children(self, table: ExchangeTable, key: str) -> list[tuple[ExchangeTable, str, dict, str]]:
+        """Return (child table, column, row, stamp) for the rows whose own key names row ``key`` of ``table``
+        (a document's pages and attachments): re-pointed at another row, they get a new key."""
+        found = []
+        for child in self.tables:
+            for column, target in child.refs.items():
+                if target == table.name and len(child.key_columns) > 1 and column in child.key_columns:
+                    kids = rows.rows_by_columns(self.db, child, (column,), (key,))
+                    stamps = rows.versions(self.db, child.name, [child.key_of(k) for k in kids])
+                    found += [(child, column, kid, stamps.get(child.key_of(kid), (BASE_STAMP, False))[0]) for kid in kids]
+        return found
+
+    def _version_moved_children(self, moved: list[tuple[ExchangeTable, str, dict, str]], survivor: str) -> None:
+        """Give the rows that took a new key in a join a version under it, so they travel on as they are now."""
+        for child, column, kid, stamp in moved:
+            key = child.key_of({**kid, column: survivor})
+            now = rows.versions(self.db, child.name, [key]).get(key)
+            if key in rows.rows_by_key(self.db, child, [key]) and (now is None or now[1] or now[0] < stamp):
+                rows.set_version(self.db, child.name, key, stamp, False)
 
     def _dedupe_children(self, table: ExchangeTable, key: str) -> None:
         """Join the children of ``key`` that became duplicates when two parents were joined."""
@@ -313,7 +343,14 @@ class _Merger:
         self.flush()
         return len(entries)
 
-    def _apply_removal(self, table: ExchangeTable, entry: Entry) -> None:
+    def apply_deferred_removals(self) -> None:
+        """Try again the removals a row then still named, children's tables first."""
+        order = {t.name: i for i, t in enumerate(self.tables)}
+        waiting, self.deferred = self.deferred, []
+        for table, entry in sorted(waiting, key=lambda item: -order[item[0].name]):
+            self._apply_removal(table, entry, last_try=True)
+
+    def _apply_removal(self, table: ExchangeTable, entry: Entry, last_try: bool = False) -> None:
         key = self.resolved_key(table, entry.key)
         if key != entry.key:
             return  # the row was joined into another (an alias says so): that row stays
@@ -321,7 +358,11 @@ class _Merger:
         version = rows.versions(self.db, table.name, [key]).get(key)
         local_stamp = version[0] if version else BASE_STAMP
         if local is not None:
-            if not _newer(entry.stamp, None, local_stamp, local) or self._still_named(table, key):
+            if not _newer(entry.stamp, None, local_stamp, local):
+                return
+            if self._still_named(table, key):
+                if not last_try:
+                    self.deferred.append((table, entry))
                 return
             if table.name == "claims":
                 self.touched_claims.discard(key)
@@ -352,12 +393,16 @@ class _Merger:
                 ):
                     self.summary.skipped += 1
                     return
+        for column, target in table.soft_refs.items():
+            if row.get(column) is not None:
+                row[column] = self.resolve(target, row[column])
         for column, target in table.keeps.items():
             if column not in table.refs and row.get(column) is not None and not self.exists(target, row[column]):
                 self.revive(target, row[column])
         for column, target in table.soft_refs.items():
-            if row.get(column) is not None and not self._holds(target, row[column]):
-                row[column] = None
+            if row.get(column) is not None:
+                if not self._holds(target, row[column]):
+                    row[column] = None
         if local is None and key in self.present[table.name]:
             # Joined or re-keyed earlier in this merge: read it as it is now.
             self.flush()
@@ -427,6 +472,7 @@ def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None)
             done += merger.apply_table(table, entries, done, total)
     if progress:
         progress(total, total, "Rebuilding verdicts")
+    merger.apply_deferred_removals()
     rebuild_verdicts(lib, merger.touched_claims, merger.summary,
                      lambda scale: merger.exists("rating_scales", scale))
     merger.settle_aliases()
@@ -454,11 +500,15 @@ def merge_changes(
     cancel) leaves the library as it was.
     """
     who = require_person(by, "merging changes")
+    check_files(changes, source)
     summary: MergeSummary | None = None
+    written = []
     try:
         with write(lib.db):
+            held = documents_held(lib, changes)
             summary = _apply(lib, changes, who, progress)
             summary.source = source
+            written = keep_files(lib, changes, held, write_files=not preview)
             if preview:
                 raise _DryRun
             if not summary.nothing:
@@ -466,6 +516,9 @@ def merge_changes(
             rows.record_merged(lib.db, changes.header.get("from"))
     except _DryRun:
         pass
+    except BaseException:
+        forget_files(written)
+        raise
     return OpResult(
         changes=Changes(everything=bool(summary and not summary.nothing and not preview)),
         value=summary,

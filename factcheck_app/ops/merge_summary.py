@@ -48,7 +48,7 @@ class MergeSummary:
         if self.nothing:
             return ["Nothing new: the library already holds every change."]
         out = []
-        for table in ("articles", "claims", "sources", "evidence"):
+        for table in ("articles", "claims", "sources", "evidence", "documents"):
             label = exchange_table(table).label
             if self.new[table]:
                 out.append(f"{self.new[table]:,} new {label}")

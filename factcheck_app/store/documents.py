@@ -22,7 +22,12 @@ LOCATOR_PREFIX = {"page": "p.", "paragraph": "para.", "image": "image"}
 
 def stored_relative_path(document: dict) -> Path:
     """Return where a document's file is kept, relative to the library's files folder."""
-    return relative_path(document["sha256"], DOCUMENT_TYPES[document["media_type"]].stored_suffix)
+    return relative_path(document["sha256"], stored_suffix(document))
+
+
+def stored_suffix(document: dict) -> str:
+    """Return the ending a document's stored file has (from its media type)."""
+    return DOCUMENT_TYPES[document["media_type"]].stored_suffix
 
 
 def locator_for(part_kind: str, page: int | None) -> str:

@@ -321,7 +321,7 @@ def delete_row(db: Database, table: ExchangeTable, key: str) -> None:
 
 
 def repoint_references(db: Database, target: str, old: str, new: str, tables: Iterable[ExchangeTable]) -> None:
-    """Point every registered reference to row ``old`` of ``target`` at ``new``.
+    """Point every registered reference (and soft reference) to row ``old`` of ``target`` at ``new``.
 
     A child that would then repeat a row already pointing at ``new`` (same key) is dropped:
     the two parents were one, so were those children.
@@ -331,6 +331,9 @@ def repoint_references(db: Database, target: str, old: str, new: str, tables: It
             if to == target:
                 db.execute(f"UPDATE OR IGNORE {q(other.name)} SET {q(column)} = ? WHERE {q(column)} = ?", [new, old])
                 db.execute(f"DELETE FROM {q(other.name)} WHERE {q(column)} = ?", [old])
+        for column, to in other.soft_refs.items():
+            if to == target:
+                db.execute(f"UPDATE {q(other.name)} SET {q(column)} = ? WHERE {q(column)} = ?", [new, old])
 
 
 def rekey_row(db: Database, table: ExchangeTable, old: str, new: str, tables: Iterable[ExchangeTable]) -> None:

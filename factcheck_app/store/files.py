@@ -45,6 +45,16 @@ def stored_path(store_path: Path, sha256: str, suffix: str) -> Path:
     return files_dir(store_path) / relative_path(sha256, suffix)
 
 
+def read_stored(store_path: Path, sha256: str, suffix: str) -> bytes | None:
+    """Return the bytes of the stored file with this hash, or None when it is missing or no longer matches."""
+    path = stored_path(store_path, sha256, suffix)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if sha256_of_bytes(data) == sha256 else None
+
+
 def store_bytes(store_path: Path, data: bytes, sha256: str, suffix: str) -> tuple[Path, bool]:
     """Keep ``data`` under its hash; return (its path, True when it was written now).
 

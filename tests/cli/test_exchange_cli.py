@@ -150,3 +150,24 @@ def test_two_checkers_from_the_sample_library_import_check_review_and_converge(c
         assert (quay["verdict"], quay["verdict_status"]) == ("True", "reviewed")
     articles = json.loads(cli("articles", "--store", bob, "--format", "json").out)
     assert [a["title"] for a in articles].count("Harbour works finished early") == 1
+
+
+def test_a_document_travels_with_its_file_and_the_receiving_library_checks_sound(cli, two, tmp_path):
+    ann, bob, _ = two
+    source = cli("source", "add", "--title", "Harbour accounts", "--store", ann).out.strip()
+    accounts = tmp_path / "accounts.txt"
+    accounts.write_text("Harbour accounts.\n\nThe quay cost 41 million euros.", encoding="utf-8")
+    assert cli("source", "attach", source, accounts, "--store", ann).status == 0
+    out = tmp_path / "docs.fcchanges"
+    assert cli("library", "export-changes", "--for", "Bob", "-o", out, "--store", ann, "--by", "Ann").status == 0
+    merged = cli("library", "merge", out, "--store", bob, "--by", "Bob")
+    assert merged.status == 0, merged.err
+    checked = cli("store", "check", "--store", bob)
+    assert checked.status == 0, checked.out + checked.err
+    assert "accounts.txt" in cli("source", "files", source, "--store", bob).out
+
+    (stored,) = [p for p in (tmp_path / "ann.sqlite.files").rglob("*") if p.is_file()]
+    stored.chmod(0o644)
+    stored.write_bytes(b"changed on disk")
+    again = cli("library", "export-changes", "--for", "Cat", "-o", tmp_path / "cat.fcchanges", "--store", ann)
+    assert again.status == 0 and "accounts.txt: its file is missing or changed" in again.err

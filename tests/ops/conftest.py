@@ -57,3 +57,14 @@ def base_library(tmp_path_factory) -> Path:
     from exchange_support import make_base
 
     return make_base(tmp_path_factory.mktemp("exchange-base") / "base.sqlite")
+
+
+@pytest.fixture
+def pair(base_library, tmp_path):
+    """Return two open copies of the base library, Ann's and Bob's (closed after the test)."""
+    from exchange_support import copies
+
+    libs = copies(base_library, tmp_path, ["ann", "bob"])
+    yield libs
+    for lib in libs.values():
+        lib.close()

@@ -9,10 +9,13 @@ from pathlib import Path
 from hypothesis import settings
 
 from factcheck_app.core.extraction import ExtractedArticle
+from factcheck_app.ops.documents import attach_documents
 from factcheck_app.ops.exchange import export_changes, read_changes
 from factcheck_app.ops.merge import merge_changes
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.library import Library, open_library
+from factcheck_app.store.documents import stored_suffix
+from factcheck_app.store.files import file_problem
 from factcheck_app.store.sources import add_source
 
 # The hand-made article helper lives beside the reliability tests.
@@ -31,6 +34,7 @@ CONTENT_TABLES = {
     "articles": (), "claims": (), "facets": (), "sources": (), "evidence": (), "verdicts": (),
     "verdict_history": (), "rating_scales": (), "exchange_aliases": ("recorded_at", "recorded_by"),
     "verdict_conflicts": ("found_at",), "claim_publishing": (), "claim_appearances": (),
+    "documents": (), "source_documents": (), "document_pages": ("id",),
 }
 
 
@@ -66,13 +70,25 @@ def send(libs: dict[str, Library], sender: str, receiver: str, folder: Path, by:
 
 
 def content(lib: Library) -> dict[str, list[tuple]]:
-    """Return every content table's rows (local-only columns left out), sorted, to compare libraries."""
+    """Return every content table's rows (local-only columns left out), sorted, to compare libraries,
+    and each document's file as it stands beside the library (its hash, and whether it is intact)."""
     out = {}
     for table, local in CONTENT_TABLES.items():
         columns = [c for c in lib.db[table].columns_dict if c not in local]
         rows = lib.db.execute(f"SELECT {', '.join(columns)} FROM [{table}]").fetchall()
         out[table] = sorted(rows, key=repr)
+    out["document files"] = sorted(
+        (d["sha256"], file_problem(lib.path, d["sha256"], d["size"], stored_suffix(d)))
+        for d in lib.db.query("SELECT * FROM documents")
+    )
     return out
+
+
+def attach_text(lib: Library, source_id: str, name: str, text: str) -> str:
+    """Attach a small text document (written beside the library as ``name``) to a source; return its id."""
+    path = lib.path.parent / name
+    path.write_text(text, encoding="utf-8")
+    return attach_documents(lib, source_id, [path]).value[0].document_id
 
 
 def claim_ids(lib: Library) -> list[str]:

@@ -1,9 +1,10 @@
 """Property tests: libraries that start from one, change apart and exchange in any order end up the same.
 
 Two or three colleagues copy one library, each applies random operations (verdicts, reviews,
-evidence added and removed, sources, the same or different articles imported), and they
+evidence added and removed, sources, the same or different articles imported, small documents
+attached to sources and quoted), and they
 exchange change files in random orders, with more work in between. When everyone has sent
-everyone their changes, all libraries hold the same content. Conflicts appear exactly on
+everyone their changes, all libraries hold the same content, documents and their files included. Conflicts appear exactly on
 the claims whose verdict both sides changed since they last exchanged.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from exchange_support import article, claim_ids, content, copies, exchange_profile, send
+from exchange_support import article, attach_text, claim_ids, content, copies, exchange_profile, send
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from factcheck_app.ops import articles as article_ops
 from factcheck_app.ops import claims as claim_ops
 from factcheck_app.ops import sources as source_ops
 from factcheck_app.ops import verdicts as vops
+from factcheck_app.ops.documents import quote_document
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.evidence import add_evidence, remove_evidence
@@ -30,6 +32,12 @@ RATINGS = ["True", "Mostly true", "Half true", "Mostly false", "False"]
 STORIES = [
     ("Flood story", ["The flood cut 7 roads.", "Rain fell for 4 days."]),
     ("Budget story", ["The budget grew 12 percent.", "It cost 8 million."]),
+]
+#: Small documents (paragraphs) a checker may attach; the same text on two machines is one document.
+DOCUMENTS = [
+    "Flood bulletin.\n\nThe flood cut 7 roads in the north.",
+    "Budget note.\n\nSpending grew 12 percent this year.",
+    "Dam survey.\n\nThe dam holds 59 million cubic metres.",
 ]
 ADDRESSES = ["https://a.example.org/x", "http://www.a.example.org/x/", "https://doi.org/10.1/z", "https://b.example.org"]
 
@@ -46,6 +54,8 @@ operation = st.one_of(
     st.tuples(st.just("edit source"), st.integers(0, 9), st.sampled_from(["Survey", "Report", "Bulletin"])),
     st.tuples(st.just("edit article"), st.sampled_from(["River report", "Flood news"])),
     st.tuples(st.just("remove source"), st.integers(0, 9)),
+    st.tuples(st.just("document"), st.integers(0, 9), st.integers(0, len(DOCUMENTS) - 1),
+              st.one_of(st.none(), st.integers(0, 9))),
 )
 
 
@@ -90,6 +100,15 @@ def apply(lib, op, counter: list[int]) -> None:
             sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
             if len(sources) > 1:
                 source_ops.remove_source(lib, sources[op[1] % len(sources)])
+        elif op[0] == "document":
+            sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
+            if not sources:
+                return
+            text = DOCUMENTS[op[2]]
+            document = attach_text(lib, sources[op[1] % len(sources)], f"doc{op[2]}-{counter[0]}.txt", text)
+            if op[3] is not None:  # quote its second paragraph as evidence for a claim
+                excerpt = text.split("\n\n")[1][:20]
+                quote_document(lib, claims[op[3] % len(claims)], document, 2, excerpt, "supports", by="Ann")
         elif op[0] == "edit article":
             first = lib.db.execute("SELECT id FROM articles ORDER BY title LIMIT 1").fetchone()[0]
             article_ops.edit_article(lib, first, title=op[1])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from exchange_support import article, claim_ids, content, copies, send
+from exchange_support import article, claim_ids, content, send
 
 from factcheck_app.ops.change_file import ChangeFileError, read_change_file
 from factcheck_app.ops.decisions import decide_verdict
@@ -20,14 +20,6 @@ from factcheck_app.store.scales import delete_scale, save_scale
 from factcheck_app.store.transaction import write
 from factcheck_app.store.sources import add_source, delete_source, list_sources
 from factcheck_app.store.verdict_lineage import conflict_versions, conflicts
-
-
-@pytest.fixture
-def pair(base_library, tmp_path):
-    libs = copies(base_library, tmp_path, ["ann", "bob"])
-    yield libs
-    for lib in libs.values():
-        lib.close()
 
 
 def _both_ways(libs, folder):
@@ -309,23 +301,6 @@ def test_duplicates_already_in_one_library_become_one_with_the_colleagues(pair, 
     assert content(ann) == content(bob)
     left = [s["id"] for s in list_sources(ann.db) if "agency" in (s["url"] or "")]
     assert left == [min([*twice, once])]
-
-
-def test_a_link_to_a_document_stays_where_the_document_is_and_is_empty_elsewhere(pair, tmp_path):
-    ann, bob = pair["ann"], pair["bob"]
-    claim = claim_ids(ann)[0]
-    source = add_source(ann.db, "Report with a scan", url="https://scan.example.org")
-    evidence = add_evidence(ann.db, claim, source, "supports", "page 4", added_by="Ann")
-    with write(ann.db):  # a document kept beside Ann's library (its file does not travel)
-        ann.db.execute(
-            "INSERT INTO documents (id, sha256, size, media_type, file_name, part_kind, parts, added_at) "
-            "VALUES ('doc-1', ?, 10, 'application/pdf', 'scan.pdf', 'page', 1, '2026-01-01T00:00:00+00:00')",
-            ["a" * 64])
-        ann.db.execute("UPDATE evidence SET document_id = 'doc-1', page = 4 WHERE id = ?", [evidence])
-    send(pair, "ann", "bob", tmp_path)
-    assert [e["document_id"] for e in list_evidence(bob.db, claim)] == [None]
-    send(pair, "bob", "ann", tmp_path)
-    assert [e["document_id"] for e in list_evidence(ann.db, claim)] == ["doc-1"]
 
 
 def test_publishing_details_travel_with_their_claim(pair, tmp_path):

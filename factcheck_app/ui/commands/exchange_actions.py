@@ -107,7 +107,9 @@ class ExchangeActions(QObject):
         what = "the whole library" if result.first else "the changes since the last exchange"
         prompts.message(self.window, "info", "Changes Sent",
                         f"{result.path.name} holds {what}: {result.rows:,} rows, {result.claims:,} claims "
-                        f"({result.size:,} bytes). Hand it to your colleague; they merge it with File > Merge….")
+                        f"({result.size:,} bytes). Hand it to your colleague; they merge it with File > Merge…."
+                        + "".join(f"\n\n{name}: its file is missing or changed beside this library, so it was sent "
+                                  "without it (`factcheck store check` says more)." for name in result.missing_files))
 
     @Slot(object)
     def _merged(self, summary: MergeSummary) -> None:

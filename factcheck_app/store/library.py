@@ -161,6 +161,11 @@ def _inspect(conn: sqlite3.Connection, path: Path, unclean: bool = False) -> int
         raise NotAStoreError(f"{path} is an SQLite file from another program, not a Factcheck Desk library.")
     if version and (app_id != APPLICATION_ID or "articles" not in tables):
         raise NotAStoreError(f"{path} is an SQLite file from another program, not a Factcheck Desk library.")
+    if version < 0:
+        # user_version is a signed number: a negative one is a damaged header, not a schema.
+        raise StoreCorruptError(
+            f"{path} is damaged (its schema version reads {version}); restore a backup with `factcheck store restore`."
+        )
     if version > schema.LATEST_VERSION:
         raise NewerSchemaError(
             f"{path} was saved by a newer Factcheck Desk (library version {version}, this app reads up to "

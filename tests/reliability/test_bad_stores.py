@@ -314,3 +314,21 @@ def test_a_writer_that_finishes_within_the_timeout_is_waited_for(good_store):
             release.join()
         assert len(list_sources(lib.db)) == 1
         assert lib.db.execute("SELECT value FROM library_settings WHERE key = 'other'").fetchone()[0] == "program"
+
+
+def test_a_negative_schema_version_is_damage_not_a_migration(tmp_path):
+    import sqlite3
+
+    from factcheck_app.store import open_library
+    from factcheck_app.store.errors import StoreCorruptError
+
+    path = tmp_path / "negative.sqlite"
+    seed_library(path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = -7")
+    conn.commit()
+    conn.close()
+    before = sha256(path)
+    with pytest.raises(StoreCorruptError, match="damaged"):
+        open_library(path)
+    assert sha256(path) == before

@@ -52,11 +52,7 @@ def edit_article(lib: Library, article_id: str, **fields: str | None) -> OpResul
         r for r in store.claim_ids_of(lib.db, article_id)
     ]
     return OpResult(changes=Changes.of(articles=[article_id], claims=claim_ids), value=after,
-                    label="Edit article details", undo=partial(_edit_back, article_id=article_id, fields=old))
-
-
-def _edit_back(lib: Library, *, article_id: str, fields: dict) -> OpResult:
-    return edit_article(lib, article_id, **fields)
+                    label="Edit article details", undo=partial(edit_article, article_id=article_id, **old))
 
 
 def delete_article(lib: Library, article_id: str) -> OpResult:

@@ -54,11 +54,7 @@ def edit_evidence(lib: Library, evidence_id: str, **fields: str | None) -> OpRes
         after = store.update_evidence(lib.db, evidence_id, **wanted)
     old = {k: before[k] for k in wanted}
     return OpResult(changes=_changes(claim), value=after, label="Edit evidence",
-                    undo=partial(_edit_back, evidence_id=evidence_id, fields=old))
-
-
-def _edit_back(lib: Library, *, evidence_id: str, fields: dict) -> OpResult:
-    return edit_evidence(lib, evidence_id, **fields)
+                    undo=partial(edit_evidence, evidence_id=evidence_id, **old))
 
 
 def remove_evidence(lib: Library, evidence_id: str | None = None, *, claim_status: str | None = None) -> OpResult:

@@ -32,11 +32,7 @@ def edit_source(lib: Library, source_id: str, **fields: str | list[str] | None) 
         after = store.update_source(lib.db, source_id, **fields)
     old = {k: before[k] for k in fields}
     return OpResult(changes=_changes(lib, [source_id]), value=after, label="Edit source",
-                    undo=partial(_edit_back, source_id=source_id, fields=old))
-
-
-def _edit_back(lib: Library, *, source_id: str, fields: dict) -> OpResult:
-    return edit_source(lib, source_id, **fields)
+                    undo=partial(edit_source, source_id=source_id, **old))
 
 
 def remove_source(lib: Library, source_id: str | None = None) -> OpResult:

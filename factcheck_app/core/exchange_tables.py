@@ -8,7 +8,9 @@ checkers is one entry here.
 Merge kinds:
 
 - ``rows``: matched by key; the newer version of a row wins (last writer, by the version
-  stamp the row carries from the library that changed it), a removal travels as a removal.
+  stamp the row carries from the library that changed it), a removal travels as a removal,
+  except that a removal of a row something still names (``keeps``) or whose whole stays
+  (``part_of``) is cancelled: the row is kept, under a kept stamp (core/exchange_stamps.py).
   Rows that are only ever added (evidence, verdict history, rating scales, aliases) merge as
   unions this way.
 - ``same_as``: rows matched by key and, beside it, by a natural key (an article's content
@@ -51,6 +53,9 @@ class ExchangeTable:
     #: kept where that row exists, left empty where it does not, and an empty link from elsewhere
     #: never clears one made here. It follows joins like a reference.
     soft_refs: dict[str, str] = field(default_factory=dict)
+    #: column -> table whose row this row is part of (a document's pages): it goes only with that row
+    #: (its removal gives way while the row stays) and comes back with it (a change file carries it along).
+    part_of: dict[str, str] = field(default_factory=dict)
     #: Columns that stay in the library that made them (a local row number the search index uses).
     local_columns: tuple[str, ...] = ()
     #: Returns the row's natural key (None: the row has none); rows sharing one are the same row.
@@ -144,8 +149,8 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
         keeps={"source_id": "sources", "document_id": "documents"}, label="document attachments",
     ),
     ExchangeTable(
-        "document_pages", key=("document_id", "page"), refs={"document_id": "documents"}, local_columns=("id",),
-        label="document pages",
+        "document_pages", key=("document_id", "page"), refs={"document_id": "documents"},
+        part_of={"document_id": "documents"}, local_columns=("id",), label="document pages",
     ),
     ExchangeTable(
         "claims", refs={"article_id": "articles"}, natural=_claim_span,
@@ -173,6 +178,11 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
     ExchangeTable("claim_appearances", key=("claim_id", "position"), refs={"claim_id": "claims"},
                   label="claim appearances"),
 ]
+
+
+def parts_of(name: str) -> list[tuple[ExchangeTable, str]]:
+    """Return (table, column) for every table whose rows are parts of rows of ``name``."""
+    return [(t, column) for t in EXCHANGE_TABLES for column, whole in t.part_of.items() if whole == name]
 
 
 def exchange_table(name: str) -> ExchangeTable:

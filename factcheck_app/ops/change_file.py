@@ -23,8 +23,10 @@ from factcheck_app.store.errors import ValidationError
 
 FORMAT = "factcheck-desk-changes"
 #: Raised only when a line changes meaning or a field is removed; new fields may appear within a version.
-#: Version 2 added the document file lines ({"file": sha256, "data": base64}).
-VERSION = 2
+#: Version 2 added the document file lines ({"file": sha256, "data": base64}); version 3 lets a stamp be a
+#: kept stamp ("<removal stamp> kept <content stamp>", core/exchange_stamps.py), which an older app would
+#: compare as a plain one. Versions 1 and 2 are read as they are: their stamps are all plain.
+VERSION = 3
 SUFFIX = ".fcchanges"
 
 

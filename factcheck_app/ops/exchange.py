@@ -46,10 +46,13 @@ def collect_changes(lib: Library, since: int | None, header: dict) -> ChangeSet:
         entries = [Entry(k, s, d, _travelling(table, r)) for k, s, d, r in rows.changed_rows(lib.db, table, since)]
         if entries:
             changes.tables[table.name] = entries
+    # Only documents changed since the last exchange send their file: one that is carried along
+    # (below) reached that colleague before, and a library keeps the files of documents it removed.
+    changes.missing_files = _carry_document_files(lib, changes)
     if since is not None:
         _carry_kept_rows(lib, changes)
+        _carry_parts(lib, changes)
     changes.aliases = rows.alias_rows(lib.db)
-    changes.missing_files = _carry_document_files(lib, changes)
     return changes
 
 
@@ -61,7 +64,7 @@ def _travelling(table: ExchangeTable, row: dict | None) -> dict | None:
 
 
 def _carry_document_files(lib: Library, changes: ChangeSet) -> list[str]:
-    """Add the file bytes of every document row the change set carries (the colleague may lack them);
+    """Add the file bytes of every changed document row the change set holds (the colleague may lack them);
     return the names of the documents whose file is missing or changed here (their rows go without it).
 
     Such a row still merges where the colleague already has the file; where they do not, their
@@ -93,6 +96,20 @@ def _carry_kept_rows(lib: Library, changes: ChangeSet) -> None:
             if wanted:
                 extra = [Entry(k, s, False, _travelling(exchange_table(target), r)) for k, s, r in rows.rows_with_stamps(lib.db, exchange_table(target), wanted)]
                 changes.tables.setdefault(target, []).extend(extra)
+
+
+def _carry_parts(lib: Library, changes: ChangeSet) -> None:
+    """Add the parts (a document's pages) of every row the change set holds, when absent: a colleague who
+    removed the row and gets it back (kept because something names it) gets it back whole."""
+    for table in EXCHANGE_TABLES:
+        for column, whole in table.part_of.items():
+            wholes = {e.key for e in changes.tables.get(whole, []) if not e.deleted}
+            if not wholes:
+                continue
+            present = {e.key for e in changes.tables.get(table.name, [])}
+            extra = [Entry(k, s, False, _travelling(table, r))
+                     for k, s, r in rows.parts_with_stamps(lib.db, table, column, wholes) if k not in present]
+            changes.tables.setdefault(table.name, []).extend(extra)
 
 
 def export_changes(lib: Library, colleague: str, path: str | os.PathLike, *, by: str | None = None) -> OpResult:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, ExchangeTable, exchange_table
+from factcheck_app.core.exchange_stamps import combine, content_order, kept_stamp
+from factcheck_app.core.exchange_tables import EXCHANGE_TABLES, ExchangeTable, exchange_table, parts_of
 from factcheck_app.core.ids import utc_now
 from factcheck_app.ops.change_file import ChangeSet, Entry
 from factcheck_app.ops.changes import Changes, OpResult
@@ -63,6 +64,13 @@ def _newer(stamp: str, row: dict | None, than_stamp: str, than_row: dict | None)
     return json.dumps(row, sort_keys=True, default=str) > json.dumps(than_row, sort_keys=True, default=str)
 
 
+def _content_wins(stamp: str, row: dict, than_stamp: str, than_row: dict) -> bool:
+    """Return True when two versions of a present row combine with (stamp, row)'s content: the newer content
+    (a kept stamp says how new the content it keeps is), then the later stamp, then content as tie-break."""
+    order = content_order(stamp, than_stamp)
+    return order > 0 if order else _newer(stamp, row, than_stamp, than_row)
+
+
 class _Merger:
     """One merge in progress: the library, the alias map, and what has been done so far."""
 
@@ -88,6 +96,10 @@ class _Merger:
         self._pending_table: str | None = None
         #: The rows the change set carries, by table and key, to put back a row something here names.
         self.incoming: dict[str, dict[str, Entry]] = {}
+        #: The parts the change set carries (a document's pages), by table and the key of their whole.
+        self.incoming_parts: dict[str, dict[str, list[tuple[str, Entry]]]] = {}
+        #: Rows left out because what they belong to is not here (unless put back later in the merge).
+        self.left_out: set[tuple[str, str]] = set()
         #: Removals that gave way to a row naming theirs, tried again once every table is merged
         #: (the naming row may itself be removed later in the same change set).
         self.deferred: list[tuple[ExchangeTable, Entry]] = []
@@ -140,25 +152,55 @@ class _Merger:
             known.update(rows.existing_keys(self.db, exchange_table(table), missing))
 
     def index_incoming(self, changes: ChangeSet) -> None:
-        """Remember the rows the change set carries (by their key here) for putting back named rows."""
+        """Remember the rows the change set carries (by their key here) for putting back named rows and their parts."""
         for table in self.tables:
             if any(table.name in t.keeps.values() for t in self.tables):
                 self.incoming[table.name] = {
                     self.resolved_key(table, e.key): e for e in changes.tables.get(table.name, []) if e.row is not None
                 }
+            for column, whole in table.part_of.items():
+                by_whole = self.incoming_parts.setdefault(table.name, {})
+                for e in changes.tables.get(table.name, []):
+                    if e.row is not None and e.row.get(column) is not None:
+                        by_whole.setdefault(self.resolve(whole, e.row[column]), []).append(
+                            (self.resolved_key(table, e.key), e))
 
     def revive(self, table: str, key: str) -> bool:
-        """Put back a row removed here that a merged row still names, from the change set; True when done."""
+        """Put back a row removed here that a merged row still names, with its parts, from the change set;
+        return True when done. A removal made here is cancelled: the row comes back under a kept stamp."""
         entry = self.incoming.get(table, {}).get(key)
         if entry is None:
             return False
-        t = exchange_table(table)
-        row = dict(entry.row, **t.key_values(key))
-        rows.put_rows(self.db, table, [row], self.columns[table])
-        rows.set_version(self.db, table, key, entry.stamp, False)
-        self.present[table].add(key)
-        self.summary.new[table] += 1
+        self._put_back(exchange_table(table), key, entry)
+        for part, _column in parts_of(table):
+            for part_key, part_entry in self.incoming_parts.get(part.name, {}).get(key, []):
+                if not self.exists(part.name, part_key):
+                    self._put_back(part, part_key, part_entry)
         return True
+
+    def _put_back(self, table: ExchangeTable, key: str, entry: Entry) -> None:
+        """Insert a carried row that is not here; when it was removed here after that version, keep it against the removal."""
+        version = rows.versions(self.db, table.name, [key]).get(key)
+        stamp = entry.stamp
+        if version is not None and version[0] >= stamp:
+            stamp = kept_stamp(version[0], stamp)
+            self._note_kept(table.name, key)
+        else:
+            self.summary.new[table.name] += 1
+        rows.put_rows(self.db, table.name, [dict(entry.row, **table.key_values(key))], self.columns[table.name])
+        rows.set_version(self.db, table.name, key, stamp, False)
+        self.present[table.name].add(key)
+        self.left_out.discard((table.name, key))
+
+    def _note_kept(self, table: str, key: str) -> None:
+        """Count a row kept against a removal (the merge log keeps which)."""
+        self.summary.kept[table] += 1
+        self.summary.kept_rows.append((table, key))
+
+    def _whole_stays(self, table: ExchangeTable, row: dict) -> bool:
+        """Return True when ``row`` is part of a row the library holds (a page of a document that stays)."""
+        return any(row.get(column) is not None and self.exists(whole, row[column])
+                   for column, whole in table.part_of.items())
 
     def _still_named(self, table: ExchangeTable, key: str) -> bool:
         """Return True when a row here keeps ``key`` of ``table`` alive (a removal from elsewhere gives way)."""
@@ -241,12 +283,12 @@ class _Merger:
             survivor_stamp = got.get(survivor, (BASE_STAMP, False))[0]
             rows.repoint_references(self.db, table.name, loser, survivor, self.tables)
             loser_row = dict(found[loser], **{table.key: survivor})
-            if _newer(loser_stamp, loser_row, survivor_stamp, found[survivor]):
-                rows.delete_row(self.db, table, loser)
+            rows.delete_row(self.db, table, loser)
+            if _content_wins(loser_stamp, loser_row, survivor_stamp, found[survivor]):
                 rows.update_row(self.db, table, survivor, loser_row, self.columns[table.name])
-                rows.set_version(self.db, table.name, survivor, loser_stamp, False)
-            else:
-                rows.delete_row(self.db, table, loser)
+            stamp = combine(loser_stamp, survivor_stamp)
+            if stamp != survivor_stamp:
+                rows.set_version(self.db, table.name, survivor, stamp, False)
         self._version_moved_children(moved, survivor)
         rows.set_version(self.db, table.name, loser, loser_stamp, True)
         self.record_alias(table.name, loser, survivor)
@@ -344,10 +386,10 @@ class _Merger:
         return len(entries)
 
     def apply_deferred_removals(self) -> None:
-        """Try again the removals a row then still named, children's tables first."""
+        """Try again the removals a row then still named, children's tables first, parts after their wholes."""
         order = {t.name: i for i, t in enumerate(self.tables)}
         waiting, self.deferred = self.deferred, []
-        for table, entry in sorted(waiting, key=lambda item: -order[item[0].name]):
+        for table, entry in sorted(waiting, key=lambda item: (bool(item[0].part_of), -order[item[0].name])):
             self._apply_removal(table, entry, last_try=True)
 
     def _apply_removal(self, table: ExchangeTable, entry: Entry, last_try: bool = False) -> None:
@@ -360,9 +402,14 @@ class _Merger:
         if local is not None:
             if not _newer(entry.stamp, None, local_stamp, local):
                 return
-            if self._still_named(table, key):
+            if self._still_named(table, key) or self._whole_stays(table, local):
                 if not last_try:
                     self.deferred.append((table, entry))
+                    return
+                # The removal is cancelled: the row stays, under a stamp right after the removal's, so it
+                # comes back wherever the removal went (see core/exchange_stamps.py).
+                rows.set_version(self.db, table.name, key, kept_stamp(entry.stamp, local_stamp), False)
+                self._note_kept(table.name, key)
                 return
             if table.name == "claims":
                 self.touched_claims.discard(key)
@@ -391,7 +438,7 @@ class _Merger:
                 if not self.exists(target, row[column]) and not (
                     table.keeps.get(column) == target and self.revive(target, row[column])
                 ):
-                    self.summary.skipped += 1
+                    self.left_out.add((table.name, key))
                     return
         for column, target in table.soft_refs.items():
             if row.get(column) is not None:
@@ -426,13 +473,20 @@ class _Merger:
         local_stamp = version[0] if version else BASE_STAMP
         columns = self.columns[table.name]
         if local is None:
+            stamp = entry.stamp
             if version and version[1] and not _newer(entry.stamp, row, local_stamp, None):
-                return  # removed here after this version was made
+                if not self._whole_stays(table, row):
+                    return  # removed here after this version was made
+                # A part of a row that stays (a page of a document kept or back) comes back with it.
+                stamp = kept_stamp(local_stamp, entry.stamp)
+                self._note_kept(table.name, key)
+            else:
+                self.summary.new[table.name] += 1
             self._pending.append(row)
-            self._pending_versions.append((table.name, key, entry.stamp, False))
+            self._pending_versions.append((table.name, key, stamp, False))
             self.present[table.name].add(key)
             self.fresh[table.name].add(key)
-            self.summary.new[table.name] += 1
+            self.left_out.discard((table.name, key))
             self._remember_natural(table, row)
             self._touch(table, row)
             return
@@ -440,18 +494,17 @@ class _Merger:
             if row.get(column) is None and local.get(column) is not None:
                 row[column] = local[column]  # a link made here stays
         shared = [c for c in columns if c in row]
-        if all(local.get(c) == row.get(c) for c in shared):
-            if entry.stamp > local_stamp:
-                self._pending_versions.append((table.name, key, entry.stamp, False))
-            return
+        stamp = combine(local_stamp, entry.stamp)
         local_view = {c: local.get(c) for c in shared}
         row_view = {c: row.get(c) for c in shared}
-        if _newer(entry.stamp, row_view, local_stamp, local_view):
+        if local_view != row_view and _content_wins(entry.stamp, row_view, local_stamp, local_view):
             self.flush()
             rows.update_row(self.db, table, key, row, columns)
-            rows.set_version(self.db, table.name, key, entry.stamp, False)
+            rows.set_version(self.db, table.name, key, stamp, False)
             self.summary.changed[table.name] += 1
             self._touch(table, row)
+        elif stamp != local_stamp:
+            self._pending_versions.append((table.name, key, stamp, False))
 
     def _touch(self, table: ExchangeTable, row: dict) -> None:
         if table.name == "verdict_history":
@@ -473,6 +526,7 @@ def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None)
     if progress:
         progress(total, total, "Rebuilding verdicts")
     merger.apply_deferred_removals()
+    merger.summary.skipped = len(merger.left_out)
     rebuild_verdicts(lib, merger.touched_claims, merger.summary,
                      lambda scale: merger.exists("rating_scales", scale))
     merger.settle_aliases()

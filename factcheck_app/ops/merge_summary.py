@@ -1,4 +1,4 @@
-"""What a merge did, or would do: counts per table, verdict changes, conflicts, reviews withdrawn."""
+"""What a merge did, or would do: counts per table, verdict changes, conflicts, reviews withdrawn, removals cancelled."""
 from __future__ import annotations
 
 from collections import Counter
@@ -15,6 +15,10 @@ class MergeSummary:
     changed: Counter = field(default_factory=Counter)
     removed: Counter = field(default_factory=Counter)
     joined: Counter = field(default_factory=Counter)
+    #: Rows kept against a removal because something still names them (the removal is cancelled), per table.
+    kept: Counter = field(default_factory=Counter)
+    #: Which rows those are, as (table, key): the merge log records them.
+    kept_rows: list[tuple[str, str]] = field(default_factory=list)
     verdict_changes: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     reviews_withdrawn: list[str] = field(default_factory=list)
@@ -26,7 +30,7 @@ class MergeSummary:
         """Return True when the merge changes nothing in the library."""
         return not (
             sum(self.new.values()) or sum(self.changed.values()) or sum(self.removed.values())
-            or sum(self.joined.values()) or self.verdict_changes or self.conflicts
+            or sum(self.joined.values()) or sum(self.kept.values()) or self.verdict_changes or self.conflicts
         )
 
     def to_dict(self) -> dict:
@@ -37,6 +41,8 @@ class MergeSummary:
             "changed": dict(self.changed),
             "removed": dict(self.removed),
             "joined": dict(self.joined),
+            "kept": dict(self.kept),
+            "kept_rows": [list(item) for item in self.kept_rows],
             "verdict_changes": len(self.verdict_changes),
             "conflicts": self.conflicts,
             "reviews_withdrawn": self.reviews_withdrawn,
@@ -65,6 +71,10 @@ class MergeSummary:
         joined = sum(self.joined.values())
         if joined:
             out.append(f"{joined:,} duplicate(s) joined: " + ", ".join(f"{n} {t}" for t, n in self.joined.items() if n))
+        kept = sum(self.kept.values())
+        if kept:
+            out.append(f"{kept:,} removed row(s) kept because work here or there still cites them: "
+                       + ", ".join(f"{n} {exchange_table(t).label or t}" for t, n in self.kept.items() if n))
         if self.reviews_withdrawn:
             out.append(f"{len(self.reviews_withdrawn):,} review(s) no longer valid, back to draft")
         if self.skipped:

@@ -263,7 +263,22 @@ def existing_keys(db: Database, table: ExchangeTable, keys: Iterable[str]) -> se
 
 def rows_with_stamps(db: Database, table: ExchangeTable, keys: Iterable[str]) -> Iterator[tuple[str, str, dict]]:
     """Yield (key, stamp, row) for the rows of ``table`` with these keys (rows a change file carries along)."""
-    found = rows_by_key(db, table, keys)
+    yield from _with_stamps(db, table, rows_by_key(db, table, keys))
+
+
+def parts_with_stamps(
+    db: Database, table: ExchangeTable, column: str, wholes: Iterable[str]
+) -> Iterator[tuple[str, str, dict]]:
+    """Yield (key, stamp, row) for the rows of ``table`` whose ``column`` names one of ``wholes`` (a document's pages)."""
+    wholes = list(wholes)
+    for i in range(0, len(wholes), _CHUNK):
+        chunk = wholes[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        cursor = db.execute(f"SELECT * FROM {q(table.name)} WHERE {q(column)} IN ({marks})", chunk)
+        yield from _with_stamps(db, table, {table.key_of(row): row for row in _row_dicts(cursor)})
+
+
+def _with_stamps(db: Database, table: ExchangeTable, found: dict[str, dict]) -> Iterator[tuple[str, str, dict]]:
     stamps = versions(db, table.name, found)
     for key, row in found.items():
         yield key, stamps.get(key, (BASE_STAMP, False))[0], row

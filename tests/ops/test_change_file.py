@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 
 import pytest
@@ -81,3 +82,16 @@ def test_a_damaged_file_is_refused_or_reads_as_written(data):
         return
     # Only bytes that carry no content (gzip's header fields) may change without being noticed.
     assert (back.header, back.tables, back.aliases) == (_sample().header, _sample().tables, _sample().aliases)
+
+
+@pytest.mark.parametrize("older", range(1, VERSION))
+def test_files_of_older_versions_are_still_read(older):
+    sample = _sample()
+    raw = gzip.decompress(encode(sample)).split(b"\n")
+    header = json.loads(raw[0])
+    header["version"] = older
+    raw[0] = json.dumps(header).encode()
+    body = b"".join(line + b"\n" for line in raw[:-2])
+    trailer = {"end": True, "lines": len(raw) - 2, "sha256": hashlib.sha256(body).hexdigest()}
+    back = decode(gzip.compress(body + json.dumps(trailer).encode() + b"\n"))
+    assert back.tables == sample.tables and back.aliases == sample.aliases

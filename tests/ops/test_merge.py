@@ -11,6 +11,7 @@ from factcheck_app.ops.merge import merge_changes
 from factcheck_app.ops.people import MissingPersonError
 from factcheck_app.ops.publishing import PublishingEdit, edit_publishing, publishing_details
 from factcheck_app.ops import verdicts as vops
+from factcheck_app.ops.sources import edit_source
 from factcheck_app.store import verdicts
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.errors import ValidationError
@@ -315,3 +316,74 @@ def test_publishing_details_travel_with_their_claim(pair, tmp_path):
     assert stored.claimant == "Harbour Minister"
     assert [a for a in shown.appearances][:2] == [a for a in publishing_details(ann, claim)[0].appearances][:2]
     assert content(ann) == content(bob)
+
+
+@pytest.mark.parametrize("evidence_reached_bob", [False, True])
+def test_a_removal_that_gave_way_is_cancelled_on_both_sides(pair, tmp_path, evidence_reached_bob):
+    """Found by the long property run: the removal gave way at Ann, then her evidence went; the source
+    stayed at Ann and stayed removed at Bob. The removal is cancelled on both sides instead."""
+    ann, bob = pair["ann"], pair["bob"]
+    claim = claim_ids(ann)[0]
+    source = add_source(ann.db, "Leaflet", url="https://leaflet.example.org")
+    send(pair, "ann", "bob", tmp_path)
+    cited = add_evidence(ann.db, claim, source, "supports", "the leaflet says so", added_by="Ann")
+    delete_source(bob.db, source)  # nobody cites it in Bob's library
+    if evidence_reached_bob:
+        send(pair, "ann", "bob", tmp_path)  # Bob puts the source back: Ann's evidence cites it
+    summary = send(pair, "bob", "ann", tmp_path)  # the removal meets Ann's evidence
+    if not evidence_reached_bob:
+        assert summary.kept["sources"] == 1 and any("still cite" in line for line in summary.lines())
+    remove_evidence(ann.db, cited)
+    for sender, receiver in [("ann", "bob"), ("bob", "ann")]:
+        send(pair, sender, receiver, tmp_path)
+    assert content(ann) == content(bob)
+    for lib in (ann, bob):
+        assert source in {s["id"] for s in list_sources(lib.db)}
+        assert list_evidence(lib.db, claim) == []
+
+
+def test_a_row_kept_against_a_removal_keeps_the_newest_edit(pair, tmp_path):
+    """Bob puts a source back from an older copy; Ann's edit, made before his removal, is not undone by it."""
+    ann, bob = pair["ann"], pair["bob"]
+    claim = claim_ids(ann)[0]
+    source = ann.db.execute("SELECT id FROM sources ORDER BY id LIMIT 1").fetchone()[0]
+    add_evidence(ann.db, claim, source, "supports", "the survey says so", added_by="Ann")
+    early = tmp_path / "early.fcchanges"
+    export_changes(ann, "Bob", early, by="Ann")  # carries the source as it was then
+    edit_source(ann, source, title="Water board survey, corrected")
+    with write(bob.db):  # Bob's clock runs ahead: his removal is later than Ann's edit
+        bob.db.execute("UPDATE exchange_identity SET high_water = '2999-01-01T00:00:00.000Z'")
+    delete_source(bob.db, source)
+    merge_changes(bob, read_changes(early), by="Bob")  # the evidence comes: the source is kept, as it was
+    assert " kept " in bob.db.execute(
+        "SELECT stamp FROM exchange_versions WHERE table_name = 'sources' AND row_key = ?", [source]).fetchone()[0]
+    for sender, receiver in [("bob", "ann"), ("ann", "bob")]:
+        send(pair, sender, receiver, tmp_path)
+    assert content(ann) == content(bob)
+    for lib in (ann, bob):
+        assert {s["id"]: s["title"] for s in list_sources(lib.db)}[source] == "Water board survey, corrected"
+
+
+def test_a_removal_that_gave_way_is_cancelled_for_a_third_colleague_too(base_library, tmp_path):
+    from exchange_support import copies
+
+    libs = copies(base_library, tmp_path, ["ann", "bob", "cat"])
+    try:
+        ann, bob, cat = libs["ann"], libs["bob"], libs["cat"]
+        claim = claim_ids(ann)[0]
+        source = ann.db.execute("SELECT id FROM sources ORDER BY id LIMIT 1").fetchone()[0]
+        cited = add_evidence(ann.db, claim, source, "supports", "the survey says so", added_by="Ann")
+        delete_source(bob.db, source)
+        send(libs, "bob", "cat", tmp_path)  # Cat removes it too: nobody cites it there
+        send(libs, "ann", "bob", tmp_path)  # the evidence reaches Bob: he puts the source back
+        remove_evidence(ann.db, cited)
+        for _ in range(2):
+            for sender in libs:
+                for receiver in libs:
+                    if sender != receiver:
+                        send(libs, sender, receiver, tmp_path)
+        assert content(ann) == content(bob) == content(cat)
+        assert source in {s["id"] for s in list_sources(cat.db)}
+    finally:
+        for lib in libs.values():
+            lib.close()

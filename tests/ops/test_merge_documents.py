@@ -186,3 +186,44 @@ def test_a_document_attached_to_a_source_the_colleague_removed_brings_the_source
         send(pair, sender, receiver, tmp_path)
     assert content(ann) == content(bob)
     assert ann.db.execute("SELECT count(*) FROM source_documents WHERE source_id = ?", [source]).fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("first", ["ann", "bob"])
+def test_a_document_kept_because_evidence_quotes_it_keeps_its_pages(pair, tmp_path, first):
+    ann, bob = pair["ann"], pair["bob"]
+    source = add_source(ann.db, "Dam report", url="https://dam.example.org/report")
+    document = attach_text(ann, source, "report.txt", REPORT)
+    send(pair, "ann", "bob", tmp_path)
+    pages = pages_of(ann.db, document)
+    claim = claim_ids(ann)[0]
+    quote_document(ann, claim, document, 2, "rose 3 metres", "supports", by="Ann")
+    remove_source(bob, source)  # nothing quotes the document at Bob: its row and pages go with the source
+    assert bob.db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    second = "bob" if first == "ann" else "ann"
+    for sender, receiver in [(first, second), (second, first), (first, second)]:
+        send(pair, sender, receiver, tmp_path)
+    assert content(ann) == content(bob)
+    for lib in (ann, bob):
+        assert pages_of(lib.db, document) == pages
+        assert [e["document_id"] for e in list_evidence(lib.db, claim)] == [document]
+        hits = lib.db.execute(
+            "SELECT count(*) FROM document_pages_fts WHERE document_pages_fts MATCH 'villages'").fetchone()[0]
+        assert hits == 1 and check_library(lib) == []
+
+
+def test_new_evidence_quoting_a_document_sent_before_does_not_send_its_file_again(pair, tmp_path):
+    ann = pair["ann"]
+    claim, document, _ = _quoted_document(ann)
+    first = tmp_path / "first.fcchanges"
+    export_changes(ann, "Bob", first, by="Ann")
+    assert len(read_change_file(first).files) == 1
+    merge_changes(pair["bob"], read_changes(first), by="Bob")
+    quote_document(ann, claim_ids(ann)[1], document, 3, "Twelve villages", "supports", by="Ann")
+    second = tmp_path / "second.fcchanges"
+    export_changes(ann, "Bob", second, by="Ann")
+    changes = read_change_file(second)
+    assert len(changes.tables["evidence"]) == 1
+    assert changes.files == {}  # Bob has the file: the document has not changed since
+    summary = merge_changes(pair["bob"], changes, by="Bob").value
+    assert summary.new["evidence"] == 1
+    assert content(ann) == content(pair["bob"])

@@ -2,7 +2,7 @@
 
 Two or three colleagues copy one library, each applies random operations (verdicts, reviews,
 evidence added and removed, sources, the same or different articles imported, small documents
-attached to sources and quoted), and they
+attached to sources, quoted and detached), and they
 exchange change files in random orders, with more work in between. When everyone has sent
 everyone their changes, all libraries hold the same content, documents and their files included. Conflicts appear exactly on
 the claims whose verdict both sides changed since they last exchanged.
@@ -20,7 +20,7 @@ from factcheck_app.ops import articles as article_ops
 from factcheck_app.ops import claims as claim_ops
 from factcheck_app.ops import sources as source_ops
 from factcheck_app.ops import verdicts as vops
-from factcheck_app.ops.documents import quote_document
+from factcheck_app.ops.documents import detach_documents, quote_document
 from factcheck_app.store.articles import import_article
 from factcheck_app.store.errors import ValidationError
 from factcheck_app.store.evidence import add_evidence, remove_evidence
@@ -56,6 +56,7 @@ operation = st.one_of(
     st.tuples(st.just("remove source"), st.integers(0, 9)),
     st.tuples(st.just("document"), st.integers(0, 9), st.integers(0, len(DOCUMENTS) - 1),
               st.one_of(st.none(), st.integers(0, 9))),
+    st.tuples(st.just("detach"), st.integers(0, 9)),
 )
 
 
@@ -109,6 +110,11 @@ def apply(lib, op, counter: list[int]) -> None:
             if op[3] is not None:  # quote its second paragraph as evidence for a claim
                 excerpt = text.split("\n\n")[1][:20]
                 quote_document(lib, claims[op[3] % len(claims)], document, 2, excerpt, "supports", by="Ann")
+        elif op[0] == "detach":  # the document goes too unless another source keeps it or evidence quotes it
+            links = lib.db.execute("SELECT source_id, document_id FROM source_documents ORDER BY 1, 2").fetchall()
+            if links:
+                source, document = links[op[1] % len(links)]
+                detach_documents(lib, source, [document])
         elif op[0] == "edit article":
             first = lib.db.execute("SELECT id FROM articles ORDER BY title LIMIT 1").fetchone()[0]
             article_ops.edit_article(lib, first, title=op[1])

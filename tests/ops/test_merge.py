@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from exchange_support import article, claim_ids, content, send
+from exchange_support import article, claim_ids, content, copies, send
 
 from factcheck_app.ops.change_file import ChangeFileError, read_change_file
 from factcheck_app.ops.decisions import decide_verdict
@@ -365,8 +365,6 @@ def test_a_row_kept_against_a_removal_keeps_the_newest_edit(pair, tmp_path):
 
 
 def test_a_removal_that_gave_way_is_cancelled_for_a_third_colleague_too(base_library, tmp_path):
-    from exchange_support import copies
-
     libs = copies(base_library, tmp_path, ["ann", "bob", "cat"])
     try:
         ann, bob, cat = libs["ann"], libs["bob"], libs["cat"]

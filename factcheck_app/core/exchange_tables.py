@@ -9,8 +9,8 @@ Merge kinds:
 
 - ``rows``: matched by key; the newer version of a row wins (last writer, by the version
   stamp the row carries from the library that changed it), a removal travels as a removal,
-  except that a removal of a row something still names (``keeps``) or whose whole stays
-  (``part_of``) is cancelled: the row is kept, under a kept stamp (core/exchange_stamps.py).
+  except that a removal of a row something still names (``keeps``, ``in_use_by``) or whose
+  whole stays (``part_of``) is cancelled: the row is kept, under a kept stamp (core/exchange_stamps.py).
   Rows that are only ever added (evidence, verdict history, rating scales, aliases) merge as
   unions this way.
 - ``same_as``: rows matched by key and, beside it, by a natural key (an article's content
@@ -49,6 +49,13 @@ class ExchangeTable:
     #: there (a cited source, a scale in use), so a removal from elsewhere gives way, and a change
     #: file carries the named rows along with the rows that name them.
     keeps: dict[str, str] = field(default_factory=dict)
+    #: column -> table whose row a change file carries along with this row (the colleague may have removed
+    #: it and needs it to show this row), without keeping it from removal (a verdict change names its scale).
+    carries: dict[str, str] = field(default_factory=dict)
+    #: Tables that do not travel (rebuilt by the merge from rows that do) -> column naming this table's key:
+    #: a row they name is in use, as the library itself checks before a removal (the verdict on a scale).
+    #: A removal from elsewhere of a row in use is cancelled; it is decided once those tables are rebuilt.
+    in_use_by: dict[str, str] = field(default_factory=dict)
     #: column -> table whose row may be absent (a document whose file did not come along): the link is
     #: kept where that row exists, left empty where it does not, and an empty link from elsewhere
     #: never clears one made here. It follows joins like a reference.
@@ -139,7 +146,8 @@ def _evidence_identity(row: Row) -> tuple:
 
 #: Every table that travels, parents before children (the order rows are applied in).
 EXCHANGE_TABLES: list[ExchangeTable] = [
-    ExchangeTable("rating_scales", key="name", label="rating scales"),
+    # A scale is in use while a verdict uses it (its history may name it after it went, as in one library).
+    ExchangeTable("rating_scales", key="name", in_use_by={"verdicts": "scale"}, label="rating scales"),
     ExchangeTable("articles", natural=lambda r: r["content_hash"], natural_columns=("content_hash",), label="articles"),
     ExchangeTable("sources", natural=source_identity, label="sources"),
     # Documents are one per file (its SHA-256); their bytes travel beside the rows (ops/change_file.py).
@@ -166,7 +174,7 @@ EXCHANGE_TABLES: list[ExchangeTable] = [
         natural=_evidence_identity,
         natural_columns=("claim_id", "source_id", "stance"), label="evidence",
     ),
-    ExchangeTable("verdict_history", refs={"claim_id": "claims"}, keeps={"scale": "rating_scales"},
+    ExchangeTable("verdict_history", refs={"claim_id": "claims"}, carries={"scale": "rating_scales"},
                   label="verdict changes"),
     # Published fact-checks: a check's id is made from its review address, claim and organisation,
     # so the same check read on two machines is one row; collections are one per name.

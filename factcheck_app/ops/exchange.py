@@ -83,13 +83,13 @@ def _carry_document_files(lib: Library, changes: ChangeSet) -> list[str]:
 
 
 def _carry_kept_rows(lib: Library, changes: ChangeSet) -> None:
-    """Add the rows that changed rows keep alive (the source evidence cites, a verdict's scale) when absent.
+    """Add the rows that changed rows keep alive or name (the source evidence cites, a verdict's scale) when absent.
 
     The colleague may have removed such a row meanwhile; with it in the file, their merge can
     put it back rather than drop the evidence or the verdict that names it.
     """
     for table in EXCHANGE_TABLES:
-        for column, target in table.keeps.items():
+        for column, target in {**table.keeps, **table.carries}.items():
             named = {e.row[column] for e in changes.tables.get(table.name, []) if e.row and e.row.get(column)}
             present = {e.key for e in changes.tables.get(target, []) if not e.deleted}
             wanted = named - present

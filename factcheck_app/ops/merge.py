@@ -154,7 +154,7 @@ class _Merger:
     def index_incoming(self, changes: ChangeSet) -> None:
         """Remember the rows the change set carries (by their key here) for putting back named rows and their parts."""
         for table in self.tables:
-            if any(table.name in t.keeps.values() for t in self.tables):
+            if any(table.name in {**t.keeps, **t.carries}.values() for t in self.tables):
                 self.incoming[table.name] = {
                     self.resolved_key(table, e.key): e for e in changes.tables.get(table.name, []) if e.row is not None
                 }
@@ -205,9 +205,9 @@ class _Merger:
     def _still_named(self, table: ExchangeTable, key: str) -> bool:
         """Return True when a row here keeps ``key`` of ``table`` alive (a removal from elsewhere gives way)."""
         return any(
-            rows.is_named_by(self.db, other, column, key)
+            rows.is_named_by(self.db, other.name, column, key)
             for other in self.tables for column, target in other.keeps.items() if target == table.name
-        )
+        ) or any(rows.is_named_by(self.db, user, column, key) for user, column in table.in_use_by.items())
 
     def _forget(self, table: str, key: str) -> None:
         self.present.setdefault(table, set()).discard(key)
@@ -385,12 +385,18 @@ class _Merger:
         self.flush()
         return len(entries)
 
-    def apply_deferred_removals(self) -> None:
-        """Try again the removals a row then still named, children's tables first, parts after their wholes."""
+    def apply_deferred_removals(self, *, in_use: bool = False) -> None:
+        """Try again the removals a row then still named, children's tables first, parts after their wholes;
+        with ``in_use``, the removals of rows whose use is only known once verdicts are rebuilt (scales)."""
         order = {t.name: i for i, t in enumerate(self.tables)}
-        waiting, self.deferred = self.deferred, []
+        waiting = [item for item in self.deferred if bool(item[0].in_use_by) == in_use]
+        self.deferred = [item for item in self.deferred if bool(item[0].in_use_by) != in_use]
         for table, entry in sorted(waiting, key=lambda item: (bool(item[0].part_of), -order[item[0].name])):
             self._apply_removal(table, entry, last_try=True)
+
+    def available(self, table: str, key: str) -> bool:
+        """Return True when the library holds the row, or has put it back from the change set just now."""
+        return self.exists(table, key) or self.revive(table, key)
 
     def _apply_removal(self, table: ExchangeTable, entry: Entry, last_try: bool = False) -> None:
         key = self.resolved_key(table, entry.key)
@@ -401,6 +407,9 @@ class _Merger:
         local_stamp = version[0] if version else BASE_STAMP
         if local is not None:
             if not _newer(entry.stamp, None, local_stamp, local):
+                return
+            if table.in_use_by and not last_try:
+                self.deferred.append((table, entry))  # decided once verdicts are rebuilt
                 return
             if self._still_named(table, key) or self._whole_stays(table, local):
                 if not last_try:
@@ -527,8 +536,9 @@ def _apply(lib: Library, changes: ChangeSet, by: str, progress: Progress | None)
         progress(total, total, "Rebuilding verdicts")
     merger.apply_deferred_removals()
     merger.summary.skipped = len(merger.left_out)
-    rebuild_verdicts(lib, merger.touched_claims, merger.summary,
-                     lambda scale: merger.exists("rating_scales", scale))
+    # A verdict pictured on a scale removed here brings the scale back (the change file carries it).
+    rebuild_verdicts(lib, merger.touched_claims, merger.summary, lambda scale: merger.available("rating_scales", scale))
+    merger.apply_deferred_removals(in_use=True)
     merger.settle_aliases()
     for table, refresh in REFRESH_AFTER_MERGE.items():
         s = merger.summary

@@ -284,9 +284,9 @@ def _with_stamps(db: Database, table: ExchangeTable, found: dict[str, dict]) -> 
         yield key, stamps.get(key, (BASE_STAMP, False))[0], row
 
 
-def is_named_by(db: Database, table: ExchangeTable, column: str, key: str) -> bool:
+def is_named_by(db: Database, table: str, column: str, key: str) -> bool:
     """Return True when some row of ``table`` holds ``key`` in ``column``."""
-    return db.execute(f"SELECT 1 FROM {q(table.name)} WHERE {q(column)} = ? LIMIT 1", [key]).fetchone() is not None
+    return db.execute(f"SELECT 1 FROM {q(table)} WHERE {q(column)} = ? LIMIT 1", [key]).fetchone() is not None
 
 
 def holds_id(db: Database, table: str, key: str) -> bool:

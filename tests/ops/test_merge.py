@@ -288,6 +288,22 @@ def test_a_scale_removed_on_one_side_while_used_on_the_other_stays(pair, tmp_pat
     assert content(ann) == content(bob)
 
 
+def test_a_scale_no_verdict_uses_any_more_can_be_removed_on_one_side(pair, tmp_path):
+    """Only a verdict in use keeps a scale (as in one library): its history naming the scale does not."""
+    ann, bob = pair["ann"], pair["bob"]
+    claim = claim_ids(ann)[0]
+    save_scale(ann.db, DESK_SCALE)
+    vops.set_verdict(ann, claim, "Right", scale="desk", by="Ann")
+    vops.set_verdict(ann, claim, "True", scale="truth", by="Ann")
+    send(pair, "ann", "bob", tmp_path)
+    delete_scale(ann.db, "desk")  # allowed: no verdict uses it, though its history names it
+    for sender, receiver in [("ann", "bob"), ("bob", "ann")]:
+        send(pair, sender, receiver, tmp_path)
+    assert content(ann) == content(bob)
+    for lib in (ann, bob):
+        assert "desk" not in {r[0] for r in lib.db.execute("SELECT name FROM rating_scales")}
+
+
 DESK_SCALE = {"name": "desk", "title": "Desk scale", "steps": [
     {"label": "Right", "value": 1, "colour": "#00aa00"}, {"label": "Wrong", "value": 0, "colour": "#aa0000"}]}
 

@@ -9,7 +9,8 @@ copy of a library holding 200,000 other claims (20,000 articles, 20,000 sources,
 evidence rows). Then the colleague rates and cites 1,000 of those claims again and the
 change file of just that work is measured. Last, the colleague attaches 100 generated 10-page
 PDFs to sources and quotes a page of each: the change file of that work (rows, pages and the
-files' bytes) is measured, merged into the large library, and its files checked there.
+files' bytes) is measured, merged into the large library, and its files checked there; then
+each document is quoted again and that change file (no file sent again) is measured.
 """
 from __future__ import annotations
 
@@ -134,6 +135,7 @@ def main() -> None:
 def bench_documents(folder: Path, rng: random.Random, count: int) -> None:
     """Attach ``count`` 10-page PDFs in the colleague's library, quote each, and measure that change file."""
     pdf_bytes = 0
+    quoted: list[tuple[str, str, str]] = []
     with open_library(folder / "mine.sqlite") as mine:
         sources = [r[0] for r in mine.db.execute("SELECT id FROM sources ORDER BY id LIMIT ?", [count])]
         claims = [r[0] for r in mine.db.execute("SELECT id FROM claims ORDER BY id LIMIT ?", [count])]
@@ -145,11 +147,18 @@ def bench_documents(folder: Path, rng: random.Random, count: int) -> None:
             document = attach_documents(mine, sources[n % len(sources)], [path]).value[0].document_id
             excerpt = " ".join(pages[4].split()[5:9])
             quote_document(mine, claims[n % len(claims)], document, 5, excerpt, "supports", by="Ann")
+            quoted.append((claims[(n + 1) % len(claims)], document, " ".join(pages[5].split()[5:9])))
         docs = export_changes(mine, "Big desk", folder / "documents.fcchanges", by="Ann").value
         after = export_changes(mine, "Big desk", folder / "after.fcchanges", by="Ann").value
+        for claim_id, document, excerpt in quoted:
+            quote_document(mine, claim_id, document, 6, excerpt, "refutes", by="Ann")
+        requoted = export_changes(mine, "Big desk", folder / "requoted.fcchanges", by="Ann").value
+        requoted_files = len(read_changes(requoted.path).files)
     print(f"change file with {count} new 10-page PDFs ({pdf_bytes:,} bytes of files), each quoted once: "
           f"{docs.size:,} bytes ({docs.rows:,} rows); {docs.size / pdf_bytes:.2f} x the files' size")
     print(f"the next change file, no document changed since: {after.size:,} bytes (files are not sent again)")
+    print(f"a new quote of each of those documents: {requoted.size:,} bytes ({requoted.rows:,} rows, "
+          f"{requoted_files} files): the quoted documents' rows and pages come along, not their files")
     with open_library(folder / "target.sqlite") as target:
         started = time.perf_counter()
         summary = merge_changes(target, read_changes(docs.path), by="Bob").value

@@ -349,6 +349,9 @@ def test_a_removal_that_gave_way_is_cancelled_on_both_sides(pair, tmp_path, evid
     summary = send(pair, "bob", "ann", tmp_path)  # the removal meets Ann's evidence
     if not evidence_reached_bob:
         assert summary.kept["sources"] == 1 and any("still cite" in line for line in summary.lines())
+    before = content(ann)
+    assert merge_changes(ann, read_changes(tmp_path / "bob-to-ann.fcchanges"), by="Ann").value.nothing
+    assert content(ann) == before  # merging the same file again changes nothing
     remove_evidence(ann.db, cited)
     for sender, receiver in [("ann", "bob"), ("bob", "ann")]:
         send(pair, sender, receiver, tmp_path)

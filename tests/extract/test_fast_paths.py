@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck_app.extract import checkworthiness, gazetteer
+from factcheck_app.extract import checkworthiness, gazetteer, table_cache
 from factcheck_app.extract.cue_words import ATTRIBUTION, HEDGE, NUMBER_WORDS, OPINION, WORD_NUMBER_RE
 from factcheck_app.extract.quotes import _SINGLE_OPEN
 
@@ -74,11 +74,26 @@ def test_place_table_cache_round_trip(tmp_path) -> None:
              "U.K.": gazetteer.PlaceName("United Kingdom", "country")}
     tables = (table, gazetteer._group_by_first_word(table))
     path = tmp_path / "places.marshal"
-    gazetteer._save_cached(path, "stamp-1", tables)
-    assert gazetteer._load_cached(path, "stamp-1") == tables
-    assert gazetteer._load_cached(path, "stamp-2") is None  # another build: rebuilt, not trusted
+    table_cache.save(path, "stamp-1", gazetteer._plain(tables))
+    assert gazetteer._from_plain(table_cache.load(path, "stamp-1")) == tables
+    assert table_cache.load(path, "stamp-2") is None  # another build: rebuilt, not trusted
     path.write_bytes(b"\x00garbage")
-    assert gazetteer._load_cached(path, "stamp-1") is None
+    assert table_cache.load(path, "stamp-1") is None
+
+
+def test_first_names_come_from_the_cache_when_it_is_current(tmp_path, monkeypatch) -> None:
+    from factcheck_app.extract import entity_names
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    entity_names.first_names.cache_clear()
+    built = entity_names.first_names()
+    assert "Steve" in built and "Georgia" not in built
+    (saved,) = tmp_path.glob("first-names-*.marshal")
+    calls = []
+    monkeypatch.setattr(entity_names, "_census_first_names", lambda: calls.append(1) or ())
+    entity_names.first_names.cache_clear()
+    assert entity_names.first_names() == built and not calls  # read back, not parsed again
+    entity_names.first_names.cache_clear()
 
 
 @settings(max_examples=400)
@@ -90,3 +105,4 @@ def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: st
     from factcheck_app.extract.site_phrases import SITE_RE
 
     assert [m.span() for m in _site_matches(text)] == [m.span() for m in SITE_RE.finditer(text)]
+

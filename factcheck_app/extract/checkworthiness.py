@@ -33,6 +33,7 @@ from factcheck_app.extract.cue_words import (
     WORD_NUMBER_RE,
     YEAR_RE,
     is_caption,
+    is_word_char,
     past_event_count,
 )
 
@@ -135,7 +136,7 @@ def _follows_word(lowered: str, at: int, words: tuple[str, ...]) -> bool:
     for word in words:
         if head.endswith(word):
             k = len(head) - len(word)
-            return k == 0 or not _is_word_char(head[k - 1])
+            return k == 0 or not is_word_char(head[k - 1])
     return False
 
 
@@ -156,17 +157,12 @@ def _word_number_starts(text: str, lowered: str, folded: set[str], has_digit: bo
             at = lowered.find(word)
             while at >= 0:
                 end = at + len(word)
-                if (at == 0 or not _is_word_char(text[at - 1])) and (end == n or not _is_word_char(text[end])):
+                if (at == 0 or not is_word_char(text[at - 1])) and (end == n or not is_word_char(text[end])):
                     starts.append(at)
                 at = lowered.find(word, at + 1)
     if has_digit:
         starts += [m.start() for m in _DIGIT_ORDINAL.finditer(text)]
     return starts
-
-
-def _is_word_char(ch: str) -> bool:
-    """What ``re`` counts as a word character (\\w) in a str pattern."""
-    return ch.isalnum() or ch == "_"
 
 
 def _fires(cue, folded: set[str], text: str) -> bool:

@@ -212,5 +212,29 @@ NOT_PAST_EVENT = frozenset("need indeed speed seed feed bed red shed breed creed
 
 
 def past_event_count(text: str) -> int:
-    """The number of regular past-tense verbs in ``text`` ("launched", not "need")."""
-    return sum(1 for w in PAST_EVENT_RE.findall(text) if w not in NOT_PAST_EVENT)
+    """The number of regular past-tense verbs in ``text`` ("launched", not "need"): PAST_EVENT_RE's
+    matches not in NOT_PAST_EVENT.
+
+    Found from the "ed" endings with ``str.find`` (a few a sentence) rather than by the regex,
+    which starts a try at every letter: a match is a whole word of four lower-case ASCII letters
+    or more that ends in "ed", with no word character on either side.
+    """
+    count = 0
+    n = len(text)
+    at = text.find("ed", 2)
+    while at >= 0:
+        end = at + 2
+        if end == n or not is_word_char(text[end]):
+            start = at
+            while start and "a" <= text[start - 1] <= "z":
+                start -= 1
+            if at - start >= 2 and not (start and is_word_char(text[start - 1])) \
+                    and text[start:end] not in NOT_PAST_EVENT:
+                count += 1
+        at = text.find("ed", at + 1)
+    return count
+
+
+def is_word_char(ch: str) -> bool:
+    """What ``re`` counts as a word character (\\w) in a str pattern."""
+    return ch.isalnum() or ch == "_"

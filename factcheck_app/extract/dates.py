@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract import named_days
@@ -108,11 +108,8 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
     for core, prefix, handler in _SCAN_RULES:
         for m in core.finditer(body):
             _try(body, published, m, prefix, handler, candidates)
-    for hit in _KEYWORD_SCAN.finditer(body):
-        pos = hit.start()
-        if pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE):
-            continue  # inside a word ("market", "decision"): _try would refuse every rule's match here
-        for core, prefix, handler in _KEYWORD_RULES[hit.group().lower()]:
+    for pos, word in _keyword_hits(body):
+        for core, prefix, handler in _KEYWORD_RULES[word]:
             m = core.match(body, pos)
             if m is not None:
                 _try(body, published, m, prefix, handler, candidates)
@@ -810,10 +807,10 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]]
 
 
 
-def _keyword_index() -> tuple[re.Pattern, dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]]]:
-    """One scan for every rule that starts with a key word, and, per key word seen,
-    the rules to try there (rules keyed by a shorter word that the hit starts with
-    too: "middle" also tries the "mid" rule, "years" the "year" rules)."""
+def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]], dict[str, str | None]]:
+    """Per key word, the rules to try where it starts (rules keyed by a shorter word that
+    the hit starts with too: "middle" also tries the "mid" rule, "years" the "year" rules),
+    and per key word the longest shorter key word it starts with."""
     by_word: dict[str, list] = {}
     for core, prefix, handler, keys in _RULES:
         for k in keys or ():
@@ -826,12 +823,48 @@ def _keyword_index() -> tuple[re.Pattern, dict[str, list[tuple[re.Pattern, _Pref
             if w.startswith(k):
                 rules += [r for r in rs if r not in rules]
         index[w] = rules
-    variants = {v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())}
-    scan = re.compile(nums.word_alternation(variants))
-    return scan, index
+    shorter = {w: max((k for k in words if k != w and w.startswith(k)), key=len, default=None) for w in words}
+    return index, shorter
 
 
-_KEYWORD_SCAN, _KEYWORD_RULES = _keyword_index()
+_KEYWORD_RULES, _SHORTER_KEY = _keyword_index()
+# Key words are written in lower case, Title case or capitals: found in the lower-cased body (one
+# alternation, a third of the size), each hit then checked against the body as written. The
+# look-behind skips words glued to a letter, a digit, a currency sign or a number ("market",
+# "$5"), where every rule's match would be refused.
+_KEYWORD_SCAN = re.compile(r"(?<![\w$£€¥.,])" + nums.word_alternation(_KEYWORD_RULES))
+_CASED_KEYWORDS: re.Pattern | None = None
+
+
+def _keyword_hits(body: str) -> Iterator[tuple[int, str]]:
+    """(start, key word) of every key word written in lower case, Title case or capitals that
+    is not glued to what precedes it, as a scan for those spellings (longest first) finds them."""
+    if "\u0130" in body:  # "İ" lower-cases to two characters: every offset after it would move
+        yield from _cased_keyword_hits(body)
+        return
+    for hit in _KEYWORD_SCAN.finditer(body.lower()):
+        pos = hit.start()
+        word: str | None = hit.group()
+        while word is not None:
+            written = body[pos:pos + len(word)]
+            if written == word or written == word.upper() or written == word[:1].upper() + word[1:]:
+                yield pos, word
+                break
+            word = _SHORTER_KEY[word]  # "DECadent": not "decade", but "DEC"
+
+
+def _cased_keyword_hits(body: str) -> Iterator[tuple[int, str]]:
+    """``_keyword_hits`` by a scan for the three spellings of every key word."""
+    global _CASED_KEYWORDS
+    if _CASED_KEYWORDS is None:
+        variants = {v for w in _KEYWORD_RULES for v in (w, w[:1].upper() + w[1:], w.upper())}
+        _CASED_KEYWORDS = re.compile(nums.word_alternation(variants))
+    for hit in _CASED_KEYWORDS.finditer(body):
+        pos = hit.start()
+        if not (pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE)):
+            yield pos, hit.group().lower()
+
+
 _SCAN_RULES = [(core, prefix, handler) for core, prefix, handler, keys in _RULES if keys is None]
 
 # Groups spelled twice in alternative branches of one rule.

@@ -106,3 +106,44 @@ def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: st
 
     assert [m.span() for m in _site_matches(text)] == [m.span() for m in SITE_RE.finditer(text)]
 
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["Lake", "Victoria", "Gulf", "of", "Mexico", "Sea", "Atlantic", "Ocean", "Mt.", "Bay",
+                                 "Isle", "The", "Mount", "River", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "-", "."]),
+                max_size=14).map("".join))
+def test_feature_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: str) -> None:
+    from factcheck_app.extract.places import _feature_matches
+    from factcheck_app.extract.site_phrases import FEATURE_RE
+
+    assert [m.span() for m in _feature_matches(text)] == [m.span() for m in FEATURE_RE.finditer(text)]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["air", "Air", "test", "force", "repair", "Gulf", "x", " ", "\t", "\u00a0", "\x1c",
+                                 "\n", "\n\n", "\r"]), max_size=10).map("".join))
+def test_a_word_ending_a_line_is_found_as_the_regex_finds_it(text: str) -> None:
+    from factcheck_app.extract.site_phrases import ends_a_line
+
+    for words in (("air", "test", "force"), ("Gulf",)):
+        expected = re.search(rf"(?:{'|'.join(words)})[^\S\n]*\n", text) is not None
+        assert ends_a_line(text, words) == expected
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["dec", "DEC", "Dec", "decade", "DECade", "December", "mOnday", "Monday", "MONTHS",
+                                 "month", "years", "Year", "st", "St", "mid", "MIDDLE", "x", "a", "1", "$", ".", " ",
+                                 "\n", "-", "_", "é", "Ⅻ"]), max_size=12).map("".join))
+def test_key_words_found_in_the_lower_cased_body_are_those_of_the_cased_scan(text: str) -> None:
+    from factcheck_app.extract import dates
+
+    assert list(dates._keyword_hits(text)) == list(dates._cased_keyword_hits(text))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["launched", "need", "needed", "bed", "Closed", "fed", "ed", "red", "x", "é", "_",
+                                 "2", "-", " ", "’", "abcedf", "ted"]), max_size=10).map("".join))
+def test_past_tense_verbs_counted_from_their_endings_as_the_regex_counts_them(text: str) -> None:
+    from factcheck_app.extract.cue_words import NOT_PAST_EVENT, PAST_EVENT_RE, past_event_count
+
+    assert past_event_count(text) == sum(1 for w in PAST_EVENT_RE.findall(text) if w not in NOT_PAST_EVENT)

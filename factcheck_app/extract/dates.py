@@ -697,7 +697,7 @@ def _ci(words: str) -> str:
     alts = set()
     for w in words.split("|"):
         alts |= {w, w[:1].upper() + w[1:], w.upper()}
-    return "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(sorted(alts, key=nums.longest_first)) + ")"
 
 
 def _core(pattern: str) -> re.Pattern:

@@ -31,6 +31,13 @@ ORDINAL_WORD_RE = (rf"(?:(?:{_TENS_ALT})-(?:{'|'.join(ORD_UNITS[:9])})|{'|'.join
                    rf"|{'|'.join(sorted(ORD_UNITS, key=len, reverse=True))})")
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for the words of an alternation: longest first (so a longer word wins over its
+    prefix), then alphabetical, so the pattern is spelled the same in every process (a set's
+    order is not) and a compiled pattern kept between processes is found again."""
+    return -len(word), word
+
+
 def word_alternation(words) -> str:
     """A regex matching any of ``words`` literally, factored as a trie.
 

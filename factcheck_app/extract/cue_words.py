@@ -92,12 +92,21 @@ class Cue:
             self._regex = IgnoreCasePattern(self._pattern)
         return self._regex
 
-    def found(self, folded_words: set[str], text: str) -> bool:
+    def found(self, folded_words: set[str], text: str, lowered: str | None) -> bool:
         """Whether the text holds one of the phrases: a one-word phrase among its tokens, or the
-        regex matching where the tokens allow it."""
+        regex matching where the tokens allow it. ``lowered`` is ``plain_lower(text)``."""
         if not self._words.isdisjoint(folded_words):
             return True
-        return self.fires(folded_words) and self.regex.search(text) is not None
+        return self.fires(folded_words) and self.search(text, lowered) is not None
+
+    def search(self, text: str, lowered: str | None) -> re.Match | None:
+        """The regex's first match in ``text``, given ``lowered = plain_lower(text)`` (the caller
+        lower-cases a sentence once for all the cues)."""
+        return self.regex.pattern_for(lowered).search(text if lowered is None else lowered)
+
+    def count(self, text: str, lowered: str | None) -> int:
+        """How many times the regex matches in ``text`` (``lowered`` as for ``search``)."""
+        return len(self.regex.pattern_for(lowered).findall(text if lowered is None else lowered))
 
     def fires(self, folded_words: set[str]) -> bool:
         """Whether the regex can match a text with these (lower-cased) word tokens.
@@ -183,11 +192,12 @@ _CAPTION_AGENCY_RE = re.compile(
 _CAPTION_CREDIT = Cue([r"photo (?:by|credit|courtesy)", r"image (?:by|credit|courtesy)"])
 
 
-def is_caption(text: str, folded_words: set[str]) -> bool:
-    """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."."""
+def is_caption(text: str, folded_words: set[str], lowered: str | None) -> bool:
+    """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."
+    (``lowered`` is ``plain_lower(text)``)."""
     return bool(_CAPTION_START_RE.match(text)
                 or ("(" in text and _CAPTION_AGENCY_RE.search(text))
-                or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.regex.search(text)))
+                or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.search(text, lowered)))
 
 
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

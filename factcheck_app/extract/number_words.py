@@ -31,11 +31,12 @@ ORDINAL_WORD_RE = (rf"(?:(?:{_TENS_ALT})-(?:{'|'.join(ORD_UNITS[:9])})|{'|'.join
                    rf"|{'|'.join(sorted(ORD_UNITS, key=len, reverse=True))})")
 
 
-def longest_first(word: str) -> tuple[int, str]:
+def longest_first(word: str) -> tuple[int, bool, bool, str]:
     """Sort key for the words of an alternation: longest first (so a longer word wins over its
-    prefix), then alphabetical, so the pattern is spelled the same in every process (a set's
-    order is not) and a compiled pattern kept between processes is found again."""
-    return -len(word), word
+    prefix), then the spellings news uses most (lower case, Title case, capitals), then
+    alphabetical, so the pattern is spelled the same in every process (a set's order is not)
+    and a compiled pattern kept between processes is found again."""
+    return -len(word), word.isupper(), not word.islower(), word
 
 
 def word_alternation(words) -> str:

@@ -13,7 +13,7 @@ from factcheck_app.extract.quotes import _SINGLE_OPEN
 _WORDS = st.sampled_from([
     *NUMBER_WORDS, *(w.upper() for w in NUMBER_WORDS), *(w.title() for w in NUMBER_WORDS),
     "5th", "21ST", "3rd", "th", "x", "_", "é", "٣", "Ⅻ", "“", " ", "  ", "\n", "-", "'", "1", "22",
-    "the", "these", "THOSE", "bathe", "said", "was", "is", "to", "sources", "according", "may", "be", "most", "far", "from", "were", "believed",
+    "the", "these", "THOSE", "bathe", "both", "Both", "said", "was", "is", "to", "sources", "according", "may", "be", "most", "far", "from", "were", "believed",
 ])
 _TEXT = st.lists(_WORDS, max_size=14).map("".join)
 
@@ -147,3 +147,21 @@ def test_past_tense_verbs_counted_from_their_endings_as_the_regex_counts_them(te
     from factcheck_app.extract.cue_words import NOT_PAST_EVENT, PAST_EVENT_RE, past_event_count
 
     assert past_event_count(text) == sum(1 for w in PAST_EVENT_RE.findall(text) if w not in NOT_PAST_EVENT)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["the", "don", "’", "t", "“", "”", "—", "…", "€", "5", "_", "café", "é", "\t", "\n",
+                                 " ", "-", "x1", "«", "»", "٣", "\x1c", "'", ".", ","]), max_size=16).map("".join))
+def test_word_set_by_split_is_the_regex_word_set(text: str) -> None:
+    assert checkworthiness._word_set(text) == set(re.findall(r"\w+", text))
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_counts_pointing_back_with_both_found_without_a_regex_match_it(text: str) -> None:
+    if checkworthiness._EXOTIC.search(text):
+        return
+    lowered = text.lower()
+    for at in range(len(text) + 1):
+        expected = checkworthiness._ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]) is not None
+        assert checkworthiness._follows_word(lowered, at, checkworthiness._POINTING_BACK) == expected

@@ -165,3 +165,15 @@ def test_counts_pointing_back_with_both_found_without_a_regex_match_it(text: str
     for at in range(len(text) + 1):
         expected = checkworthiness._ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]) is not None
         assert checkworthiness._follows_word(lowered, at, checkworthiness._POINTING_BACK) == expected
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["1990", "0s", "0's", "0’s", "’9", "'9", "’", "'", "17", "/", "4", "11", "2017", "s",
+                                 "x", " ", "\n", "1", "2"]), max_size=14).map("".join))
+def test_rules_tried_where_a_match_can_start_find_what_the_scan_finds(text: str) -> None:
+    from factcheck_app.extract import dates
+
+    for core, _prefix, _handler, where in dates._SCAN_RULES:
+        if where is not None:
+            assert [m.span() for m in dates._matches_at(core, text, where(text))] == \
+                [m.span() for m in core.finditer(text)], core.pattern

@@ -16,14 +16,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Other tools run the batch contract again and again: it skips building every
         # command's parser (some load the library's modules) for the one it needs.
         # The patterns compiled by earlier runs are handed to ``re`` before the readers load.
-        from argparse import Namespace
+        from types import SimpleNamespace
 
         from factcheck_app.extract.pattern_cache import patterns_kept
 
         with patterns_kept():
             from factcheck_app.cli.extract_command import cmd_extract
 
-            return run_reporting_errors(cmd_extract, Namespace(batch=True, file=None, published=None, format="text"))
+            args = SimpleNamespace(batch=True, file=None, published=None, format="text")  # what the parser gives
+            return run_reporting_errors(cmd_extract, args)
     from factcheck_app.cli.parser import build_parser
 
     parser = build_parser()

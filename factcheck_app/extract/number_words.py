@@ -98,6 +98,11 @@ def ordinal_value(text: str) -> int | None:
 
 def decimal_value(digits: str) -> float | int | None:
     """The value of a plain digit string ("1100", "3.5"): an int when whole, else a float; None when unreadable."""
+    whole, point, fraction = digits.partition(".")
+    if whole.isascii() and whole.isdigit() and (not point or (fraction.isascii() and fraction.isdigit())):
+        # ASCII digits, as nearly every number is: what the Decimal path gives, without building one
+        # (float() of the text rounds as float() of the Decimal does).
+        return int(whole) if not fraction.strip("0") else float(digits)
     try:
         d = Decimal(digits)
     except InvalidOperation:

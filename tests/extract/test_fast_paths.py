@@ -177,3 +177,18 @@ def test_rules_tried_where_a_match_can_start_find_what_the_scan_finds(text: str)
         if where is not None:
             assert [m.span() for m in dates._matches_at(core, text, where(text))] == \
                 [m.span() for m in core.finditer(text)], core.pattern
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["0", "1", "5", "9", ".", "00", "٣", "²", "e", "-", " "]), min_size=1, max_size=12).map("".join))
+def test_plain_digits_read_as_the_decimal_reading_reads_them(digits: str) -> None:
+    from decimal import Decimal, InvalidOperation
+
+    from factcheck_app.extract.number_words import decimal_value
+
+    try:
+        d = Decimal(digits)
+        expected = int(d) if d == d.to_integral_value() else float(d)
+    except (InvalidOperation, ValueError, OverflowError):
+        expected = None
+    assert decimal_value(digits) == expected and type(decimal_value(digits)) is type(expected)

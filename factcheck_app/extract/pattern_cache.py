@@ -23,7 +23,8 @@ from factcheck_app.extract import table_cache
 # (pattern, flags) -> (flags as compiled, opcodes, groups, group index, index group): _sre.compile's arguments.
 Programs = dict[tuple[str, int], tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]]
 _KIND = "batch-patterns"
-_MOST = getattr(re, "_MAXCACHE", 512)
+# As many as re's cache holds beside the few patterns compiled before the block starts.
+_MOST = getattr(re, "_MAXCACHE", 512) - 64
 
 
 def _stamp() -> str:

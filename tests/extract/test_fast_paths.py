@@ -179,8 +179,10 @@ def test_rules_tried_where_a_match_can_start_find_what_the_scan_finds(text: str)
                 [m.span() for m in core.finditer(text)], core.pattern
 
 
+# Digit strings as the quantity pattern gives them (no exponent: "9e9999999" would have Decimal
+# build a number of ten million digits), with other digits and spaces mixed in.
 @settings(max_examples=500)
-@given(st.lists(st.sampled_from(["0", "1", "5", "9", ".", "00", "٣", "²", "e", "-", " "]), min_size=1, max_size=12).map("".join))
+@given(st.lists(st.sampled_from(["0", "1", "5", "9", ".", "00", "٣", "²", " "]), min_size=1, max_size=12).map("".join))
 def test_plain_digits_read_as_the_decimal_reading_reads_them(digits: str) -> None:
     from decimal import Decimal, InvalidOperation
 

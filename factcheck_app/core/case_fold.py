@@ -16,7 +16,8 @@ CASE_FOLD_EXOTIC_RE = re.compile("[\u0130\u0131\u212a\u017f]")
 
 def plain_lower(text: str) -> str | None:
     """``text`` lower-cased when that keeps every offset and every case-insensitive match; else None."""
-    return None if CASE_FOLD_EXOTIC_RE.search(text) else text.lower()
+    # The four characters are not ASCII: an ASCII text (a flag CPython keeps) needs no scan.
+    return text.lower() if text.isascii() or not CASE_FOLD_EXOTIC_RE.search(text) else None
 
 
 # A capital letter that is not an escape ("\\S") or a named group's "(?P", or a group that

@@ -201,7 +201,7 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     words = text.split()
     n_words = len(words)
     # Tokens first, then lower case: lower-casing the text could move word boundaries.
-    exotic = _EXOTIC.search(text) is not None
+    exotic = not text.isascii() and _EXOTIC.search(text) is not None  # the four are not ASCII
     # Without those characters lower-casing moves no boundary, and one call beats one per word.
     lowered = None if exotic else text.lower()
     folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD))} if exotic else _word_set(lowered)

@@ -18,9 +18,10 @@ from factcheck_app.store import views
 from factcheck_app.store.library import Library
 from factcheck_app.ui.plain_text import plain_tooltip
 
-PAGE = 200
-#: Ids read by a (re)load; the rest are read when they are needed.
-FIRST_ROWS = PAGE
+#: Rows whose details are read at once: about a window's worth (each costs some 30 µs on a large library).
+PAGE = 50
+#: Ids read by a (re)load (cheap: no details); the rest are read when they are needed.
+FIRST_ROWS = 200
 COLUMNS = ("Title", "Outlet", "Date", "Claims", "Checked")
 #: The store's sort key for each column.
 SORT_KEYS = ("title", "outlet", "date", "claims", "checked")

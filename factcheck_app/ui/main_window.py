@@ -42,7 +42,7 @@ from factcheck_app.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1400, 900)
-DEFAULT_MAIN_SIZES = [380, 620, 400]
+DEFAULT_MAIN_SIZES = [290, 650, 460]
 DEFAULT_CENTRE_SIZES = [520, 300]
 LIBRARY_FILTER = "Factcheck Desk libraries (*.sqlite *.sqlite3 *.db);;All files (*)"
 

@@ -15,11 +15,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words == ["extract", "--batch"]:
         # Other tools run the batch contract again and again: it skips building every
         # command's parser (some load the library's modules) for the one it needs.
-        from argparse import Namespace
+        # The patterns compiled by earlier runs are handed to ``re`` before the readers load.
+        from types import SimpleNamespace
 
-        from factcheck_app.cli.extract_command import cmd_extract
+        from factcheck_app.extract.pattern_cache import patterns_kept
 
-        return run_reporting_errors(cmd_extract, Namespace(batch=True, file=None, published=None, format="text"))
+        with patterns_kept():
+            from factcheck_app.cli.extract_command import cmd_extract
+
+            args = SimpleNamespace(batch=True, file=None, published=None, format="text")  # what the parser gives
+            return run_reporting_errors(cmd_extract, args)
     from factcheck_app.cli.parser import build_parser
 
     parser = build_parser()

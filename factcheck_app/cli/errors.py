@@ -1,11 +1,14 @@
 """Turning every expected failure into one clear line on stderr and exit status 2."""
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from factcheck_app.cli import EXIT_USAGE
+
+if TYPE_CHECKING:  # argparse itself is not needed to report errors (the batch fast path never loads it)
+    import argparse
 
 
 class CommandError(Exception):

@@ -1,12 +1,15 @@
 """`factcheck extract`: claims of one file, or the batch contract on stdin/stdout; needs no library."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck_app.cli.errors import CommandError
 from factcheck_app.cli.output import print_json, print_reading_notes
+
+if TYPE_CHECKING:  # only named in annotations: `extract --batch` runs without loading argparse
+    import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:

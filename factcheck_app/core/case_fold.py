@@ -16,7 +16,8 @@ CASE_FOLD_EXOTIC_RE = re.compile("[\u0130\u0131\u212a\u017f]")
 
 def plain_lower(text: str) -> str | None:
     """``text`` lower-cased when that keeps every offset and every case-insensitive match; else None."""
-    return None if CASE_FOLD_EXOTIC_RE.search(text) else text.lower()
+    # The four characters are not ASCII: an ASCII text (a flag CPython keeps) needs no scan.
+    return text.lower() if text.isascii() or not CASE_FOLD_EXOTIC_RE.search(text) else None
 
 
 # A capital letter that is not an escape ("\\S") or a named group's "(?P", or a group that
@@ -51,13 +52,18 @@ class IgnoreCasePattern:
 
     def _pattern_for(self, text: str) -> tuple[re.Pattern[str], str]:
         lowered = plain_lower(text)
+        return self.pattern_for(lowered), text if lowered is None else lowered
+
+    def pattern_for(self, lowered: str | None) -> re.Pattern[str]:
+        """The compiled pattern to run on ``lowered``, ``plain_lower(text)`` (the text itself when
+        that is None): a caller that runs several patterns lower-cases the text once."""
         if lowered is not None:
             if self._plain is None:
                 self._plain = re.compile(self._source)
-            return self._plain, lowered
+            return self._plain
         if self._flagged is None:
             self._flagged = re.compile(self._source, re.IGNORECASE)
-        return self._flagged, text
+        return self._flagged
 
     def match(self, text: str) -> re.Match[str] | None:
         """The match at the start of ``text``, ignoring case, or None."""

@@ -52,9 +52,12 @@ def _one(line: str) -> dict:
 
 def main() -> int:
     """Read JSON lines on stdin, write results on stdout."""
+    from factcheck_app.extract.pattern_cache import patterns_kept
+
     sys.stdout.reconfigure(encoding="utf-8")
     sys.stdin.reconfigure(encoding="utf-8")
-    run_batch(sys.stdin, sys.stdout)
+    with patterns_kept():
+        run_batch(sys.stdin, sys.stdout)
     return 0
 
 

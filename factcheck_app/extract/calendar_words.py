@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from factcheck_app.extract.number_words import longest_first as _longest_first
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -17,7 +19,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 def _title_or_upper(words) -> str:
     """An alternation matching each word in Title case or UPPER case (news never lower-cases months)."""
-    alts = sorted({w.title() for w in words} | {w.upper() for w in words}, key=len, reverse=True)
+    alts = sorted({w.title() for w in words} | {w.upper() for w in words}, key=_longest_first)
     return "(?:" + "|".join(alts) + ")"
 
 

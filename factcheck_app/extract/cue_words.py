@@ -92,12 +92,21 @@ class Cue:
             self._regex = IgnoreCasePattern(self._pattern)
         return self._regex
 
-    def found(self, folded_words: set[str], text: str) -> bool:
+    def found(self, folded_words: set[str], text: str, lowered: str | None) -> bool:
         """Whether the text holds one of the phrases: a one-word phrase among its tokens, or the
-        regex matching where the tokens allow it."""
+        regex matching where the tokens allow it. ``lowered`` is ``plain_lower(text)``."""
         if not self._words.isdisjoint(folded_words):
             return True
-        return self.fires(folded_words) and self.regex.search(text) is not None
+        return self.fires(folded_words) and self.search(text, lowered) is not None
+
+    def search(self, text: str, lowered: str | None) -> re.Match | None:
+        """The regex's first match in ``text``, given ``lowered = plain_lower(text)`` (the caller
+        lower-cases a sentence once for all the cues)."""
+        return self.regex.pattern_for(lowered).search(text if lowered is None else lowered)
+
+    def count(self, text: str, lowered: str | None) -> int:
+        """How many times the regex matches in ``text`` (``lowered`` as for ``search``)."""
+        return len(self.regex.pattern_for(lowered).findall(text if lowered is None else lowered))
 
     def fires(self, folded_words: set[str]) -> bool:
         """Whether the regex can match a text with these (lower-cased) word tokens.
@@ -183,11 +192,12 @@ _CAPTION_AGENCY_RE = re.compile(
 _CAPTION_CREDIT = Cue([r"photo (?:by|credit|courtesy)", r"image (?:by|credit|courtesy)"])
 
 
-def is_caption(text: str, folded_words: set[str]) -> bool:
-    """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."."""
+def is_caption(text: str, folded_words: set[str], lowered: str | None) -> bool:
+    """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."
+    (``lowered`` is ``plain_lower(text)``)."""
     return bool(_CAPTION_START_RE.match(text)
                 or ("(" in text and _CAPTION_AGENCY_RE.search(text))
-                or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.regex.search(text)))
+                or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.search(text, lowered)))
 
 
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -212,5 +222,29 @@ NOT_PAST_EVENT = frozenset("need indeed speed seed feed bed red shed breed creed
 
 
 def past_event_count(text: str) -> int:
-    """The number of regular past-tense verbs in ``text`` ("launched", not "need")."""
-    return sum(1 for w in PAST_EVENT_RE.findall(text) if w not in NOT_PAST_EVENT)
+    """The number of regular past-tense verbs in ``text`` ("launched", not "need"): PAST_EVENT_RE's
+    matches not in NOT_PAST_EVENT.
+
+    Found from the "ed" endings with ``str.find`` (a few a sentence) rather than by the regex,
+    which starts a try at every letter: a match is a whole word of four lower-case ASCII letters
+    or more that ends in "ed", with no word character on either side.
+    """
+    count = 0
+    n = len(text)
+    at = text.find("ed", 2)
+    while at >= 0:
+        end = at + 2
+        if end == n or not is_word_char(text[end]):
+            start = at
+            while start and "a" <= text[start - 1] <= "z":
+                start -= 1
+            if at - start >= 2 and not (start and is_word_char(text[start - 1])) \
+                    and text[start:end] not in NOT_PAST_EVENT:
+                count += 1
+        at = text.find("ed", at + 1)
+    return count
+
+
+def is_word_char(ch: str) -> bool:
+    """What ``re`` counts as a word character (\\w) in a str pattern."""
+    return ch.isalnum() or ch == "_"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract import named_days
@@ -105,14 +105,11 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
     with an a.m./p.m. or zone marker are reported with their date's value.
     """
     candidates: list[tuple[int, int, str | None, str]] = []
-    for core, prefix, handler in _SCAN_RULES:
-        for m in core.finditer(body):
+    for core, prefix, handler, where in _SCAN_RULES:
+        for m in core.finditer(body) if where is None else _matches_at(core, body, where(body)):
             _try(body, published, m, prefix, handler, candidates)
-    for hit in _KEYWORD_SCAN.finditer(body):
-        pos = hit.start()
-        if pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE):
-            continue  # inside a word ("market", "decision"): _try would refuse every rule's match here
-        for core, prefix, handler in _KEYWORD_RULES[hit.group().lower()]:
+    for pos, word in _keyword_hits(body):
+        for core, prefix, handler in _KEYWORD_RULES[word]:
             m = core.match(body, pos)
             if m is not None:
                 _try(body, published, m, prefix, handler, candidates)
@@ -700,7 +697,7 @@ def _ci(words: str) -> str:
     alts = set()
     for w in words.split("|"):
         alts |= {w, w[:1].upper() + w[1:], w.upper()}
-    return "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(sorted(alts, key=nums.longest_first)) + ")"
 
 
 def _core(pattern: str) -> re.Pattern:
@@ -745,6 +742,50 @@ def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False) 
     return _Prefix(pattern, last_words, numbers)
 
 
+def _occurrences(body: str, needle: str) -> list[int]:
+    """Every index where ``needle`` occurs in ``body`` (``str.find`` skips ahead in C)."""
+    found = []
+    at = body.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = body.find(needle, at + 1)
+    return found
+
+
+def _before_decade_ends(digits: int) -> Callable[[str], list[int]]:
+    """Where a decade written with ``digits`` characters before its final "0s" ("1990s": 3,
+    "’90s": 2; "1990's" too) can start: that many characters before each "0s", "0's", "0’s"."""
+    def where(body: str) -> list[int]:
+        ends = _occurrences(body, "0s")
+        if digits == 3:
+            ends += _occurrences(body, "0's") + _occurrences(body, "0’s")
+        return sorted(at - digits for at in ends if at >= digits)
+    return where
+
+
+def _before_slashes(body: str) -> list[int]:
+    """Where a date written with slashes ("4/11/2017") can start: one or two digits before a slash."""
+    return sorted({at - k for at in _occurrences(body, "/") for k in (1, 2) if at >= k})
+
+
+def _at_apostrophes(body: str) -> list[int]:
+    """Where a two-digit year ("’17") can start: at an apostrophe."""
+    return sorted(_occurrences(body, "'") + _occurrences(body, "’"))
+
+
+def _matches_at(core: re.Pattern, body: str, starts: list[int]) -> Iterator[re.Match]:
+    """What ``core.finditer(body)`` gives, trying only ``starts`` (sorted): every index where a
+    match can start must be among them. Each try comes after the end of the last match, as the
+    scan would."""
+    done = 0
+    for at in starts:
+        if at >= done:
+            m = core.match(body, at)
+            if m is not None:
+                yield m
+                done = m.end()
+
+
 _ZONE = rf"\(?(?:{ZONE_RE})(?:{_W}*[+-]{_W}*[0-9]{{1,2}})?\)?"
 _MONTH_KEYS = tuple(MONTHS)
 _DECADE_BEFORE = _prefix(rf"(?:the{_W}+)?(?:(?:early|mid|late)(?:{_W}|-)+)?", "the early mid late")
@@ -752,7 +793,10 @@ _WD_BEFORE = _prefix(rf"(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+(?:the{_W}+)?", " ".j
 _ORD_BEFORE = rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD})"
 _YEAR_WORDS = rf"(?:this|last|next){_W}+year\b"
 
-_RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]] = [
+# (core, prefix, handler, key words | None | where): a rule keyed by words is tried where one of them
+# starts; the others are scanned for over the whole body, or only where ``where(body)`` says a match
+# can start (indexes found with str.find: every start the scan could find must be among them).
+_RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callable[[str], list[int]] | None"]] = [
     (_core(rf"(?P<mon>{_MONTH})\.?{_W}+(?P<day>{_DAY})\b(?!:|[.,][0-9])(?:,?{_W}+(?P<year>{_YEAR})\b)?"),
      _WD_BEFORE, _h_month_day, _MONTH_KEYS),
     (_core(rf"(?P<day>{_DAY}){_W}+(?:of{_W}+)?(?P<mon>{_MONTH})\b\.?(?:,?{_W}+(?P<year>{_YEAR})\b)?"),
@@ -760,7 +804,7 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]]
              " ".join(WEEKDAYS) + " the"), _h_day_month, None),
     (_core(rf"(?P<mon>{_MONTH})\.?,?{_W}+(?:of{_W}+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), None, _h_month_year, _MONTH_KEYS),
     (_core(r"((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), None, _h_iso, None),
-    (_core(r"([0-9][0-9]?)/([0-9][0-9]?)/([0-9]{4}|[0-9]{2})(?![\w/])"), None, _h_slash, None),
+    (_core(r"([0-9][0-9]?)/([0-9][0-9]?)/([0-9]{4}|[0-9]{2})(?![\w/])"), None, _h_slash, _before_slashes),
     (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_weekday, WEEKDAYS),
     (_core(rf"(?P<mon>{_MONTH_FULL})\b(?!(?:{_W}|\.)*[0-9])"),
      _prefix(rf"(?P<mod>last|next|this|early|late|mid-?|in|since|by|until|till|from|during|before|after|of){_W}*",
@@ -795,14 +839,14 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]]
      named_days.FIRST_WORDS),
     (_core(rf"(?P<season>spring|Spring|summer|Summer|autumn|Autumn|winter|Winter|fall|Fall)\b(?:{_W}+(?:of{_W}+)?(?P<year>{_YEAR})\b)?"),
      _prefix(rf"(?:(?P<mod>last|this|next|early|late|mid-?){_W}+)?(?:the{_W}+)?", "last this next early late mid the"), _h_season, tuple(SEASONS)),
-    (_core(r"(?P<dec>[12][0-9][0-9]0)['’]?s\b"), _DECADE_BEFORE, _h_decade, None),
-    (_core(r"(?P<dec>(?:'|’)[0-9]0)s\b"), _DECADE_BEFORE, _h_decade, None),
+    (_core(r"(?P<dec>[12][0-9][0-9]0)['’]?s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(3)),
+    (_core(r"(?P<dec>(?:'|’)[0-9]0)s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(2)),
     (_core(rf"{_ci('century')}\b"), _prefix(rf"(?:the{_W}+)?{_ORD_BEFORE}(?:{_W}|-)+"), _h_century, ("century",)),
     (_core(rf"{_ci('anniversary')}\b"), _prefix(rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year){_W}+"),
      _h_anniversary, ("anniversary",)),
     (_core(rf"(?P<year>{_YEAR}){_NA}"), None, _h_year, None),
     (_core(r"(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _prefix(rf"(?:in|since|of|class{_W}+of|until|by){_W}+", "in since of until by"),
-     _h_short_year, None),
+     _h_short_year, _at_apostrophes),
     (_core(rf"[0-9][0-9]?(?:(?P<min>:[0-5][0-9])?{_W}*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:{_W}*{_ZONE})?"
            rf"|:[0-5][0-9]{_W}*{_ZONE})(?:{_W}+(?:on{_W}+)?(?P<wd>{_WEEKDAY})\b)?"), None, _h_time, None),
     (_core(rf"{_ci('weekend')}\b"), _prefix(rf"(?P<mod>this|last|next|over{_W}+the|at{_W}+the){_W}+", "this last next the"), _h_weekend, ("weekend",)),
@@ -810,13 +854,13 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, tuple[str, ...] | None]]
 
 
 
-def _keyword_index() -> tuple[re.Pattern, dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]]]:
-    """One scan for every rule that starts with a key word, and, per key word seen,
-    the rules to try there (rules keyed by a shorter word that the hit starts with
-    too: "middle" also tries the "mid" rule, "years" the "year" rules)."""
+def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]], dict[str, str | None]]:
+    """Per key word, the rules to try where it starts (rules keyed by a shorter word that
+    the hit starts with too: "middle" also tries the "mid" rule, "years" the "year" rules),
+    and per key word the longest shorter key word it starts with."""
     by_word: dict[str, list] = {}
     for core, prefix, handler, keys in _RULES:
-        for k in keys or ():
+        for k in () if keys is None or callable(keys) else keys:
             by_word.setdefault(k, []).append((core, prefix, handler))
     words = set(by_word) | {w + "s" for w in ("day", "week", "month", "year", "decade")}
     index = {}
@@ -826,13 +870,50 @@ def _keyword_index() -> tuple[re.Pattern, dict[str, list[tuple[re.Pattern, _Pref
             if w.startswith(k):
                 rules += [r for r in rs if r not in rules]
         index[w] = rules
-    variants = {v for w in words for v in (w, w[:1].upper() + w[1:], w.upper())}
-    scan = re.compile(nums.word_alternation(variants))
-    return scan, index
+    shorter = {w: max((k for k in words if k != w and w.startswith(k)), key=len, default=None) for w in words}
+    return index, shorter
 
 
-_KEYWORD_SCAN, _KEYWORD_RULES = _keyword_index()
-_SCAN_RULES = [(core, prefix, handler) for core, prefix, handler, keys in _RULES if keys is None]
+_KEYWORD_RULES, _SHORTER_KEY = _keyword_index()
+# Key words are written in lower case, Title case or capitals: found in the lower-cased body (one
+# alternation, a third of the size), each hit then checked against the body as written. The
+# look-behind skips words glued to a letter, a digit, a currency sign or a number ("market",
+# "$5"), where every rule's match would be refused.
+_KEYWORD_SCAN = re.compile(r"(?<![\w$£€¥.,])" + nums.word_alternation(_KEYWORD_RULES))
+_CASED_KEYWORDS: re.Pattern | None = None
+
+
+def _keyword_hits(body: str) -> Iterator[tuple[int, str]]:
+    """(start, key word) of every key word written in lower case, Title case or capitals that
+    is not glued to what precedes it, as a scan for those spellings (longest first) finds them."""
+    if "\u0130" in body:  # "İ" lower-cases to two characters: every offset after it would move
+        yield from _cased_keyword_hits(body)
+        return
+    for hit in _KEYWORD_SCAN.finditer(body.lower()):
+        pos = hit.start()
+        word: str | None = hit.group()
+        while word is not None:
+            written = body[pos:pos + len(word)]
+            if written == word or written == word.upper() or written == word[:1].upper() + word[1:]:
+                yield pos, word
+                break
+            word = _SHORTER_KEY[word]  # "DECadent": not "decade", but "DEC"
+
+
+def _cased_keyword_hits(body: str) -> Iterator[tuple[int, str]]:
+    """``_keyword_hits`` by a scan for the three spellings of every key word."""
+    global _CASED_KEYWORDS
+    if _CASED_KEYWORDS is None:
+        variants = {v for w in _KEYWORD_RULES for v in (w, w[:1].upper() + w[1:], w.upper())}
+        _CASED_KEYWORDS = re.compile(nums.word_alternation(variants))
+    for hit in _CASED_KEYWORDS.finditer(body):
+        pos = hit.start()
+        if not (pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE)):
+            yield pos, hit.group().lower()
+
+
+# Rules scanned for on their own: over the whole body, or only where ``where`` says a match can start.
+_SCAN_RULES = [(core, prefix, handler, keys) for core, prefix, handler, keys in _RULES if keys is None or callable(keys)]
 
 # Groups spelled twice in alternative branches of one rule.
 _GROUP_ALIASES = {"wd": "wd2", "fy": "fy2"}

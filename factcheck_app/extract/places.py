@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck_app.core.case_fold import plain_lower
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.facet_kinds import FindContext
 from factcheck_app.extract.gazetteer import (
@@ -23,9 +24,12 @@ from factcheck_app.extract.gazetteer import (
 from factcheck_app.extract.site_phrases import (
     FEATURE_HEAD_RE,
     FEATURE_RE,
+    FEATURE_WORDS_BEFORE_A_BREAK,
     HEAD_ACROSS_LINES_RE,
     SITE_HEAD_RE,
     SITE_RE,
+    SITE_WORDS_BEFORE_A_BREAK,
+    ends_a_line,
 )
 from factcheck_app.extract.text_around import is_sentence_start, word_after, word_before
 
@@ -155,31 +159,51 @@ def _is_surname(body: str, start: int, end: int, entry: PlaceName) -> bool:
 def _site_matches(body: str) -> Iterator[re.Match]:
     """SITE_RE's matches in ``body``, scanning only the lines that hold a site head word.
 
-    A site phrase ends with its head and never spans two lines (see HEAD_ACROSS_LINES_RE),
-    so the matches in those lines are the matches in the whole body; a seed-sized article
-    spends a tenth of its extraction on the whole-body scan.
+    A site phrase ends with its head and never spans two lines (unless a word of
+    SITE_WORDS_BEFORE_A_BREAK ends one), so the matches in those lines are the matches in
+    the whole body; a seed-sized article spent a tenth of its extraction on the whole-body scan.
     """
-    if HEAD_ACROSS_LINES_RE.search(body):
-        yield from SITE_RE.finditer(body)
-        return
+    lowered = plain_lower(body)
+    if lowered is None:  # the characters re.IGNORECASE treats specially: the flagged patterns
+        if HEAD_ACROSS_LINES_RE.search(body):
+            return SITE_RE.finditer(body)
+        return _on_lines_with(SITE_RE, SITE_HEAD_RE.finditer(body), body)
+    if ends_a_line(lowered, SITE_WORDS_BEFORE_A_BREAK):
+        return SITE_RE.finditer(body)
+    return _on_lines_with(SITE_RE, SITE_HEAD_RE.pattern_for(lowered).finditer(lowered), body)
+
+
+def _feature_matches(body: str) -> Iterator[re.Match]:
+    """FEATURE_RE's matches in ``body``, scanning only the lines that hold a feature head word
+    (the whole body when a word of FEATURE_WORDS_BEFORE_A_BREAK ends a line)."""
+    if ends_a_line(body, FEATURE_WORDS_BEFORE_A_BREAK):
+        return FEATURE_RE.finditer(body)
+    return _on_lines_with(FEATURE_RE, FEATURE_HEAD_RE.finditer(body), body)
+
+
+def _on_lines_with(pattern: re.Pattern, heads: Iterator[re.Match], body: str) -> Iterator[re.Match]:
+    """``pattern``'s matches in the lines of ``body`` where ``heads`` found something, in order.
+
+    Each line is scanned once, from its start to its line break: for a pattern whose
+    matches never cross a line, the same matches as a scan of the whole body.
+    """
     done = -1  # end of the last line scanned
-    for head in SITE_HEAD_RE.finditer(body):
+    for head in heads:
         if head.start() < done:
             continue
         start = body.rfind("\n", 0, head.start()) + 1
         end = body.find("\n", head.end())
         done = len(body) if end < 0 else end
-        yield from SITE_RE.finditer(body, start, done)
+        yield from pattern.finditer(body, start, done)
 
 
 def _pattern_places(body: str) -> list[Facet]:
     """Return sites ("the Kibar nuclear site") and natural features ("the Atlantic Ocean")."""
     spans: list[tuple[int, int, str]] = []
-    # The full patterns run only when a head word occurs at all: most
+    # The full patterns run only on the lines holding a head word: most
     # paragraphs name no site or feature.
     spans.extend((m.start(), m.end(), "site") for m in _site_matches(body))
-    if FEATURE_HEAD_RE.search(body):
-        spans.extend((m.start(), m.end(), "region") for m in FEATURE_RE.finditer(body))
+    spans.extend((m.start(), m.end(), "region") for m in _feature_matches(body))
     out = []
     for start, end, subtype in spans:
         text = body[start:end]

@@ -23,6 +23,7 @@ from factcheck_app.extract.number_words import (
     SCALES,
     TENS,
     UNITS,
+    longest_first,
     number_value,
     ordinal_value,  # noqa: F401 - callers read it from here
     scaled,
@@ -54,7 +55,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|crore|lakh|bn|mn|mln|bln
 
 def _cased(words) -> str:
     """lower|Title alternation, longest first: a literal alternation ``re`` scans fast."""
-    return "|".join(sorted({w for x in words for w in (x, x[:1].upper() + x[1:])}, key=len, reverse=True))
+    return "|".join(sorted({w for x in words for w in (x, x[:1].upper() + x[1:])}, key=longest_first))
 
 
 # The scanning patterns start with a digit, a currency sign or a number word and

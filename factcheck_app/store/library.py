@@ -301,12 +301,14 @@ def skip_fsync(lib: Library) -> None:
 
 
 def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool = False,
-                 snapshot: bool = False) -> Library:
+                 snapshot: bool = False, daily_backup: bool = True) -> Library:
     """Open (or create) the library at ``path`` and return it ready to use.
 
     ``snapshot`` (with ``readonly``): for a short read, such as a command's, when the
     library's -wal holds no transactions the file is read without any side file, so a read
-    works even on a disk too full to create one.
+    works even on a disk too full to create one. ``daily_backup=False`` leaves the day's
+    copy (made by the first read-write open of a day) to the caller: the app makes it in a
+    worker thread (``store.daily_backup.make_daily_backup``) rather than before its window shows.
 
     Nothing is written until the file and its -wal pass their checks, made read-only: not
     SQLite, another program's database, a -wal that is not the library's own, a newer schema
@@ -371,7 +373,7 @@ def open_library(path: str | os.PathLike, *, create: bool = True, readonly: bool
         ensure_tracking(lib.db)
         ensure_builtin_scales(lib.db)
         lib.session = begin_session(path)
-        if exists:
+        if exists and daily_backup:
             _daily_backup(lib)
         return lib
     except StoreError:

@@ -41,12 +41,13 @@ LEFT JOIN (SELECT e.claim_id, count(DISTINCT e.source_id) AS n FROM evidence e {
 ORDER BY """ + CLAIM_READING_ORDER
 
 #: Article summaries are sorted by one of these keys (chosen from this table, never built from input).
+# Every order ends with the id, so that it is total: a first page read alone and the whole list agree.
 ARTICLE_SORTS = {
     "title": "lower(coalesce(a.title, '')) {dir}, a.id",
-    "outlet": "lower(coalesce(a.outlet, '')) {dir}, a.title",
-    "date": "coalesce(a.published, a.imported_at) {dir}, a.title",
-    "claims": "claims {dir}, a.title",
-    "checked": "checked {dir}, a.title",
+    "outlet": "lower(coalesce(a.outlet, '')) {dir}, a.title, a.id",
+    "date": "coalesce(a.published, a.imported_at) {dir}, a.title, a.id",
+    "claims": "claims {dir}, a.title, a.id",
+    "checked": "checked {dir}, a.title, a.id",
 }
 _ARTICLE_COUNTS = (
     "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.status != 'dismissed') AS claims, "
@@ -136,8 +137,10 @@ def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def article_ids(db: Database, search: str = "", sort: str = "date", descending: bool = True) -> list[str]:
-    """Return the ids of the articles whose title or outlet contains ``search``, sorted by an ``ARTICLE_SORTS`` key."""
+def article_ids(db: Database, search: str = "", sort: str = "date", descending: bool = True,
+                limit: int | None = None) -> list[str]:
+    """Return the ids of the articles whose title or outlet contains ``search``, sorted by an ``ARTICLE_SORTS`` key
+    (only the first ``limit`` of them when given)."""
     if sort not in ARTICLE_SORTS:
         raise ValueError(f"unknown article sort {sort!r}")
     order = ARTICLE_SORTS[sort].format(dir="DESC" if descending else "ASC")
@@ -145,11 +148,14 @@ def article_ids(db: Database, search: str = "", sort: str = "date", descending: 
     if sort in ("claims", "checked"):
         sql += ", " + _ARTICLE_COUNTS
     sql += " FROM articles a"
-    params: list[str] = []
+    params: list[object] = []
     if search.strip():
         sql += " WHERE a.title LIKE ? ESCAPE '\\' OR a.outlet LIKE ? ESCAPE '\\'"
         params = [like_pattern(search.strip())] * 2
     sql += " ORDER BY " + order
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
     return [r[0] for r in db.execute(sql, params)]
 
 

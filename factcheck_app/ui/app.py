@@ -98,7 +98,7 @@ def _screenshot(app: QApplication, window, path: Path, target: Path) -> int:
     try:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        library = open_library(path, create=True)
+        library = open_library(path, create=True, daily_backup=False)
     except (StoreError, OSError) as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         window.close()

@@ -23,6 +23,7 @@ from factcheck_app.ui import settings as cfg
 from factcheck_app.ui import shortcuts, workers
 from factcheck_app.ui.commands.article_editing import ArticleEditing
 from factcheck_app.ui.commands.claim_editing import ClaimEditing
+from factcheck_app.ui.commands.daily_backup import DailyBackup
 from factcheck_app.ui.commands.check_import import CheckImporter
 from factcheck_app.ui.commands.document_actions import DocumentActions
 from factcheck_app.ui.commands.exchange_actions import ExchangeActions
@@ -41,7 +42,7 @@ from factcheck_app.ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1400, 900)
-DEFAULT_MAIN_SIZES = [380, 620, 400]
+DEFAULT_MAIN_SIZES = [290, 650, 460]
 DEFAULT_CENTRE_SIZES = [520, 300]
 LIBRARY_FILTER = "Factcheck Desk libraries (*.sqlite *.sqlite3 *.db);;All files (*)"
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.check_importer = CheckImporter(self, self.runner)
         self.documents = DocumentActions(self, self.runner, self._current_claim, self._select_evidence)
         self.dialogs = WindowDialogs(self, self.runner, self.say)
+        self.daily_backup = DailyBackup(self.statusBar(), self)
         self.claim_panel: ClaimPanel | None = None
         self._shown_once = False
 
@@ -177,11 +179,17 @@ class MainWindow(QMainWindow):
 
     # --- the library -----------------------------------------------------
     def open_path(self, path: str | Path, create: bool = True, remember: bool = True) -> bool:
-        """Open the library at ``path`` (explaining any problem); return True when it is now open."""
+        """Open the library at ``path`` (explaining any problem); return True when it is now open.
+
+        The first open of a day starts the day's copy of an existing library in a worker thread.
+        """
+        existed = Path(path).expanduser().is_file()
         library = open_with_recovery(self, Path(path), create=create)
         if library is None:
             return False
         self.set_library(library, remember=remember)
+        if existed:
+            self.daily_backup.start(library)
         return True
 
     def set_library(self, library: Library | None, remember: bool = True) -> None:

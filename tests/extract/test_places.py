@@ -102,6 +102,14 @@ def test_the_place_table_builds_where_the_module_source_cannot_be_read(monkeypat
 
     monkeypatch.setattr(Path, "read_text", no_source)
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
-    assert "factcheck" in gazetteer._cache_stamp()
-    table, _ = gazetteer._tables()
-    assert table["France"].subtype == "country"
+    gazetteer._cache_stamp.cache_clear()
+    gazetteer._tables.cache_clear()
+    try:
+        from factcheck_app import __version__
+
+        assert gazetteer._cache_stamp().split("|")[-2] == f"factcheck {__version__}"
+        table, _ = gazetteer._tables()
+        assert table["France"].subtype == "country"
+    finally:
+        gazetteer._cache_stamp.cache_clear()
+        gazetteer._tables.cache_clear()

@@ -164,3 +164,97 @@ def test_a_read_only_open_makes_no_copy(store_path):
         assert lib.backups == []
     assert daily_backups(store_path) == [] and not backup_dir(store_path).exists()
     assert sha256(store_path) == before
+
+
+# The copy the app makes in a worker thread (store.daily_backup.make_daily_backup).
+
+def test_a_worker_copy_is_of_one_moment_while_the_app_writes(store_path, monkeypatch):
+    from factcheck_app.store import backup
+    from factcheck_app.store.daily_backup import make_daily_backup
+
+    seed_library(store_path)
+    monkeypatch.setattr(backup, "STEP_PAGES", 1)
+    steps = []
+    with open_library(store_path, daily_backup=False) as lib:
+        assert daily_backups(store_path) == []
+
+        def step(done: int, total: int) -> None:
+            steps.append((done, total))
+            if len(steps) == 2:
+                add_source(lib.db, "Written by the app while the copy was made")
+
+        made = make_daily_backup(store_path, step)
+        assert [s["title"] for s in list_sources(lib.db)] == ["Written by the app while the copy was made"]
+    # One page a step, never started again by the app's write: the copy is of the moment it began.
+    assert [done for done, _total in steps] == list(range(1, steps[-1][1] + 1))
+    assert daily_backups(store_path) == [made]
+    with open_library(made, readonly=True) as copy:
+        assert list_sources(copy.db) == [] and counts(copy.db)["claims"] == 6
+        assert copy.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert make_daily_backup(store_path) is None  # one a day
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_a_stopped_copy_leaves_no_temporary_file_and_keeps_the_older_copies(store_path, monkeypatch):
+    from factcheck_app.store import backup
+    from factcheck_app.store.daily_backup import make_daily_backup
+
+    seed_library(store_path)
+    open_library(store_path).close()
+    [older] = daily_backups(store_path)
+    _age(older, 2 * DAY_SECONDS)
+    monkeypatch.setattr(backup, "STEP_PAGES", 1)
+    seen = []
+
+    def stop_at_the_third_step(done: int, total: int) -> None:
+        seen.append(sorted(p.name for p in backup_dir(store_path).iterdir()))
+        if len(seen) == 3:
+            raise _Stop()
+
+    before = sha256(store_path)
+    with pytest.raises(_Stop):
+        make_daily_backup(store_path, stop_at_the_third_step)
+    assert any(name.endswith(".partial") for name in seen[-1])  # it was stopped half-way
+    assert sorted(backup_dir(store_path).iterdir()) == [older]
+    assert sha256(store_path) == before
+
+
+def test_a_copy_cut_short_by_a_killed_app_is_swept_by_the_next_open(store_path):
+    import subprocess
+    import sys
+
+    from factcheck_app.store.sessions import this_host
+
+    seed_library(store_path)
+    folder = backup_dir(store_path)
+    folder.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    name = f"{store_path.stem}-daily-20260101T000000000000Z.sqlite"
+    killed = folder / f"{name}.{this_host()}.{int(gone.stdout)}.partial"
+    mine = folder / f"{name}.{this_host()}.{os.getpid()}.partial"  # another thread of this process at work
+    elsewhere = folder / f"{name}.another-computer.{int(gone.stdout)}.partial"
+    for partial in (killed, mine, elsewhere):
+        partial.write_bytes(b"SQLite format 3\x00 half")
+    open_library(store_path).close()
+    assert not killed.exists()
+    assert mine.exists() and elsewhere.exists()
+    _age(elsewhere, 2 * HOUR)
+    open_library(store_path).close()
+    assert not elsewhere.exists()
+
+
+def test_a_worker_copy_that_cannot_be_made_says_so_in_one_line(store_path):
+    from factcheck_app.store.daily_backup import make_daily_backup
+    from factcheck_app.store.errors import StoreError
+
+    seed_library(store_path)
+    backup_dir(store_path).write_text("a file where the backups folder should be")
+    before = sha256(store_path)
+    with pytest.raises(StoreError) as caught:
+        make_daily_backup(store_path)
+    message = str(caught.value)
+    assert "\n" not in message and backup_dir(store_path).name in message
+    assert sha256(store_path) == before

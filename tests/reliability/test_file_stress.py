@@ -220,31 +220,68 @@ def test_many_stray_wals(tmp_path, figures):
 
 # Exports killed at random moments.
 
+#: Attempts per round at catching an export while its temporary file exists; the later ones
+#: freeze the export the moment the file appears.
+KILL_ATTEMPTS = 8
+
+
 def _parts(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".part")]
 
 
+def _freeze(proc: subprocess.Popen) -> None:
+    """Stop ``proc`` and return once it has stopped (or ended): what is on disk then stays as it is."""
+    proc.send_signal(signal.SIGSTOP)  # does nothing once the export has ended and been collected
+    if proc.returncode is None:
+        # WNOWAIT leaves an ended child for Popen to collect.
+        os.waitid(os.P_PID, proc.pid, os.WSTOPPED | os.WEXITED | os.WNOWAIT)
+
+
+def kill_export_while_writing(command: list[str], folder: Path, delay: float) -> bool:
+    """Run an export, freeze it ``delay`` seconds after its temporary file appears, then SIGKILL it.
+
+    Return whether the temporary file still existed when it was frozen, that is whether the
+    kill landed between creating the temporary file and renaming it into place. A JSON
+    report is rendered in memory and its temporary file lives 3-5 ms, less than the time
+    between two looks of a sleeping poll: hence the freeze before looking, and the spinning poll.
+    """
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env())
+    deadline = time.monotonic() + 120
+    while not _parts(folder) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0002)
+    if proc.poll() is not None:
+        _out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, f"the export failed by itself: {err.decode(errors='replace')}"
+        return False
+    time.sleep(delay)
+    _freeze(proc)
+    caught = bool(_parts(folder))
+    proc.kill()
+    proc.communicate(timeout=60)
+    return caught
+
+
 def kill_export_round(library: Path, folder: Path, rng: random.Random, figures) -> None:
-    """Kill an export while it writes; the next export to the folder removes what the killed one left
-    and writes a whole report."""
+    """Kill an export while it writes its temporary file: the target is then absent or the old whole
+    file; the next export to the folder removes what the killed one left and writes a whole report."""
     fmt = rng.choice(sorted(FORMATS))
     target = folder / f"report{FORMATS[fmt]}"
-    for _attempt in range(5):  # an export may finish between seeing its file and the kill: try again
-        proc = subprocess.Popen([sys.executable, "-m", "factcheck_app", "export", "--store", str(library), "--all",
-                                 "--format", fmt, "-o", str(target), "--force"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env())
-        deadline = time.monotonic() + 120
-        while not _parts(folder) and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.001)
-        time.sleep(rng.uniform(0, 0.01))
-        proc.send_signal(signal.SIGKILL)
-        proc.communicate(timeout=60)
-        if _parts(folder):
+    command = [sys.executable, "-m", "factcheck_app", "export", "--store", str(library), "--all",
+               "--format", fmt, "-o", str(target), "--force"]
+    for attempt in range(KILL_ATTEMPTS):
+        before = target.read_bytes() if target.exists() else None
+        # First at a random moment of the write; when that keeps landing after the rename (a
+        # short write), at the moment the temporary file appears.
+        delay = rng.uniform(0, 0.05) if attempt < KILL_ATTEMPTS // 2 else 0.0
+        caught = kill_export_while_writing(command, folder, delay)
+        if caught:
+            after = target.read_bytes() if target.exists() else None
+            assert after == before, "a killed export changed its target"
             break
-    assert _parts(folder), "no export could be killed while it wrote its temporary file"
-    done = subprocess.run([sys.executable, "-m", "factcheck_app", "export", "--store", str(library), "--all",
-                           "--format", fmt, "-o", str(target), "--force"],
-                          capture_output=True, text=True, env=_env(), timeout=300)
+        # The kill came after the rename (or before the temporary file): the target is whole.
+        assert not target.exists() or _complete(target, fmt)
+    assert _parts(folder), f"no {fmt} export could be killed while it wrote its temporary file"
+    done = subprocess.run(command, capture_output=True, text=True, env=_env(), timeout=300)
     assert done.returncode == 0, done.stderr
     assert _complete(target, fmt)
     assert _parts(folder) == []

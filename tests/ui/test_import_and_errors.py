@@ -131,7 +131,7 @@ def test_read_only_library_can_be_opened_read_only(make_window, sample_library, 
 
     real_open = library_opening.open_library
 
-    def open_refusing_writes(path, create=True, readonly=False):
+    def open_refusing_writes(path, create=True, readonly=False, daily_backup=True):
         # Stands in for a file on a read-only share (tests may run as root, where chmod does not bite).
         if not readonly:
             raise StoreReadOnlyError(f"{path} is read-only; open it read-only or copy it somewhere writable.")
@@ -155,7 +155,7 @@ def test_read_only_refused_keeps_the_window_empty(make_window, sample_library, d
     from factcheck_app.store.errors import StoreReadOnlyError
     from factcheck_app.ui.dialogs import library_opening
 
-    def refuse(path, create=True, readonly=False):
+    def refuse(path, create=True, readonly=False, daily_backup=True):
         raise StoreReadOnlyError("The library is read-only here.")
 
     monkeypatch.setattr(library_opening, "open_library", refuse)

@@ -213,3 +213,15 @@ def test_a_big_whole_library_list_loads_in_a_worker(main_window, qtbot, monkeypa
     assert model.rowCount() == main_window.library.db.execute("SELECT count(*) FROM claims").fetchone()[0]
     assert main_window.claims_view.current_claim_id() == current
     assert main_window.claims_view.count.text() == str(model.rowCount())
+
+
+def test_the_claim_panel_fits_its_default_width_without_scrolling_sideways(make_window, sample_library, qtbot):
+    # At the window's first-run size a checker sees the whole claim and every evidence button,
+    # not the left part of them above a horizontal scroll bar.
+    window = make_window(sample_library)
+    window.resize(1400, 900)
+    window.select_first_content()
+    qtbot.waitUntil(lambda: window.claim_panel.claim_id is not None)
+    panel = window.claim_panel
+    assert panel.scroll.widget().minimumSizeHint().width() <= panel.scroll.viewport().width()
+    assert not panel.scroll.horizontalScrollBar().isVisible()

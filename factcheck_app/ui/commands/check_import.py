@@ -33,7 +33,7 @@ def import_checks_job(job: workers.Job, store_path: Path, paths: list[Path]) -> 
         job.check_cancelled()  # raised inside the transaction: nothing of this import stays
         job.report(done, total, f"Importing and matching… {done:,} of {total:,}")
 
-    with open_library(store_path, create=False) as library:
+    with open_library(store_path, create=False, daily_backup=False) as library:
         result = import_checks(library, files, progress)
     return result.value, result.changes
 

@@ -16,7 +16,7 @@ from factcheck_app.ui.workers import Job
 def send_changes_job(job: Job, store: Path, colleague: str, target: Path, by: str | None) -> ExportResult:
     """Write the change file for ``colleague`` to ``target``; return what it holds."""
     job.report(0, 0, f"Collecting the changes for {colleague}…")
-    with open_library(store, create=False) as lib:
+    with open_library(store, create=False, daily_backup=False) as lib:
         return export_changes(lib, colleague, target, by=by).value
 
 
@@ -29,5 +29,5 @@ def merge_job(job: Job, store: Path, source: Path, by: str, preview: bool) -> Me
         job.check_cancelled()  # raising inside the merge rolls its transaction back
         job.report(done, total, what)
 
-    with open_library(store, create=False) as lib:
+    with open_library(store, create=False, daily_backup=False) as lib:
         return merge_changes(lib, changes, by=by, source=source.name, preview=preview, progress=progress).value

@@ -50,7 +50,7 @@ def _outcome(name: str, result) -> ImportOutcome:
 def import_files_job(job: workers.Job, store_path: Path, paths: list[Path]) -> list[ImportOutcome]:
     """Worker body: import each file with a connection of this thread's own; stop between files when cancelled."""
     outcomes = []
-    with open_library(store_path, create=False) as library:
+    with open_library(store_path, create=False, daily_backup=False) as library:
         for number, path in enumerate(paths, 1):
             if job.is_cancelled:
                 break

@@ -18,13 +18,15 @@ CANCEL = "Cancel"
 
 
 def open_with_recovery(parent: QWidget | None, path: Path, create: bool = True) -> Library | None:
-    """Open ``path``; on failure explain why, offer the fitting way out, and return None if there is none."""
+    """Open ``path``; on failure explain why, offer the fitting way out, and return None if there is none.
+
+    The day's automatic copy is left to the window, which makes it in a worker thread."""
     path = Path(path).expanduser()
     title = f"Cannot open {path.name}"
     try:
         if create and not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        return open_library(path, create=create)
+        return open_library(path, create=create, daily_backup=False)
     except StoreReadOnlyError as exc:
         if not path.is_file():
             prompts.message(parent, "error", title, str(exc))
@@ -51,7 +53,7 @@ def open_with_recovery(parent: QWidget | None, path: Path, create: bool = True) 
         except StoreError as restore_exc:
             prompts.message(parent, "error", "Restore failed", str(restore_exc))
             return None
-        return _try(parent, title, lambda: open_library(path, create=False))
+        return _try(parent, title, lambda: open_library(path, create=False, daily_backup=False))
     except StoreError as exc:
         prompts.message(parent, "error", title, str(exc))
         return None

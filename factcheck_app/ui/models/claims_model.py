@@ -244,10 +244,14 @@ class ClaimsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return what ``data`` gives for ``row`` and ``column``; the filter proxy asks here directly,
+        without making a source index and a trip through Qt for every cell it paints."""
+        if not 0 <= row < len(self.rows):
             return None
-        r = self.rows[index.row()]
-        column = index.column()
+        r = self.rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(r, column)
         if role == ID_ROLE:

@@ -217,8 +217,10 @@ class ClaimsFilterProxy(QAbstractProxyModel):
         return not parent.isValid() and bool(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        source_index = self.mapToSource(index)
-        return source_index.data(role) if source_index.isValid() else None
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
+            return None
+        return self.sourceModel().cell(self._rows[row], index.column(), role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:

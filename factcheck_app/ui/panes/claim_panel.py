@@ -136,16 +136,19 @@ class ClaimPanel(QWidget):
         self.edit_evidence_button = QPushButton("Ed&it…")
         self.edit_evidence_button.setAccessibleName("Edit the selected evidence")
         self.edit_evidence_button.clicked.connect(lambda: self._edit_evidence(self.evidence_view.current_evidence_id()))
-        self.edit_source_button = QPushButton("Edit s&ource…")
+        self.edit_source_button = QPushButton("S&ource…")
         self.edit_source_button.setAccessibleName("Edit the selected evidence's source")
         self.edit_source_button.clicked.connect(lambda: self._edit_source(self.evidence_view.current_evidence_id()))
-        self.document_button = QPushButton("Open doc&ument")
+        self.document_button = QPushButton("Doc&ument")
         self.document_button.setAccessibleName("Open the selected evidence's document at the quoted passage")
         self.document_button.clicked.connect(
             lambda: self._open_evidence_document(self.evidence_view.current_evidence_id()))
         self.detach_button = QPushButton("&Detach")
         self.detach_button.setAccessibleName("Detach the selected evidence from the claim")
         self.detach_button.clicked.connect(lambda: self._detach(self.evidence_view.current_evidence_id()))
+        # Short labels keep the panel narrow; the full action is the tooltip and the accessible name.
+        for button in (self.edit_evidence_button, self.edit_source_button, self.document_button, self.detach_button):
+            button.setToolTip(button.accessibleName())
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_evidence_button)
         buttons.addWidget(self.edit_source_button)

@@ -355,7 +355,16 @@ class _Merger:
             if not self.columns.get(table):
                 continue
             old, new = alias["old_key"], self.resolve(table, alias["new_key"])
-            if old == new or (table, old) in self.aliases:
+            if old == new:
+                continue
+            if (table, old) in self.aliases:
+                mine = self.resolve(table, self.aliases[(table, old)])
+                if new < mine:
+                    # Two libraries joined one row into different rows (three copies of a source,
+                    # met in different orders): both keep the smaller, so the joins every library
+                    # records agree whatever the order of the exchanges.
+                    rows.point_alias(self.db, table, old, new)
+                    self.aliases[(table, old)] = new
                 continue
             if rows.rows_by_key(self.db, t, [old]):
                 self.join_local(t, old, new)

@@ -404,3 +404,26 @@ def test_a_removal_that_gave_way_is_cancelled_for_a_third_colleague_too(base_lib
     finally:
         for lib in libs.values():
             lib.close()
+
+
+@pytest.mark.parametrize("first, second", [("k-b", "k-a"), ("k-a", "k-b")])
+def test_one_row_joined_into_two_different_rows_settles_on_the_smaller_in_any_order(tmp_path, first, second):
+    # Three copies of one source met in different orders: one library joined the old row into
+    # one copy, another into a third. Whatever order the joins arrive in, every library must
+    # record the same one, or the libraries never agree.
+    from factcheck_app.ops.merge import _Merger
+    from factcheck_app.store import open_library
+
+    def join(new_key):
+        return {"table_name": "sources", "old_key": "k-old", "new_key": new_key,
+                "reason": "the same DOI or address", "recorded_at": "2026-01-01T00:00:00.000Z", "recorded_by": "Ann"}
+
+    lib = open_library(tmp_path / "lib.sqlite")
+    try:
+        with write(lib.db):
+            _Merger(lib, "Ann", None).apply_aliases([join(first)])
+        with write(lib.db):
+            _Merger(lib, "Ann", None).apply_aliases([join(second)])
+        assert [(a["old_key"], a["new_key"]) for a in alias_rows(lib.db)] == [("k-old", "k-a")]
+    finally:
+        lib.close()

@@ -9,13 +9,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
-from collections.abc import Callable
 from operator import attrgetter
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
-from factcheck_app.extract import checkworthiness
+from factcheck_app.extract import checkworthiness, parallel
 from factcheck_app.extract.datelines import is_standalone_furniture
-from factcheck_app.extract.facet_kinds import FindContext, facet_kinds, kind_weight
+from factcheck_app.extract.facet_kinds import FacetKind, FindContext, facet_kinds, kind_weight
 from factcheck_app.extract.sentences import split_sentences
 from factcheck_app.extract.transcripts import Transcript, read_transcript
 
@@ -56,16 +55,33 @@ def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
     Kinds run in registry order, each seeing the facets found before it (dates
     come first because quantities must not re-use their numbers). A failing
     finder is logged and skipped: the checker keeps the other facets rather than
-    losing the article.
+    losing the article. A long body's kinds run in two lanes, one in a second
+    process (``extract/parallel``); the facets are the same.
     """
     context = FindContext(parse_published(published))
-    for kind in facet_kinds():
-        try:
-            context.found.extend(kind.find(body, context) or [])
-        except Exception:  # noqa: BLE001 - one facet kind must not sink the article
-            _log_failure("the %s finder failed; its facets are skipped", kind.name)
+    kinds = facet_kinds()
+    away, home = parallel.lanes(kinds) if parallel.worth_it(body) else ([], list(kinds))
+    pending = parallel.find_away(body, context, away) if away else None
+    by_kind: dict[str, list[Facet]] = {}
+    lane = FindContext(context.published)
+    for kind in home:
+        by_kind[kind.name] = _run_finder(kind, body, lane)
+        lane.found.extend(by_kind[kind.name])
+    if away:
+        by_kind.update(parallel.facets_from(pending, body, context, away, _run_finder))
+    for kind in kinds:  # registry order, as one process lists them: the sort below keeps ties in it
+        context.found.extend(by_kind[kind.name])
     return sorted((f for f in (_checked(body, f) for f in _without_named_places(context.found)) if f is not None),
                   key=_BY_SPAN)
+
+
+def _run_finder(kind: FacetKind, body: str, context: FindContext) -> list[Facet]:
+    """The kind's facets, or none (logged) when its finder fails."""
+    try:
+        return kind.find(body, context) or []
+    except Exception:  # noqa: BLE001 - one facet kind must not sink the article
+        _log_failure("the %s finder failed; its facets are skipped", kind.name)
+        return []
 
 
 def _without_named_places(facets: list[Facet]) -> list[Facet]:
@@ -143,13 +159,13 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
                 known = None
             spans[i] = (min(start, f.start), max(end, f.end))  # facets may start in the gap's whitespace
             per_span[i].append(f)
-    score = _scorer()
+    kept = [(start, end, fs) for (start, end), fs in zip(spans, per_span)
+            if not is_standalone_furniture(body, start, end, fs)]
+    texts = [(body[start:end], fs) for start, end, fs in kept]
+    scores = parallel.score_all(texts, _safe_score, share=parallel.worth_it(body))
     claims = []
-    for (start, end), fs in zip(spans, per_span):
-        if is_standalone_furniture(body, start, end, fs):
-            continue
-        text = body[start:end]
-        value = _clamp(score(text, fs))
+    for (start, end, fs), (text, _), raw in zip(kept, texts, scores):
+        value = _clamp(raw)
         speaker = None
         spoken = False
         if transcript is not None:
@@ -245,17 +261,13 @@ def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet], homes: 
     return out
 
 
-def _scorer() -> Callable[[str, list[Facet]], float]:
-    """Return the check-worthiness score, falling back to a facet count should it fail on a sentence."""
-
-    def safe(text: str, facets: list[Facet]) -> float:
-        try:
-            return float(checkworthiness.score_sentence(text, facets))
-        except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
-            _log_failure("checkworthiness.score_sentence failed; using the fallback")
-            return _fallback_score(text, facets)
-
-    return safe
+def _safe_score(text: str, facets: list[Facet]) -> float:
+    """The check-worthiness score, falling back to a facet count should it fail on a sentence."""
+    try:
+        return float(checkworthiness.score_sentence(text, facets))
+    except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
+        _log_failure("checkworthiness.score_sentence failed; using the fallback")
+        return _fallback_score(text, facets)
 
 
 def _fallback_score(text: str, facets: list[Facet]) -> float:

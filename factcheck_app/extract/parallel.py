@@ -23,11 +23,13 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract.facet_kinds import FacetKind, FindContext
+
+if TYPE_CHECKING:  # imported when a worker is first needed: a short batch run never pays for them
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # Below this many characters the worker's round trip (sending the body, bringing facets
 # back) costs more than the second core saves.
@@ -140,11 +142,14 @@ def _row(f: Facet) -> FacetRow:
 
 def _submit(fn: Callable, *args) -> Future | None:
     global _executor, _broken
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with _lock:
             for attempt in range(2):
                 if _executor is None:
                     import multiprocessing
+                    from concurrent.futures import ProcessPoolExecutor
 
                     # "spawn": forking a process that runs Qt's threads can copy a lock one of them holds.
                     _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))

@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import gc
 from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
 from factcheck_app.extract import checkworthiness, parallel
@@ -17,6 +18,9 @@ from factcheck_app.extract.datelines import is_standalone_furniture
 from factcheck_app.extract.facet_kinds import FacetKind, FindContext, facet_kinds, kind_weight
 from factcheck_app.extract.sentences import split_sentences
 from factcheck_app.extract.transcripts import Transcript, read_transcript
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def _log_failure(message: str, *args: object) -> None:
@@ -58,6 +62,22 @@ def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
     losing the article. A long body's kinds run in two lanes, one in a second
     process (``extract/parallel``); the facets are the same.
     """
+    return _facets_found(_start_finders(body, published))
+
+
+class _Finders(NamedTuple):
+    """Finders under way: the kinds, the facets found so far by kind, and the second process's share."""
+
+    body: str
+    context: FindContext
+    kinds: tuple[FacetKind, ...]
+    by_kind: dict[str, list[Facet]]
+    away: list[FacetKind]
+    pending: Future | None
+
+
+def _start_finders(body: str, published: str | dt.date | None) -> _Finders:
+    """Run the finders of this process's lane; the other lane's run on meanwhile (see ``find_facets``)."""
     context = FindContext(parse_published(published))
     kinds = facet_kinds()
     away, home = parallel.lanes(kinds) if parallel.worth_it(body) else ([], list(kinds))
@@ -67,9 +87,15 @@ def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
     for kind in home:
         by_kind[kind.name] = _run_finder(kind, body, lane)
         lane.found.extend(by_kind[kind.name])
-    if away:
-        by_kind.update(parallel.facets_from(pending, body, context, away, _run_finder))
-    for kind in kinds:  # registry order, as one process lists them: the sort below keeps ties in it
+    return _Finders(body, context, kinds, by_kind, away, pending)
+
+
+def _facets_found(run: _Finders) -> list[Facet]:
+    """Every facet of a run of the finders, sorted by start (waiting for the other lane's)."""
+    body, context, by_kind = run.body, run.context, run.by_kind
+    if run.away:
+        by_kind.update(parallel.facets_from(run.pending, body, context, run.away, _run_finder))
+    for kind in run.kinds:  # registry order, as one process lists them: the sort below keeps ties in it
         context.found.extend(by_kind[kind.name])
     return sorted((f for f in (_checked(body, f) for f in _without_named_places(context.found)) if f is not None),
                   key=_BY_SPAN)
@@ -137,9 +163,11 @@ def extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
 
 def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
     """``extract_claims`` itself, run with the cyclic collector paused."""
-    facets = find_facets(body, published)
+    # Sentences are split while the other process (if any) is still finding its facets.
+    finders = _start_finders(body, published)
     sentences = split_sentences(body)
     transcript = read_transcript(body)
+    facets = _facets_found(finders)
     if transcript is not None:
         sentences, facets = _without_speaker_prefixes(body, transcript, sentences, facets)
     homes = _homes(sentences, facets)

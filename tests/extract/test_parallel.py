@@ -1,6 +1,7 @@
 """Extraction on two cores gives what one process gives, and falls back to one process on any failure."""
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import signal
 from concurrent.futures import Future
@@ -137,7 +138,7 @@ def test_no_second_process_means_one_process_does_it_all(two_processes, monkeypa
         def __init__(self, *args, **kwargs):
             raise OSError("Resource temporarily unavailable")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Refused)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Refused)
     assert _claims(TEXT) == alone
     assert "no second process for extraction" in capsys.readouterr().err
     assert not parallel.worth_it(TEXT)  # not tried again for every article

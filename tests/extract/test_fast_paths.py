@@ -98,9 +98,11 @@ def test_first_names_come_from_the_cache_when_it_is_current(tmp_path, monkeypatc
 
 @settings(max_examples=400)
 @given(st.lists(st.sampled_from(["Kibar", "Air", "AIR", "air", "Force", "nuclear", "site", "Site", "te\u017ft", "Base",
-                                 "base", "port", "Transport", "plant", "The", " ", "  ", "\n", "\n\n", "-", "."]),
+                                 "base", "port", "Transport", "plant", "The", " ", "  ", "\n", "\n\n", "-", ".",
+                                 "Syrian", "military", "airfield", "airport", "Air Force", ",", "\u201c", "(", "\u2019s",
+                                 "'", "\u2003", "\x1c", "Camp"]),
                 max_size=14).map("".join))
-def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: str) -> None:
+def test_site_scan_of_the_stretches_with_a_head_matches_the_whole_body_scan(text: str) -> None:
     from factcheck_app.extract.places import _site_matches
     from factcheck_app.extract.site_phrases import SITE_RE
 
@@ -110,9 +112,10 @@ def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: st
 
 @settings(max_examples=400)
 @given(st.lists(st.sampled_from(["Lake", "Victoria", "Gulf", "of", "Mexico", "Sea", "Atlantic", "Ocean", "Mt.", "Bay",
-                                 "Isle", "The", "Mount", "River", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "-", "."]),
+                                 "Isle", "The", "Mount", "River", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "-", ".",
+                                 ",", "\u201c", "(", "\u2019s", "\u2003"]),
                 max_size=14).map("".join))
-def test_feature_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: str) -> None:
+def test_feature_scan_of_the_stretches_with_a_head_matches_the_whole_body_scan(text: str) -> None:
     from factcheck_app.extract.places import _feature_matches
     from factcheck_app.extract.site_phrases import FEATURE_RE
 

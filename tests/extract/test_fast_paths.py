@@ -197,3 +197,14 @@ def test_plain_digits_read_as_the_decimal_reading_reads_them(digits: str) -> Non
     except (InvalidOperation, ValueError, OverflowError):
         expected = None
     assert decimal_value(digits) == expected and type(decimal_value(digits)) is type(expected)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([".", "..", "!", "?", "\u2026", "\"", "'", "\u201d", "\u2019", "\u00bb", ")", "]",
+                                 " ", "\n", "\n\n", "\t", "\u00a0", "a", "Word", "U.S", "3"]), max_size=16).map("".join))
+def test_sentence_candidates_are_those_of_the_pattern_as_read(text: str) -> None:
+    import re
+
+    from factcheck_app.extract.sentences import _CANDIDATE, CANDIDATE_AS_READ
+
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == [m.span() for m in re.finditer(CANDIDATE_AS_READ, text)]

@@ -152,7 +152,8 @@ def _submit(fn: Callable, *args) -> Future | None:
                     from concurrent.futures import ProcessPoolExecutor
 
                     # "spawn": forking a process that runs Qt's threads can copy a lock one of them holds.
-                    _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                    _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                    initializer=_exit_with_parent)
                 try:
                     return _executor.submit(fn, *args)
                 except BrokenProcessPool:
@@ -180,6 +181,23 @@ def _result(future: Future | None):
         if broken is not None:
             broken.shutdown(wait=False, cancel_futures=True)
         return None
+
+
+def _exit_with_parent() -> None:
+    """In the worker, first thing: end it when the app ends, however it ends. A worker holds
+    both ends of its job queue, so a killed app would otherwise leave it waiting for ever."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _find_in_worker(jobs: list[tuple[str, str]], body: str, published) -> list[tuple[str, list[FacetRow]]]:

@@ -152,3 +152,37 @@ def test_a_finder_failing_in_the_worker_is_skipped_as_in_one_process(two_process
     assert shared == alone
     assert not any(f["kind"] == "quantity" for c in shared for f in c["facets"])
     assert "the quantity finder failed" in capsys.readouterr().err
+
+
+def test_the_worker_ends_when_the_app_is_killed(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from factcheck_app.extract import parallel\n"
+        "from factcheck_app.extract.pipeline import extract_claims\n"
+        "if __name__ == '__main__':\n"
+        "    extract_claims('On Tuesday 1,200 people left Velmora.', '2017-04-11')\n"
+        "    print(*parallel._executor._processes, flush=True)\n"
+        "    time.sleep(60)\n", encoding="utf-8")
+    env = {**os.environ, "FACTCHECK_PARALLEL_MIN_CHARS": "0"}
+    env.pop("FACTCHECK_EXTRACT_WORKERS", None)
+    app = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                           env=env, text=True)
+    try:
+        worker = int(app.stdout.readline())
+    finally:
+        app.kill()
+        app.wait()
+    for _ in range(200):  # waiting for the system to end it, not timing it
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the extraction worker outlived the killed app")

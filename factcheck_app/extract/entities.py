@@ -108,8 +108,10 @@ def _tokens(body: str) -> list[tuple[int, int, str, bool]]:
         start, word = m.start(), m.group()
         if start >= 3 and body[start - 1] == "-":
             start, word = start - 3, "al-" + word
-        # An all-letter token (most are) has neither a digit nor a hyphen: no search needed.
-        if not word.isalpha() and (".-" in word or "’s-" in word or "'s-" in word or _NOT_A_NAME_TOKEN.search(word)):
+        if word.isalpha():  # most tokens: no digit, hyphen, possessive or trailing mark to look at
+            out.append((start, start + len(word), word, False))
+            continue
+        if ".-" in word or "’s-" in word or "'s-" in word or _NOT_A_NAME_TOKEN.search(word):
             continue  # "U.S.-South Korean", "Craiova-based": adjective compounds; "A380": a model
         possessive = False
         while word:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 from factcheck_app.core.case_fold import CASE_FOLD, CASE_FOLD_EXOTIC_RE
 from factcheck_app.core.extraction import Facet
@@ -35,6 +34,7 @@ from factcheck_app.extract.cue_words import (
     is_caption,
     is_word_char,
     past_event_count,
+    phrase_alternation,
 )
 
 # A named site counts on top of its place weight: facilities are what strikes and deals are about.
@@ -49,17 +49,25 @@ _CUES = [(COMPARISON, 0.8), (DEED, 0.2), (PUBLIC_RECORD, 0.35), (CAUSE, 0.3), (C
 _CUES.append((RECORD, W["record"]))
 
 
-def _index_cues() -> dict[str, list[int]]:
-    """word -> the cues it may fire: a sentence's words pick the few cues worth a look."""
-    index: dict[str, list[int]] = {}
-    for i, (cue, _weight) in enumerate(_CUES):
+# Every cue the score looks at, each given one bit: a sentence's words, met with the words of
+# all the cues in one set intersection, say which few cues are worth a look.
+_ATTRIBUTION_BIT, _HEDGE_BIT, _OPINION_BIT = 1, 2, 4
+_CUE_TABLE = tuple((8 << i, cue, weight) for i, (cue, weight) in enumerate(_CUES))
+_ANY_CUE_BITS = sum(bit for bit, _cue, _weight in _CUE_TABLE)
+
+
+def _index_cues() -> dict[str, int]:
+    """word -> the bits of the cues it may fire (see ``Cue.words``)."""
+    index: dict[str, int] = {}
+    cues = [(_ATTRIBUTION_BIT, ATTRIBUTION), (_HEDGE_BIT, HEDGE), (_OPINION_BIT, OPINION)]
+    for bit, cue in cues + [(bit, cue) for bit, cue, _weight in _CUE_TABLE]:
         for word in cue.words():
-            index.setdefault(word, []).append(i)
+            index[word] = index.get(word, 0) | bit
     return index
 
 
-_CUES_OF_WORD = _index_cues()
-_CUE_WORDS = frozenset(_CUES_OF_WORD)
+_BITS_OF_WORD = _index_cues()
+_CUE_WORDS = frozenset(_BITS_OF_WORD)
 _QUOTE_MARKS = re.compile(r"[“\"«‘][^“”\"«»‘’]*[”\"»’]")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _COUNT_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
@@ -78,8 +86,13 @@ _ASCII_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).
 _COMMON_MARKS = "“”‘’—–…«»€£"
 
 
-def _word_set(lowered: str) -> set[str]:
-    """``set(_WORD.findall(lowered))``, by splitting where the text is ASCII once its common
+# The same blanking for the text's UTF-8 bytes: where the text is ASCII, a byte table does it in
+# a fraction of the time a str table takes.
+_ASCII_NOT_WORD_BYTES = bytes(32 if c < 128 and chr(c).translate(_ASCII_NOT_WORD) == " " else c for c in range(256))
+
+
+def _word_tokens(lowered: str) -> list[str]:
+    """``_WORD.findall(lowered)``, by splitting where the text is ASCII once its common
     punctuation is blanked (a translate and a split cost less than the regex)."""
     plain = lowered
     if not plain.isascii():
@@ -87,8 +100,13 @@ def _word_set(lowered: str) -> set[str]:
             if mark in plain:
                 plain = plain.replace(mark, " ")
         if not plain.isascii():
-            return set(_WORD.findall(lowered))
-    return set(plain.translate(_ASCII_NOT_WORD).split())
+            return _WORD.findall(lowered)
+    return plain.encode("ascii").translate(_ASCII_NOT_WORD_BYTES).decode("ascii").split()
+
+
+def _word_set(lowered: str) -> set[str]:
+    """``set(_WORD.findall(lowered))`` (see ``_word_tokens``)."""
+    return set(_word_tokens(lowered))
 
 
 def _diminishing(n: int, weight: float) -> float:
@@ -96,10 +114,18 @@ def _diminishing(n: int, weight: float) -> float:
     return weight * _harmonic(n)
 
 
-@lru_cache(maxsize=None)
-def _harmonic(n: int) -> float:
-    """1 + 1/2 + ... + 1/n, summed in that order; kept, as it is asked for every sentence."""
+def _harmonic_sum(n: int) -> float:
+    """1 + 1/2 + ... + 1/n, summed in that order."""
     return sum(1.0 / k for k in range(1, n + 1))
+
+
+# The sums for the counts a sentence has, looked up rather than summed (or asked of a cache).
+_HARMONIC = tuple(_harmonic_sum(n) for n in range(64))
+
+
+def _harmonic(n: int) -> float:
+    """``_harmonic_sum(n)``, from the table when ``n`` is in it."""
+    return _HARMONIC[n] if n < 64 else _harmonic_sum(n)
 
 
 def _is_anaphoric_count(text: str, facet: Facet, lowered: str | None) -> bool:
@@ -118,25 +144,54 @@ _POINTING_BACK = ("the", "these", "those", "both")
 
 
 def _facet_evidence(text: str, facets: list[Facet], lowered: str | None) -> float:
+    """What the typed facets add to the score: each kind by its weight, repeats counting less."""
     counts: dict[str, int] = {}
     sites = 0
     specific_dates = 0
     for f in facets:
-        if f.kind == "quantity" and _is_anaphoric_count(text, f, lowered):
-            continue
-        counts[f.kind] = counts.get(f.kind, 0) + 1
-        if f.kind == "place" and f.subtype == "site":
-            sites += 1
-        if f.kind == "date" and f.value and _YEAR_VALUE.match(str(f.value)):
+        kind = f.kind
+        if kind == "quantity":
+            if _is_anaphoric_count(text, f, lowered):
+                continue
+        elif kind == "place":
+            if f.subtype == "site":
+                sites += 1
+        elif kind == "date" and f.value and _YEAR_VALUE.match(str(f.value)):
             specific_dates += 1
-    score = sum(_diminishing(n, kind_weight(kind)) for kind, n in counts.items())
-    score += _diminishing(sites, _SITE_WEIGHT)
-    score += 0.2 * min(specific_dates, 2)
+        counts[kind] = counts.get(kind, 0) + 1
+    # Summed in the order the kinds were met, from 0, as sum() did: the same float.
+    score = 0
+    for kind, n in counts.items():
+        score += kind_weight(kind) * _harmonic(n)
+    # Adding 0.0 changes no sum, so the terms that are 0 are left out.
+    if sites:
+        score += _SITE_WEIGHT * _harmonic(sites)
+    if specific_dates:
+        score += 0.2 * min(specific_dates, 2)
     return score
 
 
-def _count_numbers(text: str, folded: set[str], has_digit: bool, lowered: str | None) -> int:
-    """Numbers in digits or words, except counts pointing back ("the two")."""
+# "the", "these" or "those", a space and a number: where the lower-cased text has none, no count
+# points back, and the numbers are counted without a look before each one.
+_MAY_POINT_BACK = re.compile(r"th(?:e|ese|ose)\s+(?:\d|" + phrase_alternation(list(NUMBER_WORDS)) + ")")
+
+
+def _count_numbers(text: str, folded: set[str], has_digit: bool, lowered: str | None,
+                   tokens: list[str] | None = None) -> int:
+    """Numbers in digits or words, except counts pointing back ("the two").
+
+    ``tokens`` are the word tokens of ``lowered`` (``_WORD.findall``), when the caller has them.
+    """
+    if tokens is not None and lowered is not None:
+        words = _NUMBER_WORDS.intersection(folded)
+        if not (has_digit or words):
+            return 0
+        if _MAY_POINT_BACK.search(lowered) is None:
+            # A number word matches as a whole token, so its matches are its tokens.
+            n = sum(tokens.count(word) for word in words) if words else 0
+            if has_digit:
+                n += len(DIGIT_NUMBER_RE.findall(text)) + len(_DIGIT_ORDINAL.findall(text))
+            return n
     starts = [m.start() for m in DIGIT_NUMBER_RE.finditer(text)] if has_digit else []
     if lowered is None:
         starts += [m.start() for m in WORD_NUMBER_RE.finditer(text)]
@@ -203,33 +258,41 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     # Tokens first, then lower case: lower-casing the text could move word boundaries.
     exotic = not text.isascii() and _EXOTIC.search(text) is not None  # the four are not ASCII
     # Without those characters lower-casing moves no boundary, and one call beats one per word.
-    lowered = None if exotic else text.lower()
-    folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD))} if exotic else _word_set(lowered)
+    if exotic:
+        lowered = tokens = None
+        folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD))}
+    else:
+        lowered = text.lower()
+        tokens = _word_tokens(lowered)
+        folded = set(tokens)
     has_digit = ANY_DIGIT_RE.search(text) is not None
     x = -1.6
-    x += _facet_evidence(text, facets, lowered)
+    if facets:  # without any, the evidence is 0.0, which changes no sum
+        x += _facet_evidence(text, facets, lowered)
     # Numbers the facet finders may not have typed still signal a checkable claim.
-    x += W["number"] * min(_count_numbers(text, folded, has_digit, lowered), 3)
+    x += W["number"] * min(_count_numbers(text, folded, has_digit, lowered, tokens), 3)
     if has_digit:
         x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
-    if ATTRIBUTION.found(folded, text, lowered):
+    # The cues the sentence's words may fire, as bits: only those are looked at (most
+    # sentences hold the words of two or three).
+    bits = 0
+    for word in _CUE_WORDS.intersection(folded):
+        bits |= _BITS_OF_WORD[word]
+    if bits & _ATTRIBUTION_BIT and ATTRIBUTION.found(folded, text, lowered):
         x += W["attribution"]
-    if HEDGE.fires(folded):
+    if bits & _HEDGE_BIT and HEDGE.fires(folded):
         x += W["hedge"] * min(HEDGE.count(text, lowered), 2)
     # Past-tense event verbs report something that happened: checkable.
     x += W["past_event"] * min(past_event_count(text), 3)
     # What makes a statement checkable: comparisons and changes, records, deeds, the public
     # record (laws, budgets, votes), causes. Courtesies and promises are not.
     record = False
-    hit = _CUE_WORDS.intersection(folded)
-    if hit:
-        # Only the cues whose words the sentence holds are looked at (most sentences hold one or two).
-        for i in {i for w in hit for i in _CUES_OF_WORD[w]}:
-            cue, weight = _CUES[i]
-            if cue.found(folded, text, lowered):
+    if bits & _ANY_CUE_BITS:
+        for bit, cue, weight in _CUE_TABLE:  # in the table's order, as the weights were always added
+            if bits & bit and cue.found(folded, text, lowered):
                 x += weight
                 record = record or cue is RECORD
-    if OPINION.fires(folded):
+    if bits & _OPINION_BIT and OPINION.fires(folded):
         # "the worst deal ever" claims a record; a bare superlative is opinion.
         x -= (0.35 if record else 0.7) * min(OPINION.count(text, lowered), 3)
     if text.rstrip().endswith("?"):

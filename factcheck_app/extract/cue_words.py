@@ -59,11 +59,14 @@ class Cue:
     so the prefilter lets fewer sentences through).
     """
 
-    __slots__ = ("_pattern", "_regex", "triggers", "_needed", "_words")
+    __slots__ = ("_pattern", "_regex", "_lower", "triggers", "_needed", "_words")
 
     def __init__(self, phrases: list[str]):
         self._pattern = r"\b" + phrase_alternation(phrases) + r"\b"
         self._regex: IgnoreCasePattern | None = None
+        # The pattern run on lower-cased text, kept at hand: most sentences are lower-cased once
+        # by the caller, and a cue is searched in thousands of them.
+        self._lower: re.Pattern[str] | None = None
         # One-word phrases: a text holds one exactly when its word tokens do, no regex needed.
         self._words = frozenset(p for p in phrases if _PLAIN_WORD.fullmatch(p))
         triggers = set()
@@ -99,14 +102,26 @@ class Cue:
             return True
         return self.fires(folded_words) and self.search(text, lowered) is not None
 
+    def _compiled(self, lowered: str | None) -> re.Pattern[str]:
+        """The compiled pattern to run on ``lowered`` (on the text itself when that is None)."""
+        if lowered is None:
+            return self.regex.pattern_for(None)
+        if self._lower is None:
+            self._lower = self.regex.pattern_for(lowered)
+        return self._lower
+
     def search(self, text: str, lowered: str | None) -> re.Match | None:
         """The regex's first match in ``text``, given ``lowered = plain_lower(text)`` (the caller
         lower-cases a sentence once for all the cues)."""
-        return self.regex.pattern_for(lowered).search(text if lowered is None else lowered)
+        if lowered is None:
+            return self._compiled(None).search(text)
+        return (self._lower or self._compiled(lowered)).search(lowered)
 
     def count(self, text: str, lowered: str | None) -> int:
         """How many times the regex matches in ``text`` (``lowered`` as for ``search``)."""
-        return len(self.regex.pattern_for(lowered).findall(text if lowered is None else lowered))
+        if lowered is None:
+            return len(self._compiled(None).findall(text))
+        return len((self._lower or self._compiled(lowered)).findall(lowered))
 
     def fires(self, folded_words: set[str]) -> bool:
         """Whether the regex can match a text with these (lower-cased) word tokens.

@@ -52,6 +52,8 @@ _CUES.append((RECORD, W["record"]))
 # Every cue the score looks at, each given one bit: a sentence's words, met with the words of
 # all the cues in one set intersection, say which few cues are worth a look.
 _ATTRIBUTION_BIT, _HEDGE_BIT, _OPINION_BIT = 1, 2, 4
+# Not a cue: a number word ("two", "dozens"), counted with the numbers.
+_NUMBER_WORD_BIT = 1 << 30
 _CUE_TABLE = tuple((8 << i, cue, weight) for i, (cue, weight) in enumerate(_CUES))
 _ANY_CUE_BITS = sum(bit for bit, _cue, _weight in _CUE_TABLE)
 
@@ -63,6 +65,8 @@ def _index_cues() -> dict[str, int]:
     for bit, cue in cues + [(bit, cue) for bit, cue, _weight in _CUE_TABLE]:
         for word in cue.words():
             index[word] = index.get(word, 0) | bit
+    for word in NUMBER_WORDS:
+        index[word] = index.get(word, 0) | _NUMBER_WORD_BIT
     return index
 
 
@@ -171,27 +175,40 @@ def _facet_evidence(text: str, facets: list[Facet], lowered: str | None) -> floa
     return score
 
 
-# "the", "these" or "those", a space and a number: where the lower-cased text has none, no count
-# points back, and the numbers are counted without a look before each one.
-_MAY_POINT_BACK = re.compile(r"th(?:e|ese|ose)\s+(?:\d|" + phrase_alternation(list(NUMBER_WORDS)) + ")")
+# DIGIT_NUMBER_RE and _DIGIT_ORDINAL in one pass: they never match at the same place, and a
+# match of one ends before any place where the other starts, so the counts add up.
+_DIGITS_OR_ORDINAL = re.compile(r"\d(?<!\w\d)(?:[\d,.]*\b|\d*(?:st|nd|rd|th)\b)", re.I)
+# "the", "these" or "those", a space, and (group 1) what may start a number: the only places
+# where a count can point back. Only "th" is consumed, so no place hides inside another's match.
+_POINT_BACK_AT = re.compile(r"th(?=(?:e|ese|ose)\s+(\d|" + phrase_alternation(list(NUMBER_WORDS)) + "))")
 
 
-def _count_numbers(text: str, folded: set[str], has_digit: bool, lowered: str | None,
-                   tokens: list[str] | None = None) -> int:
-    """Numbers in digits or words, except counts pointing back ("the two").
+def _count_token_numbers(text: str, lowered: str, tokens: list[str], words: set[str], has_digit: bool) -> int:
+    """``_count_numbers`` for a text without the exotic characters (``lowered`` is ``text.lower()``,
+    ``tokens`` its word tokens, ``words`` the number words among them).
 
-    ``tokens`` are the word tokens of ``lowered`` (``_WORD.findall``), when the caller has them.
+    A number word matches as a whole token, so its matches are its tokens; the numbers in
+    digits are counted by one regex; and only the few places after "the" are looked at.
     """
-    if tokens is not None and lowered is not None:
-        words = _NUMBER_WORDS.intersection(folded)
-        if not (has_digit or words):
-            return 0
-        if _MAY_POINT_BACK.search(lowered) is None:
-            # A number word matches as a whole token, so its matches are its tokens.
-            n = sum(tokens.count(word) for word in words) if words else 0
-            if has_digit:
-                n += len(DIGIT_NUMBER_RE.findall(text)) + len(_DIGIT_ORDINAL.findall(text))
-            return n
+    n = 0
+    for word in words:
+        n += tokens.count(word)
+    if has_digit:
+        n += len(_DIGITS_OR_ORDINAL.findall(text))
+    if n:
+        for m in _POINT_BACK_AT.finditer(lowered):
+            at = m.start(1)
+            # The pattern puts a space before ``at``, as the count pointing back needs.
+            if _follows_word(lowered, at, _COUNT_BACK):
+                if (_DIGITS_OR_ORDINAL.match(text, at) is not None if lowered[at].isdecimal()
+                        else _WORD.match(lowered, at).group() in _NUMBER_WORDS):
+                    n -= 1
+    return n
+
+
+def _count_numbers(text: str, folded: set[str], has_digit: bool, lowered: str | None) -> int:
+    """Numbers in digits or words, except counts pointing back ("the two"): the computation
+    ``_count_token_numbers`` stands in for, kept for texts with the exotic characters."""
     starts = [m.start() for m in DIGIT_NUMBER_RE.finditer(text)] if has_digit else []
     if lowered is None:
         starts += [m.start() for m in WORD_NUMBER_RE.finditer(text)]
@@ -266,18 +283,26 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
         tokens = _word_tokens(lowered)
         folded = set(tokens)
     has_digit = ANY_DIGIT_RE.search(text) is not None
+    # The cues the sentence's words may fire, as bits: only those are looked at (most
+    # sentences hold the words of two or three). Number words are among them.
+    bits = 0
+    hit = _CUE_WORDS.intersection(folded)
+    for word in hit:
+        bits |= _BITS_OF_WORD[word]
     x = -1.6
     if facets:  # without any, the evidence is 0.0, which changes no sum
         x += _facet_evidence(text, facets, lowered)
     # Numbers the facet finders may not have typed still signal a checkable claim.
-    x += W["number"] * min(_count_numbers(text, folded, has_digit, lowered, tokens), 3)
+    if tokens is None:
+        numbers = _count_numbers(text, folded, has_digit, lowered)
+    elif has_digit or bits & _NUMBER_WORD_BIT:
+        numbers = _count_token_numbers(text, lowered, tokens,
+                                       _NUMBER_WORDS.intersection(hit) if bits & _NUMBER_WORD_BIT else (), has_digit)
+    else:
+        numbers = 0
+    x += W["number"] * min(numbers, 3)
     if has_digit:
         x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
-    # The cues the sentence's words may fire, as bits: only those are looked at (most
-    # sentences hold the words of two or three).
-    bits = 0
-    for word in _CUE_WORDS.intersection(folded):
-        bits |= _BITS_OF_WORD[word]
     if bits & _ATTRIBUTION_BIT and ATTRIBUTION.found(folded, text, lowered):
         x += W["attribution"]
     if bits & _HEDGE_BIT and HEDGE.fires(folded):
@@ -302,16 +327,25 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     # A sentence that is mostly quoted rhetoric: the checkable part is who said it.
     # Every quoted stretch opens with one of these marks; most sentences have none,
     # and four substring tests cost less than the scan.
-    quoted = 0
+    # (Without any, 0.0 would be taken off, which changes nothing.)
     if "“" in text or '"' in text or "«" in text or "‘" in text:
         quoted = sum(len(m.group()) for m in _QUOTE_MARKS.finditer(text))
-    x -= 1.6 * (quoted / max(len(text), 1)) ** 1.5
-    # Too short to state a fact ("Not so good.", "Thank you."); a short statement may still
-    # claim one ("Wages are rising.").
-    if n_words < 4:
-        x -= SHORT_PENALTY[0]
-    elif n_words < 8:
-        x -= SHORT_PENALTY[1]
-    elif n_words > 18:
-        x += W["long"]
+        x -= 1.6 * (quoted / max(len(text), 1)) ** 1.5
+    x += length_term(n_words)
     return 1.0 / (1.0 + math.exp(-x))
+
+
+def length_term(n_words: int) -> float:
+    """What a sentence's length in words adds to the score (0.0 for most).
+
+    Too short to state a fact ("Not so good.", "Thank you.") counts against; a short statement
+    may still claim one ("Wages are rising."). Adding the negated penalty gives the same float
+    as subtracting it.
+    """
+    if n_words < 4:
+        return -SHORT_PENALTY[0]
+    if n_words < 8:
+        return -SHORT_PENALTY[1]
+    if n_words > 18:
+        return W["long"]
+    return 0.0

@@ -155,7 +155,11 @@ def _facet_evidence(text: str, facets: list[Facet], lowered: str | None) -> floa
     for f in facets:
         kind = f.kind
         if kind == "quantity":
-            if _is_anaphoric_count(text, f, lowered):
+            # _is_anaphoric_count, its usual case written out: it is asked of most facets.
+            at = text.find(f.text)
+            if at > 0 and text[at - 1].isspace() and (
+                    _follows_word(lowered, at, _POINTING_BACK) if lowered is not None
+                    else _is_anaphoric_count(text, f, lowered)):
                 continue
         elif kind == "place":
             if f.subtype == "site":
@@ -225,9 +229,10 @@ _COUNT_BACK = ("the", "these", "those")
 def _follows_word(lowered: str, at: int, words: tuple[str, ...]) -> bool:
     """What ``\\b(?:the|these|those)\\s+$`` finds in the 8 characters of ``lowered`` before ``at``
     (its start a word boundary), without running a regex per number."""
-    window = lowered[max(0, at - 8):at]
+    window = lowered[at - 8:at] if at > 8 else lowered[:at]
     head = window.rstrip()
-    if len(head) == len(window):
+    # Most heads end in none of the words: one test of them all says so.
+    if len(head) == len(window) or not head.endswith(words):
         return False
     for word in words:
         if head.endswith(word):

@@ -132,8 +132,12 @@ class Cue:
         """
         if self.triggers.isdisjoint(folded_words):
             return False
-        return any(words <= folded_words
-                   for trigger in self.triggers.intersection(folded_words) for words in self._needed[trigger])
+        # map() over issuperset keeps the subset tests in C: no generator frame per phrase.
+        holds_all = folded_words.issuperset
+        for trigger in self.triggers.intersection(folded_words):
+            if any(map(holds_all, self._needed[trigger])):
+                return True
+        return False
 
 
 # A source is named for the claim: the checker can go to it.

@@ -4,10 +4,11 @@ from __future__ import annotations
 import math
 import re
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck_app.core.extraction import Facet
+from factcheck_app.extract import checkworthiness
 from factcheck_app.extract.checkworthiness import (
     _ANAPHORIC_BEFORE,
     _COUNT_ANAPHORIC_BEFORE,
@@ -187,3 +188,48 @@ def _sentence_and_facets(draw) -> tuple[str, list[Facet]]:
 def test_score_matches_the_plain_regex_computation(case: tuple[str, list[Facet]]) -> None:
     text, facets = case
     assert score_sentence(text, facets) == _reference_score(text, facets)
+
+
+_ASCII_TEXT = st.text(st.characters(max_codepoint=127), max_size=40)
+
+
+@settings(max_examples=500)
+@given(_ASCII_TEXT)
+def test_byte_tables_find_what_the_str_methods_and_regexes_find(text: str) -> None:
+    raw = text.lower().encode("ascii")
+    assert checkworthiness._ascii_split_count(raw) == len(text.split())
+    assert bool(raw.translate(None, checkworthiness._NOT_DIGIT_BYTES)) == (re.search(r"\d", text) is not None)
+    assert raw.translate(checkworthiness._ASCII_NOT_WORD_BYTES).decode("ascii").split() == re.findall(r"\w+", text.lower())
+
+
+@settings(max_examples=500)
+@given(_SENTENCE)
+def test_word_tokens_are_the_regex_words(text: str) -> None:
+    lowered = text.lower()
+    assert checkworthiness._word_tokens(lowered) == re.findall(r"\w+", lowered)
+
+
+@settings(max_examples=1000)
+@given(_SENTENCE)
+def test_numbers_counted_from_the_tokens_match_the_regex_count(text: str) -> None:
+    assume(checkworthiness._EXOTIC.search(text) is None)  # the tokens are those of a plain lower-casing
+    lowered = text.lower()
+    tokens = checkworthiness._word_tokens(lowered)
+    folded = set(tokens)
+    has_digit = re.search(r"\d", text) is not None
+    both = [m.start() for m in DIGIT_NUMBER_RE.finditer(text)] + [
+        m.start() for m in checkworthiness._DIGIT_ORDINAL.finditer(text)]
+    assert len(checkworthiness._DIGITS_OR_ORDINAL.findall(text)) == len(both)
+    words = checkworthiness._NUMBER_WORDS.intersection(folded)
+    assert (checkworthiness._count_token_numbers(text, lowered, tokens, words, has_digit)
+            == checkworthiness._count_numbers(text, folded, has_digit, lowered))
+
+
+@settings(max_examples=500)
+@given(_SENTENCE)
+def test_a_cue_fires_exactly_where_a_phrase_has_all_its_plain_words(text: str) -> None:
+    folded = set(re.findall(r"\w+", text.lower()))
+    for cue in (ATTRIBUTION, HEDGE, OPINION, *(c for c, _ in _CUES)):
+        expected = any(words <= folded for sets in cue._needed.values() for words in sets
+                       if not cue.triggers.isdisjoint(words))
+        assert cue.fires(folded) == expected

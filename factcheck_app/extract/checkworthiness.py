@@ -75,7 +75,6 @@ _CUE_WORDS = frozenset(_BITS_OF_WORD)
 _QUOTE_MARKS = re.compile(r"[“\"«‘][^“”\"«»‘’]*[”\"»’]")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _COUNT_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
-_YEAR_VALUE = re.compile(r"\d{4}")
 _WORD = re.compile(r"\w+")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 # WORD_NUMBER_RE's digit ordinals ("5th"); the leading \b is a look-behind after
@@ -160,6 +159,11 @@ def _is_anaphoric_count(text: str, facet: Facet, lowered: str | None) -> bool:
 _POINTING_BACK = ("the", "these", "those", "both")
 
 
+def _is_year_led(value: str) -> bool:
+    """Whether ``\d{4}`` matches at the start of ``value``, without a regex."""
+    return len(value) >= 4 and value[:4].isdecimal()
+
+
 def _facet_evidence(text: str, facets: list[Facet], lowered: str | None) -> float:
     """What the typed facets add to the score: each kind by its weight, repeats counting less."""
     counts: dict[str, int] = {}
@@ -168,22 +172,30 @@ def _facet_evidence(text: str, facets: list[Facet], lowered: str | None) -> floa
     for f in facets:
         kind = f.kind
         if kind == "quantity":
-            # _is_anaphoric_count, its usual case written out: it is asked of most facets.
+            # _is_anaphoric_count, written out: it is asked of most facets. Every pointing word
+            # ends in "e" or "h", so after a space that follows any other letter, none is there.
             at = text.find(f.text)
-            if at > 0 and text[at - 1].isspace() and (
-                    _follows_word(lowered, at, _POINTING_BACK) if lowered is not None
-                    else _is_anaphoric_count(text, f, lowered)):
-                continue
-        elif kind == "place":
-            if f.subtype == "site":
-                sites += 1
-        elif kind == "date" and f.value and _YEAR_VALUE.match(str(f.value)):
-            specific_dates += 1
-        counts[kind] = counts.get(kind, 0) + 1
+            if at > 0 and text[at - 1].isspace():
+                if lowered is None:
+                    if _is_anaphoric_count(text, f, lowered):
+                        continue
+                else:
+                    before = lowered[at - 2:at - 1]
+                    if (before in "eh" or before.isspace()) and _follows_word(lowered, at, _POINTING_BACK):
+                        continue
+        elif kind == "date":
+            if f.value and _is_year_led(str(f.value)):
+                specific_dates += 1
+        elif kind == "place" and f.subtype == "site":
+            sites += 1
+        if kind in counts:
+            counts[kind] += 1
+        else:
+            counts[kind] = 1
     # Summed in the order the kinds were met, from 0, as sum() did: the same float.
     score = 0
     for kind, n in counts.items():
-        score += kind_weight(kind) * _harmonic(n)
+        score += kind_weight(kind) * (_HARMONIC[n] if n < 64 else _harmonic_sum(n))
     # Adding 0.0 changes no sum, so the terms that are 0 are left out.
     if sites:
         score += _SITE_WEIGHT * _harmonic(sites)

@@ -233,3 +233,9 @@ def test_a_cue_fires_exactly_where_a_phrase_has_all_its_plain_words(text: str) -
         expected = any(words <= folded for sets in cue._needed.values() for words in sets
                        if not cue.triggers.isdisjoint(words))
         assert cue.fires(folded) == expected
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from("0123456789٣٢x-T "), max_size=8))
+def test_a_value_led_by_a_year_is_what_the_regex_finds(value: str) -> None:
+    assert checkworthiness._is_year_led(value) == (re.match(r"\d{4}", value) is not None)

@@ -160,7 +160,7 @@ _POINTING_BACK = ("the", "these", "those", "both")
 
 
 def _is_year_led(value: str) -> bool:
-    """Whether ``\d{4}`` matches at the start of ``value``, without a regex."""
+    """Whether ``\\d{4}`` matches at the start of ``value``, without a regex."""
     return len(value) >= 4 and value[:4].isdecimal()
 
 

@@ -338,7 +338,8 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
                                        _NUMBER_WORDS.intersection(hit) if bits & _NUMBER_WORD_BIT else (), has_digit)
     else:
         numbers = 0
-    x += W["number"] * min(numbers, 3)
+    if numbers:  # (0 would add 0.0, which changes nothing; so below)
+        x += W["number"] * (numbers if numbers < 3 else 3)
     # A year starts "18", "19" or "20": three substring tests rule most texts out for less than the scan.
     if has_digit and ("20" in text or "19" in text or "18" in text):
         x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
@@ -347,7 +348,9 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     if bits & _HEDGE_BIT and HEDGE.fires(folded):
         x += W["hedge"] * min(HEDGE.count(text, lowered), 2)
     # Past-tense event verbs report something that happened: checkable.
-    x += W["past_event"] * min(past_event_count(text), 3)
+    past = past_event_count(text)
+    if past:
+        x += W["past_event"] * (past if past < 3 else 3)
     # What makes a statement checkable: comparisons and changes, records, deeds, the public
     # record (laws, budgets, votes), causes. Courtesies and promises are not.
     record = False

@@ -50,6 +50,17 @@ def phrase_alternation(phrases: list[str]) -> str:
     return build(trie)
 
 
+def phrase_regex(phrase: str) -> str:
+    """The regex of one cue phrase as whole words: what ``\\b`` + ``phrase_alternation([phrase])``
+    + ``\\b`` matches. A first word of plain letters is written first and its leading ``\\b`` as
+    a look-behind after it, so that ``re`` can scan for that word instead of trying every position."""
+    first, _, rest = phrase.partition(" ")
+    if not _PLAIN_WORD.fullmatch(first):
+        return r"\b" + phrase_alternation([phrase]) + r"\b"
+    tail = r"\s+" + rest.replace(" ", r"\s+") if rest else ""
+    return first + r"(?<!\w" + first + ")" + tail + r"\b"
+
+
 class Cue:
     """A case-insensitive phrase cue: ``regex`` matches any phrase as whole words.
 
@@ -59,7 +70,7 @@ class Cue:
     so the prefilter lets fewer sentences through).
     """
 
-    __slots__ = ("_pattern", "_regex", "_lower", "triggers", "_needed", "_words")
+    __slots__ = ("_pattern", "_regex", "_lower", "triggers", "_needed", "_words", "_phrases", "_phrase_regexes")
 
     def __init__(self, phrases: list[str]):
         self._pattern = r"\b" + phrase_alternation(phrases) + r"\b"
@@ -73,6 +84,7 @@ class Cue:
         # trigger -> the plain words of each phrase it stands for: every one of them
         # is a whole token when that phrase matches, as the trigger is.
         needed: dict[str, list[frozenset[str]]] = {}
+        of_trigger: dict[str, list[tuple[frozenset[str], str]]] = {}
         for phrase in phrases:
             plain = [w for w in phrase.split(" ") if _PLAIN_WORD.fullmatch(w)]
             if not plain:
@@ -80,8 +92,12 @@ class Cue:
             trigger = max(plain, key=len)
             triggers.add(trigger)
             needed.setdefault(trigger, []).append(frozenset(plain))
+            of_trigger.setdefault(trigger, []).append((frozenset(plain), phrase))
         self.triggers = frozenset(triggers)
         self._needed = {t: tuple(sets) for t, sets in needed.items()}
+        # trigger -> (plain words, phrase) of the phrases it stands for, for ``found``.
+        self._phrases = {t: tuple(pairs) for t, pairs in of_trigger.items()}
+        self._phrase_regexes: dict[str, IgnoreCasePattern] = {}
 
     def words(self) -> frozenset[str]:
         """Every word that can make the cue fire: its one-word phrases and its triggers."""
@@ -100,7 +116,25 @@ class Cue:
         regex matching where the tokens allow it. ``lowered`` is ``plain_lower(text)``."""
         if not self._words.isdisjoint(folded_words):
             return True
-        return self.fires(folded_words) and self.search(text, lowered) is not None
+        if self.triggers.isdisjoint(folded_words):
+            return False
+        # Only the phrases whose plain words are all there can match, each searched by itself:
+        # a one-phrase regex is found by a scan for its first word, where the alternation of
+        # them all is tried at every word boundary. The alternation matches where one of them does.
+        holds_all = folded_words.issuperset
+        subject = text if lowered is None else lowered
+        for trigger in self.triggers.intersection(folded_words):
+            for words, phrase in self._phrases[trigger]:
+                if holds_all(words) and self._phrase_regex(phrase).pattern_for(lowered).search(subject):
+                    return True
+        return False
+
+    def _phrase_regex(self, phrase: str) -> IgnoreCasePattern:
+        """One phrase's regex, as whole words, compiled on first use."""
+        regex = self._phrase_regexes.get(phrase)
+        if regex is None:
+            regex = self._phrase_regexes[phrase] = IgnoreCasePattern(phrase_regex(phrase))
+        return regex
 
     def _compiled(self, lowered: str | None) -> re.Pattern[str]:
         """The compiled pattern to run on ``lowered`` (on the text itself when that is None)."""

@@ -25,6 +25,7 @@ from factcheck_app.extract.cue_words import (
     _CAPTION_CREDIT,
     _CAPTION_START_RE,
     ATTRIBUTION,
+    COMPARISON,
     DIGIT_NUMBER_RE,
     HEDGE,
     NOT_PAST_EVENT,
@@ -239,3 +240,28 @@ def test_a_cue_fires_exactly_where_a_phrase_has_all_its_plain_words(text: str) -
 @given(st.text(st.sampled_from("0123456789٣٢x-T "), max_size=8))
 def test_a_value_led_by_a_year_is_what_the_regex_finds(value: str) -> None:
     assert checkworthiness._is_year_led(value) == (re.match(r"\d{4}", value) is not None)
+
+
+# The plain words of every cue phrase, and what may sit right against them.
+_PHRASE_WORDS = sorted({w for cue in (ATTRIBUTION, HEDGE, OPINION, *(c for c, _ in _CUES))
+                        for sets in cue._needed.values() for words in sets for w in words})
+_PHRASE_TEXT = st.lists(st.one_of(st.sampled_from(_PHRASE_WORDS), st.sampled_from([" ", " ", "x", "é", "1", "\n", "-", "."])),
+                        max_size=16).map("".join)
+
+
+@settings(max_examples=1500)
+@given(st.one_of(_SENTENCE, _PHRASE_TEXT))
+def test_a_cue_is_found_by_its_phrases_where_its_whole_regex_matches(text: str) -> None:
+    exotic = checkworthiness._EXOTIC.search(text) is not None
+    folded = {w.lower() for w in re.findall(r"\w+", text.translate(checkworthiness._FOLD))}
+    lowered = None if exotic else text.lower()
+    for cue in (ATTRIBUTION, HEDGE, OPINION, *(c for c, _ in _CUES)):
+        assert cue.found(folded, text, lowered) == (cue.regex.search(text) is not None)
+
+
+def test_a_phrase_found_by_itself_starts_at_a_word_boundary() -> None:
+    text = "more said xmore than ever_ than"
+    folded = set(re.findall(r"\w+", text))
+    assert not COMPARISON.found(folded, text, text.lower())
+    assert COMPARISON.regex.search(text) is None
+    assert COMPARISON.found(folded | {"x"}, text + " more than", text.lower() + " more than")

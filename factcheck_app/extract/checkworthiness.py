@@ -207,6 +207,8 @@ def _facet_evidence(text: str, facets: list[Facet], lowered: str | None) -> floa
 # DIGIT_NUMBER_RE and _DIGIT_ORDINAL in one pass: they never match at the same place, and a
 # match of one ends before any place where the other starts, so the counts add up.
 _DIGITS_OR_ORDINAL = re.compile(r"\d(?<!\w\d)(?:[\d,.]*\b|\d*(?:st|nd|rd|th)\b)", re.I)
+# The same for an ASCII text, where \d and \w mean the same with the ASCII flag and are tested faster.
+_ASCII_DIGITS_OR_ORDINAL = re.compile(_DIGITS_OR_ORDINAL.pattern, re.I | re.A)
 # "the", "these" or "those", a space, and (group 1) what may start a number: the only places
 # where a count can point back. Only "th" is consumed, so no place hides inside another's match.
 _POINT_BACK_AT = re.compile(r"th(?=(?:e|ese|ose)\s+(\d|" + phrase_alternation(list(NUMBER_WORDS)) + "))")
@@ -223,7 +225,7 @@ def _count_token_numbers(text: str, lowered: str, tokens: list[str], words: set[
     for word in words:
         n += tokens.count(word)
     if has_digit:
-        n += len(_DIGITS_OR_ORDINAL.findall(text))
+        n += len((_ASCII_DIGITS_OR_ORDINAL if text.isascii() else _DIGITS_OR_ORDINAL).findall(text))
     if n:
         for m in _POINT_BACK_AT.finditer(lowered):
             at = m.start(1)

@@ -31,6 +31,7 @@ from factcheck_app.extract.cue_words import (
     NOT_PAST_EVENT,
     OPINION,
     PAST_EVENT_RE,
+    past_event_count,
     RECORD,
     WORD_NUMBER_RE,
     YEAR_RE,
@@ -191,7 +192,8 @@ def test_score_matches_the_plain_regex_computation(case: tuple[str, list[Facet]]
     assert score_sentence(text, facets) == _reference_score(text, facets)
 
 
-_ASCII_TEXT = st.text(st.characters(max_codepoint=127), max_size=40)
+_ASCII_TEXT = st.one_of(st.text(st.characters(max_codepoint=127), max_size=40),
+                        st.text(st.sampled_from("0123456789,.stndrhTHx _-\t"), max_size=20))
 
 
 @settings(max_examples=500)
@@ -201,6 +203,8 @@ def test_byte_tables_find_what_the_str_methods_and_regexes_find(text: str) -> No
     assert checkworthiness._ascii_split_count(raw) == len(text.split())
     assert bool(raw.translate(None, checkworthiness._NOT_DIGIT_BYTES)) == (re.search(r"\d", text) is not None)
     assert raw.translate(checkworthiness._ASCII_NOT_WORD_BYTES).decode("ascii").split() == re.findall(r"\w+", text.lower())
+    assert (checkworthiness._ASCII_DIGITS_OR_ORDINAL.findall(text)
+            == checkworthiness._DIGITS_OR_ORDINAL.findall(text))
 
 
 @settings(max_examples=500)
@@ -265,3 +269,12 @@ def test_a_phrase_found_by_itself_starts_at_a_word_boundary() -> None:
     assert not COMPARISON.found(folded, text, text.lower())
     assert COMPARISON.regex.search(text) is None
     assert COMPARISON.found(folded | {"x"}, text + " more than", text.lower() + " more than")
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(["launched", "Launched", "laUnched", "fired", "need", "seed", "bed", "ed", "red", "ted",
+                                 "abed", "xed", "EDed", "édited", "tested_", "_", "2", "é", "ſ", " ", "\n", "-", "’"]),
+                max_size=12).map("".join))
+def test_past_tense_verbs_found_in_the_reversed_text_are_those_of_the_regex(text: str) -> None:
+    expected = sum(1 for w in PAST_EVENT_RE.findall(text) if w not in NOT_PAST_EVENT)
+    assert past_event_count(text) == expected

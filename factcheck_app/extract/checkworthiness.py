@@ -31,6 +31,7 @@ from factcheck_app.extract.cue_words import (
     OPINION,
     WORD_NUMBER_RE,
     YEAR_RE,
+    CAPTION_WORDS,
     is_caption,
     is_word_char,
     past_event_count,
@@ -72,6 +73,11 @@ def _index_cues() -> dict[str, int]:
 
 _BITS_OF_WORD = _index_cues()
 _CUE_WORDS = frozenset(_BITS_OF_WORD)
+# Every word any cue, the caption test or the number count looks for among a sentence's tokens:
+# given only its tokens that are among these, each answers as given all of them, so the set of
+# all of them is never built.
+_VOCABULARY = frozenset().union(*(cue.vocabulary() for cue in (ATTRIBUTION, HEDGE, OPINION, *(c for c, _ in _CUES))),
+                                CAPTION_WORDS, NUMBER_WORDS)
 _QUOTE_MARKS = re.compile(r"[“\"«‘][^“”\"«»‘’]*[”\"»’]")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _COUNT_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
@@ -315,26 +321,26 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
         # no boundary, and one call beats one per word.
         if _EXOTIC.search(text) is not None:
             lowered = tokens = None
-            folded = {w.lower() for w in _WORD.findall(text.translate(_FOLD))}
+            hit = _VOCABULARY.intersection(w.lower() for w in _WORD.findall(text.translate(_FOLD)))
         else:
             lowered = text.lower()
             tokens = _word_tokens(lowered)
         has_digit = ANY_DIGIT_RE.search(text) is not None
         n_words = len(text.split())
     if tokens is not None:
-        folded = set(tokens)
+        hit = _VOCABULARY.intersection(tokens)
+    # ``hit``, the words among the tokens that some test looks for, stands in for them all below.
     # The cues the sentence's words may fire, as bits: only those are looked at (most
     # sentences hold the words of two or three). Number words are among them.
     bits = 0
-    hit = _CUE_WORDS.intersection(folded)
-    for word in hit:
+    for word in _CUE_WORDS.intersection(hit):
         bits |= _BITS_OF_WORD[word]
     x = -1.6
     if facets:  # without any, the evidence is 0.0, which changes no sum
         x += _facet_evidence(text, facets, lowered)
     # Numbers the facet finders may not have typed still signal a checkable claim.
     if tokens is None:
-        numbers = _count_numbers(text, folded, has_digit, lowered)
+        numbers = _count_numbers(text, hit, has_digit, lowered)
     elif has_digit or bits & _NUMBER_WORD_BIT:
         numbers = _count_token_numbers(text, lowered, tokens,
                                        _NUMBER_WORDS.intersection(hit) if bits & _NUMBER_WORD_BIT else (), has_digit)
@@ -345,9 +351,9 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     # A year starts "18", "19" or "20": three substring tests rule most texts out for less than the scan.
     if has_digit and ("20" in text or "19" in text or "18" in text):
         x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
-    if bits & _ATTRIBUTION_BIT and ATTRIBUTION.found(folded, text, lowered):
+    if bits & _ATTRIBUTION_BIT and ATTRIBUTION.found(hit, text, lowered):
         x += W["attribution"]
-    if bits & _HEDGE_BIT and HEDGE.fires(folded):
+    if bits & _HEDGE_BIT and HEDGE.fires(hit):
         x += W["hedge"] * min(HEDGE.count(text, lowered), 2)
     # Past-tense event verbs report something that happened: checkable.
     past = past_event_count(text)
@@ -358,15 +364,15 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     record = False
     if bits & _ANY_CUE_BITS:
         for bit, cue, weight in _CUE_TABLE:  # in the table's order, as the weights were always added
-            if bits & bit and cue.found(folded, text, lowered):
+            if bits & bit and cue.found(hit, text, lowered):
                 x += weight
                 record = record or cue is RECORD
-    if bits & _OPINION_BIT and OPINION.fires(folded):
+    if bits & _OPINION_BIT and OPINION.fires(hit):
         # "the worst deal ever" claims a record; a bare superlative is opinion.
         x -= (0.35 if record else 0.7) * min(OPINION.count(text, lowered), 3)
     if text.rstrip().endswith("?"):
         x -= W["question"]
-    if is_caption(text, folded, lowered):
+    if is_caption(text, hit, lowered):
         x -= 2.0
     # A sentence that is mostly quoted rhetoric: the checkable part is who said it.
     # Every quoted stretch opens with one of these marks; most sentences have none,

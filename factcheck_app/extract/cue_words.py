@@ -99,6 +99,11 @@ class Cue:
         self._phrases = {t: tuple(pairs) for t, pairs in of_trigger.items()}
         self._phrase_regexes: dict[str, IgnoreCasePattern] = {}
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the cue's tests look for among a text's tokens (``found``, ``fires``): they
+        answer the same given only the tokens that are among these."""
+        return frozenset(word for sets in self._needed.values() for words in sets for word in words)
+
     def words(self) -> frozenset[str]:
         """Every word that can make the cue fire: its one-word phrases and its triggers."""
         return self._words | self.triggers
@@ -245,9 +250,14 @@ _CAPTION_AGENCY_RE = re.compile(
 _CAPTION_CREDIT = Cue([r"photo (?:by|credit|courtesy)", r"image (?:by|credit|courtesy)"])
 
 
+# The words is_caption looks for among a text's tokens.
+CAPTION_WORDS = _CAPTION_CREDIT.vocabulary()
+
+
 def is_caption(text: str, folded_words: set[str], lowered: str | None) -> bool:
     """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."
-    (``lowered`` is ``plain_lower(text)``)."""
+    (``lowered`` is ``plain_lower(text)``; ``folded_words`` its word tokens, lower-cased, or
+    those of them among CAPTION_WORDS)."""
     return bool(_CAPTION_START_RE.match(text)
                 or ("(" in text and _CAPTION_AGENCY_RE.search(text))
                 or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.search(text, lowered)))

@@ -35,6 +35,7 @@ from factcheck_app.extract.cue_words import (
     RECORD,
     WORD_NUMBER_RE,
     YEAR_RE,
+    is_caption,
 )
 from factcheck_app.extract.facet_kinds import kind_weight
 
@@ -278,3 +279,15 @@ def test_a_phrase_found_by_itself_starts_at_a_word_boundary() -> None:
 def test_past_tense_verbs_found_in_the_reversed_text_are_those_of_the_regex(text: str) -> None:
     expected = sum(1 for w in PAST_EVENT_RE.findall(text) if w not in NOT_PAST_EVENT)
     assert past_event_count(text) == expected
+
+
+@settings(max_examples=1000)
+@given(st.one_of(_SENTENCE, _PHRASE_TEXT))
+def test_the_tests_on_words_answer_the_same_given_only_the_words_they_look_for(text: str) -> None:
+    folded = set(re.findall(r"\w+", text.lower()))
+    hit = checkworthiness._VOCABULARY.intersection(folded)
+    lowered = None if checkworthiness._EXOTIC.search(text) else text.lower()
+    for cue in (ATTRIBUTION, HEDGE, OPINION, *(c for c, _ in _CUES)):
+        assert cue.fires(hit) == cue.fires(folded)
+        assert cue.found(hit, text, lowered) == cue.found(folded, text, lowered)
+    assert is_caption(text, hit, lowered) == is_caption(text, folded, lowered)

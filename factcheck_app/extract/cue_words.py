@@ -250,6 +250,7 @@ _CAPTION_AGENCY_RE = re.compile(
 _CAPTION_CREDIT = Cue([r"photo (?:by|credit|courtesy)", r"image (?:by|credit|courtesy)"])
 
 
+_CAPTION_FIRST_LETTERS = ("i", "p", "f")
 # The words is_caption looks for among a text's tokens.
 CAPTION_WORDS = _CAPTION_CREDIT.vocabulary()
 
@@ -258,7 +259,11 @@ def is_caption(text: str, folded_words: set[str], lowered: str | None) -> bool:
     """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."
     (``lowered`` is ``plain_lower(text)``; ``folded_words`` its word tokens, lower-cased, or
     those of them among CAPTION_WORDS)."""
-    return bool(_CAPTION_START_RE.match(text)
+    # The opening shape starts (after any space) with "in", "photo", "image" or "file": a text whose
+    # first letter is none of theirs is not tried (without ``lowered``, i.e. with one of the
+    # letters the flag folds to "i", "k" or "s", it always is).
+    opens = lowered is None or lowered.lstrip()[:1] in _CAPTION_FIRST_LETTERS
+    return bool((opens and _CAPTION_START_RE.match(text))
                 or ("(" in text and _CAPTION_AGENCY_RE.search(text))
                 or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.search(text, lowered)))
 

@@ -291,3 +291,14 @@ def test_the_tests_on_words_answer_the_same_given_only_the_words_they_look_for(t
         assert cue.fires(hit) == cue.fires(folded)
         assert cue.found(hit, text, lowered) == cue.found(folded, text, lowered)
     assert is_caption(text, hit, lowered) == is_caption(text, folded, lowered)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([" ", "\n", "\u00a0", "In", "in", "\u0130n", "\u0131n", "this", "photo", "Photo", "image",
+                                 "file", "FILE", ":", "(AP)", "by", "x", "The", "undated", "file photo", "File Photo", "in this photo",
+                                 "Photo:", "image :"]), max_size=8).map("".join))
+def test_a_caption_opening_is_tried_only_where_its_first_letter_is(text: str) -> None:
+    lowered = None if checkworthiness._EXOTIC.search(text) else text.lower()
+    folded = {w.lower() for w in re.findall(r"\w+", text.translate(checkworthiness._FOLD))}
+    expected = bool(_CAPTION_START_RE.match(text) or _CAPTION_AGENCY_RE.search(text) or _CAPTION_CREDIT.regex.search(text))
+    assert is_caption(text, folded, lowered) == expected

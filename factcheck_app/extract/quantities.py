@@ -141,6 +141,7 @@ _AND_A_HALF = re.compile(r"(?:[^\S\n]+|-)and(?:[^\S\n]+|-)a(?:[^\S\n]+|-)half\b"
 # A number someone calls or dials ("called 911", "dial 999"): a phone number, not an amount.
 _DIAL_WORDS = frozenset("call calls called calling dial dials dialed dialled dialing dialling text texted".split())
 _DIALLED_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DIAL_WORDS))})[^\S\n]+$", re.IGNORECASE)
+_RANK_OR_DIAL_WORDS = _RANK_LOWER | _DIAL_WORDS
 # "the 777 program": a number naming a thing (a model, a programme), not counting it.
 _THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+$")
 # Things news names by a number: "the 777 program", "the 737 jet", "the 5G network" is no count either.
@@ -251,23 +252,30 @@ def _from_match(body: str, m: re.Match, cur_m: re.Match | None, names: set[str])
         if not cur and _glued_before(body, num_start):
             return None
         before = _plain_word_before(body, num_start)
-        kind = _rank_or_name(body, num_start, cur, before)
+        if before is not None and before.islower() and before not in _RANK_OR_DIAL_WORDS:
+            kind = dialled = None  # "cut 1,200": a plain lower-case word, no rank, name or dialling word
+        else:
+            kind = _rank_or_name(body, num_start, cur, before)
+            dialled = _dialled_before(body, num_start, before)
         if kind == "name":
             names.add(num)
-        if kind or _phone_or_clock(body, num_start, num_end) or _not_an_amount(body, num, num_start, num_end, before):
+        if kind or _phone_or_clock(body, num_start, num_end) or _not_an_amount(body, num, num_start, num_end, dialled):
             return None
         after = body[num_end:num_end + 1]
         if after in _ASCII_LETTERS and _GLUED.match(body, num_end).group().lower() not in _GLUED_OK:
             return None  # an ordinal ("70th") or a code ("7e7", "150px", "A330-300E")
         if after == "/" and body[num_end + 1:num_end + 2].isdigit():
             return None  # "9/11", "24/7": a date, a ratio or a name, not an amount
-        value = decimal_value(num.replace(",", ""))  # what number_value gives for the digits the pattern takes
+        value = _digits_value(num)
         if hi and (number_value(hi) or 0) <= (value or 0):
             return None  # "a 5-4 ruling", "won 3-1": a tally or score, not a range
         if not (cur or scale_word or pct) and "," not in num and _MODEL_AFTER.match(body, num_end) \
                 and (value or 0) >= 100:
             return None  # a model number: "the 787 Dreamliner"
-        approx_m = _approx_before(body, cur_m.start() if cur_m else m.start())
+        if cur_m is None and before is not None and before.lower() not in _APPROX_LAST:
+            approx_m = None  # "cut 1,200": the word before ends no approximation
+        else:
+            approx_m = _approx_before(body, cur_m.start() if cur_m else num_start)
     if value is None:
         return None
     if scale_word:
@@ -303,19 +311,25 @@ def _from_match(body: str, m: re.Match, cur_m: re.Match | None, names: set[str])
     return Facet("quantity", start, end, body[start:end], value=value, unit=unit, subtype=subtype, vague=vague)
 
 
-def _not_an_amount(body: str, num: str, start: int, end: int, before: str | None) -> bool:
+def _not_an_amount(body: str, num: str, start: int, end: int, dialled: bool) -> bool:
     """Numbers that are codes, not amounts: a leading zero ("03-7619056"), a number dialled
-    ("called 911"), the number of a list item or heading ("3." opening a line). ``before`` is
-    ``_plain_word_before(body, start)``."""
+    ("called 911"), the number of a list item or heading ("3." opening a line). ``dialled``
+    says whether a word of calling or dialling comes right before the number."""
     if len(num) > 1 and num[0] == "0" and num[1].isdigit():
         return True
-    if _dialled_before(body, start, before):
+    if dialled:
         after = _WORDS_AFTER.match(body, end)
         return not (after and _plural_like(after.group(1)))
     if body[end:end + 1] not in ".)":
         return False
     line_start = body.rfind("\n", 0, start) + 1
     return not body[line_start:start].strip() and (end + 1 == len(body) or body[end + 1].isspace())
+
+
+def _digits_value(num: str) -> float | int | None:
+    """``number_value`` of the digits the quantity pattern takes ("1,200", "3.5"), read directly."""
+    digits = num.replace(",", "")
+    return int(digits) if "." not in digits else decimal_value(digits)
 
 
 def _plain_word_before(body: str, pos: int) -> str | None:
@@ -418,8 +432,11 @@ def _cannot_start(body: str, pos: int, firsts: frozenset[str]) -> bool:
 
 def _currency_after(body: str, end: int) -> re.Match | None:
     """The currency words right after a number ending at ``end`` ("US dollars", " (USD)"), if any."""
-    if _cannot_start(body, end, _CURRENCY_TAIL_FIRST):
-        return None
+    c = body[end:end + 1]
+    if c == " ":
+        c = body[end + 1:end + 2]
+    if c.isascii() and not c.isspace() and c not in _CURRENCY_TAIL_FIRST:
+        return None  # as _cannot_start: after at most one space, a character no currency word starts with
     return _CURRENCY_TAIL.match(body, end)
 
 
@@ -512,11 +529,16 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
         return end, None, subtype
     words: list[tuple[str, int]] = []
     pos = end
-    of = None if _cannot_start(body, pos, _OF_FIRST) else _OF_DET.match(body, pos)
+    # as _cannot_start: a plain character after at most one space rules "of the", "and a half" in or out
+    nxt = body[end + 1:end + 2] if c == " " else c
+    settled = nxt.isascii() and not nxt.isspace()
+    of = _OF_DET.match(body, pos) if not settled or nxt in _OF_FIRST else None
     of_phrase = bool(of)
     if of:
         pos = of.end()
-    half = None if _cannot_start(body, pos, _AND_FIRST) else _AND_A_HALF.match(body, pos)
+        half = None if _cannot_start(body, pos, _AND_FIRST) else _AND_A_HALF.match(body, pos)
+    else:
+        half = _AND_A_HALF.match(body, pos) if not settled or nxt in _AND_FIRST else None
     if half:
         pos = half.end()  # "two and a half years": the unit follows the fraction
     for _ in range(4 if of_phrase else 3):
@@ -529,17 +551,16 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
             break
         if low.endswith("ly") and len(low) > 4:
             break  # an adverb: "30,000 jobs, mostly ..."
-        words.append((token, w.end()))
         pos = w.end()
-        low0 = words[0][0].lower()
-        if len(words) == 1 and not of_phrase:
-            if low0 in TIME_UNITS:
+        words.append((token, pos))
+        if len(words) == 1 and not of_phrase:  # the first word: a unit, a currency or a time span
+            if low in TIME_UNITS:
                 return end, None, "duration"
-            if low0 in UNIT_WORDS:
-                return w.end(), token, "measure"
-            if low0 in CURRENCY_WORDS:
+            if low in UNIT_WORDS:
+                return pos, token, "measure"
+            if low in CURRENCY_WORDS:
                 tail = _CURRENCY_TAIL.match(body, end)
-                return (tail.end() if tail else w.end()), CURRENCY_WORDS[low0], "money"
+                return (tail.end() if tail else pos), CURRENCY_WORDS[low], "money"
     head = None
     for i in range(len(words) - 1, -1, -1):
         if _plural_like(words[i][0]):

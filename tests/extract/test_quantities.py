@@ -200,6 +200,11 @@ def test_words_before_a_number_read_without_the_regexes_match_them(body: str) ->
         assert q._name_before(body, pos, word) == (name.group(1) if name else None)
         assert q._dialled_before(body, pos, word) == bool(q._DIALLED_BEFORE.search(body, max(0, pos - 12), pos))
         assert _span(q._approx_before(body, pos)) == _span(_approx_reference(body, pos))
+        if word is not None and word.lower() not in q._APPROX_LAST:  # the shortcut taken for such words
+            assert _approx_reference(body, pos) is None
+        if word is not None and word.islower() and word not in q._RANK_OR_DIAL_WORDS:
+            assert not (q._RANK_BEFORE.search(before) or q._NAME_BEFORE.search(before)
+                        or q._DIALLED_BEFORE.search(body, max(0, pos - 12), pos))
 
 
 @settings(max_examples=400)
@@ -238,7 +243,7 @@ def test_phone_numbers_found_without_walking_the_text_match_the_walk(body: str) 
     for m in re.finditer(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", body):
         assert q._phone_or_clock(body, *m.span()) == _phone_reference(body, *m.span())
         num = m.group()
-        assert q.decimal_value(num.replace(",", "")) == number_value(num)
+        assert q._digits_value(num) == number_value(num)
 
 
 @settings(max_examples=300)

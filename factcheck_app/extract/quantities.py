@@ -24,7 +24,6 @@ from factcheck_app.extract.number_words import (
     SCALES,
     TENS,
     UNITS,
-    decimal_value,
     longest_first,
     number_value,
     ordinal_value,  # noqa: F401 - callers read it from here
@@ -171,17 +170,18 @@ def find_quantities(body: str, exclude: list[Facet] | None = None) -> list[Facet
     plain: list[tuple[Facet, str]] = []  # digit facets with no currency, scale or percent
     found: list[Facet] = []
     for pattern in (_DIGIT_QUANTITY, _WORD_QUANTITY):
+        digits = pattern is _DIGIT_QUANTITY
         for m in pattern.finditer(body):
             s = m.start()
-            if s and (body[s - 1].isalnum() or body[s - 1] == "_"):
-                continue  # inside a word or a longer number
             if covered[s]:
                 continue  # part of a date or time: "April 11", "in 2007"
-            cur_m = _currency_before(body, s) if pattern is _DIGIT_QUANTITY else None
+            if s and (body[s - 1].isalnum() or body[s - 1] == "_"):
+                continue  # inside a word or a longer number
+            cur_m = _currency_before(body, s) if digits else None
             facet = _from_match(body, m, cur_m, names)
             if facet is not None:
                 found.append(facet)
-                if pattern is _DIGIT_QUANTITY and not (cur_m or m.group("scale") or m.group("pct")):
+                if digits and not (cur_m or any(m.group("scale", "pct"))):
                     plain.append((facet, m.group("num")))
     if names:
         # "their 737 narrowbody" when the article also says "Boeing 737": the model, not a count
@@ -329,7 +329,11 @@ def _not_an_amount(body: str, num: str, start: int, end: int, dialled: bool) -> 
 def _digits_value(num: str) -> float | int | None:
     """``number_value`` of the digits the quantity pattern takes ("1,200", "3.5"), read directly."""
     digits = num.replace(",", "")
-    return int(digits) if "." not in digits else decimal_value(digits)
+    if "." not in digits:
+        return int(digits)
+    # as decimal_value does for ASCII digits: whole numbers ("3.0") as int
+    whole, _, fraction = digits.partition(".")
+    return int(whole) if not fraction.strip("0") else float(digits)
 
 
 def _plain_word_before(body: str, pos: int) -> str | None:
@@ -382,7 +386,7 @@ def _covered(blocked: list[tuple[int, int]], size: int) -> bytearray:
     (a date or time), so each number's check is one lookup. Like ``_trim_to_free``, a span
     covers at most ``_MAX_BLOCK`` characters from its start."""
     covered = bytearray(size + 1)
-    ones = b"\x01" * _MAX_BLOCK
+    ones = memoryview(b"\x01" * _MAX_BLOCK)
     for start, end in blocked:
         end = min(end, start + _MAX_BLOCK, size)
         if end > start:
@@ -405,7 +409,10 @@ def _approx_before(body: str, pos: int) -> re.Match | None:
         window = body[max(0, pos - 30):pos]
         if window.isascii():
             window = window.lower()
-            if not any(word in window for word in needs):
+            for word in needs:
+                if word in window:
+                    break
+            else:
                 return None  # "of 2,000" with no "upwards" or "excess" before it
     return _APPROX_BEFORE.search(body, max(0, pos - 30), pos)
 
@@ -575,7 +582,7 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
             return end, None, subtype
     if words[head][0].lower() in TIME_UNITS:
         return end, None, "duration"
-    unit = " ".join(t for t, _ in words[: head + 1])
+    unit = words[0][0] if head == 0 else " ".join([t for t, _ in words[: head + 1]])
     return words[head][1], unit, subtype
 
 

@@ -278,3 +278,12 @@ def test_bare_scale_after_digits_never_has_an_article() -> None:
         s = m.start()
         if body[s - 1:s] == " " and body[s - 2:s - 1] in q._DIGIT_CHARS:
             assert q._A_BEFORE.search(body, max(0, s - 4), s) is None
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.integers(-10**15, 10**15), st.floats(0, 1e6, allow_nan=False)),
+       st.sampled_from(sorted(set(q.SCALES.values()))))
+def test_scaling_an_int_directly_matches_the_decimal_route(value, scale) -> None:
+    from decimal import Decimal
+    d = Decimal(str(value)) * scale
+    assert q.scaled(value, scale) == (int(d) if d == d.to_integral_value() else float(d))

@@ -249,8 +249,8 @@ def _from_match(body: str, m: re.Match, cur_m: re.Match | None, names: set[str])
     else:
         num_start = m.start("num")
         num_end = m.end("hi") if hi else m.end("num")
-        if not cur and _glued_before(body, num_start):
-            return None
+        if not cur and body[num_start - 1:num_start] != " " and _glued_before(body, num_start):
+            return None  # (a space before the number is the common case, and never glues)
         before = _plain_word_before(body, num_start)
         if before is not None and before.islower() and before not in _RANK_OR_DIAL_WORDS:
             kind = dialled = None  # "cut 1,200": a plain lower-case word, no rank, name or dialling word
@@ -467,20 +467,18 @@ def _glued_before(body: str, num_start: int) -> bool:
     return prev == "-" and num_start > 1 and body[num_start - 2].isalnum()
 
 
-def _no_phone_run(near: str, next_out: str) -> bool:
-    """True when the characters beside a number (``near`` next to it, ``next_out`` one further;
-    "" past the text) add nothing but spaces, dots or hyphens to its run of phone characters:
-    then the run stripped is the number itself, which is no phone number."""
-    return near not in _PHONE_CHARS or (near in _RUN_EDGE and next_out not in _PHONE_CHARS)
-
-
 def _phone_or_clock(body: str, start: int, end: int) -> bool:
     """A phone number ("555-123-4567", "+44 20 7946 0958") or a clock time ("16:08")."""
     if body[end:end + 1] == ":" and body[end + 1:end + 2].isdigit():
         return True
-    if _no_phone_run(body[start - 1:start], body[start - 2:start - 1] if start >= 2 else "") \
-            and _no_phone_run(body[end:end + 1], body[end + 1:end + 2]):
-        return False  # the common case, decided without walking the text
+    # The common case, decided without walking the text: when the characters on each side add
+    # nothing but a space, dot or hyphen to the run of phone characters, the run stripped is
+    # the number itself, which is no phone number.
+    near = body[start - 1:start]
+    if near not in _PHONE_CHARS or (near in _RUN_EDGE and (body[start - 2] if start >= 2 else "") not in _PHONE_CHARS):
+        near = body[end:end + 1]
+        if near not in _PHONE_CHARS or (near in _RUN_EDGE and body[end + 1:end + 2] not in _PHONE_CHARS):
+            return False
     left = start
     while left > 0 and body[left - 1] in _PHONE_CHARS:
         left -= 1

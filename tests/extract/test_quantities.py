@@ -239,6 +239,7 @@ def _phone_reference(body: str, start: int, end: int) -> bool:
 @settings(max_examples=400)
 @given(_TEXT)
 @example(_ALL_PIECES)
+@example("Call 555-123-4567 or +44 20 7946 0958 at 16:08, (20) 7946 or 5.-3 5 -3 7- 8 9 .(1 2-(")
 def test_phone_numbers_found_without_walking_the_text_match_the_walk(body: str) -> None:
     for m in re.finditer(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", body):
         assert q._phone_or_clock(body, *m.span()) == _phone_reference(body, *m.span())

@@ -129,6 +129,8 @@ _APPROX_LAST = frozenset("""about around approximately roughly nearly almost som
 estimated under above below of all only just net additional""".split())
 # Of those, the words that are a whole phrase and end no longer one ("just over" ends in "over").
 _APPROX_ALONE = frozenset("about around approximately roughly nearly almost some above below all only just net".split())
+# Last words that end only two-word phrases ("more than", "up to", "at least", "an estimated").
+_APPROX_PAIRS = frozenset("than to least most estimated additional".split())
 # Last words that end only longer phrases, and a word one of which must come before them.
 _APPROX_NEEDS = {"than": ("more", "less", "fewer"), "of": ("upwards", "excess"), "to": ("up", "close"),
                  "least": ("at",), "most": ("at",), "estimated": ("an",)}
@@ -414,6 +416,12 @@ def _approx_before(body: str, pos: int) -> re.Match | None:
                     break
             else:
                 return None  # "of 2,000" with no "upwards" or "excess" before it
+        if last in _APPROX_PAIRS and cut > 0 and body[pos - 1] == " " and body[cut + 1:pos - 1].isalpha():
+            # "more than 40": a two-word phrase can only start at the word before, when both
+            # are plain words one space apart
+            first = body.rfind(" ", max(0, pos - 30), cut)
+            if first >= 0 and body[first + 1:cut].isalpha():
+                return _APPROX_BEFORE.match(body, first + 1, pos)
     return _APPROX_BEFORE.search(body, max(0, pos - 30), pos)
 
 
@@ -731,27 +739,25 @@ def _join_ranges(body: str, facets: list[Facet]) -> list[Facet]:
     """'between 50 and 60 X' becomes one range facet; in '20 to 25 percent' the first
     number takes the unit (and scale) of the second."""
     out: list[Facet] = []
-    i = 0
-    while i < len(facets):
-        f = facets[i]
-        nxt = facets[i + 1] if i + 1 < len(facets) else None
+    joined = False  # the facet went into the range before it
+    for f, nxt in zip(facets, facets[1:] + [None]):
+        if joined:
+            joined = False
+            continue
         if nxt is not None:
-            between = None
-            if _AND_GAP.fullmatch(body, f.end, nxt.start):
-                between = _BETWEEN_BEFORE.search(body[max(0, f.start - 8):f.start])
-            if between:
+            if _AND_GAP.fullmatch(body, f.end, nxt.start) \
+                    and (between := _BETWEEN_BEFORE.search(body[max(0, f.start - 8):f.start])):
                 start = f.start - len(between.group())
                 value = _inherit_scale(f, nxt)
                 out.append(Facet("quantity", start, nxt.end, body[start:nxt.end], value=value,
                                  unit=nxt.unit or f.unit, subtype="range", vague=f.vague))
-                i += 2
+                joined = True
                 continue
             if f.unit is None and nxt.unit is not None and _TO_GAP.fullmatch(body, f.end, nxt.start):
                 f.unit = nxt.unit
                 f.subtype = nxt.subtype
                 f.value = _inherit_scale(f, nxt)
         out.append(f)
-        i += 1
     return out
 
 

@@ -254,7 +254,7 @@ def _from_match(body: str, m: re.Match, cur_m: re.Match | None, names: set[str])
         if not cur and body[num_start - 1:num_start] != " " and _glued_before(body, num_start):
             return None  # (a space before the number is the common case, and never glues)
         before = _plain_word_before(body, num_start)
-        if before is not None and before.islower() and before not in _RANK_OR_DIAL_WORDS:
+        if before is not None and before.islower() and _word_end(before) not in _RANK_OR_DIAL_WORDS:
             kind = dialled = None  # "cut 1,200": a plain lower-case word, no rank, name or dialling word
         else:
             kind = _rank_or_name(body, num_start, cur, before)
@@ -339,8 +339,9 @@ def _digits_value(num: str) -> float | int | None:
 
 
 def _plain_word_before(body: str, pos: int) -> str | None:
-    """The word ending one space before ``pos`` when it is plain ASCII letters with a space
-    before it, all within the 12 characters the rank, name and dialling rules look at; else None.
+    """The word ending one space before ``pos`` when it is plain ASCII letters (and apostrophes:
+    "country's") with a space before it, all within the 12 characters the rank, name and
+    dialling rules look at; else None.
 
     For such a word those rules' regexes reduce to a lookup of the word, which is much
     cheaper than searching the window, and nearly every number in news follows one."""
@@ -350,14 +351,20 @@ def _plain_word_before(body: str, pos: int) -> str | None:
     if cut < 0:
         return None
     word = body[cut + 1:pos - 1]
-    return word if word.isascii() and word.isalpha() else None
+    return word if word.isascii() and (word.isalpha() or word.replace("'", "").isalpha()) else None
+
+
+def _word_end(word: str) -> str:
+    """The letters after a plain word's last apostrophe ("s" of "country's"), lower-cased: the
+    word a rule that wants a whole word (``\b``) right before the number can see."""
+    return word[word.rfind("'") + 1:].lower()
 
 
 def _dialled_before(body: str, start: int, word: str | None) -> bool:
     """True when a word of dialling or calling ends right before ``start`` ("called 911");
     ``word`` is ``_plain_word_before(body, start)``."""
     if word is not None:
-        return word.lower() in _DIAL_WORDS
+        return _word_end(word) in _DIAL_WORDS
     return _DIALLED_BEFORE.search(body, max(0, start - 12), start) is not None
 
 
@@ -379,7 +386,7 @@ def _rank_before(body: str, num_start: int, word: str | None) -> bool:
     """True when a rank or label word ends right before ``num_start`` ("No. 1", "#3", "page 12");
     ``word`` is ``_plain_word_before(body, num_start)``."""
     if word is not None:
-        return word.lower() in _RANK_LOWER
+        return _word_end(word) in _RANK_LOWER
     return _RANK_BEFORE.search(body[max(0, num_start - 12):num_start]) is not None
 
 

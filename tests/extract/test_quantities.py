@@ -174,7 +174,7 @@ _PIECE_LIST = [
 _PIECES = st.sampled_from(_PIECE_LIST)
 _TEXT = st.lists(_PIECES, max_size=16).map("".join)
 # Every piece once before a number, so each is tried whatever the random draws.
-_ALL_PIECES = "".join(f"{p}5 " for p in _PIECE_LIST)
+_ALL_PIECES = "".join(f"{p}5 {p} 5 " for p in _PIECE_LIST)
 
 
 def _approx_reference(body: str, pos: int):

@@ -442,6 +442,10 @@ def _currency_before(body: str, s: int) -> re.Match | None:
     return None
 
 
+# ASCII characters that are not white space, and "" (past the text): what _cannot_start calls plain.
+_PLAIN_ASCII = frozenset(c for c in map(chr, range(128)) if not c.isspace()) | {""}
+
+
 def _cannot_start(body: str, pos: int, firsts: frozenset[str]) -> bool:
     """True when the text at ``pos``, after at most one space, is a plain ASCII character
     outside ``firsts``: then a pattern that must start there (after optional spaces) with
@@ -449,7 +453,7 @@ def _cannot_start(body: str, pos: int, firsts: frozenset[str]) -> bool:
     c = body[pos:pos + 1]
     if c == " ":
         c = body[pos + 1:pos + 2]
-    return c.isascii() and not c.isspace() and c not in firsts
+    return c in _PLAIN_ASCII and c not in firsts
 
 
 def _currency_after(body: str, end: int) -> re.Match | None:
@@ -457,7 +461,7 @@ def _currency_after(body: str, end: int) -> re.Match | None:
     c = body[end:end + 1]
     if c == " ":
         c = body[end + 1:end + 2]
-    if c.isascii() and not c.isspace() and c not in _CURRENCY_TAIL_FIRST:
+    if c in _PLAIN_ASCII and c not in _CURRENCY_TAIL_FIRST:
         return None  # as _cannot_start: after at most one space, a character no currency word starts with
     return _CURRENCY_TAIL.match(body, end)
 
@@ -551,7 +555,7 @@ def _unit_after(body: str, end: int, subtype: str) -> tuple[int, str | None, str
     pos = end
     # as _cannot_start: a plain character after at most one space rules "of the", "and a half" in or out
     nxt = body[end + 1:end + 2] if c == " " else c
-    settled = nxt.isascii() and not nxt.isspace()
+    settled = nxt in _PLAIN_ASCII
     of = _OF_DET.match(body, pos) if not settled or nxt in _OF_FIRST else None
     of_phrase = bool(of)
     if of:

@@ -398,6 +398,7 @@ def _covered(blocked: list[tuple[int, int]], size: int) -> bytearray:
     ones = memoryview(b"\x01" * _MAX_BLOCK)
     for start, end in blocked:
         end = min(end, start + _MAX_BLOCK, size)
+        start = max(start, 0)  # a slice from a negative index would wrap round
         if end > start:
             covered[start:end] = ones[:end - start]
     return covered

@@ -390,17 +390,24 @@ def _rank_before(body: str, num_start: int, word: str | None) -> bool:
     return _RANK_BEFORE.search(body[max(0, num_start - 12):num_start]) is not None
 
 
+_ONES = [b"\x01" * n for n in range(_MAX_BLOCK + 1)]  # the run of ones to mark a span of each length
+
+
 def _covered(blocked: list[tuple[int, int]], size: int) -> bytearray:
     """One byte per character of the text, 1 where the character lies inside a blocked span
     (a date or time), so each number's check is one lookup. Like ``_trim_to_free``, a span
     covers at most ``_MAX_BLOCK`` characters from its start."""
     covered = bytearray(size + 1)
-    ones = memoryview(b"\x01" * _MAX_BLOCK)
     for start, end in blocked:
-        end = min(end, start + _MAX_BLOCK, size)
-        start = max(start, 0)  # a slice from a negative index would wrap round
+        # (comparisons rather than min and max: this runs once per date in the text)
+        if end > start + _MAX_BLOCK:
+            end = start + _MAX_BLOCK
+        if end > size:
+            end = size
+        if start < 0:
+            start = 0  # a slice from a negative index would wrap round
         if end > start:
-            covered[start:end] = ones[:end - start]
+            covered[start:end] = _ONES[end - start]
     return covered
 
 

@@ -347,7 +347,7 @@ def _plain_word_before(body: str, pos: int) -> str | None:
     cheaper than searching the window, and nearly every number in news follows one."""
     if pos < 2 or body[pos - 1] != " ":
         return None
-    cut = body.rfind(" ", max(0, pos - 12), pos - 1)
+    cut = body.rfind(" ", pos - 12 if pos > 12 else 0, pos - 1)
     if cut < 0:
         return None
     word = body[cut + 1:pos - 1]
@@ -413,7 +413,7 @@ def _covered(blocked: list[tuple[int, int]], size: int) -> bytearray:
 
 def _approx_before(body: str, pos: int) -> re.Match | None:
     """The approximation phrase ending right before ``pos`` ("about ", "more than "), if any."""
-    cut = body.rfind(" ", max(0, pos - 16), pos - 1)
+    cut = body.rfind(" ", pos - 16 if pos > 16 else 0, pos - 1)
     last = body[cut + 1:pos].strip().lower()
     if last not in _APPROX_LAST:
         return None

@@ -322,8 +322,8 @@ def _not_an_amount(body: str, num: str, start: int, end: int, dialled: bool) -> 
     if dialled:
         after = _WORDS_AFTER.match(body, end)
         return not (after and _plural_like(after.group(1)))
-    if body[end:end + 1] not in ".)":
-        return False
+    if end >= len(body) or body[end] not in ".)":
+        return False  # ("" is in every string: a number ending the text is no list item)
     line_start = body.rfind("\n", 0, start) + 1
     return not body[line_start:start].strip() and (end + 1 == len(body) or body[end + 1].isspace())
 

@@ -288,3 +288,8 @@ def test_scaling_an_int_directly_matches_the_decimal_route(value, scale) -> None
     from decimal import Decimal
     d = Decimal(str(value)) * scale
     assert q.scaled(value, scale) == (int(d) if d == d.to_integral_value() else float(d))
+
+
+@pytest.mark.parametrize("text, expected", [("12", [("12", 12, None)]), ("Votes\n\n 40", [("40", 40, None)])])
+def test_a_number_ending_the_text_is_read(text, expected):
+    assert quantities(text) == expected

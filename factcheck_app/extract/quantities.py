@@ -83,7 +83,7 @@ _WORD_QUANTITY = re.compile(
 _A_BEFORE = re.compile(r"(?<![\w-])(?:a|an|A|An)[^\S\n]+$")
 _APPROX_BEFORE = re.compile(rf"(?<![\w-])(?P<approx>{_APPROX})[^\S\n]+$", re.IGNORECASE)
 _ANAPHORIC_BEFORE = re.compile(r"(?<![\w-])(?:the|these|those|The|These|Those)[^\S\n]+$")
-_MULTIPLES = ['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions', 'tens']
+_MULTIPLES = ["dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"]
 _VAGUE = re.compile(
     rf"(?P<mult>{_cased(_MULTIPLES)})[^\S\n]+of\b"
     rf"(?:[^\S\n]+(?P<mult2>thousands|millions)[^\S\n]+of\b)?")
@@ -355,8 +355,8 @@ def _plain_word_before(body: str, pos: int) -> str | None:
 
 
 def _word_end(word: str) -> str:
-    """The letters after a plain word's last apostrophe ("s" of "country's"), lower-cased: the
-    word a rule that wants a whole word (``\b``) right before the number can see."""
+    """The letters after a plain word's last apostrophe ("s" of "country's"), lower-cased: all
+    that a rule wanting a whole word right before the number can see of it."""
     return word[word.rfind("'") + 1:].lower()
 
 

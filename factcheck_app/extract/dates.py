@@ -165,9 +165,15 @@ def _try(body: str, published: dt.date | None, m: re.Match, prefix: _Prefix | No
     s = m.start()
     if s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE):
         return  # glued to a word, a currency sign or a number
-    pre = prefix.search(body, max(0, s - 36), s) if prefix is not None else None
+    if prefix is None:
+        hit: re.Match | _Hit = m  # a rule without a prefix: its handler reads the match itself
+    else:
+        pre = prefix.search(body, max(0, s - 36), s)
+        if pre is None and prefix.required:
+            return  # the handler would refuse the hit: the rule needs its word before the key word
+        hit = _Hit(m, pre, prefix)
     try:
-        got = handler(_Hit(m, pre), body, published)
+        got = handler(hit, body, published)
     except (OverflowError, ValueError):
         return  # resolves outside the calendar (a published date near year 1 or 9999)
     if got is not None and got[0] < got[1]:
@@ -559,7 +565,7 @@ def _h_named_day(m: re.Match, body: str, pub: dt.date | None):
 
 def _h_fiscal_year(m: re.Match, body: str, pub: dt.date | None):
     """'fiscal 2020', 'fiscal year 2020', 'FY2020', 'FY20': TIMEX3's fiscal year value FY2020."""
-    y = m.group("fy")
+    y = m.group("fy") or m.group("fy2")  # "fiscal 2020" or "FY20"
     year = int(y) if len(y) == 4 else _year2(y, pub)
     return m.start(), m.end(), f"FY{year}", "date"
 
@@ -709,16 +715,22 @@ class _Prefix:
 
     ``last_words`` lists the words such a prefix can end with; the regex only
     runs when the word before the core is one of them (or a number, when
-    ``numbers`` is set), which spares a regex search at most hits.
+    ``numbers`` is set), which spares a regex search at most hits. ``required``:
+    the rule's handler refuses a hit without the prefix, so it is not even called.
+    ``names`` and ``core_names`` are the group names of the prefix and of the
+    core(s) it stands before, for ``_Hit``'s look-ups.
     """
 
-    __slots__ = ("pattern", "_regex", "last_words", "numbers")
+    __slots__ = ("pattern", "_regex", "last_words", "numbers", "required", "_names", "core_names")
 
-    def __init__(self, pattern: str, last_words: str | None, numbers: bool = False):
+    def __init__(self, pattern: str, last_words: str | None, numbers: bool = False, required: bool = False):
         self.pattern = r"(?<![\w-])(?:" + pattern + ")$"
         self._regex: re.Pattern | None = None
+        self._names: frozenset[str] = frozenset()
         self.last_words = frozenset(last_words.split()) if last_words else None
         self.numbers = numbers
+        self.required = required
+        self.core_names: frozenset[str | int] | None = None
 
     @property
     def regex(self) -> re.Pattern:
@@ -726,7 +738,19 @@ class _Prefix:
         # compiling all of them at import slows every process start.
         if self._regex is None:
             self._regex = re.compile(self.pattern, re.IGNORECASE)
+            self._names = frozenset(self._regex.groupindex)
         return self._regex
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The prefix's group names (it has matched, so its regex is compiled)."""
+        return self._names
+
+    def stands_before(self, core: re.Pattern) -> None:
+        """Record the group names of a core this prefix stands before (all its cores have the same)."""
+        names = frozenset(core.groupindex) | frozenset(range(core.groups + 1))
+        assert self.core_names in (None, names), "a prefix shared by cores with different groups"
+        self.core_names = names
 
     def search(self, body: str, lo: int, hi: int) -> re.Match | None:
         if self.last_words is not None:
@@ -738,8 +762,8 @@ class _Prefix:
         return self.regex.search(body, lo, hi)
 
 
-def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False) -> _Prefix:
-    return _Prefix(pattern, last_words, numbers)
+def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False, required: bool = False) -> _Prefix:
+    return _Prefix(pattern, last_words, numbers, required)
 
 
 def _occurrences(body: str, needle: str) -> list[int]:
@@ -766,6 +790,34 @@ def _before_decade_ends(digits: int) -> Callable[[str], list[int]]:
 def _before_slashes(body: str) -> list[int]:
     """Where a date written with slashes ("4/11/2017") can start: one or two digits before a slash."""
     return sorted({at - k for at in _occurrences(body, "/") for k in (1, 2) if at >= k})
+
+
+_ISO_FIRST_DASH = re.compile(r"-(?=[01][0-9]-)")
+
+
+def _before_iso_dashes(body: str) -> list[int]:
+    """Where an ISO date ("2008-03-01") can start: four characters before a dash that is followed
+    by a month's two digits and another dash (a scan for a literal dash skips ahead in C)."""
+    return [m.start() - 4 for m in _ISO_FIRST_DASH.finditer(body) if m.start() >= 4]
+
+
+_DIGITS = frozenset("0123456789")
+# The "m" of "am", "pm", "a.m.", "p.m." (a scan for a literal "m" skips ahead in C; the
+# look-behind runs only at each "m").
+_AM_PM_M = re.compile(r"m(?:(?<=[ap]m)|(?<=[ap]\.m))")
+
+
+def _before_times(body: str) -> list[int]:
+    """Where a time of day ("18:00 UTC", "9 a.m.", "5pm") can start: one or two digits before a
+    colon, or before "am", "pm", "a.m.", "p.m." and the spaces (not line breaks) in between."""
+    starts = {at - k for at in _occurrences(body, ":") for k in (1, 2)}
+    for m in _AM_PM_M.finditer(body):
+        at = m.start() - (1 if body[m.start() - 1] != "." else 2)  # where "am" or "a.m." starts
+        while at and body[at - 1] != "\n" and body[at - 1].isspace():
+            at -= 1
+        if at and body[at - 1] in _DIGITS:  # the hour's last digit
+            starts.update((at - 1, at - 2))
+    return sorted(at for at in starts if at >= 0)
 
 
 def _at_apostrophes(body: str) -> list[int]:
@@ -803,7 +855,7 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
      _prefix(rf"(?:(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+)?the{_W}+|(?P<wd2>{'|'.join(WEEKDAYS)}),?{_W}+",
              " ".join(WEEKDAYS) + " the"), _h_day_month, None),
     (_core(rf"(?P<mon>{_MONTH})\.?,?{_W}+(?:of{_W}+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), None, _h_month_year, _MONTH_KEYS),
-    (_core(r"((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), None, _h_iso, None),
+    (_core(r"((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), None, _h_iso, _before_iso_dashes),
     (_core(r"([0-9][0-9]?)/([0-9][0-9]?)/([0-9]{4}|[0-9]{2})(?![\w/])"), None, _h_slash, _before_slashes),
     (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_weekday, WEEKDAYS),
     (_core(rf"(?P<mon>{_MONTH_FULL})\b(?!(?:{_W}|\.)*[0-9])"),
@@ -813,15 +865,17 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
     (_core(rf"(?P<rel>{_ci('today|tonight|yesterday|tomorrow')})\b(?:{_W}+(?:morning|afternoon|evening|night)\b)?"),
      _prefix(rf"(?:earlier|later){_W}+", "earlier later"), _h_relative_day,
      ("today", "tonight", "yesterday", "tomorrow")),
-    (_core(rf"(?P<rel>night|morning|afternoon|evening)\b"), _prefix(rf"(?P<mod>last|this){_W}+", "last this"), _h_relative_day,
+    (_core(rf"(?P<rel>night|morning|afternoon|evening)\b"), _prefix(rf"(?P<mod>last|this){_W}+", "last this", required=True), _h_relative_day,
      ("night", "morning", "afternoon", "evening")),
     (_core(rf"(?P<unit>{_ci('week|month|year|decade|century')})\b(?!['’]s{_W}+[0-9])"),
      _prefix(rf"(?P<mod>last|this|next|(?:the{_W}+)?(?:past|previous|coming)|the{_W}+last|the{_W}+next"
-             rf"|earlier{_W}+this|later{_W}+this|so{_W}+far{_W}+this){_W}+", "last this next past previous coming"), _h_relative_unit, ("week", "month", "year", "decade", "century")),
+             rf"|earlier{_W}+this|later{_W}+this|so{_W}+far{_W}+this){_W}+", "last this next past previous coming",
+             required=True), _h_relative_unit, ("week", "month", "year", "decade", "century")),
     (_core(rf"(?:previous{_W}+year|year{_W}+(?:before|previous|earlier|ago))\b"),
      _prefix(rf"(?P<det>the|a){_W}+", "the a"), _h_year_ref, ("previous", "year")),
     (_core(rf"(?P<unit>days?|weeks?|months?|years?|decades?){_W}+ago\b"),
-     _prefix(rf"(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an){_W}+", nums.CARDINAL_WORDS + " a an", numbers=True), _h_ago, ("day", "week", "month", "year", "decade")),
+     _prefix(rf"(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an){_W}+", nums.CARDINAL_WORDS + " a an", numbers=True,
+                                                                                  required=True), _h_ago, ("day", "week", "month", "year", "decade")),
     (_core(rf"{_ci('early|late|mid')}(?:{_W}|-)+(?P<year>{_YEAR}\b|{_YEAR_WORDS})"), None, _h_year_part, ("early", "late", "mid")),
     (_core(rf"{_ci('beginning|start|end|middle|turn|close')}{_W}+of{_W}+(?P<year>{_YEAR}\b|(?:the|this|last|next){_W}+(?:year|month)\b)"),
      _prefix(rf"the{_W}+", "the"), _h_year_part,
@@ -829,7 +883,7 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
     (_core(rf"(?P<part>{_ci('quarter|half')})\b(?:{_W}+(?:of|in){_W}+(?P<fiscal>{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?)?"
            rf"(?P<year>{_YEAR}\b|{_YEAR_WORDS}))?"),
      _prefix(rf"(?:(?P<lead>the|last|this){_W}+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_W}|-)",
-             "first second third fourth final last 1st 2nd 3rd 4th"),
+             "first second third fourth final last 1st 2nd 3rd 4th", required=True),
      _h_quarter, ("quarter", "half")),
     (_core(rf"Q(?P<q>[1-4])(?:{_W}+(?P<year>{_YEAR})\b)?(?!\w)"), None, _h_q_code, None),
     (_core(rf"(?:{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?(?P<fy>{_YEAR})|FY{_W}?(?P<fy2>{_YEAR}|[0-9]{{2}}))\b"),
@@ -841,17 +895,21 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
      _prefix(rf"(?:(?P<mod>last|this|next|early|late|mid-?){_W}+)?(?:the{_W}+)?", "last this next early late mid the"), _h_season, tuple(SEASONS)),
     (_core(r"(?P<dec>[12][0-9][0-9]0)['’]?s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(3)),
     (_core(r"(?P<dec>(?:'|’)[0-9]0)s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(2)),
-    (_core(rf"{_ci('century')}\b"), _prefix(rf"(?:the{_W}+)?{_ORD_BEFORE}(?:{_W}|-)+"), _h_century, ("century",)),
-    (_core(rf"{_ci('anniversary')}\b"), _prefix(rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year){_W}+"),
+    (_core(rf"{_ci('century')}\b"), _prefix(rf"(?:the{_W}+)?{_ORD_BEFORE}(?:{_W}|-)+", required=True), _h_century, ("century",)),
+    (_core(rf"{_ci('anniversary')}\b"), _prefix(rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year){_W}+", required=True),
      _h_anniversary, ("anniversary",)),
     (_core(rf"(?P<year>{_YEAR}){_NA}"), None, _h_year, None),
-    (_core(r"(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _prefix(rf"(?:in|since|of|class{_W}+of|until|by){_W}+", "in since of until by"),
+    (_core(r"(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _prefix(rf"(?:in|since|of|class{_W}+of|until|by){_W}+", "in since of until by", required=True),
      _h_short_year, _at_apostrophes),
     (_core(rf"[0-9][0-9]?(?:(?P<min>:[0-5][0-9])?{_W}*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:{_W}*{_ZONE})?"
-           rf"|:[0-5][0-9]{_W}*{_ZONE})(?:{_W}+(?:on{_W}+)?(?P<wd>{_WEEKDAY})\b)?"), None, _h_time, None),
-    (_core(rf"{_ci('weekend')}\b"), _prefix(rf"(?P<mod>this|last|next|over{_W}+the|at{_W}+the){_W}+", "this last next the"), _h_weekend, ("weekend",)),
+           rf"|:[0-5][0-9]{_W}*{_ZONE})(?:{_W}+(?:on{_W}+)?(?P<wd>{_WEEKDAY})\b)?"), None, _h_time, _before_times),
+    (_core(rf"{_ci('weekend')}\b"), _prefix(rf"(?P<mod>this|last|next|over{_W}+the|at{_W}+the){_W}+", "this last next the", required=True), _h_weekend, ("weekend",)),
 ]
 
+
+for _core_re, _before, _handler, _keys in _RULES:
+    if _before is not None:
+        _before.stands_before(_core_re)
 
 
 def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]], dict[str, str | None]]:
@@ -876,10 +934,13 @@ def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, H
 
 _KEYWORD_RULES, _SHORTER_KEY = _keyword_index()
 # Key words are written in lower case, Title case or capitals: found in the lower-cased body (one
-# alternation, a third of the size), each hit then checked against the body as written. The
-# look-behind skips words glued to a letter, a digit, a currency sign or a number ("market",
-# "$5"), where every rule's match would be refused.
-_KEYWORD_SCAN = re.compile(r"(?<![\w$£€¥.,])" + nums.word_alternation(_KEYWORD_RULES))
+# alternation, a third of the size), each hit then checked against the body as written. Words
+# glued to a letter, a digit, a currency sign or a number ("market", "$5") are skipped, as every
+# rule's match there would be refused: the scan matches the character before the word, which
+# must be none of those. (A look-behind would say the same, but a pattern that opens with one
+# is tried at every character; one that opens with a character class skips ahead in C.) The
+# body is scanned with a space put before it, so a word at its very start has its character too.
+_KEYWORD_SCAN = re.compile(r"[^\w$£€¥.,]" + nums.word_alternation(_KEYWORD_RULES))
 _CASED_KEYWORDS: re.Pattern | None = None
 
 
@@ -889,9 +950,9 @@ def _keyword_hits(body: str) -> Iterator[tuple[int, str]]:
     if "\u0130" in body:  # "İ" lower-cases to two characters: every offset after it would move
         yield from _cased_keyword_hits(body)
         return
-    for hit in _KEYWORD_SCAN.finditer(body.lower()):
-        pos = hit.start()
-        word: str | None = hit.group()
+    for hit in _KEYWORD_SCAN.finditer(" " + body.lower()):
+        pos = hit.start()  # the word's start in ``body``: the space put before it shifts by one
+        word: str | None = hit.group()[1:]
         while word is not None:
             written = body[pos:pos + len(word)]
             if written == word or written == word.upper() or written == word[:1].upper() + word[1:]:
@@ -927,21 +988,21 @@ class _Hit:
     one group in alternative branches).
     """
 
-    __slots__ = ("core", "pre")
+    __slots__ = ("core", "pre", "_rule")
 
-    def __init__(self, core: re.Match, pre: re.Match | None):
+    def __init__(self, core: re.Match, pre: re.Match | None, rule: _Prefix):
         self.core = core
         self.pre = pre
+        self._rule = rule  # the prefix, which knows its own and its core's group names
 
     def _where(self, name):
-        if isinstance(name, int):
-            return self.core
         # Unrolled (core, then prefix): handlers ask for groups tens of thousands of times a megabyte.
-        core = self.core
-        if name in core.re.groupindex and core.group(name) is not None:
-            return core
+        # A group number is the core's (``core_names`` holds them too).
+        rule = self._rule
+        if name in rule.core_names and self.core.group(name) is not None:
+            return self.core
         pre = self.pre
-        if pre is not None and name in pre.re.groupindex and pre.group(name) is not None:
+        if pre is not None and name in rule.names and pre.group(name) is not None:
             return pre
         return None
 

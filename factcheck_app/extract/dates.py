@@ -715,16 +715,21 @@ class _Prefix:
 
     ``last_words`` lists the words such a prefix can end with; the regex only
     runs when the word before the core is one of them (or a number, when
-    ``numbers`` is set), which spares a regex search at most hits. ``required``:
+    ``numbers`` is set), which spares a regex search at most hits. ``words``: the
+    most words (runs of non-space characters) a match can span, so the search
+    starts in front of the last ones; None where a run of hyphens and spaces
+    can repeat ("mid - - 1990s"). ``required``:
     the rule's handler refuses a hit without the prefix, so it is not even called.
     ``names`` and ``core_names`` are the group names of the prefix and of the
     core(s) it stands before, for ``_Hit``'s look-ups.
     """
 
-    __slots__ = ("pattern", "_regex", "last_words", "numbers", "required", "_names", "core_names")
+    __slots__ = ("pattern", "_regex", "last_words", "numbers", "required", "words", "_names", "core_names")
 
-    def __init__(self, pattern: str, last_words: str | None, numbers: bool = False, required: bool = False):
+    def __init__(self, pattern: str, last_words: str | None, numbers: bool = False, required: bool = False,
+                 words: int | None = None):
         self.pattern = r"(?<![\w-])(?:" + pattern + ")$"
+        self.words = words
         self._regex: re.Pattern | None = None
         self._names: frozenset[str] = frozenset()
         self.last_words = frozenset(last_words.split()) if last_words else None
@@ -753,17 +758,25 @@ class _Prefix:
         self.core_names = names
 
     def search(self, body: str, lo: int, hi: int) -> re.Match | None:
+        """The leftmost match of the prefix ending at ``hi`` and starting at ``lo`` or later."""
+        if self.last_words is None and self.words is None:
+            return self.regex.search(body, lo, hi)
+        tail = body[lo:hi].rsplit(None, self.words or 1)
         if self.last_words is not None:
-            tail = body[lo:hi].rsplit(None, 1)  # only the last word is wanted
             word = tail[-1].strip(",-").lower() if tail else ""
             if word not in self.last_words and word.split("-")[0] not in self.last_words \
                     and not (self.numbers and word[:1].isdigit()):
                 return None
+        if self.words is not None and len(tail) > self.words:
+            # A match spans at most ``words`` words, so none starts before the space in front of
+            # the last ones: the regex need not try the positions before it.
+            lo += len(tail[0])
         return self.regex.search(body, lo, hi)
 
 
-def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False, required: bool = False) -> _Prefix:
-    return _Prefix(pattern, last_words, numbers, required)
+def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False, required: bool = False,
+            words: int | None = None) -> _Prefix:
+    return _Prefix(pattern, last_words, numbers, required, words)
 
 
 def _occurrences(body: str, needle: str) -> list[int]:
@@ -776,20 +789,48 @@ def _occurrences(body: str, needle: str) -> list[int]:
     return found
 
 
+_ZERO_S = re.compile(r"0(?=s|['’]s)")  # a literal "0" first: the scan skips ahead in C
+
+
 def _before_decade_ends(digits: int) -> Callable[[str], list[int]]:
     """Where a decade written with ``digits`` characters before its final "0s" ("1990s": 3,
     "’90s": 2; "1990's" too) can start: that many characters before each "0s", "0's", "0’s"."""
     def where(body: str) -> list[int]:
-        ends = _occurrences(body, "0s")
-        if digits == 3:
-            ends += _occurrences(body, "0's") + _occurrences(body, "0’s")
-        return sorted(at - digits for at in ends if at >= digits)
+        ends = [m.start() for m in _ZERO_S.finditer(body)]
+        if digits == 2:  # "’90s": no apostrophe before the s
+            ends = [at for at in ends if body[at + 1] == "s"]
+        return [at - digits for at in ends if at >= digits]
     return where
 
 
 def _before_slashes(body: str) -> list[int]:
     """Where a date written with slashes ("4/11/2017") can start: one or two digits before a slash."""
     return sorted({at - k for at in _occurrences(body, "/") for k in (1, 2) if at >= k})
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _before_month_names(body: str) -> list[int]:
+    """Where a day before its month ("11 April", "3rd of May") can start: one to four characters
+    (the day's digits and "st", "nd", "rd", "th") before the spaces, and "of" and spaces, in
+    front of a month name written in Title case or capitals. A digit must stand there."""
+    starts = set()
+    for m in _MONTH_NAME.finditer(body):
+        at = m.start()
+        while at and body[at - 1] != "\n" and body[at - 1].isspace():
+            at -= 1
+        if at == m.start():
+            continue  # the day is followed by at least one space
+        ends = [at]
+        if body[at - 2:at] == "of":
+            of = at - 2
+            while of and body[of - 1] != "\n" and body[of - 1].isspace():
+                of -= 1
+            if of < at - 2:
+                ends.append(of)
+        starts.update(end - k for end in ends for k in (1, 2, 3, 4) if end >= k and body[end - k] in _DIGITS)
+    return sorted(starts)
 
 
 _ISO_FIRST_DASH = re.compile(r"-(?=[01][0-9]-)")
@@ -801,7 +842,6 @@ def _before_iso_dashes(body: str) -> list[int]:
     return [m.start() - 4 for m in _ISO_FIRST_DASH.finditer(body) if m.start() >= 4]
 
 
-_DIGITS = frozenset("0123456789")
 # The "m" of "am", "pm", "a.m.", "p.m." (a scan for a literal "m" skips ahead in C; the
 # look-behind runs only at each "m").
 _AM_PM_M = re.compile(r"m(?:(?<=[ap]m)|(?<=[ap]\.m))")
@@ -841,7 +881,7 @@ def _matches_at(core: re.Pattern, body: str, starts: list[int]) -> Iterator[re.M
 _ZONE = rf"\(?(?:{ZONE_RE})(?:{_W}*[+-]{_W}*[0-9]{{1,2}})?\)?"
 _MONTH_KEYS = tuple(MONTHS)
 _DECADE_BEFORE = _prefix(rf"(?:the{_W}+)?(?:(?:early|mid|late)(?:{_W}|-)+)?", "the early mid late")
-_WD_BEFORE = _prefix(rf"(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+(?:the{_W}+)?", " ".join(WEEKDAYS) + " the")
+_WD_BEFORE = _prefix(rf"(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+(?:the{_W}+)?", " ".join(WEEKDAYS) + " the", words=2)
 _ORD_BEFORE = rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD})"
 _YEAR_WORDS = rf"(?:this|last|next){_W}+year\b"
 
@@ -853,57 +893,57 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
      _WD_BEFORE, _h_month_day, _MONTH_KEYS),
     (_core(rf"(?P<day>{_DAY}){_W}+(?:of{_W}+)?(?P<mon>{_MONTH})\b\.?(?:,?{_W}+(?P<year>{_YEAR})\b)?"),
      _prefix(rf"(?:(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+)?the{_W}+|(?P<wd2>{'|'.join(WEEKDAYS)}),?{_W}+",
-             " ".join(WEEKDAYS) + " the"), _h_day_month, None),
+             " ".join(WEEKDAYS) + " the", words=2), _h_day_month, _before_month_names),
     (_core(rf"(?P<mon>{_MONTH})\.?,?{_W}+(?:of{_W}+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), None, _h_month_year, _MONTH_KEYS),
     (_core(r"((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), None, _h_iso, _before_iso_dashes),
     (_core(r"([0-9][0-9]?)/([0-9][0-9]?)/([0-9]{4}|[0-9]{2})(?![\w/])"), None, _h_slash, _before_slashes),
-    (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_weekday, WEEKDAYS),
+    (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming", words=1), _h_weekday, WEEKDAYS),
     (_core(rf"(?P<mon>{_MONTH_FULL})\b(?!(?:{_W}|\.)*[0-9])"),
      _prefix(rf"(?P<mod>last|next|this|early|late|mid-?|in|since|by|until|till|from|during|before|after|of){_W}*",
-             "last next this early late mid in since by until till from during before after of"),
+             "last next this early late mid in since by until till from during before after of", words=1),
      _h_month_alone, FULL_MONTHS),
     (_core(rf"(?P<rel>{_ci('today|tonight|yesterday|tomorrow')})\b(?:{_W}+(?:morning|afternoon|evening|night)\b)?"),
-     _prefix(rf"(?:earlier|later){_W}+", "earlier later"), _h_relative_day,
+     _prefix(rf"(?:earlier|later){_W}+", "earlier later", words=1), _h_relative_day,
      ("today", "tonight", "yesterday", "tomorrow")),
-    (_core(rf"(?P<rel>night|morning|afternoon|evening)\b"), _prefix(rf"(?P<mod>last|this){_W}+", "last this", required=True), _h_relative_day,
+    (_core(rf"(?P<rel>night|morning|afternoon|evening)\b"), _prefix(rf"(?P<mod>last|this){_W}+", "last this", required=True, words=1), _h_relative_day,
      ("night", "morning", "afternoon", "evening")),
     (_core(rf"(?P<unit>{_ci('week|month|year|decade|century')})\b(?!['’]s{_W}+[0-9])"),
      _prefix(rf"(?P<mod>last|this|next|(?:the{_W}+)?(?:past|previous|coming)|the{_W}+last|the{_W}+next"
              rf"|earlier{_W}+this|later{_W}+this|so{_W}+far{_W}+this){_W}+", "last this next past previous coming",
-             required=True), _h_relative_unit, ("week", "month", "year", "decade", "century")),
+             required=True, words=3), _h_relative_unit, ("week", "month", "year", "decade", "century")),
     (_core(rf"(?:previous{_W}+year|year{_W}+(?:before|previous|earlier|ago))\b"),
-     _prefix(rf"(?P<det>the|a){_W}+", "the a"), _h_year_ref, ("previous", "year")),
+     _prefix(rf"(?P<det>the|a){_W}+", "the a", words=1), _h_year_ref, ("previous", "year")),
     (_core(rf"(?P<unit>days?|weeks?|months?|years?|decades?){_W}+ago\b"),
      _prefix(rf"(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an){_W}+", nums.CARDINAL_WORDS + " a an", numbers=True,
-                                                                                  required=True), _h_ago, ("day", "week", "month", "year", "decade")),
+                                                                                  required=True, words=2), _h_ago, ("day", "week", "month", "year", "decade")),
     (_core(rf"{_ci('early|late|mid')}(?:{_W}|-)+(?P<year>{_YEAR}\b|{_YEAR_WORDS})"), None, _h_year_part, ("early", "late", "mid")),
     (_core(rf"{_ci('beginning|start|end|middle|turn|close')}{_W}+of{_W}+(?P<year>{_YEAR}\b|(?:the|this|last|next){_W}+(?:year|month)\b)"),
-     _prefix(rf"the{_W}+", "the"), _h_year_part,
+     _prefix(rf"the{_W}+", "the", words=1), _h_year_part,
      ("beginning", "start", "end", "middle", "turn", "close")),
     (_core(rf"(?P<part>{_ci('quarter|half')})\b(?:{_W}+(?:of|in){_W}+(?P<fiscal>{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?)?"
            rf"(?P<year>{_YEAR}\b|{_YEAR_WORDS}))?"),
      _prefix(rf"(?:(?P<lead>the|last|this){_W}+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_W}|-)",
-             "first second third fourth final last 1st 2nd 3rd 4th", required=True),
+             "first second third fourth final last 1st 2nd 3rd 4th", required=True, words=2),
      _h_quarter, ("quarter", "half")),
     (_core(rf"Q(?P<q>[1-4])(?:{_W}+(?P<year>{_YEAR})\b)?(?!\w)"), None, _h_q_code, None),
     (_core(rf"(?:{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?(?P<fy>{_YEAR})|FY{_W}?(?P<fy2>{_YEAR}|[0-9]{{2}}))\b"),
      None, _h_fiscal_year, ("fiscal", "fy")),
     (_core(rf"(?P<name>(?i:{named_days.NAMED_DAY_RE}))\b"),
-     _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_named_day,
+     _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming", words=1), _h_named_day,
      named_days.FIRST_WORDS),
     (_core(rf"(?P<season>spring|Spring|summer|Summer|autumn|Autumn|winter|Winter|fall|Fall)\b(?:{_W}+(?:of{_W}+)?(?P<year>{_YEAR})\b)?"),
-     _prefix(rf"(?:(?P<mod>last|this|next|early|late|mid-?){_W}+)?(?:the{_W}+)?", "last this next early late mid the"), _h_season, tuple(SEASONS)),
+     _prefix(rf"(?:(?P<mod>last|this|next|early|late|mid-?){_W}+)?(?:the{_W}+)?", "last this next early late mid the", words=2), _h_season, tuple(SEASONS)),
     (_core(r"(?P<dec>[12][0-9][0-9]0)['’]?s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(3)),
     (_core(r"(?P<dec>(?:'|’)[0-9]0)s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(2)),
     (_core(rf"{_ci('century')}\b"), _prefix(rf"(?:the{_W}+)?{_ORD_BEFORE}(?:{_W}|-)+", required=True), _h_century, ("century",)),
-    (_core(rf"{_ci('anniversary')}\b"), _prefix(rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year){_W}+", required=True),
+    (_core(rf"{_ci('anniversary')}\b"), _prefix(rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year){_W}+", required=True, words=1),
      _h_anniversary, ("anniversary",)),
     (_core(rf"(?P<year>{_YEAR}){_NA}"), None, _h_year, None),
-    (_core(r"(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _prefix(rf"(?:in|since|of|class{_W}+of|until|by){_W}+", "in since of until by", required=True),
+    (_core(r"(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _prefix(rf"(?:in|since|of|class{_W}+of|until|by){_W}+", "in since of until by", required=True, words=2),
      _h_short_year, _at_apostrophes),
     (_core(rf"[0-9][0-9]?(?:(?P<min>:[0-5][0-9])?{_W}*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:{_W}*{_ZONE})?"
            rf"|:[0-5][0-9]{_W}*{_ZONE})(?:{_W}+(?:on{_W}+)?(?P<wd>{_WEEKDAY})\b)?"), None, _h_time, _before_times),
-    (_core(rf"{_ci('weekend')}\b"), _prefix(rf"(?P<mod>this|last|next|over{_W}+the|at{_W}+the){_W}+", "this last next the", required=True), _h_weekend, ("weekend",)),
+    (_core(rf"{_ci('weekend')}\b"), _prefix(rf"(?P<mod>this|last|next|over{_W}+the|at{_W}+the){_W}+", "this last next the", required=True, words=2), _h_weekend, ("weekend",)),
 ]
 
 
@@ -912,10 +952,9 @@ for _core_re, _before, _handler, _keys in _RULES:
         _before.stands_before(_core_re)
 
 
-def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]], dict[str, str | None]]:
+def _keyword_index() -> dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]]:
     """Per key word, the rules to try where it starts (rules keyed by a shorter word that
-    the hit starts with too: "middle" also tries the "mid" rule, "years" the "year" rules),
-    and per key word the longest shorter key word it starts with."""
+    the hit starts with too: "middle" also tries the "mid" rule, "years" the "year" rules)."""
     by_word: dict[str, list] = {}
     for core, prefix, handler, keys in _RULES:
         for k in () if keys is None or callable(keys) else keys:
@@ -928,37 +967,44 @@ def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, H
             if w.startswith(k):
                 rules += [r for r in rs if r not in rules]
         index[w] = rules
-    shorter = {w: max((k for k in words if k != w and w.startswith(k)), key=len, default=None) for w in words}
-    return index, shorter
+    return index
 
 
-_KEYWORD_RULES, _SHORTER_KEY = _keyword_index()
+_KEYWORD_RULES = _keyword_index()
 # Key words are written in lower case, Title case or capitals: found in the lower-cased body (one
 # alternation, a third of the size), each hit then checked against the body as written. Words
 # glued to a letter, a digit, a currency sign or a number ("market", "$5") are skipped, as every
 # rule's match there would be refused: the scan matches the character before the word, which
 # must be none of those. (A look-behind would say the same, but a pattern that opens with one
 # is tried at every character; one that opens with a character class skips ahead in C.) The
-# body is scanned with a space put before it, so a word at its very start has its character too.
-_KEYWORD_SCAN = re.compile(r"[^\w$£€¥.,]" + nums.word_alternation(_KEYWORD_RULES))
+# class names the ASCII word characters (a table look-up, where ``\w`` asks the Unicode
+# database at every character); a word after a letter or digit outside ASCII ("é") is dropped
+# after the scan. The body is scanned with a space put before it, so a word at its very start
+# has its character too. A key word followed by a letter ("market", "decision") is skipped:
+# every rule's core needs its first word to end there (a space, "\b", ".", "-", "'" or, for
+# "FY2020", a digit follows it), and that word is itself a key word, so the longest key word
+# the scan finds is the core's whole first word.
+_KEYWORD_SCAN = re.compile(r"[^0-9A-Za-z_$£€¥.,]" + nums.word_alternation(_KEYWORD_RULES) + "(?![a-z])")
 _CASED_KEYWORDS: re.Pattern | None = None
 
 
 def _keyword_hits(body: str) -> Iterator[tuple[int, str]]:
     """(start, key word) of every key word written in lower case, Title case or capitals that
-    is not glued to what precedes it, as a scan for those spellings (longest first) finds them."""
+    is not glued to what precedes it nor followed by a letter, as a scan for those spellings
+    (longest first) finds them. A word in mixed case ("DECade") is none: a shorter key word
+    inside it ("DEC") is followed by a letter."""
     if "\u0130" in body:  # "İ" lower-cases to two characters: every offset after it would move
         yield from _cased_keyword_hits(body)
         return
     for hit in _KEYWORD_SCAN.finditer(" " + body.lower()):
+        word = hit.group()
+        if not word.isascii() and word[0].isalnum():
+            continue  # glued to a letter or digit outside ASCII: ``\w`` before it
         pos = hit.start()  # the word's start in ``body``: the space put before it shifts by one
-        word: str | None = hit.group()[1:]
-        while word is not None:
-            written = body[pos:pos + len(word)]
-            if written == word or written == word.upper() or written == word[:1].upper() + word[1:]:
-                yield pos, word
-                break
-            word = _SHORTER_KEY[word]  # "DECadent": not "decade", but "DEC"
+        word = word[1:]
+        written = body[pos:pos + len(word)]
+        if written == word or written == word.upper() or written == word[:1].upper() + word[1:]:
+            yield pos, word
 
 
 def _cased_keyword_hits(body: str) -> Iterator[tuple[int, str]]:
@@ -969,8 +1015,13 @@ def _cased_keyword_hits(body: str) -> Iterator[tuple[int, str]]:
         _CASED_KEYWORDS = re.compile(nums.word_alternation(variants))
     for hit in _CASED_KEYWORDS.finditer(body):
         pos = hit.start()
+        if body[hit.end():hit.end() + 1].lower()[:1] in _ASCII_LETTERS:
+            continue  # followed by a letter, as ``_KEYWORD_SCAN`` skips it
         if not (pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE)):
             yield pos, hit.group().lower()
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 # Rules scanned for on their own: over the whole body, or only where ``where`` says a match can start.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract import named_days
@@ -109,7 +110,15 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
         for m in core.finditer(body) if where is None else _matches_at(core, body, where(body)):
             _try(body, published, m, prefix, handler, candidates)
     for pos, word in _keyword_hits(body):
+        if pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE):
+            continue  # glued: ``_try`` refuses every rule's match here
+        last = None  # the word before the key word, read once for all the rules tried here
         for core, prefix, handler in _KEYWORD_RULES[word]:
+            if prefix is not None and prefix.required and prefix.last_words is not None:
+                if last is None:
+                    last = _last_word(body, pos)
+                if not prefix.admits(last):
+                    continue  # the prefix cannot match, and the rule needs it
             m = core.match(body, pos)
             if m is not None:
                 _try(body, published, m, prefix, handler, candidates)
@@ -124,11 +133,10 @@ _FULL_DAY = re.compile(r"\d{4}-(\d{2})-(\d{2})")
 def _weekday_with_its_date(body: str, kept: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
     """"Saturday (May 18)", "Saturday, 18 May": the weekday names the date beside it, which wins."""
     out = list(kept)
-    for i in range(len(kept) - 1):
-        s, e, v, t = kept[i]
-        nxt = kept[i + 1]
-        if (t == "date" and body[s:e].strip().rstrip("’'s").lower() in WEEKDAYS and nxt[2]
-                and _FULL_DAY.fullmatch(nxt[2]) and nxt[0] - e <= 3
+    for i, ((s, e, v, t), nxt) in enumerate(zip(kept, kept[1:])):
+        # The cheap tests first: most dates have no other date right after them.
+        if (nxt[0] - e <= 3 and t == "date" and nxt[2] and _FULL_DAY.fullmatch(nxt[2])
+                and body[s:e].strip().rstrip("’'s").lower() in WEEKDAYS
                 and _BRACKETED_DATE.fullmatch(body, e, nxt[0])):
             out[i] = (s, e, nxt[2], t)
     return out
@@ -141,7 +149,7 @@ def _one_year_per_date(body: str, kept: list[tuple[int, int, str | None, str]]) 
     first: dict[tuple[str, str], str] = {}
     bare: list[int] = []
     for i, (s, e, v, t) in enumerate(kept):
-        m = _FULL_DAY.fullmatch(v) if v else None
+        m = _FULL_DAY.fullmatch(v) if v and len(v) == 10 else None  # the length spares the regex at most
         if m is None or t != "date" or not _MONTH_NAME.search(body, s, e):
             continue
         key = (m.group(1), m.group(2))
@@ -187,8 +195,9 @@ def _anchor_times(body: str, kept: list[tuple[int, int, str | None, str]]) -> li
     """A bare time of day ("at 18:00 UTC") takes the day of the nearest full date in
     its sentence ("made its first flight Tuesday ... at 18:00 UTC"), else the published day."""
     out = list(kept)
-    for i, (s, e, v, t) in enumerate(kept):
-        if t != "time" or v is None or any(w.lower() in body[s:e].lower() for w in WEEKDAYS):
+    for i in [i for i, c in enumerate(kept) if c[3] == "time"]:
+        s, e, v, t = kept[i]
+        if v is None or any(w.lower() in body[s:e].lower() for w in WEEKDAYS):
             continue
         best = None
         for j in (i - 1, i + 1):
@@ -203,9 +212,15 @@ def _anchor_times(body: str, kept: list[tuple[int, int, str | None, str]]) -> li
     return out
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _longest_first(cands: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
     """Drop candidates that overlap a longer one (one left-to-right sweep)."""
-    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    # By start, then longest first: two stable sorts by a C key (the later sort decides, ties keep
+    # the earlier order) instead of one by a Python key.
+    cands.sort(key=_END, reverse=True)
+    cands.sort(key=_START)
     kept: list[tuple[int, int, str | None, str]] = []
     for c in cands:
         if kept and c[0] < kept[-1][1]:
@@ -250,8 +265,8 @@ def _looks_future(body: str, start: int, end: int) -> bool:
     words = set(_LOWER_WORD.findall(low))
     if "be" in words and not _FUTURE_AUX.isdisjoint(words) and _FUTURE_PASSIVE_BEFORE.search(before):
         return True
-    if _PAST_VERB_BEFORE.search(before, max(0, len(before) - 30)):
-        return False  # the pattern ends at the date: its verb lies in the last few words
+    if _past_verb_ends(before):
+        return False
     if not _PAST_AUX.isdisjoint(words) and _PAST_AUXILIARY_BEFORE.search(before):
         return False
     if (not _FUTURE_WORDS.isdisjoint(words) or " is to" in low or " are to" in low) and _FUTURE_BEFORE.search(before):
@@ -260,6 +275,17 @@ def _looks_future(body: str, start: int, end: int) -> bool:
     # The regex runs only when one of its verbs is among the clause's words (most clauses have none).
     return ((" is on" in clause or " are on" in clause or not _SCHEDULED_WORDS.isdisjoint(_LOWER_WORD.findall(clause)))
             and bool(_SCHEDULED_BEFORE.search(clause)))
+
+
+def _past_verb_ends(before: str) -> bool:
+    """A past verb ends ``before`` ("said", "fell on"): ``_PAST_VERB_BEFORE`` searched in its last
+    30 characters. A match spans at most two words (the verb and "on"), so the search starts in
+    front of the last two words instead of trying every position of the 30."""
+    lo = len(before) - 30
+    tail = before.rsplit(None, 2)
+    if len(tail) == 3:
+        lo = max(lo, len(tail[0]))
+    return _PAST_VERB_BEFORE.search(before, max(0, lo)) is not None
 
 
 def _clause(before: str) -> str:
@@ -751,6 +777,12 @@ class _Prefix:
         """The prefix's group names (it has matched, so its regex is compiled)."""
         return self._names
 
+    def admits(self, word: str) -> bool:
+        """Whether the prefix can end with ``word``, the word before the core (lower case,
+        without "," and "-" around it, as ``last_word`` gives it)."""
+        return (self.last_words is None or word in self.last_words or word.split("-")[0] in self.last_words
+                or (self.numbers and word[:1].isdigit()))
+
     def stands_before(self, core: re.Pattern) -> None:
         """Record the group names of a core this prefix stands before (all its cores have the same)."""
         names = frozenset(core.groupindex) | frozenset(range(core.groups + 1))
@@ -762,16 +794,19 @@ class _Prefix:
         if self.last_words is None and self.words is None:
             return self.regex.search(body, lo, hi)
         tail = body[lo:hi].rsplit(None, self.words or 1)
-        if self.last_words is not None:
-            word = tail[-1].strip(",-").lower() if tail else ""
-            if word not in self.last_words and word.split("-")[0] not in self.last_words \
-                    and not (self.numbers and word[:1].isdigit()):
-                return None
+        if self.last_words is not None and not self.admits(tail[-1].strip(",-").lower() if tail else ""):
+            return None
         if self.words is not None and len(tail) > self.words:
             # A match spans at most ``words`` words, so none starts before the space in front of
             # the last ones: the regex need not try the positions before it.
             lo += len(tail[0])
         return self.regex.search(body, lo, hi)
+
+
+def _last_word(body: str, hi: int) -> str:
+    """The word before ``hi`` as ``_Prefix.admits`` takes it (a prefix's window is 36 characters)."""
+    tail = body[max(0, hi - 36):hi].rsplit(None, 1)
+    return tail[-1].strip(",-").lower() if tail else ""
 
 
 def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False, required: bool = False,
@@ -1039,12 +1074,13 @@ class _Hit:
     one group in alternative branches).
     """
 
-    __slots__ = ("core", "pre", "_rule")
+    __slots__ = ("core", "pre", "_rule", "_start")
 
     def __init__(self, core: re.Match, pre: re.Match | None, rule: _Prefix):
         self.core = core
         self.pre = pre
         self._rule = rule  # the prefix, which knows its own and its core's group names
+        self._start = pre.start() if pre is not None and pre.end() > pre.start() else core.start()
 
     def _where(self, name):
         # Unrolled (core, then prefix): handlers ask for groups tens of thousands of times a megabyte.
@@ -1059,15 +1095,23 @@ class _Hit:
 
     def group(self, name=0):
         if name == 0:
-            return self.core.string[self.start():self.end()]
-        m = self._where(name)
-        if m is None and name in _GROUP_ALIASES:
-            return self.group(_GROUP_ALIASES[name])
-        return m.group(name) if m is not None else None
+            return self.core.string[self._start:self.core.end()]
+        # ``_where`` written out: the most called method of the date finder.
+        rule = self._rule
+        if name in rule.core_names:
+            found = self.core.group(name)
+            if found is not None:
+                return found
+        pre = self.pre
+        if pre is not None and name in rule.names:
+            found = pre.group(name)
+            if found is not None:
+                return found
+        return self.group(_GROUP_ALIASES[name]) if name in _GROUP_ALIASES else None
 
     def start(self, name=None):
         if name is None:
-            return self.pre.start() if self.pre is not None and self.pre.end() > self.pre.start() else self.core.start()
+            return self._start
         m = self._where(name)
         return m.start(name) if m is not None else -1
 

@@ -106,10 +106,16 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
     with an a.m./p.m. or zone marker are reported with their date's value.
     """
     candidates: list[tuple[int, int, str | None, str]] = []
+    hits = list(_keyword_hits(body))
+    months = [pos for pos, word in hits if word in MONTHS]  # spares the day-before-month rule a scan of its own
     for core, prefix, handler, where in _SCAN_RULES:
-        for m in core.finditer(body) if where is None else _matches_at(core, body, where(body)):
+        if where is None:
+            found = core.finditer(body)
+        else:
+            found = _matches_at(core, body, where(body, months) if where is _before_month_names else where(body))
+        for m in found:
             _try(body, published, m, prefix, handler, candidates)
-    for pos, word in _keyword_hits(body):
+    for pos, word in hits:
         if pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE):
             continue  # glued: ``_try`` refuses every rule's match here
         last = None  # the word before the key word, read once for all the rules tried here
@@ -123,7 +129,8 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
             if m is not None:
                 _try(body, published, m, prefix, handler, candidates)
     kept = _one_year_per_date(body, _weekday_with_its_date(body, _anchor_times(body, _longest_first(candidates))))
-    return [Facet("date", s, e, body[s:e], value=v, subtype=t) for s, e, v, t in kept]
+    # Positional (kind, start, end, text, value, unit, speaker, subtype): keywords cost a third more.
+    return [Facet("date", s, e, body[s:e], v, None, None, t) for s, e, v, t in kept]
 
 
 _BRACKETED_DATE = re.compile(r",?[^\S\n]*[(\[]?[^\S\n]*$")
@@ -427,7 +434,7 @@ def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
         year = pub.year if month > pub.month else pub.year + 1
     elif mod == "this":
         pass
-    elif _NEXT_YEAR_NEAR.search(body, max(0, start - 80), m.end() + 80):
+    elif _next_year_near(body, max(0, start - 80), m.end() + 80):
         year += 1  # "in October next year"
     elif _looks_future(body, start, m.end()):
         if month < pub.month:
@@ -435,6 +442,12 @@ def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
     elif month > pub.month + 1:
         year -= 1  # a past-tense mention of a later month is last year's
     return start, m.end(), f"{year}-{month:02d}", "date"
+
+
+def _next_year_near(body: str, lo: int, hi: int) -> bool:
+    """``_NEXT_YEAR_NEAR`` in ``body[lo:hi]``: the regex runs only where the lower-cased text has
+    the words (its letters have no case-insensitive match but their capitals)."""
+    return "next year" in body[lo:hi].lower() and _NEXT_YEAR_NEAR.search(body, lo, hi) is not None
 
 
 def _h_relative_day(m: re.Match, body: str, pub: dt.date | None):
@@ -690,7 +703,7 @@ def is_year_in_context(body: str, start: int, end: int) -> bool:
     prev_char = body[start - 1] if start else " "
     if prev_char in "$£€¥#":
         return False
-    words = body[max(0, start - 16):start].split()
+    words = body[max(0, start - 16):start].rsplit(None, 1)  # only the last word is wanted
     prev = words[-1] if words else ""
     low = prev.lower().rstrip(".")
     if prev_char.isspace() and prev:
@@ -844,19 +857,23 @@ def _before_slashes(body: str) -> list[int]:
 
 
 _DIGITS = frozenset("0123456789")
+_DAY_OR_OF_ENDS = _DIGITS | frozenset("tdhf")
 
 
-def _before_month_names(body: str) -> list[int]:
+def _before_month_names(body: str, months: list[int] | None = None) -> list[int]:
     """Where a day before its month ("11 April", "3rd of May") can start: one to four characters
     (the day's digits and "st", "nd", "rd", "th") before the spaces, and "of" and spaces, in
-    front of a month name written in Title case or capitals. A digit must stand there."""
+    front of a month name written in Title case or capitals. A digit must stand there.
+
+    ``months``: where month names start, spaced from what precedes them (the date finder has
+    them from its key-word scan); else every place a month name starts, found by a scan."""
     starts = set()
-    for m in _MONTH_NAME.finditer(body):
-        at = m.start()
+    for month in [m.start() for m in _MONTH_NAME.finditer(body)] if months is None else months:
+        at = month
         while at and body[at - 1] != "\n" and body[at - 1].isspace():
             at -= 1
-        if at == m.start():
-            continue  # the day is followed by at least one space
+        if at == month or not at or body[at - 1] not in _DAY_OR_OF_ENDS:
+            continue  # a day is followed by at least one space, and ends in a digit, "st", "nd", "rd", "th" or "of"
         ends = [at]
         if body[at - 2:at] == "of":
             of = at - 2

@@ -222,6 +222,16 @@ def test_rules_tried_where_a_match_can_start_find_what_their_scan_finds(text: st
                 [m.span() for m in core.finditer(text)], core.pattern
 
 
+@settings(max_examples=600)
+@given(_TEXT)
+@example("On 3rd  of\tMarch, 12 Sept. and 2 MAY, 1 May")
+def test_days_before_months_tried_at_the_month_key_words_find_what_their_scan_finds(text: str) -> None:
+    core = next(rule[0] for rule in _dates._RULES if rule[3] is _dates._before_month_names)
+    months = [pos for pos, word in _dates._keyword_hits(text) if word in _dates.MONTHS]
+    assert [m.span() for m in _dates._matches_at(core, text, _dates._before_month_names(text, months))] == \
+        [m.span() for m in core.finditer(text)]
+
+
 _OLD_KEYWORD_SCAN = re.compile(r"(?<![\w$£€¥.,])" + word_alternation(_dates._KEYWORD_RULES))
 
 

@@ -85,9 +85,10 @@ _PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:did|didn't|didn’t|had|hadn't|hadn�
 # "will be signed on": a past participle after a future auxiliary is not a past verb.
 _FUTURE_PASSIVE_BEFORE = re.compile(r"\b(?:will|shall|to|'ll|’ll)\s+(?:be|have\s+been)\s+\w+(?:\s+on)?\s*$",
                                     re.IGNORECASE)
-_PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed|met|made|took|gave|sent|won|lost|fell|rose|hit|began|came|went"
-                               r"|left|held|saw|found|wrote|spoke|struck|shot|led|paid|sold|bought|brought|cut|put|quit"
-                               r"|was|were|had|did|died|killed)(?:\s+on)?\s*$", re.IGNORECASE)
+_PAST_VERBS = ("said told met made took gave sent won lost fell rose hit began came went left held saw found wrote spoke "
+               "struck shot led paid sold bought brought cut put quit was were had did died killed").split()
+_PAST_VERB_BEFORE = re.compile(rf"\b(?:said|told|\w+ed|{'|'.join(_PAST_VERBS[2:])})(?:\s+on)?\s*$", re.IGNORECASE)
+_PAST_VERB_SET = frozenset(_PAST_VERBS)
 _NEXT_YEAR_NEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
 
 
@@ -278,6 +279,8 @@ def _looks_future(body: str, start: int, end: int) -> bool:
         return False
     if (not _FUTURE_WORDS.isdisjoint(words) or " is to" in low or " are to" in low) and _FUTURE_BEFORE.search(before):
         return True
+    if " is on" not in low and " are on" not in low and _SCHEDULED_WORDS.isdisjoint(words):
+        return False  # the clause is part of ``low``: it has none of the scheduled verbs either
     clause = _clause(low)
     # The regex runs only when one of its verbs is among the clause's words (most clauses have none).
     return ((" is on" in clause or " are on" in clause or not _SCHEDULED_WORDS.isdisjoint(_LOWER_WORD.findall(clause)))
@@ -286,13 +289,28 @@ def _looks_future(body: str, start: int, end: int) -> bool:
 
 def _past_verb_ends(before: str) -> bool:
     """A past verb ends ``before`` ("said", "fell on"): ``_PAST_VERB_BEFORE`` searched in its last
-    30 characters. A match spans at most two words (the verb and "on"), so the search starts in
-    front of the last two words instead of trying every position of the 30."""
-    lo = len(before) - 30
-    tail = before.rsplit(None, 2)
-    if len(tail) == 3:
-        lo = max(lo, len(tail[0]))
-    return _PAST_VERB_BEFORE.search(before, max(0, lo)) is not None
+    30 characters, read word by word from the end (the regex would try every position).
+
+    The verb is a whole word (``\b`` before it, only spaces or "on" after it) that starts within
+    the 30 characters; a word outside ASCII goes to the regex (case-insensitive "s", "k" and "i"
+    also match "ſ", "K" and "İ", "ı")."""
+    lo = max(0, len(before) - 30)
+    text = before.rstrip()
+    for _ in range(2):  # the verb at the end, then the verb before a final "on"
+        start = len(text)
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        word = text[start:]
+        if not word.isascii():
+            return _PAST_VERB_BEFORE.search(before, lo) is not None
+        if start >= lo and word:
+            word = word.lower()
+            if word in _PAST_VERB_SET or (len(word) >= 3 and word.endswith("ed")):
+                return True
+        if word != "on" or start < 2 or not text[start - 1].isspace():
+            return False
+        text = text[:start].rstrip()
+    return False
 
 
 def _clause(before: str) -> str:

@@ -209,7 +209,7 @@ _PIECES = ["1", "2", "0", "9", "12", "31", "2017", "1990", "01", "03", "-", ":",
            "DECade", "decision", "market", "year", "years", "Year", "last", "LAST", "the", "past", "so far this",
            "twenty", "five", "a", "week", "weeks", "ago", "first", "quarter", "mid", "mid-", "Tuesday", "Tuesday,",
            "weekend", "weekends", "century", "21st", "said", "fell", "flooded", "on", "ON", "ed", "fy", "FY2020",
-           "Christmas", "é", "_", "$", ".", ",", "x", " ", " ", "  ", "\t", "\u00a0", "\n", "İ"]
+           "Christmas", "é", "_", "$", ".", ",", "x", " ", " ", "  ", "\t", "\u00a0", "\n", "İ", "ſaid", "KILLED", "\u212aILLED", "5ed", "won", "had", "will be", "opens", "is on"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
 
 

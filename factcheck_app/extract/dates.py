@@ -90,6 +90,8 @@ _PAST_VERBS = ("said told met made took gave sent won lost fell rose hit began c
 _PAST_VERB_BEFORE = re.compile(rf"\b(?:said|told|\w+ed|{'|'.join(_PAST_VERBS[2:])})(?:\s+on)?\s*$", re.IGNORECASE)
 _PAST_VERB_SET = frozenset(_PAST_VERBS)
 _NEXT_YEAR_NEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
+_LEADING_DIGITS = re.compile(r"[0-9]+")
+_SPACES = re.compile(r"\s+")
 
 
 # A date starting right after one of these (or a letter or digit) is glued to a
@@ -115,10 +117,12 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
         else:
             found = _matches_at(core, body, where(body, months) if where is _before_month_names else where(body))
         for m in found:
-            _try(body, published, m, prefix, handler, candidates)
+            s = m.start()
+            if not (s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE)):  # else glued to a word,
+                _try(body, published, m, prefix, handler, candidates)  # a currency sign or a number
     for pos, word in hits:
         if pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE):
-            continue  # glued: ``_try`` refuses every rule's match here
+            continue  # glued to a word, a currency sign or a number: every rule's match here is refused
         last = None  # the word before the key word, read once for all the rules tried here
         for core, prefix, handler in _KEYWORD_RULES[word]:
             if prefix is not None and prefix.required and prefix.last_words is not None:
@@ -177,10 +181,8 @@ def _one_year_per_date(body: str, kept: list[tuple[int, int, str | None, str]]) 
 
 def _try(body: str, published: dt.date | None, m: re.Match, prefix: _Prefix | None, handler: Handler,
          out: list[tuple[int, int, str | None, str]]) -> None:
-    """Run one rule's handler on a core match and keep what it returns."""
+    """Run one rule's handler on a core match (not glued to what precedes it) and keep what it returns."""
     s = m.start()
-    if s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE):
-        return  # glued to a word, a currency sign or a number
     if prefix is None:
         hit: re.Match | _Hit = m  # a rule without a prefix: its handler reads the match itself
     else:
@@ -349,7 +351,7 @@ Handler = Callable[[re.Match, str, "dt.date | None"], "tuple[int, int, str | Non
 
 def _h_month_day(m: re.Match, body: str, pub: dt.date | None):
     month = month_number(m.group("mon"))
-    day = int(re.match(r"[0-9]+", m.group("day")).group())
+    day = int(_LEADING_DIGITS.match(m.group("day")).group())
     if not 1 <= day <= 31:
         return None
     if m.group("year"):
@@ -385,7 +387,7 @@ def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
 
 def _h_day_month(m: re.Match, body: str, pub: dt.date | None):
     month = month_number(m.group("mon"))
-    day = int(re.match(r"[0-9]+", m.group("day")).group())
+    day = int(_LEADING_DIGITS.match(m.group("day")).group())
     if not 1 <= day <= 31:
         return None
     year = int(m.group("year")) if m.group("year") else (pub.year if pub else None)
@@ -495,7 +497,7 @@ def _h_relative_unit(m: re.Match, body: str, pub: dt.date | None):
     """last/this/next/the past/earlier this/later this + week/month/year/decade/century."""
     if m.group("mod") is None:
         return None  # the rule needs its word before the key word
-    mod = re.sub(r"\s+", " ", m.group("mod").lower())
+    mod = _SPACES.sub(" ", m.group("mod").lower())
     unit = m.group("unit").lower()
     if pub is None:
         return m.start(), m.end(), None, "date"
@@ -673,7 +675,7 @@ def _h_short_year(m: re.Match, body: str, pub: dt.date | None):
 def _h_time(m: re.Match, body: str, pub: dt.date | None):
     # A time needs "a.m."/"p.m." or a colon and a zone ("16:08 UTC"); a bare
     # "6:40" may be a score or a ratio.
-    hour = int(re.match(r"[0-9]+", m.group(0)).group())
+    hour = int(_LEADING_DIGITS.match(m.group(0)).group())
     if hour > (12 if m.group("ampm") else 23):
         return None
     if m.group("wd"):

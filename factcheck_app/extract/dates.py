@@ -120,12 +120,10 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
             s = m.start()
             if not (s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE)):  # else glued to a word,
                 _try(body, published, m, prefix, handler, candidates)  # a currency sign or a number
-    for pos, word in hits:
-        if pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE):
-            continue  # glued to a word, a currency sign or a number: every rule's match here is refused
+    for pos, word in hits:  # none glued to what precedes it
         last = None  # the word before the key word, read once for all the rules tried here
-        for core, prefix, handler in _KEYWORD_RULES[word]:
-            if prefix is not None and prefix.required and prefix.last_words is not None:
+        for core, prefix, handler, needs_word in _KEYWORD_RULES[word]:
+            if needs_word:
                 if last is None:
                     last = _last_word(body, pos)
                 if not prefix.admits(last):
@@ -1024,13 +1022,15 @@ for _core_re, _before, _handler, _keys in _RULES:
         _before.stands_before(_core_re)
 
 
-def _keyword_index() -> dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]]:
+def _keyword_index() -> dict[str, list[tuple[re.Pattern, _Prefix | None, Handler, bool]]]:
     """Per key word, the rules to try where it starts (rules keyed by a shorter word that
-    the hit starts with too: "middle" also tries the "mid" rule, "years" the "year" rules)."""
+    the hit starts with too: "middle" also tries the "mid" rule, "years" the "year" rules),
+    each with whether it needs a prefix that the word before the key word must admit."""
     by_word: dict[str, list] = {}
     for core, prefix, handler, keys in _RULES:
+        needs_word = prefix is not None and prefix.required and prefix.last_words is not None
         for k in () if keys is None or callable(keys) else keys:
-            by_word.setdefault(k, []).append((core, prefix, handler))
+            by_word.setdefault(k, []).append((core, prefix, handler, needs_word))
     words = set(by_word) | {w + "s" for w in ("day", "week", "month", "year", "decade")}
     index = {}
     for w in words:
@@ -1056,7 +1056,8 @@ _KEYWORD_RULES = _keyword_index()
 # every rule's core needs its first word to end there (a space, "\b", ".", "-", "'" or, for
 # "FY2020", a digit follows it), and that word is itself a key word, so the longest key word
 # the scan finds is the core's whole first word.
-_KEYWORD_SCAN = re.compile(r"[^0-9A-Za-z_$£€¥.,]" + nums.word_alternation(_KEYWORD_RULES) + "(?![a-z])")
+_KEY_WORD_SEPARATOR = r"[^0-9A-Za-z_$£€¥.,]"
+_KEYWORD_SCAN = re.compile(_KEY_WORD_SEPARATOR + nums.word_alternation(_KEYWORD_RULES) + "(?![a-z])")
 _CASED_KEYWORDS: re.Pattern | None = None
 
 
@@ -1064,7 +1065,9 @@ def _keyword_hits(body: str) -> Iterator[tuple[int, str]]:
     """(start, key word) of every key word written in lower case, Title case or capitals that
     is not glued to what precedes it nor followed by a letter, as a scan for those spellings
     (longest first) finds them. A word in mixed case ("DECade") is none: a shorter key word
-    inside it ("DEC") is followed by a letter."""
+    inside it ("DEC") is followed by a letter. The character before a word the scan admits
+    is never one that glues (a letter or digit, "_", "$", "£", "€", "¥", ".", ","), for every
+    character whose lower case is one character (the others go to the cased scan)."""
     if "\u0130" in body:  # "İ" lower-cases to two characters: every offset after it would move
         yield from _cased_keyword_hits(body)
         return

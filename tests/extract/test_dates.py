@@ -232,12 +232,22 @@ def test_days_before_months_tried_at_the_month_key_words_find_what_their_scan_fi
         [m.span() for m in core.finditer(text)]
 
 
+def test_a_character_the_key_word_scan_admits_before_a_word_never_glues_it() -> None:
+    separator = re.compile(_dates._KEY_WORD_SEPARATOR)
+    for code in range(0x110000):
+        char = chr(code)
+        low = char.lower()
+        if len(low) == 1:
+            admitted = separator.fullmatch(low) is not None and (low.isascii() or not low.isalnum())
+            assert admitted != (char.isalnum() or char in _dates._GLUED_BEFORE), hex(code)
+
+
 _OLD_KEYWORD_SCAN = re.compile(r"(?<![\w$£€¥.,])" + word_alternation(_dates._KEYWORD_RULES))
 
 
 def _rule_matches(text: str, hits) -> set[tuple[int, str, tuple[int, int]]]:
     """(position, rule, span) of every keyword rule's core that matches at a hit."""
-    return {(pos, core.pattern, m.span()) for pos, word in hits for core, _p, _h in _dates._KEYWORD_RULES[word]
+    return {(pos, core.pattern, m.span()) for pos, word in hits for core, _p, _h, _w in _dates._KEYWORD_RULES[word]
             if (m := core.match(text, pos)) is not None}
 
 

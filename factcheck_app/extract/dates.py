@@ -275,7 +275,7 @@ def _looks_future(body: str, start: int, end: int) -> bool:
         return True
     if _past_verb_ends(before):
         return False
-    if not _PAST_AUX.isdisjoint(words) and _PAST_AUXILIARY_BEFORE.search(before):
+    if not _PAST_AUX.isdisjoint(words) and _past_auxiliary_ends(before, low):
         return False
     if (not _FUTURE_WORDS.isdisjoint(words) or " is to" in low or " are to" in low) and _FUTURE_BEFORE.search(before):
         return True
@@ -285,6 +285,18 @@ def _looks_future(body: str, start: int, end: int) -> bool:
     # The regex runs only when one of its verbs is among the clause's words (most clauses have none).
     return ((" is on" in clause or " are on" in clause or not _SCHEDULED_WORDS.isdisjoint(_LOWER_WORD.findall(clause)))
             and bool(_SCHEDULED_BEFORE.search(clause)))
+
+
+def _past_auxiliary_ends(before: str, low: str) -> bool:
+    """``_PAST_AUXILIARY_BEFORE`` in ``before`` (``low`` lower-cased): in ASCII text a match starts
+    at a "did" or "had", so the search starts at the first one ("i" also matches "İ" and "ı")."""
+    start = 0
+    if before.isascii():
+        found = [at for at in (low.find("did"), low.find("had")) if at >= 0]
+        if not found:
+            return False
+        start = min(found)
+    return _PAST_AUXILIARY_BEFORE.search(before, start) is not None
 
 
 def _past_verb_ends(before: str) -> bool:
@@ -658,7 +670,7 @@ def _h_anniversary(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_year(m: re.Match, body: str, pub: dt.date | None):
-    start, end = m.start("year"), m.end("year")
+    start, end = m.span()  # the year is the whole match (a look-ahead follows it)
     if not is_year_in_context(body, start, end):
         return None
     return start, end, body[start:end], "date"
@@ -822,16 +834,18 @@ class _Prefix:
 
     def search(self, body: str, lo: int, hi: int) -> re.Match | None:
         """The leftmost match of the prefix ending at ``hi`` and starting at ``lo`` or later."""
-        if self.last_words is None and self.words is None:
-            return self.regex.search(body, lo, hi)
-        tail = body[lo:hi].rsplit(None, self.words or 1)
+        regex = self._regex or self.regex
+        words = self.words
+        if self.last_words is None and words is None:
+            return regex.search(body, lo, hi)
+        tail = body[lo:hi].rsplit(None, words or 1)
         if self.last_words is not None and not self.admits(tail[-1].strip(",-").lower() if tail else ""):
             return None
-        if self.words is not None and len(tail) > self.words:
+        if words is not None and len(tail) > words:
             # A match spans at most ``words`` words, so none starts before the space in front of
             # the last ones: the regex need not try the positions before it.
             lo += len(tail[0])
-        return self.regex.search(body, lo, hi)
+        return regex.search(body, lo, hi)
 
 
 def _last_word(body: str, hi: int) -> str:

@@ -209,7 +209,7 @@ _PIECES = ["1", "2", "0", "9", "12", "31", "2017", "1990", "01", "03", "-", ":",
            "DECade", "decision", "market", "year", "years", "Year", "last", "LAST", "the", "past", "so far this",
            "twenty", "five", "a", "week", "weeks", "ago", "first", "quarter", "mid", "mid-", "Tuesday", "Tuesday,",
            "weekend", "weekends", "century", "21st", "said", "fell", "flooded", "on", "ON", "ed", "fy", "FY2020",
-           "Christmas", "é", "_", "$", ".", ",", "x", " ", " ", "  ", "\t", "\u00a0", "\n", "İ", "ſaid", "KILLED", "\u212aILLED", "5ed", "won", "had", "will be", "opens", "is on"]
+           "Christmas", "é", "_", "$", ".", ",", "x", " ", " ", "  ", "\t", "\u00a0", "\n", "İ", "ſaid", "KILLED", "\u212aILLED", "5ed", "won", "had", "did", "DID", "hadn't", "not", "will be", "opens", "is on"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
 
 
@@ -297,6 +297,22 @@ def test_a_past_verb_found_in_the_last_words_is_the_one_the_regex_finds(text: st
         before = text[:cut]
         expected = _dates._PAST_VERB_BEFORE.search(before, max(0, len(before) - 30)) is not None
         assert _dates._past_verb_ends(before) == expected
+
+
+@settings(max_examples=600)
+@given(_TEXT)
+@example("it had  not flooded, DID it? hadn’t")
+def test_a_past_auxiliary_searched_from_the_first_one_is_found_as_the_regex_finds_it(text: str) -> None:
+    for cut in range(len(text) + 1):
+        before = text[:cut]
+        expected = _dates._PAST_AUXILIARY_BEFORE.search(before) is not None
+        assert _dates._past_auxiliary_ends(before, before.lower()) == expected
+
+
+def test_date_facets_carry_their_value_and_subtype_in_their_own_fields() -> None:
+    (facet,) = find_dates("The party marked the 70th anniversary of its founding.", PUB)
+    assert (facet.kind, facet.text, facet.value, facet.unit, facet.speaker, facet.subtype, facet.vague) == \
+        ("date", "70th anniversary", "1947", None, None, "anniversary", False)
 
 
 @settings(max_examples=300)

@@ -289,24 +289,22 @@ def test_prefixes_searched_from_their_last_words_find_what_the_whole_window_sear
             assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict()))
 
 
+# Verbs read from the end of the text before a date, and the regex searches they stand in for.
+_VERB_ENDINGS = [
+    (_dates._past_verb_ends, lambda before: _dates._PAST_VERB_BEFORE.search(before, max(0, len(before) - 30))),
+    (lambda before: _dates._past_auxiliary_ends(before, before.lower()), _dates._PAST_AUXILIARY_BEFORE.search),
+]
+
+
 @settings(max_examples=600)
 @given(_TEXT)
 @example("he said on  Friday it flooded ON")
-def test_a_past_verb_found_in_the_last_words_is_the_one_the_regex_finds(text: str) -> None:
-    for cut in range(len(text) + 1):
-        before = text[:cut]
-        expected = _dates._PAST_VERB_BEFORE.search(before, max(0, len(before) - 30)) is not None
-        assert _dates._past_verb_ends(before) == expected
-
-
-@settings(max_examples=600)
-@given(_TEXT)
 @example("it had  not flooded, DID it? hadn’t")
-def test_a_past_auxiliary_searched_from_the_first_one_is_found_as_the_regex_finds_it(text: str) -> None:
+def test_verbs_read_from_the_end_are_those_the_regexes_find(text: str) -> None:
     for cut in range(len(text) + 1):
         before = text[:cut]
-        expected = _dates._PAST_AUXILIARY_BEFORE.search(before) is not None
-        assert _dates._past_auxiliary_ends(before, before.lower()) == expected
+        for fast, plain in _VERB_ENDINGS:
+            assert fast(before) == (plain(before) is not None), before
 
 
 def test_date_facets_carry_their_value_and_subtype_in_their_own_fields() -> None:

@@ -505,9 +505,10 @@ def _is_a_name(body: str, start: int, end: int) -> bool:
 
 def _h_relative_unit(m: re.Match, body: str, pub: dt.date | None):
     """last/this/next/the past/earlier this/later this + week/month/year/decade/century."""
-    if m.group("mod") is None:
+    mod = m.group("mod")
+    if mod is None:
         return None  # the rule needs its word before the key word
-    mod = _SPACES.sub(" ", m.group("mod").lower())
+    mod = _SPACES.sub(" ", mod.lower())
     unit = m.group("unit").lower()
     if pub is None:
         return m.start(), m.end(), None, "date"
@@ -576,13 +577,15 @@ def _h_year_part(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_quarter(m: re.Match, body: str, pub: dt.date | None):
-    if m.group("q") is None:
+    q = m.group("q")
+    if q is None:
         return None  # the rule needs its word before the key word
-    q = QUARTERS[m.group("q").lower()]
+    q = QUARTERS[q.lower()]
     half = m.group("part").lower() == "half"
-    year = _ref_year(m.group("year"), pub)
+    written_year = m.group("year")
+    year = _ref_year(written_year, pub)
     lead = (m.group("lead") or "").lower()
-    if q == 4 and lead == "last" and not m.group("year") and not half:
+    if q == 4 and lead == "last" and not written_year and not half:
         # "last quarter" (no article, no year) is the previous quarter.
         if pub is None:
             return m.start(), m.end(), None, "date"
@@ -602,10 +605,11 @@ def _h_q_code(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_season(m: re.Match, body: str, pub: dt.date | None):
-    season = SEASONS[m.group("season").lower()]
+    name = m.group("season")
+    season = SEASONS[name.lower()]
     mod = (m.group("mod") or "").lower()
     y = m.group("year")
-    if y is None and not mod and m.group("season").islower():
+    if y is None and not mod and name.islower():
         return None  # a bare lower-case "spring"/"fall" is too often not a date
     if y is not None:
         return m.start(), m.end(), f"{y}-{season}", "date"

@@ -8,9 +8,10 @@ with a corrected date re-resolves them. With no published date, relative
 expressions are still found but carry ``value=None``.
 
 Everything is precompiled ``re``: a few scans over the body (one for all rules
-that start with a key word, one per digit-led rule), each hit checked by its
-rule; overlapping candidates are resolved in favour of the longest span. The
-word tables live in ``calendar_words`` and ``number_words``.
+that start with a key word, one per digit-led rule; rules with a rare literal in
+them are tried only where ``str.find`` or a literal-led scan finds it), each hit
+checked by its rule; overlapping candidates are resolved in favour of the
+longest span. The word tables live in ``calendar_words`` and ``number_words``.
 """
 from __future__ import annotations
 
@@ -118,8 +119,9 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
             found = _matches_at(core, body, where(body, months) if where is _before_month_names else where(body))
         for m in found:
             s = m.start()
-            if not (s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE)):  # else glued to a word,
-                _try(body, published, m, prefix, handler, candidates)  # a currency sign or a number
+            if s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE):
+                continue  # glued to a word, a currency sign or a number
+            _try(body, published, m, prefix, handler, candidates)
     for pos, word in hits:  # none glued to what precedes it
         last = None  # the word before the key word, read once for all the rules tried here
         for core, prefix, handler, needs_word in _KEYWORD_RULES[word]:
@@ -788,13 +790,14 @@ class _Prefix:
 
     ``last_words`` lists the words such a prefix can end with; the regex only
     runs when the word before the core is one of them (or a number, when
-    ``numbers`` is set), which spares a regex search at most hits. ``words``: the
-    most words (runs of non-space characters) a match can span, so the search
-    starts in front of the last ones; None where a run of hyphens and spaces
-    can repeat ("mid - - 1990s"). ``required``:
-    the rule's handler refuses a hit without the prefix, so it is not even called.
-    ``names`` and ``core_names`` are the group names of the prefix and of the
-    core(s) it stands before, for ``_Hit``'s look-ups.
+    ``numbers`` is set), which spares a regex search at most hits.
+
+    ``words`` is the most words (runs of non-space characters) a match can span,
+    so the search starts in front of the last ones; None where a run of hyphens
+    and spaces can repeat ("mid - - 1990s"). ``required``: the rule's handler
+    refuses a hit without the prefix, so it is not even called. ``names`` and
+    ``core_names`` are the group names of the prefix and of the core(s) it
+    stands before, for ``_Hit``'s look-ups.
     """
 
     __slots__ = ("pattern", "_regex", "last_words", "numbers", "required", "words", "_names", "core_names")
@@ -1003,7 +1006,7 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
      _prefix(rf"(?P<det>the|a){_W}+", "the a", words=1), _h_year_ref, ("previous", "year")),
     (_core(rf"(?P<unit>days?|weeks?|months?|years?|decades?){_W}+ago\b"),
      _prefix(rf"(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an){_W}+", nums.CARDINAL_WORDS + " a an", numbers=True,
-                                                                                  required=True, words=2), _h_ago, ("day", "week", "month", "year", "decade")),
+             required=True, words=2), _h_ago, ("day", "week", "month", "year", "decade")),
     (_core(rf"{_ci('early|late|mid')}(?:{_W}|-)+(?P<year>{_YEAR}\b|{_YEAR_WORDS})"), None, _h_year_part, ("early", "late", "mid")),
     (_core(rf"{_ci('beginning|start|end|middle|turn|close')}{_W}+of{_W}+(?P<year>{_YEAR}\b|(?:the|this|last|next){_W}+(?:year|month)\b)"),
      _prefix(rf"the{_W}+", "the", words=1), _h_year_part,
@@ -1035,9 +1038,14 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
 ]
 
 
-for _core_re, _before, _handler, _keys in _RULES:
-    if _before is not None:
-        _before.stands_before(_core_re)
+def _link_prefixes() -> None:
+    """Tell each prefix the group names of the core it stands before."""
+    for core, prefix, _handler, _keys in _RULES:
+        if prefix is not None:
+            prefix.stands_before(core)
+
+
+_link_prefixes()
 
 
 def _keyword_index() -> dict[str, list[tuple[re.Pattern, _Prefix | None, Handler, bool]]]:

@@ -50,6 +50,17 @@ def phrase_alternation(phrases: list[str]) -> str:
     return build(trie)
 
 
+def phrase_regex(phrase: str) -> str:
+    """The regex of one cue phrase as whole words: what ``\\b`` + ``phrase_alternation([phrase])``
+    + ``\\b`` matches. A first word of plain letters is written first and its leading ``\\b`` as
+    a look-behind after it, so that ``re`` can scan for that word instead of trying every position."""
+    first, _, rest = phrase.partition(" ")
+    if not _PLAIN_WORD.fullmatch(first):
+        return r"\b" + phrase_alternation([phrase]) + r"\b"
+    tail = r"\s+" + rest.replace(" ", r"\s+") if rest else ""
+    return first + r"(?<!\w" + first + ")" + tail + r"\b"
+
+
 class Cue:
     """A case-insensitive phrase cue: ``regex`` matches any phrase as whole words.
 
@@ -59,17 +70,21 @@ class Cue:
     so the prefilter lets fewer sentences through).
     """
 
-    __slots__ = ("_pattern", "_regex", "triggers", "_needed", "_words")
+    __slots__ = ("_pattern", "_regex", "_lower", "triggers", "_needed", "_words", "_phrases", "_phrase_regexes")
 
     def __init__(self, phrases: list[str]):
         self._pattern = r"\b" + phrase_alternation(phrases) + r"\b"
         self._regex: IgnoreCasePattern | None = None
+        # The pattern run on lower-cased text, kept at hand: most sentences are lower-cased once
+        # by the caller, and a cue is searched in thousands of them.
+        self._lower: re.Pattern[str] | None = None
         # One-word phrases: a text holds one exactly when its word tokens do, no regex needed.
         self._words = frozenset(p for p in phrases if _PLAIN_WORD.fullmatch(p))
         triggers = set()
         # trigger -> the plain words of each phrase it stands for: every one of them
         # is a whole token when that phrase matches, as the trigger is.
         needed: dict[str, list[frozenset[str]]] = {}
+        of_trigger: dict[str, list[tuple[frozenset[str], str]]] = {}
         for phrase in phrases:
             plain = [w for w in phrase.split(" ") if _PLAIN_WORD.fullmatch(w)]
             if not plain:
@@ -77,8 +92,17 @@ class Cue:
             trigger = max(plain, key=len)
             triggers.add(trigger)
             needed.setdefault(trigger, []).append(frozenset(plain))
+            of_trigger.setdefault(trigger, []).append((frozenset(plain), phrase))
         self.triggers = frozenset(triggers)
         self._needed = {t: tuple(sets) for t, sets in needed.items()}
+        # trigger -> (plain words, phrase) of the phrases it stands for, for ``found``.
+        self._phrases = {t: tuple(pairs) for t, pairs in of_trigger.items()}
+        self._phrase_regexes: dict[str, IgnoreCasePattern] = {}
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the cue's tests look for among a text's tokens (``found``, ``fires``): they
+        answer the same given only the tokens that are among these."""
+        return frozenset(word for sets in self._needed.values() for words in sets for word in words)
 
     def words(self) -> frozenset[str]:
         """Every word that can make the cue fire: its one-word phrases and its triggers."""
@@ -97,16 +121,46 @@ class Cue:
         regex matching where the tokens allow it. ``lowered`` is ``plain_lower(text)``."""
         if not self._words.isdisjoint(folded_words):
             return True
-        return self.fires(folded_words) and self.search(text, lowered) is not None
+        if self.triggers.isdisjoint(folded_words):
+            return False
+        # Only the phrases whose plain words are all there can match, each searched by itself:
+        # a one-phrase regex is found by a scan for its first word, where the alternation of
+        # them all is tried at every word boundary. The alternation matches where one of them does.
+        holds_all = folded_words.issuperset
+        subject = text if lowered is None else lowered
+        for trigger in self.triggers.intersection(folded_words):
+            for words, phrase in self._phrases[trigger]:
+                if holds_all(words) and self._phrase_regex(phrase).pattern_for(lowered).search(subject):
+                    return True
+        return False
+
+    def _phrase_regex(self, phrase: str) -> IgnoreCasePattern:
+        """One phrase's regex, as whole words, compiled on first use."""
+        regex = self._phrase_regexes.get(phrase)
+        if regex is None:
+            regex = self._phrase_regexes[phrase] = IgnoreCasePattern(phrase_regex(phrase))
+        return regex
+
+    def _compiled(self, lowered: str | None) -> re.Pattern[str]:
+        """The compiled pattern to run on ``lowered`` (on the text itself when that is None)."""
+        if lowered is None:
+            return self.regex.pattern_for(None)
+        if self._lower is None:
+            self._lower = self.regex.pattern_for(lowered)
+        return self._lower
 
     def search(self, text: str, lowered: str | None) -> re.Match | None:
         """The regex's first match in ``text``, given ``lowered = plain_lower(text)`` (the caller
         lower-cases a sentence once for all the cues)."""
-        return self.regex.pattern_for(lowered).search(text if lowered is None else lowered)
+        if lowered is None:
+            return self._compiled(None).search(text)
+        return (self._lower or self._compiled(lowered)).search(lowered)
 
     def count(self, text: str, lowered: str | None) -> int:
         """How many times the regex matches in ``text`` (``lowered`` as for ``search``)."""
-        return len(self.regex.pattern_for(lowered).findall(text if lowered is None else lowered))
+        if lowered is None:
+            return len(self._compiled(None).findall(text))
+        return len((self._lower or self._compiled(lowered)).findall(lowered))
 
     def fires(self, folded_words: set[str]) -> bool:
         """Whether the regex can match a text with these (lower-cased) word tokens.
@@ -117,8 +171,12 @@ class Cue:
         """
         if self.triggers.isdisjoint(folded_words):
             return False
-        return any(words <= folded_words
-                   for trigger in self.triggers.intersection(folded_words) for words in self._needed[trigger])
+        # map() over issuperset keeps the subset tests in C: no generator frame per phrase.
+        holds_all = folded_words.issuperset
+        for trigger in self.triggers.intersection(folded_words):
+            if any(map(holds_all, self._needed[trigger])):
+                return True
+        return False
 
 
 # A source is named for the claim: the checker can go to it.
@@ -192,10 +250,20 @@ _CAPTION_AGENCY_RE = re.compile(
 _CAPTION_CREDIT = Cue([r"photo (?:by|credit|courtesy)", r"image (?:by|credit|courtesy)"])
 
 
+_CAPTION_FIRST_LETTERS = ("i", "p", "f")
+# The words is_caption looks for among a text's tokens.
+CAPTION_WORDS = _CAPTION_CREDIT.vocabulary()
+
+
 def is_caption(text: str, folded_words: set[str], lowered: str | None) -> bool:
     """True for a photo caption or credit: "In this photo ...", "(AP)", "photo by ..."
-    (``lowered`` is ``plain_lower(text)``)."""
-    return bool(_CAPTION_START_RE.match(text)
+    (``lowered`` is ``plain_lower(text)``; ``folded_words`` its word tokens, lower-cased, or
+    those of them among CAPTION_WORDS)."""
+    # The opening shape starts (after any space) with "in", "photo", "image" or "file": a text whose
+    # first letter is none of theirs is not tried (without ``lowered``, i.e. with one of the
+    # letters the flag folds to "i", "k" or "s", it always is).
+    opens = lowered is None or lowered.lstrip()[:1] in _CAPTION_FIRST_LETTERS
+    return bool((opens and _CAPTION_START_RE.match(text))
                 or ("(" in text and _CAPTION_AGENCY_RE.search(text))
                 or (_CAPTION_CREDIT.fires(folded_words) and _CAPTION_CREDIT.search(text, lowered)))
 
@@ -221,28 +289,24 @@ PAST_EVENT_RE = re.compile(r"[a-z](?<!\w[a-z])[a-z]+ed\b")
 NOT_PAST_EVENT = frozenset("need indeed speed seed feed bed red shed breed creed greed hundred kindred".split())
 
 
+# PAST_EVENT_RE read backwards, for the reversed text: a match there opens with "de", which ``re``
+# scans for, where the forward pattern starts a try at every letter. (Its leading \b is a
+# look-behind after the "de"; its \b after the letters ends the word, as \b before them did.)
+_PAST_EVENT_REVERSED_RE = re.compile(r"de(?<!\wde)[a-z]{2,}\b")
+_NOT_PAST_EVENT_REVERSED = frozenset(word[::-1] for word in NOT_PAST_EVENT)
+
+
 def past_event_count(text: str) -> int:
     """The number of regular past-tense verbs in ``text`` ("launched", not "need"): PAST_EVENT_RE's
     matches not in NOT_PAST_EVENT.
 
-    Found from the "ed" endings with ``str.find`` (a few a sentence) rather than by the regex,
-    which starts a try at every letter: a match is a whole word of four lower-case ASCII letters
-    or more that ends in "ed", with no word character on either side.
+    A match is a whole word of four lower-case ASCII letters or more that ends in "ed", with no
+    word character on either side; the words are found from their endings, in the reversed text.
     """
-    count = 0
-    n = len(text)
-    at = text.find("ed", 2)
-    while at >= 0:
-        end = at + 2
-        if end == n or not is_word_char(text[end]):
-            start = at
-            while start and "a" <= text[start - 1] <= "z":
-                start -= 1
-            if at - start >= 2 and not (start and is_word_char(text[start - 1])) \
-                    and text[start:end] not in NOT_PAST_EVENT:
-                count += 1
-        at = text.find("ed", at + 1)
-    return count
+    found = _PAST_EVENT_REVERSED_RE.findall(text[::-1])
+    if not found:
+        return 0
+    return len(found) - sum(map(_NOT_PAST_EVENT_REVERSED.__contains__, found))
 
 
 def is_word_char(ch: str) -> bool:

@@ -112,5 +112,7 @@ def decimal_value(digits: str) -> float | int | None:
 
 def scaled(value: float | int, scale: int) -> float | int:
     """``value`` times ``scale`` in decimal arithmetic, so "1.2 million" is exactly 1200000."""
+    if type(value) is int:
+        return value * scale  # exact already; the decimal route gives the same int, slower
     d = Decimal(str(value)) * scale
     return int(d) if d == d.to_integral_value() else float(d)

@@ -145,3 +145,151 @@ def test_durations_phone_numbers_models_and_headings_are_not_counts(text):
 
 def test_a_number_called_is_still_counted_when_it_counts_something():
     assert quantities("Volunteers called 300 voters on Sunday.") == [("300 voters", 300, "voters")]
+
+
+# --- the shortcuts taken for speed agree with the plain computations they stand in for ---
+
+import re  # noqa: E402
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from factcheck_app.extract import quantities as q  # noqa: E402
+
+_PIECE_LIST = [
+    "about", "About", "some", "over", "just", "more", "than", "fewer", "up", "to", "close", "of", "upwards",
+    "excess", "in", "at", "least", "an", "estimated", "as", "many", "additional", "called", "dial", "text",
+    "No", "No.", "nos", "#", "page", "Boeing", "FTSE", "Ford's", "iPhone", "the", "The", "a", "A", "one", "One",
+    "half", "Half", "third", "quarter", "fifth", "tenth", "dozens", "Thousands", "millions", "tens", "hundreds",
+    "scores", "s", "and", "or", "$", "US$", "USD", "GBP", "EUR", "Rs", "Rs.", "£", "€", "dollars", "US", "U.S.",
+    "American", "(USD)", "cents", "pounds", "yen", "5", "12", "300", "1,200", "3.5", "07", "+44", "555", "(20)",
+    " ", " ", " ", "  ", "\t", "\n", "\xa0", "\u2009", "-", ".", ",", ":", "/", "(", ")", "'", "°", "x", "ſ", "K",
+    "İ", "é", "_", "km", "th", "country's", "Jones'", "x'page", "O'Neill", "'",
+    # whole phrases, which random pieces rarely spell
+    "in excess of ", "upwards of ", "one third of ", "One quarter of", "a fifth of", "more than ", "at least ",
+    "just over ", "as many as ", "an estimated ", "dozens of ", "tens of thousands of ", "half a million", "half of",
+    "fewer than ", "less than ", "close to ", "up to ", "at most ", "an additional ", "as little as ",
+    "called ", "No. ", "USD ", "Rs. ", " US dollars", " (USD)", " of the", " and a half",
+]
+_PIECES = st.sampled_from(_PIECE_LIST)
+_TEXT = st.lists(_PIECES, max_size=16).map("".join)
+# Every piece once before a number, so each is tried whatever the random draws.
+_ALL_PIECES = "".join(f"{p}5 {p} 5 " for p in _PIECE_LIST)
+
+
+def _approx_reference(body: str, pos: int):
+    cut = body.rfind(" ", max(0, pos - 16), pos - 1)
+    if body[cut + 1:pos].strip().lower() not in q._APPROX_LAST:
+        return None
+    return q._APPROX_BEFORE.search(body, max(0, pos - 30), pos)
+
+
+def _span(m):
+    return (m.span(), m.group()) if m else None
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example(_ALL_PIECES)
+def test_words_before_a_number_read_without_the_regexes_match_them(body: str) -> None:
+    for pos in range(len(body) + 1):
+        word = q._plain_word_before(body, pos)
+        before = body[max(0, pos - 12):pos]
+        assert q._rank_before(body, pos, word) == bool(q._RANK_BEFORE.search(before))
+        name = q._NAME_BEFORE.search(before)
+        assert q._name_before(body, pos, word) == (name.group(1) if name else None)
+        assert q._dialled_before(body, pos, word) == bool(q._DIALLED_BEFORE.search(body, max(0, pos - 12), pos))
+        assert _span(q._approx_before(body, pos)) == _span(_approx_reference(body, pos))
+        if word is not None and word.lower() not in q._APPROX_LAST:  # the shortcut taken for such words
+            assert _approx_reference(body, pos) is None
+        if word is not None and word.islower() and q._word_end(word) not in q._RANK_OR_DIAL_WORDS:
+            assert not (q._RANK_BEFORE.search(before) or q._NAME_BEFORE.search(before)
+                        or q._DIALLED_BEFORE.search(body, max(0, pos - 12), pos))
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example(_ALL_PIECES)
+def test_currency_and_unit_shortcuts_match_the_patterns(body: str) -> None:
+    for pos in range(len(body) + 1):
+        expected = (q._CUR_BEFORE.search(body, max(0, pos - 5), pos)
+                    if pos and body[pos - 1] in "$£€¥₹ ." else None)
+        assert _span(q._currency_before(body, pos)) == _span(expected)
+        assert _span(q._currency_after(body, pos)) == _span(q._CURRENCY_TAIL.match(body, pos))
+        if q._cannot_start(body, pos, q._OF_FIRST):
+            assert q._OF_DET.match(body, pos) is None
+        if q._cannot_start(body, pos, q._AND_FIRST):
+            assert q._AND_A_HALF.match(body, pos) is None
+        assert (body[pos:pos + 1] in q._GLUED_UNIT_FIRST) >= bool(q._GLUED_UNIT.match(body, pos))
+        assert (body[pos:pos + 1] in q._ASCII_LETTERS) == bool(q._GLUED.match(body, pos))
+
+
+def _phone_reference(body: str, start: int, end: int) -> bool:
+    if body[end:end + 1] == ":" and body[end + 1:end + 2].isdigit():
+        return True
+    left, right = start, end
+    while left > 0 and body[left - 1] in q._PHONE_CHARS:
+        left -= 1
+    while right < len(body) and body[right] in q._PHONE_CHARS:
+        right += 1
+    run = body[left:right].strip(" .-")
+    return run != body[start:end] and bool(q._PHONE.fullmatch(run))
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example(_ALL_PIECES)
+@example("Call 555-123-4567 or +44 20 7946 0958 at 16:08, (20) 7946 or 5.-3 5 -3 7- 8 9 .(1 2-(")
+def test_phone_numbers_found_without_walking_the_text_match_the_walk(body: str) -> None:
+    for m in re.finditer(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", body):
+        assert q._phone_or_clock(body, *m.span()) == _phone_reference(body, *m.span())
+        num = m.group()
+        assert q._digits_value(num) == number_value(num)
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+@example(_ALL_PIECES)
+def test_multiples_fractions_and_halves_found_from_their_words_match_a_full_scan(body: str) -> None:
+    for pattern, starts in ((q._VAGUE, q._multiple_starts(body)), (q._A_FRACTION, q._fraction_starts(body)),
+                            (q._HALF, [m.start() for w in q._HALF_WORDS for m in w.finditer(body)])):
+        assert [m.span() for m in q._matches_at(pattern, body, starts)] == [m.span() for m in pattern.finditer(body)]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 400), st.integers(1, 200)).map(lambda t: (t[0], t[0] + t[1])), max_size=12)
+
+
+@settings(max_examples=300)
+@given(_SPANS, st.integers(0, 600), st.integers(1, 60))
+def test_the_blocked_mask_agrees_with_the_blocked_spans(spans, start, length) -> None:
+    blocked = sorted(spans)
+    covered = q._covered(blocked, 700)
+    for pos in range(700):
+        inside = any(s <= pos < e and s > pos - q._MAX_BLOCK for s, e in blocked)
+        assert bool(covered[pos]) == inside
+    body = "x" * 700
+    facet = q.Facet("quantity", start, start + length, body[start:start + length])
+    if covered.find(1, start - 1 if start else 0, start + length) < 0:  # then trimming leaves it as it is
+        assert q._trim_to_free(body, blocked, facet) is facet and facet.end == start + length
+
+
+def test_bare_scale_after_digits_never_has_an_article() -> None:
+    body = "It cost 45 million and a million and an  million."
+    for m in q._WORD_QUANTITY.finditer(body):
+        s = m.start()
+        if body[s - 1:s] == " " and body[s - 2:s - 1] in q._DIGIT_CHARS:
+            assert q._A_BEFORE.search(body, max(0, s - 4), s) is None
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.integers(-10**15, 10**15), st.floats(0, 1e6, allow_nan=False)),
+       st.sampled_from(sorted(set(q.SCALES.values()))))
+def test_scaling_an_int_directly_matches_the_decimal_route(value, scale) -> None:
+    from decimal import Decimal
+    d = Decimal(str(value)) * scale
+    assert q.scaled(value, scale) == (int(d) if d == d.to_integral_value() else float(d))
+
+
+@pytest.mark.parametrize("text, expected", [("12", [("12", 12, None)]), ("Votes\n\n 40", [("40", 40, None)])])
+def test_a_number_ending_the_text_is_read(text, expected):
+    assert quantities(text) == expected

@@ -8,15 +8,17 @@ with a corrected date re-resolves them. With no published date, relative
 expressions are still found but carry ``value=None``.
 
 Everything is precompiled ``re``: a few scans over the body (one for all rules
-that start with a key word, one per digit-led rule), each hit checked by its
-rule; overlapping candidates are resolved in favour of the longest span. The
-word tables live in ``calendar_words`` and ``number_words``.
+that start with a key word, one per digit-led rule; rules with a rare literal in
+them are tried only where ``str.find`` or a literal-led scan finds it), each hit
+checked by its rule; overlapping candidates are resolved in favour of the
+longest span. The word tables live in ``calendar_words`` and ``number_words``.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract import named_days
@@ -84,10 +86,13 @@ _PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:did|didn't|didn’t|had|hadn't|hadn�
 # "will be signed on": a past participle after a future auxiliary is not a past verb.
 _FUTURE_PASSIVE_BEFORE = re.compile(r"\b(?:will|shall|to|'ll|’ll)\s+(?:be|have\s+been)\s+\w+(?:\s+on)?\s*$",
                                     re.IGNORECASE)
-_PAST_VERB_BEFORE = re.compile(r"\b(?:said|told|\w+ed|met|made|took|gave|sent|won|lost|fell|rose|hit|began|came|went"
-                               r"|left|held|saw|found|wrote|spoke|struck|shot|led|paid|sold|bought|brought|cut|put|quit"
-                               r"|was|were|had|did|died|killed)(?:\s+on)?\s*$", re.IGNORECASE)
+_PAST_VERBS = ("said told met made took gave sent won lost fell rose hit began came went left held saw found wrote spoke "
+               "struck shot led paid sold bought brought cut put quit was were had did died killed").split()
+_PAST_VERB_BEFORE = re.compile(rf"\b(?:said|told|\w+ed|{'|'.join(_PAST_VERBS[2:])})(?:\s+on)?\s*$", re.IGNORECASE)
+_PAST_VERB_SET = frozenset(_PAST_VERBS)
 _NEXT_YEAR_NEAR = re.compile(r"\bnext year\b", re.IGNORECASE)
+_LEADING_DIGITS = re.compile(r"[0-9]+")
+_SPACES = re.compile(r"\s+")
 
 
 # A date starting right after one of these (or a letter or digit) is glued to a
@@ -105,16 +110,32 @@ def find_dates(body: str, published: dt.date | None) -> list[Facet]:
     with an a.m./p.m. or zone marker are reported with their date's value.
     """
     candidates: list[tuple[int, int, str | None, str]] = []
+    hits = list(_keyword_hits(body))
+    months = [pos for pos, word in hits if word in MONTHS]  # spares the day-before-month rule a scan of its own
     for core, prefix, handler, where in _SCAN_RULES:
-        for m in core.finditer(body) if where is None else _matches_at(core, body, where(body)):
+        if where is None:
+            found = core.finditer(body)
+        else:
+            found = _matches_at(core, body, where(body, months) if where is _before_month_names else where(body))
+        for m in found:
+            s = m.start()
+            if s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE):
+                continue  # glued to a word, a currency sign or a number
             _try(body, published, m, prefix, handler, candidates)
-    for pos, word in _keyword_hits(body):
-        for core, prefix, handler in _KEYWORD_RULES[word]:
+    for pos, word in hits:  # none glued to what precedes it
+        last = None  # the word before the key word, read once for all the rules tried here
+        for core, prefix, handler, needs_word in _KEYWORD_RULES[word]:
+            if needs_word:
+                if last is None:
+                    last = _last_word(body, pos)
+                if not prefix.admits(last):
+                    continue  # the prefix cannot match, and the rule needs it
             m = core.match(body, pos)
             if m is not None:
                 _try(body, published, m, prefix, handler, candidates)
     kept = _one_year_per_date(body, _weekday_with_its_date(body, _anchor_times(body, _longest_first(candidates))))
-    return [Facet("date", s, e, body[s:e], value=v, subtype=t) for s, e, v, t in kept]
+    # Positional (kind, start, end, text, value, unit, speaker, subtype): keywords cost a third more.
+    return [Facet("date", s, e, body[s:e], v, None, None, t) for s, e, v, t in kept]
 
 
 _BRACKETED_DATE = re.compile(r",?[^\S\n]*[(\[]?[^\S\n]*$")
@@ -124,11 +145,10 @@ _FULL_DAY = re.compile(r"\d{4}-(\d{2})-(\d{2})")
 def _weekday_with_its_date(body: str, kept: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
     """"Saturday (May 18)", "Saturday, 18 May": the weekday names the date beside it, which wins."""
     out = list(kept)
-    for i in range(len(kept) - 1):
-        s, e, v, t = kept[i]
-        nxt = kept[i + 1]
-        if (t == "date" and body[s:e].strip().rstrip("’'s").lower() in WEEKDAYS and nxt[2]
-                and _FULL_DAY.fullmatch(nxt[2]) and nxt[0] - e <= 3
+    for i, ((s, e, v, t), nxt) in enumerate(zip(kept, kept[1:])):
+        # The cheap tests first: most dates have no other date right after them.
+        if (nxt[0] - e <= 3 and t == "date" and nxt[2] and _FULL_DAY.fullmatch(nxt[2])
+                and body[s:e].strip().rstrip("’'s").lower() in WEEKDAYS
                 and _BRACKETED_DATE.fullmatch(body, e, nxt[0])):
             out[i] = (s, e, nxt[2], t)
     return out
@@ -141,7 +161,7 @@ def _one_year_per_date(body: str, kept: list[tuple[int, int, str | None, str]]) 
     first: dict[tuple[str, str], str] = {}
     bare: list[int] = []
     for i, (s, e, v, t) in enumerate(kept):
-        m = _FULL_DAY.fullmatch(v) if v else None
+        m = _FULL_DAY.fullmatch(v) if v and len(v) == 10 else None  # the length spares the regex at most
         if m is None or t != "date" or not _MONTH_NAME.search(body, s, e):
             continue
         key = (m.group(1), m.group(2))
@@ -161,13 +181,17 @@ def _one_year_per_date(body: str, kept: list[tuple[int, int, str | None, str]]) 
 
 def _try(body: str, published: dt.date | None, m: re.Match, prefix: _Prefix | None, handler: Handler,
          out: list[tuple[int, int, str | None, str]]) -> None:
-    """Run one rule's handler on a core match and keep what it returns."""
+    """Run one rule's handler on a core match (not glued to what precedes it) and keep what it returns."""
     s = m.start()
-    if s and (body[s - 1].isalnum() or body[s - 1] in _GLUED_BEFORE):
-        return  # glued to a word, a currency sign or a number
-    pre = prefix.search(body, max(0, s - 36), s) if prefix is not None else None
+    if prefix is None:
+        hit: re.Match | _Hit = m  # a rule without a prefix: its handler reads the match itself
+    else:
+        pre = prefix.search(body, max(0, s - 36), s)
+        if pre is None and prefix.required:
+            return  # the handler would refuse the hit: the rule needs its word before the key word
+        hit = _Hit(m, pre, prefix)
     try:
-        got = handler(_Hit(m, pre), body, published)
+        got = handler(hit, body, published)
     except (OverflowError, ValueError):
         return  # resolves outside the calendar (a published date near year 1 or 9999)
     if got is not None and got[0] < got[1]:
@@ -181,8 +205,9 @@ def _anchor_times(body: str, kept: list[tuple[int, int, str | None, str]]) -> li
     """A bare time of day ("at 18:00 UTC") takes the day of the nearest full date in
     its sentence ("made its first flight Tuesday ... at 18:00 UTC"), else the published day."""
     out = list(kept)
-    for i, (s, e, v, t) in enumerate(kept):
-        if t != "time" or v is None or any(w.lower() in body[s:e].lower() for w in WEEKDAYS):
+    for i in [i for i, c in enumerate(kept) if c[3] == "time"]:
+        s, e, v, t = kept[i]
+        if v is None or any(w.lower() in body[s:e].lower() for w in WEEKDAYS):
             continue
         best = None
         for j in (i - 1, i + 1):
@@ -197,9 +222,15 @@ def _anchor_times(body: str, kept: list[tuple[int, int, str | None, str]]) -> li
     return out
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _longest_first(cands: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int, str | None, str]]:
     """Drop candidates that overlap a longer one (one left-to-right sweep)."""
-    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    # By start, then longest first: two stable sorts by a C key (the later sort decides, ties keep
+    # the earlier order) instead of one by a Python key.
+    cands.sort(key=_END, reverse=True)
+    cands.sort(key=_START)
     kept: list[tuple[int, int, str | None, str]] = []
     for c in cands:
         if kept and c[0] < kept[-1][1]:
@@ -244,16 +275,56 @@ def _looks_future(body: str, start: int, end: int) -> bool:
     words = set(_LOWER_WORD.findall(low))
     if "be" in words and not _FUTURE_AUX.isdisjoint(words) and _FUTURE_PASSIVE_BEFORE.search(before):
         return True
-    if _PAST_VERB_BEFORE.search(before, max(0, len(before) - 30)):
-        return False  # the pattern ends at the date: its verb lies in the last few words
-    if not _PAST_AUX.isdisjoint(words) and _PAST_AUXILIARY_BEFORE.search(before):
+    if _past_verb_ends(before):
+        return False
+    if not _PAST_AUX.isdisjoint(words) and _past_auxiliary_ends(before, low):
         return False
     if (not _FUTURE_WORDS.isdisjoint(words) or " is to" in low or " are to" in low) and _FUTURE_BEFORE.search(before):
         return True
+    if " is on" not in low and " are on" not in low and _SCHEDULED_WORDS.isdisjoint(words):
+        return False  # the clause is part of ``low``: it has none of the scheduled verbs either
     clause = _clause(low)
     # The regex runs only when one of its verbs is among the clause's words (most clauses have none).
     return ((" is on" in clause or " are on" in clause or not _SCHEDULED_WORDS.isdisjoint(_LOWER_WORD.findall(clause)))
             and bool(_SCHEDULED_BEFORE.search(clause)))
+
+
+def _past_auxiliary_ends(before: str, low: str) -> bool:
+    """``_PAST_AUXILIARY_BEFORE`` in ``before`` (``low`` lower-cased): in ASCII text a match starts
+    at a "did" or "had", so the search starts at the first one ("i" also matches "İ" and "ı")."""
+    start = 0
+    if before.isascii():
+        found = [at for at in (low.find("did"), low.find("had")) if at >= 0]
+        if not found:
+            return False
+        start = min(found)
+    return _PAST_AUXILIARY_BEFORE.search(before, start) is not None
+
+
+def _past_verb_ends(before: str) -> bool:
+    """A past verb ends ``before`` ("said", "fell on"): ``_PAST_VERB_BEFORE`` searched in its last
+    30 characters, read word by word from the end (the regex would try every position).
+
+    The verb is a whole word (``\b`` before it, only spaces or "on" after it) that starts within
+    the 30 characters; a word outside ASCII goes to the regex (case-insensitive "s", "k" and "i"
+    also match "ſ", "K" and "İ", "ı")."""
+    lo = max(0, len(before) - 30)
+    text = before.rstrip()
+    for _ in range(2):  # the verb at the end, then the verb before a final "on"
+        start = len(text)
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        word = text[start:]
+        if not word.isascii():
+            return _PAST_VERB_BEFORE.search(before, lo) is not None
+        if start >= lo and word:
+            word = word.lower()
+            if word in _PAST_VERB_SET or (len(word) >= 3 and word.endswith("ed")):
+                return True
+        if word != "on" or start < 2 or not text[start - 1].isspace():
+            return False
+        text = text[:start].rstrip()
+    return False
 
 
 def _clause(before: str) -> str:
@@ -292,7 +363,7 @@ Handler = Callable[[re.Match, str, "dt.date | None"], "tuple[int, int, str | Non
 
 def _h_month_day(m: re.Match, body: str, pub: dt.date | None):
     month = month_number(m.group("mon"))
-    day = int(re.match(r"[0-9]+", m.group("day")).group())
+    day = int(_LEADING_DIGITS.match(m.group("day")).group())
     if not 1 <= day <= 31:
         return None
     if m.group("year"):
@@ -328,7 +399,7 @@ def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
 
 def _h_day_month(m: re.Match, body: str, pub: dt.date | None):
     month = month_number(m.group("mon"))
-    day = int(re.match(r"[0-9]+", m.group("day")).group())
+    day = int(_LEADING_DIGITS.match(m.group("day")).group())
     if not 1 <= day <= 31:
         return None
     year = int(m.group("year")) if m.group("year") else (pub.year if pub else None)
@@ -395,7 +466,7 @@ def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
         year = pub.year if month > pub.month else pub.year + 1
     elif mod == "this":
         pass
-    elif _NEXT_YEAR_NEAR.search(body, max(0, start - 80), m.end() + 80):
+    elif _next_year_near(body, max(0, start - 80), m.end() + 80):
         year += 1  # "in October next year"
     elif _looks_future(body, start, m.end()):
         if month < pub.month:
@@ -403,6 +474,12 @@ def _h_month_alone(m: re.Match, body: str, pub: dt.date | None):
     elif month > pub.month + 1:
         year -= 1  # a past-tense mention of a later month is last year's
     return start, m.end(), f"{year}-{month:02d}", "date"
+
+
+def _next_year_near(body: str, lo: int, hi: int) -> bool:
+    """``_NEXT_YEAR_NEAR`` in ``body[lo:hi]``: the regex runs only where the lower-cased text has
+    the words (its letters have no case-insensitive match but their capitals)."""
+    return "next year" in body[lo:hi].lower() and _NEXT_YEAR_NEAR.search(body, lo, hi) is not None
 
 
 def _h_relative_day(m: re.Match, body: str, pub: dt.date | None):
@@ -430,9 +507,10 @@ def _is_a_name(body: str, start: int, end: int) -> bool:
 
 def _h_relative_unit(m: re.Match, body: str, pub: dt.date | None):
     """last/this/next/the past/earlier this/later this + week/month/year/decade/century."""
-    if m.group("mod") is None:
+    mod = m.group("mod")
+    if mod is None:
         return None  # the rule needs its word before the key word
-    mod = re.sub(r"\s+", " ", m.group("mod").lower())
+    mod = _SPACES.sub(" ", mod.lower())
     unit = m.group("unit").lower()
     if pub is None:
         return m.start(), m.end(), None, "date"
@@ -501,13 +579,15 @@ def _h_year_part(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_quarter(m: re.Match, body: str, pub: dt.date | None):
-    if m.group("q") is None:
+    q = m.group("q")
+    if q is None:
         return None  # the rule needs its word before the key word
-    q = QUARTERS[m.group("q").lower()]
+    q = QUARTERS[q.lower()]
     half = m.group("part").lower() == "half"
-    year = _ref_year(m.group("year"), pub)
+    written_year = m.group("year")
+    year = _ref_year(written_year, pub)
     lead = (m.group("lead") or "").lower()
-    if q == 4 and lead == "last" and not m.group("year") and not half:
+    if q == 4 and lead == "last" and not written_year and not half:
         # "last quarter" (no article, no year) is the previous quarter.
         if pub is None:
             return m.start(), m.end(), None, "date"
@@ -527,10 +607,11 @@ def _h_q_code(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_season(m: re.Match, body: str, pub: dt.date | None):
-    season = SEASONS[m.group("season").lower()]
+    name = m.group("season")
+    season = SEASONS[name.lower()]
     mod = (m.group("mod") or "").lower()
     y = m.group("year")
-    if y is None and not mod and m.group("season").islower():
+    if y is None and not mod and name.islower():
         return None  # a bare lower-case "spring"/"fall" is too often not a date
     if y is not None:
         return m.start(), m.end(), f"{y}-{season}", "date"
@@ -559,7 +640,7 @@ def _h_named_day(m: re.Match, body: str, pub: dt.date | None):
 
 def _h_fiscal_year(m: re.Match, body: str, pub: dt.date | None):
     """'fiscal 2020', 'fiscal year 2020', 'FY2020', 'FY20': TIMEX3's fiscal year value FY2020."""
-    y = m.group("fy")
+    y = m.group("fy") or m.group("fy2")  # "fiscal 2020" or "FY20"
     year = int(y) if len(y) == 4 else _year2(y, pub)
     return m.start(), m.end(), f"FY{year}", "date"
 
@@ -595,7 +676,7 @@ def _h_anniversary(m: re.Match, body: str, pub: dt.date | None):
 
 
 def _h_year(m: re.Match, body: str, pub: dt.date | None):
-    start, end = m.start("year"), m.end("year")
+    start, end = m.span()  # the year is the whole match (a look-ahead follows it)
     if not is_year_in_context(body, start, end):
         return None
     return start, end, body[start:end], "date"
@@ -610,7 +691,7 @@ def _h_short_year(m: re.Match, body: str, pub: dt.date | None):
 def _h_time(m: re.Match, body: str, pub: dt.date | None):
     # A time needs "a.m."/"p.m." or a colon and a zone ("16:08 UTC"); a bare
     # "6:40" may be a score or a ratio.
-    hour = int(re.match(r"[0-9]+", m.group(0)).group())
+    hour = int(_LEADING_DIGITS.match(m.group(0)).group())
     if hour > (12 if m.group("ampm") else 23):
         return None
     if m.group("wd"):
@@ -658,7 +739,7 @@ def is_year_in_context(body: str, start: int, end: int) -> bool:
     prev_char = body[start - 1] if start else " "
     if prev_char in "$£€¥#":
         return False
-    words = body[max(0, start - 16):start].split()
+    words = body[max(0, start - 16):start].rsplit(None, 1)  # only the last word is wanted
     prev = words[-1] if words else ""
     low = prev.lower().rstrip(".")
     if prev_char.isspace() and prev:
@@ -710,15 +791,27 @@ class _Prefix:
     ``last_words`` lists the words such a prefix can end with; the regex only
     runs when the word before the core is one of them (or a number, when
     ``numbers`` is set), which spares a regex search at most hits.
+
+    ``words`` is the most words (runs of non-space characters) a match can span,
+    so the search starts in front of the last ones; None where a run of hyphens
+    and spaces can repeat ("mid - - 1990s"). ``required``: the rule's handler
+    refuses a hit without the prefix, so it is not even called. ``names`` and
+    ``core_names`` are the group names of the prefix and of the core(s) it
+    stands before, for ``_Hit``'s look-ups.
     """
 
-    __slots__ = ("pattern", "_regex", "last_words", "numbers")
+    __slots__ = ("pattern", "_regex", "last_words", "numbers", "required", "words", "_names", "core_names")
 
-    def __init__(self, pattern: str, last_words: str | None, numbers: bool = False):
+    def __init__(self, pattern: str, last_words: str | None, numbers: bool = False, required: bool = False,
+                 words: int | None = None):
         self.pattern = r"(?<![\w-])(?:" + pattern + ")$"
+        self.words = words
         self._regex: re.Pattern | None = None
+        self._names: frozenset[str] = frozenset()
         self.last_words = frozenset(last_words.split()) if last_words else None
         self.numbers = numbers
+        self.required = required
+        self.core_names: frozenset[str | int] | None = None
 
     @property
     def regex(self) -> re.Pattern:
@@ -726,20 +819,51 @@ class _Prefix:
         # compiling all of them at import slows every process start.
         if self._regex is None:
             self._regex = re.compile(self.pattern, re.IGNORECASE)
+            self._names = frozenset(self._regex.groupindex)
         return self._regex
 
+    @property
+    def names(self) -> frozenset[str]:
+        """The prefix's group names (it has matched, so its regex is compiled)."""
+        return self._names
+
+    def admits(self, word: str) -> bool:
+        """Whether the prefix can end with ``word``, the word before the core (lower case,
+        without "," and "-" around it, as ``last_word`` gives it)."""
+        return (self.last_words is None or word in self.last_words or word.split("-")[0] in self.last_words
+                or (self.numbers and word[:1].isdigit()))
+
+    def stands_before(self, core: re.Pattern) -> None:
+        """Record the group names of a core this prefix stands before (all its cores have the same)."""
+        names = frozenset(core.groupindex) | frozenset(range(core.groups + 1))
+        assert self.core_names in (None, names), "a prefix shared by cores with different groups"
+        self.core_names = names
+
     def search(self, body: str, lo: int, hi: int) -> re.Match | None:
-        if self.last_words is not None:
-            tail = body[lo:hi].rsplit(None, 1)  # only the last word is wanted
-            word = tail[-1].strip(",-").lower() if tail else ""
-            if word not in self.last_words and word.split("-")[0] not in self.last_words \
-                    and not (self.numbers and word[:1].isdigit()):
-                return None
-        return self.regex.search(body, lo, hi)
+        """The leftmost match of the prefix ending at ``hi`` and starting at ``lo`` or later."""
+        regex = self._regex or self.regex
+        words = self.words
+        if self.last_words is None and words is None:
+            return regex.search(body, lo, hi)
+        tail = body[lo:hi].rsplit(None, words or 1)
+        if self.last_words is not None and not self.admits(tail[-1].strip(",-").lower() if tail else ""):
+            return None
+        if words is not None and len(tail) > words:
+            # A match spans at most ``words`` words, so none starts before the space in front of
+            # the last ones: the regex need not try the positions before it.
+            lo += len(tail[0])
+        return regex.search(body, lo, hi)
 
 
-def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False) -> _Prefix:
-    return _Prefix(pattern, last_words, numbers)
+def _last_word(body: str, hi: int) -> str:
+    """The word before ``hi`` as ``_Prefix.admits`` takes it (a prefix's window is 36 characters)."""
+    tail = body[max(0, hi - 36):hi].rsplit(None, 1)
+    return tail[-1].strip(",-").lower() if tail else ""
+
+
+def _prefix(pattern: str, last_words: str | None = None, numbers: bool = False, required: bool = False,
+            words: int | None = None) -> _Prefix:
+    return _Prefix(pattern, last_words, numbers, required, words)
 
 
 def _occurrences(body: str, needle: str) -> list[int]:
@@ -752,20 +876,79 @@ def _occurrences(body: str, needle: str) -> list[int]:
     return found
 
 
+_ZERO_S = re.compile(r"0(?=s|['’]s)")  # a literal "0" first: the scan skips ahead in C
+
+
 def _before_decade_ends(digits: int) -> Callable[[str], list[int]]:
     """Where a decade written with ``digits`` characters before its final "0s" ("1990s": 3,
     "’90s": 2; "1990's" too) can start: that many characters before each "0s", "0's", "0’s"."""
     def where(body: str) -> list[int]:
-        ends = _occurrences(body, "0s")
-        if digits == 3:
-            ends += _occurrences(body, "0's") + _occurrences(body, "0’s")
-        return sorted(at - digits for at in ends if at >= digits)
+        ends = [m.start() for m in _ZERO_S.finditer(body)]
+        if digits == 2:  # "’90s": no apostrophe before the s
+            ends = [at for at in ends if body[at + 1] == "s"]
+        return [at - digits for at in ends if at >= digits]
     return where
 
 
 def _before_slashes(body: str) -> list[int]:
     """Where a date written with slashes ("4/11/2017") can start: one or two digits before a slash."""
     return sorted({at - k for at in _occurrences(body, "/") for k in (1, 2) if at >= k})
+
+
+_DIGITS = frozenset("0123456789")
+_DAY_OR_OF_ENDS = _DIGITS | frozenset("tdhf")
+
+
+def _before_month_names(body: str, months: list[int] | None = None) -> list[int]:
+    """Where a day before its month ("11 April", "3rd of May") can start: one to four characters
+    (the day's digits and "st", "nd", "rd", "th") before the spaces, and "of" and spaces, in
+    front of a month name written in Title case or capitals. A digit must stand there.
+
+    ``months``: where month names start, spaced from what precedes them (the date finder has
+    them from its key-word scan); else every place a month name starts, found by a scan."""
+    starts = set()
+    for month in [m.start() for m in _MONTH_NAME.finditer(body)] if months is None else months:
+        at = month
+        while at and body[at - 1] != "\n" and body[at - 1].isspace():
+            at -= 1
+        if at == month or not at or body[at - 1] not in _DAY_OR_OF_ENDS:
+            continue  # a day is followed by at least one space, and ends in a digit, "st", "nd", "rd", "th" or "of"
+        ends = [at]
+        if body[at - 2:at] == "of":
+            of = at - 2
+            while of and body[of - 1] != "\n" and body[of - 1].isspace():
+                of -= 1
+            if of < at - 2:
+                ends.append(of)
+        starts.update(end - k for end in ends for k in (1, 2, 3, 4) if end >= k and body[end - k] in _DIGITS)
+    return sorted(starts)
+
+
+_ISO_FIRST_DASH = re.compile(r"-(?=[01][0-9]-)")
+
+
+def _before_iso_dashes(body: str) -> list[int]:
+    """Where an ISO date ("2008-03-01") can start: four characters before a dash that is followed
+    by a month's two digits and another dash (a scan for a literal dash skips ahead in C)."""
+    return [m.start() - 4 for m in _ISO_FIRST_DASH.finditer(body) if m.start() >= 4]
+
+
+# The "m" of "am", "pm", "a.m.", "p.m." (a scan for a literal "m" skips ahead in C; the
+# look-behind runs only at each "m").
+_AM_PM_M = re.compile(r"m(?:(?<=[ap]m)|(?<=[ap]\.m))")
+
+
+def _before_times(body: str) -> list[int]:
+    """Where a time of day ("18:00 UTC", "9 a.m.", "5pm") can start: one or two digits before a
+    colon, or before "am", "pm", "a.m.", "p.m." and the spaces (not line breaks) in between."""
+    starts = {at - k for at in _occurrences(body, ":") for k in (1, 2)}
+    for m in _AM_PM_M.finditer(body):
+        at = m.start() - (1 if body[m.start() - 1] != "." else 2)  # where "am" or "a.m." starts
+        while at and body[at - 1] != "\n" and body[at - 1].isspace():
+            at -= 1
+        if at and body[at - 1] in _DIGITS:  # the hour's last digit
+            starts.update((at - 1, at - 2))
+    return sorted(at for at in starts if at >= 0)
 
 
 def _at_apostrophes(body: str) -> list[int]:
@@ -789,7 +972,7 @@ def _matches_at(core: re.Pattern, body: str, starts: list[int]) -> Iterator[re.M
 _ZONE = rf"\(?(?:{ZONE_RE})(?:{_W}*[+-]{_W}*[0-9]{{1,2}})?\)?"
 _MONTH_KEYS = tuple(MONTHS)
 _DECADE_BEFORE = _prefix(rf"(?:the{_W}+)?(?:(?:early|mid|late)(?:{_W}|-)+)?", "the early mid late")
-_WD_BEFORE = _prefix(rf"(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+(?:the{_W}+)?", " ".join(WEEKDAYS) + " the")
+_WD_BEFORE = _prefix(rf"(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+(?:the{_W}+)?", " ".join(WEEKDAYS) + " the", words=2)
 _ORD_BEFORE = rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD})"
 _YEAR_WORDS = rf"(?:this|last|next){_W}+year\b"
 
@@ -801,67 +984,79 @@ _RULES: list[tuple[re.Pattern, _Prefix | None, Handler, "Sequence[str] | Callabl
      _WD_BEFORE, _h_month_day, _MONTH_KEYS),
     (_core(rf"(?P<day>{_DAY}){_W}+(?:of{_W}+)?(?P<mon>{_MONTH})\b\.?(?:,?{_W}+(?P<year>{_YEAR})\b)?"),
      _prefix(rf"(?:(?P<wd>{'|'.join(WEEKDAYS)}),?{_W}+)?the{_W}+|(?P<wd2>{'|'.join(WEEKDAYS)}),?{_W}+",
-             " ".join(WEEKDAYS) + " the"), _h_day_month, None),
+             " ".join(WEEKDAYS) + " the", words=2), _h_day_month, _before_month_names),
     (_core(rf"(?P<mon>{_MONTH})\.?,?{_W}+(?:of{_W}+)?(?P<year>{_YEAR}|['’][0-9]{{2}})\b"), None, _h_month_year, _MONTH_KEYS),
-    (_core(r"((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), None, _h_iso, None),
+    (_core(r"((?:1[0-9]|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b"), None, _h_iso, _before_iso_dashes),
     (_core(r"([0-9][0-9]?)/([0-9][0-9]?)/([0-9]{4}|[0-9]{2})(?![\w/])"), None, _h_slash, _before_slashes),
-    (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_weekday, WEEKDAYS),
+    (_core(rf"(?P<wd>{_WEEKDAY})\b(?:['’]s)?"), _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming", words=1), _h_weekday, WEEKDAYS),
     (_core(rf"(?P<mon>{_MONTH_FULL})\b(?!(?:{_W}|\.)*[0-9])"),
      _prefix(rf"(?P<mod>last|next|this|early|late|mid-?|in|since|by|until|till|from|during|before|after|of){_W}*",
-             "last next this early late mid in since by until till from during before after of"),
+             "last next this early late mid in since by until till from during before after of", words=1),
      _h_month_alone, FULL_MONTHS),
     (_core(rf"(?P<rel>{_ci('today|tonight|yesterday|tomorrow')})\b(?:{_W}+(?:morning|afternoon|evening|night)\b)?"),
-     _prefix(rf"(?:earlier|later){_W}+", "earlier later"), _h_relative_day,
+     _prefix(rf"(?:earlier|later){_W}+", "earlier later", words=1), _h_relative_day,
      ("today", "tonight", "yesterday", "tomorrow")),
-    (_core(rf"(?P<rel>night|morning|afternoon|evening)\b"), _prefix(rf"(?P<mod>last|this){_W}+", "last this"), _h_relative_day,
+    (_core(rf"(?P<rel>night|morning|afternoon|evening)\b"), _prefix(rf"(?P<mod>last|this){_W}+", "last this", required=True, words=1), _h_relative_day,
      ("night", "morning", "afternoon", "evening")),
     (_core(rf"(?P<unit>{_ci('week|month|year|decade|century')})\b(?!['’]s{_W}+[0-9])"),
      _prefix(rf"(?P<mod>last|this|next|(?:the{_W}+)?(?:past|previous|coming)|the{_W}+last|the{_W}+next"
-             rf"|earlier{_W}+this|later{_W}+this|so{_W}+far{_W}+this){_W}+", "last this next past previous coming"), _h_relative_unit, ("week", "month", "year", "decade", "century")),
+             rf"|earlier{_W}+this|later{_W}+this|so{_W}+far{_W}+this){_W}+", "last this next past previous coming",
+             required=True, words=3), _h_relative_unit, ("week", "month", "year", "decade", "century")),
     (_core(rf"(?:previous{_W}+year|year{_W}+(?:before|previous|earlier|ago))\b"),
-     _prefix(rf"(?P<det>the|a){_W}+", "the a"), _h_year_ref, ("previous", "year")),
+     _prefix(rf"(?P<det>the|a){_W}+", "the a", words=1), _h_year_ref, ("previous", "year")),
     (_core(rf"(?P<unit>days?|weeks?|months?|years?|decades?){_W}+ago\b"),
-     _prefix(rf"(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an){_W}+", nums.CARDINAL_WORDS + " a an", numbers=True), _h_ago, ("day", "week", "month", "year", "decade")),
+     _prefix(rf"(?P<n>{nums.CARDINAL_WORD_RE}|[0-9]{{1,3}}|a|an){_W}+", nums.CARDINAL_WORDS + " a an", numbers=True,
+             required=True, words=2), _h_ago, ("day", "week", "month", "year", "decade")),
     (_core(rf"{_ci('early|late|mid')}(?:{_W}|-)+(?P<year>{_YEAR}\b|{_YEAR_WORDS})"), None, _h_year_part, ("early", "late", "mid")),
     (_core(rf"{_ci('beginning|start|end|middle|turn|close')}{_W}+of{_W}+(?P<year>{_YEAR}\b|(?:the|this|last|next){_W}+(?:year|month)\b)"),
-     _prefix(rf"the{_W}+", "the"), _h_year_part,
+     _prefix(rf"the{_W}+", "the", words=1), _h_year_part,
      ("beginning", "start", "end", "middle", "turn", "close")),
     (_core(rf"(?P<part>{_ci('quarter|half')})\b(?:{_W}+(?:of|in){_W}+(?P<fiscal>{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?)?"
            rf"(?P<year>{_YEAR}\b|{_YEAR_WORDS}))?"),
      _prefix(rf"(?:(?P<lead>the|last|this){_W}+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:{_W}|-)",
-             "first second third fourth final last 1st 2nd 3rd 4th"),
+             "first second third fourth final last 1st 2nd 3rd 4th", required=True, words=2),
      _h_quarter, ("quarter", "half")),
     (_core(rf"Q(?P<q>[1-4])(?:{_W}+(?P<year>{_YEAR})\b)?(?!\w)"), None, _h_q_code, None),
     (_core(rf"(?:{_ci('fiscal')}{_W}+(?:{_ci('year')}{_W}+)?(?P<fy>{_YEAR})|FY{_W}?(?P<fy2>{_YEAR}|[0-9]{{2}}))\b"),
      None, _h_fiscal_year, ("fiscal", "fy")),
     (_core(rf"(?P<name>(?i:{named_days.NAMED_DAY_RE}))\b"),
-     _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming"), _h_named_day,
+     _prefix(rf"(?P<mod>last|next|this|past|coming){_W}+", "last next this past coming", words=1), _h_named_day,
      named_days.FIRST_WORDS),
     (_core(rf"(?P<season>spring|Spring|summer|Summer|autumn|Autumn|winter|Winter|fall|Fall)\b(?:{_W}+(?:of{_W}+)?(?P<year>{_YEAR})\b)?"),
-     _prefix(rf"(?:(?P<mod>last|this|next|early|late|mid-?){_W}+)?(?:the{_W}+)?", "last this next early late mid the"), _h_season, tuple(SEASONS)),
+     _prefix(rf"(?:(?P<mod>last|this|next|early|late|mid-?){_W}+)?(?:the{_W}+)?", "last this next early late mid the", words=2), _h_season, tuple(SEASONS)),
     (_core(r"(?P<dec>[12][0-9][0-9]0)['’]?s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(3)),
     (_core(r"(?P<dec>(?:'|’)[0-9]0)s\b"), _DECADE_BEFORE, _h_decade, _before_decade_ends(2)),
-    (_core(rf"{_ci('century')}\b"), _prefix(rf"(?:the{_W}+)?{_ORD_BEFORE}(?:{_W}|-)+"), _h_century, ("century",)),
-    (_core(rf"{_ci('anniversary')}\b"), _prefix(rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year){_W}+"),
+    (_core(rf"{_ci('century')}\b"), _prefix(rf"(?:the{_W}+)?{_ORD_BEFORE}(?:{_W}|-)+", required=True), _h_century, ("century",)),
+    (_core(rf"{_ci('anniversary')}\b"), _prefix(rf"(?P<n>[0-9]{{1,3}}(?:st|nd|rd|th)|{_ORD_WORD}|[0-9]{{1,3}}-year){_W}+", required=True, words=1),
      _h_anniversary, ("anniversary",)),
     (_core(rf"(?P<year>{_YEAR}){_NA}"), None, _h_year, None),
-    (_core(r"(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _prefix(rf"(?:in|since|of|class{_W}+of|until|by){_W}+", "in since of until by"),
+    (_core(r"(?P<y>['’])(?P<yy>[0-9]{2})(?![\w'’])"), _prefix(rf"(?:in|since|of|class{_W}+of|until|by){_W}+", "in since of until by", required=True, words=2),
      _h_short_year, _at_apostrophes),
     (_core(rf"[0-9][0-9]?(?:(?P<min>:[0-5][0-9])?{_W}*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:{_W}*{_ZONE})?"
-           rf"|:[0-5][0-9]{_W}*{_ZONE})(?:{_W}+(?:on{_W}+)?(?P<wd>{_WEEKDAY})\b)?"), None, _h_time, None),
-    (_core(rf"{_ci('weekend')}\b"), _prefix(rf"(?P<mod>this|last|next|over{_W}+the|at{_W}+the){_W}+", "this last next the"), _h_weekend, ("weekend",)),
+           rf"|:[0-5][0-9]{_W}*{_ZONE})(?:{_W}+(?:on{_W}+)?(?P<wd>{_WEEKDAY})\b)?"), None, _h_time, _before_times),
+    (_core(rf"{_ci('weekend')}\b"), _prefix(rf"(?P<mod>this|last|next|over{_W}+the|at{_W}+the){_W}+", "this last next the", required=True, words=2), _h_weekend, ("weekend",)),
 ]
 
 
+def _link_prefixes() -> None:
+    """Tell each prefix the group names of the core it stands before."""
+    for core, prefix, _handler, _keys in _RULES:
+        if prefix is not None:
+            prefix.stands_before(core)
 
-def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, Handler]]], dict[str, str | None]]:
+
+_link_prefixes()
+
+
+def _keyword_index() -> dict[str, list[tuple[re.Pattern, _Prefix | None, Handler, bool]]]:
     """Per key word, the rules to try where it starts (rules keyed by a shorter word that
     the hit starts with too: "middle" also tries the "mid" rule, "years" the "year" rules),
-    and per key word the longest shorter key word it starts with."""
+    each with whether it needs a prefix that the word before the key word must admit."""
     by_word: dict[str, list] = {}
     for core, prefix, handler, keys in _RULES:
+        needs_word = prefix is not None and prefix.required and prefix.last_words is not None
         for k in () if keys is None or callable(keys) else keys:
-            by_word.setdefault(k, []).append((core, prefix, handler))
+            by_word.setdefault(k, []).append((core, prefix, handler, needs_word))
     words = set(by_word) | {w + "s" for w in ("day", "week", "month", "year", "decade")}
     index = {}
     for w in words:
@@ -870,34 +1065,47 @@ def _keyword_index() -> tuple[dict[str, list[tuple[re.Pattern, _Prefix | None, H
             if w.startswith(k):
                 rules += [r for r in rs if r not in rules]
         index[w] = rules
-    shorter = {w: max((k for k in words if k != w and w.startswith(k)), key=len, default=None) for w in words}
-    return index, shorter
+    return index
 
 
-_KEYWORD_RULES, _SHORTER_KEY = _keyword_index()
+_KEYWORD_RULES = _keyword_index()
 # Key words are written in lower case, Title case or capitals: found in the lower-cased body (one
-# alternation, a third of the size), each hit then checked against the body as written. The
-# look-behind skips words glued to a letter, a digit, a currency sign or a number ("market",
-# "$5"), where every rule's match would be refused.
-_KEYWORD_SCAN = re.compile(r"(?<![\w$£€¥.,])" + nums.word_alternation(_KEYWORD_RULES))
+# alternation, a third of the size), each hit then checked against the body as written. Words
+# glued to a letter, a digit, a currency sign or a number ("market", "$5") are skipped, as every
+# rule's match there would be refused: the scan matches the character before the word, which
+# must be none of those. (A look-behind would say the same, but a pattern that opens with one
+# is tried at every character; one that opens with a character class skips ahead in C.) The
+# class names the ASCII word characters (a table look-up, where ``\w`` asks the Unicode
+# database at every character); a word after a letter or digit outside ASCII ("é") is dropped
+# after the scan. The body is scanned with a space put before it, so a word at its very start
+# has its character too. A key word followed by a letter ("market", "decision") is skipped:
+# every rule's core needs its first word to end there (a space, "\b", ".", "-", "'" or, for
+# "FY2020", a digit follows it), and that word is itself a key word, so the longest key word
+# the scan finds is the core's whole first word.
+_KEY_WORD_SEPARATOR = r"[^0-9A-Za-z_$£€¥.,]"
+_KEYWORD_SCAN = re.compile(_KEY_WORD_SEPARATOR + nums.word_alternation(_KEYWORD_RULES) + "(?![a-z])")
 _CASED_KEYWORDS: re.Pattern | None = None
 
 
 def _keyword_hits(body: str) -> Iterator[tuple[int, str]]:
     """(start, key word) of every key word written in lower case, Title case or capitals that
-    is not glued to what precedes it, as a scan for those spellings (longest first) finds them."""
+    is not glued to what precedes it nor followed by a letter, as a scan for those spellings
+    (longest first) finds them. A word in mixed case ("DECade") is none: a shorter key word
+    inside it ("DEC") is followed by a letter. The character before a word the scan admits
+    is never one that glues (a letter or digit, "_", "$", "£", "€", "¥", ".", ","), for every
+    character whose lower case is one character (the others go to the cased scan)."""
     if "\u0130" in body:  # "İ" lower-cases to two characters: every offset after it would move
         yield from _cased_keyword_hits(body)
         return
-    for hit in _KEYWORD_SCAN.finditer(body.lower()):
-        pos = hit.start()
-        word: str | None = hit.group()
-        while word is not None:
-            written = body[pos:pos + len(word)]
-            if written == word or written == word.upper() or written == word[:1].upper() + word[1:]:
-                yield pos, word
-                break
-            word = _SHORTER_KEY[word]  # "DECadent": not "decade", but "DEC"
+    for hit in _KEYWORD_SCAN.finditer(" " + body.lower()):
+        word = hit.group()
+        if not word.isascii() and word[0].isalnum():
+            continue  # glued to a letter or digit outside ASCII: ``\w`` before it
+        pos = hit.start()  # the word's start in ``body``: the space put before it shifts by one
+        word = word[1:]
+        written = body[pos:pos + len(word)]
+        if written == word or written == word.upper() or written == word[:1].upper() + word[1:]:
+            yield pos, word
 
 
 def _cased_keyword_hits(body: str) -> Iterator[tuple[int, str]]:
@@ -908,8 +1116,13 @@ def _cased_keyword_hits(body: str) -> Iterator[tuple[int, str]]:
         _CASED_KEYWORDS = re.compile(nums.word_alternation(variants))
     for hit in _CASED_KEYWORDS.finditer(body):
         pos = hit.start()
+        if body[hit.end():hit.end() + 1].lower()[:1] in _ASCII_LETTERS:
+            continue  # followed by a letter, as ``_KEYWORD_SCAN`` skips it
         if not (pos and (body[pos - 1].isalnum() or body[pos - 1] in _GLUED_BEFORE)):
             yield pos, hit.group().lower()
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 # Rules scanned for on their own: over the whole body, or only where ``where`` says a match can start.
@@ -927,35 +1140,44 @@ class _Hit:
     one group in alternative branches).
     """
 
-    __slots__ = ("core", "pre")
+    __slots__ = ("core", "pre", "_rule", "_start")
 
-    def __init__(self, core: re.Match, pre: re.Match | None):
+    def __init__(self, core: re.Match, pre: re.Match | None, rule: _Prefix):
         self.core = core
         self.pre = pre
+        self._rule = rule  # the prefix, which knows its own and its core's group names
+        self._start = pre.start() if pre is not None and pre.end() > pre.start() else core.start()
 
     def _where(self, name):
-        if isinstance(name, int):
-            return self.core
         # Unrolled (core, then prefix): handlers ask for groups tens of thousands of times a megabyte.
-        core = self.core
-        if name in core.re.groupindex and core.group(name) is not None:
-            return core
+        # A group number is the core's (``core_names`` holds them too).
+        rule = self._rule
+        if name in rule.core_names and self.core.group(name) is not None:
+            return self.core
         pre = self.pre
-        if pre is not None and name in pre.re.groupindex and pre.group(name) is not None:
+        if pre is not None and name in rule.names and pre.group(name) is not None:
             return pre
         return None
 
     def group(self, name=0):
         if name == 0:
-            return self.core.string[self.start():self.end()]
-        m = self._where(name)
-        if m is None and name in _GROUP_ALIASES:
-            return self.group(_GROUP_ALIASES[name])
-        return m.group(name) if m is not None else None
+            return self.core.string[self._start:self.core.end()]
+        # ``_where`` written out: the most called method of the date finder.
+        rule = self._rule
+        if name in rule.core_names:
+            found = self.core.group(name)
+            if found is not None:
+                return found
+        pre = self.pre
+        if pre is not None and name in rule.names:
+            found = pre.group(name)
+            if found is not None:
+                return found
+        return self.group(_GROUP_ALIASES[name]) if name in _GROUP_ALIASES else None
 
     def start(self, name=None):
         if name is None:
-            return self.pre.start() if self.pre is not None and self.pre.end() > self.pre.start() else self.core.start()
+            return self._start
         m = self._where(name)
         return m.start(name) if m is not None else -1
 

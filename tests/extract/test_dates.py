@@ -192,3 +192,162 @@ def test_quarters_and_fiscal_periods():
 ])
 def test_named_days(text, expected):
     assert dates(text, THU) == expected
+
+
+# --- the shortcuts taken for speed agree with the plain computations they stand in for ---
+
+import re  # noqa: E402
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from factcheck_app.extract import dates as _dates  # noqa: E402
+from factcheck_app.extract.number_words import word_alternation  # noqa: E402
+
+_PIECES = ["1", "2", "0", "9", "12", "31", "2017", "1990", "01", "03", "-", ":", "30", "/", "'", "’", "s", "am", "pm",
+           "a.m.", "p.m.", "m", "of", "OF", "st", "th", "March", "MAY", "May", "Jan", "Sept.", "December", "Decade",
+           "DECade", "decision", "market", "year", "years", "Year", "last", "LAST", "the", "past", "so far this",
+           "twenty", "five", "a", "week", "weeks", "ago", "first", "quarter", "mid", "mid-", "Tuesday", "Tuesday,",
+           "weekend", "weekends", "century", "21st", "said", "fell", "flooded", "on", "ON", "ed", "fy", "FY2020",
+           "Christmas", "é", "_", "$", ".", ",", "x", " ", " ", "  ", "\t", "\u00a0", "\n", "İ", "ſaid", "KILLED", "\u212aILLED", "5ed", "won", "had", "did", "DID", "opens", ". ", "! ", "? ", "hadn't", "not", "will be", "opens", "is on"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=600)
+@given(_TEXT)
+def test_rules_tried_where_a_match_can_start_find_what_their_scan_finds(text: str) -> None:
+    for core, _prefix, _handler, where in _dates._SCAN_RULES:
+        if callable(where):
+            assert [m.span() for m in _dates._matches_at(core, text, where(text))] == \
+                [m.span() for m in core.finditer(text)], core.pattern
+
+
+@settings(max_examples=600)
+@given(_TEXT)
+@example("On 3rd  of\tMarch, 12 Sept. and 2 MAY, 1 May")
+def test_days_before_months_tried_at_the_month_key_words_find_what_their_scan_finds(text: str) -> None:
+    core = next(rule[0] for rule in _dates._RULES if rule[3] is _dates._before_month_names)
+    months = [pos for pos, word in _dates._keyword_hits(text) if word in _dates.MONTHS]
+    assert [m.span() for m in _dates._matches_at(core, text, _dates._before_month_names(text, months))] == \
+        [m.span() for m in core.finditer(text)]
+
+
+def test_a_character_the_key_word_scan_admits_before_a_word_never_glues_it() -> None:
+    separator = re.compile(_dates._KEY_WORD_SEPARATOR)
+    for code in range(0x110000):
+        char = chr(code)
+        low = char.lower()
+        if len(low) == 1:
+            admitted = separator.fullmatch(low) is not None and (low.isascii() or not low.isalnum())
+            assert admitted != (char.isalnum() or char in _dates._GLUED_BEFORE), hex(code)
+
+
+_OLD_KEYWORD_SCAN = re.compile(r"(?<![\w$£€¥.,])" + word_alternation(_dates._KEYWORD_RULES))
+
+
+def _rule_matches(text: str, hits) -> set[tuple[int, str, tuple[int, int]]]:
+    """(position, rule, span) of every keyword rule's core that matches at a hit."""
+    return {(pos, core.pattern, m.span()) for pos, word in hits for core, _p, _h, _w in _dates._KEYWORD_RULES[word]
+            if (m := core.match(text, pos)) is not None}
+
+
+def _hits_by_the_plain_scan(text: str):
+    """Every key word not glued to what precedes it, longest first, or the longest shorter key word
+    written in one of the three spellings (the scan before words followed by a letter were skipped)."""
+    keys = set(_dates._KEYWORD_RULES)
+    for hit in _OLD_KEYWORD_SCAN.finditer(text.lower()):
+        pos, word = hit.start(), hit.group()
+        while word:
+            written = text[pos:pos + len(word)]
+            if word in keys and written in (word, word.upper(), word[:1].upper() + word[1:]):
+                yield pos, word
+                break
+            word = word[:-1]
+
+
+@settings(max_examples=600)
+@given(_TEXT)
+@example("in FY2020 and fy20, the DECade, Decades, marchers and mid-2011")
+def test_key_word_hits_give_every_rule_match_the_plain_scan_gives(text: str) -> None:
+    if "\u0130" in text:
+        return  # the plain scan of the lower-cased text would misplace what follows
+    assert _rule_matches(text, _dates._keyword_hits(text)) == _rule_matches(text, _hits_by_the_plain_scan(text))
+
+
+_PREFIXES = {id(rule[1]): rule[1] for rule in _dates._RULES if rule[1] is not None}.values()
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("so far  this year, the first-quarter, Tuesday,\tthe 5th, twenty five years ago, mid- March")
+def test_prefixes_searched_from_their_last_words_find_what_the_whole_window_search_finds(text: str) -> None:
+    for hi in range(len(text) + 1):
+        lo = max(0, hi - 36)
+        for prefix in _PREFIXES:
+            got = prefix.search(text, lo, hi)
+            expected = prefix.regex.search(text, lo, hi) if prefix.admits(_dates._last_word(text, hi)) else None
+            assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+# Verbs read from the end of the text before a date, and the regex searches they stand in for.
+_VERB_ENDINGS = [
+    (_dates._past_verb_ends, lambda before: _dates._PAST_VERB_BEFORE.search(before, max(0, len(before) - 30))),
+    (lambda before: _dates._past_auxiliary_ends(before, before.lower()), _dates._PAST_AUXILIARY_BEFORE.search),
+]
+
+
+@settings(max_examples=600)
+@given(_TEXT)
+@example("he said on  Friday it flooded ON")
+@example("it had  not flooded, DID it? hadn’t")
+def test_verbs_read_from_the_end_are_those_the_regexes_find(text: str) -> None:
+    for cut in range(len(text) + 1):
+        before = text[:cut]
+        for fast, plain in _VERB_ENDINGS:
+            assert fast(before) == (plain(before) is not None), before
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+@example("The museum reopened. It opens on")
+def test_the_clause_has_no_word_the_whole_window_lacks(text: str) -> None:
+    # ``_looks_future`` skips the scheduled-verb test when the window has none of its words.
+    low = text.lower()
+    assert set(_dates._LOWER_WORD.findall(_dates._clause(low))) <= set(_dates._LOWER_WORD.findall(low))
+
+
+def test_date_facets_carry_their_value_and_subtype_in_their_own_fields() -> None:
+    (facet,) = find_dates("The party marked the 70th anniversary of its founding.", PUB)
+    assert (facet.kind, facet.text, facet.value, facet.unit, facet.speaker, facet.subtype, facet.vague) == \
+        ("date", "70th anniversary", "1947", None, None, "anniversary", False)
+
+
+@settings(max_examples=300)
+@given(_TEXT)
+def test_a_rule_that_needs_its_prefix_refuses_a_hit_without_one(text: str) -> None:
+    for core, prefix, handler, _keys in _dates._RULES:
+        if prefix is None or not prefix.required:
+            continue
+        prefix.regex  # compiled, so the hit knows the prefix's group names
+        for at in range(len(text)):
+            m = core.match(text, at)
+            if m is not None:
+                try:
+                    assert handler(_dates._Hit(m, None, prefix), text, PUB) is None
+                except (OverflowError, ValueError):
+                    pass
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.sampled_from(["a", "b", None]),
+                          st.sampled_from(["date", "time"])), max_size=30))
+def test_candidates_sorted_by_two_stable_sorts_as_by_start_then_length(cands) -> None:
+    expected = sorted(cands, key=lambda c: (c[0], -(c[1] - c[0])))
+    kept = []
+    for c in expected:  # the sweep of ``_longest_first`` over the plainly sorted list
+        if kept and c[0] < kept[-1][1]:
+            if c[1] - c[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    assert _dates._longest_first(list(cands)) == kept

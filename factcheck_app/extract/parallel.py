@@ -1,16 +1,14 @@
-"""Extraction of a long body on two cores: the finders in two lanes, the claims' scores in two halves.
+"""Extraction of a long body on two cores: the facet finders in two lanes.
 
 Python runs one thread's code at a time, so the second core is a second process: one worker,
 started the first time a long body is extracted and kept for the next ones (starting it
 costs a fifth of a second). What the two processes do together must be exactly what one
-does alone, so the work is divided only where nothing is shared:
-
-- finders: ``FacetKind.needs`` ties each kind to the kinds whose facets it reads, which
-  makes groups; the group of the first registered kind (dates, and quantities that must not
-  count a date's numbers) runs in the worker while this process runs the others (places,
-  entities, quotes). The facets are put back in registry order, as one process lists them.
-- scores: ``score_sentence`` reads one sentence and its facets, nothing else: the worker
-  scores the second half of the claims.
+does alone, so the work is divided only where nothing is shared: ``FacetKind.needs`` ties
+each kind to the kinds whose facets it reads, which makes groups; the group of the first
+registered kind (dates, and quantities that must not count a date's numbers) runs in the
+worker while this process runs the others (places, entities, quotes) and then what needs no
+facet (sentences, what their words add to the score; see ``pipeline``). The facets are put
+back in registry order, as one process lists them.
 
 A short body is not worth the round trip and stays in one process. Whatever goes wrong
 with the worker (it cannot start, it died, the system refuses a process), the work is done
@@ -100,23 +98,6 @@ def facets_from(future: Future | None, body: str, context: FindContext, away: Se
         out[kind.name] = run_here(kind, body, lane)
         lane.found.extend(out[kind.name])
     return out
-
-
-def score_all(items: Sequence[tuple[str, list[Facet]]], score: Callable[[str, list[Facet]], float],
-              *, share: bool) -> list[float]:
-    """``score(text, facets)`` of every item, in order; with ``share``, the worker scores the
-    second half meanwhile (``score`` must be a module-level function: it is sent by name)."""
-    half = len(items) // 2
-    future = None
-    if share and half:
-        future = _submit(_score_in_worker, score, [(text, [_row(f) for f in fs]) for text, fs in items[half:]])
-    if future is None:
-        return [score(text, fs) for text, fs in items]
-    first = [score(text, fs) for text, fs in items[:half]]
-    rest = _result(future)
-    if rest is None:
-        rest = [score(text, fs) for text, fs in items[half:]]
-    return first + rest
 
 
 def shutdown() -> None:
@@ -218,18 +199,6 @@ def _find_in_worker(jobs: list[tuple[str, str]], body: str, published) -> list[t
             context.found.extend(found)
             out.append((name, [_row(f) for f in found]))
         return out
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _score_in_worker(score: Callable[[str, list[Facet]], float],
-                     items: list[tuple[str, list[FacetRow]]]) -> list[float]:
-    """In the worker: score each (text, facet rows) item."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return [score(text, [Facet(*row) for row in rows]) for text, rows in items]
     finally:
         if collecting:
             gc.enable()

@@ -163,13 +163,17 @@ def extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
 
 def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
     """``extract_claims`` itself, run with the cyclic collector paused."""
-    # Sentences are split while the other process (if any) is still finding its facets.
     finders = _start_finders(body, published)
+    # What needs no facet is done while the other process (if any) is still finding its
+    # share: the sentences, and what each one's own words add to its score.
     sentences = split_sentences(body)
     transcript = read_transcript(body)
+    if transcript is not None:
+        sentences = _after_speaker_prefixes(body, transcript, sentences)
+    readings = {(start, end): _read_sentence(body[start:end]) for start, end in sentences}
     facets = _facets_found(finders)
     if transcript is not None:
-        sentences, facets = _without_speaker_prefixes(body, transcript, sentences, facets)
+        facets = _outside_speaker_prefixes(body, transcript, facets)
     homes = _homes(sentences, facets)
     spans = _merge_for_facets(sentences, facets, homes)
     per_span: list[list[Facet]] = [[] for _ in spans]
@@ -187,13 +191,16 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
                 known = None
             spans[i] = (min(start, f.start), max(end, f.end))  # facets may start in the gap's whitespace
             per_span[i].append(f)
-    kept = [(start, end, fs) for (start, end), fs in zip(spans, per_span)
-            if not is_standalone_furniture(body, start, end, fs)]
-    texts = [(body[start:end], fs) for start, end, fs in kept]
-    scores = parallel.score_all(texts, _safe_score, share=parallel.worth_it(body))
     claims = []
-    for (start, end, fs), (text, _), raw in zip(kept, texts, scores):
-        value = _clamp(raw)
+    for (start, end), fs in zip(spans, per_span):
+        if is_standalone_furniture(body, start, end, fs):
+            continue
+        text = body[start:end]
+        if (start, end) in readings:
+            reading = readings[start, end]
+        else:  # a sentence joined to the next, or stretched, by a facet across their gap
+            reading = _read_sentence(text)
+        value = _clamp(_score(reading, text, fs))
         speaker = None
         spoken = False
         if transcript is not None:
@@ -228,10 +235,10 @@ def _score_in_context(claims: list[ExtractedClaim]) -> None:
             claim.score = (own[i] + CONTEXT_WEIGHT * max(near)) / (1 + CONTEXT_WEIGHT)
 
 
-def _without_speaker_prefixes(body: str, transcript: Transcript, sentences: list[tuple[int, int]],
-                              facets: list[Facet]) -> tuple[list[tuple[int, int]], list[Facet]]:
-    """Start each transcript line's first sentence after its "NAME:" prefix, and drop facets in prefixes."""
-    prefixes = {turn.line_start: turn.text_start for turn in transcript.turns.values()}
+def _after_speaker_prefixes(body: str, transcript: Transcript,
+                            sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Start each transcript line's first sentence after its "NAME:" prefix (a prefix alone goes)."""
+    prefixes = _prefix_ends(transcript)
     spans = []
     for start, end in sentences:
         text_start = prefixes.get(body.rfind("\n", 0, start + 1) + 1 if body[start:start + 1] != "\n" else start)
@@ -240,8 +247,18 @@ def _without_speaker_prefixes(body: str, transcript: Transcript, sentences: list
                 continue
             start = text_start
         spans.append((start, end))
-    kept = [f for f in facets if prefixes.get(body.rfind("\n", 0, f.start) + 1, -1) <= f.start]
-    return spans, kept
+    return spans
+
+
+def _outside_speaker_prefixes(body: str, transcript: Transcript, facets: list[Facet]) -> list[Facet]:
+    """Drop the facets found in "NAME:" prefixes."""
+    prefixes = _prefix_ends(transcript)
+    return [f for f in facets if prefixes.get(body.rfind("\n", 0, f.start) + 1, -1) <= f.start]
+
+
+def _prefix_ends(transcript: Transcript) -> dict[int, int]:
+    """Where each speaker's line starts -> where the words after its prefix start."""
+    return {turn.line_start: turn.text_start for turn in transcript.turns.values()}
 
 
 def _home(starts: list[int], spans: list[tuple[int, int]], f: Facet) -> int:
@@ -289,13 +306,27 @@ def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet], homes: 
     return out
 
 
-def _safe_score(text: str, facets: list[Facet]) -> float:
-    """The check-worthiness score, falling back to a facet count should it fail on a sentence."""
+# A sentence whose reading failed: it is scored by its facets alone (see ``_score``).
+_UNREAD = object()
+
+
+def _read_sentence(text: str) -> checkworthiness.SentenceReading | None | object:
+    """What the sentence's own words add to its score, or _UNREAD (logged) should that fail."""
     try:
-        return float(checkworthiness.score_sentence(text, facets))
+        return checkworthiness.read_sentence(text)
     except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
-        _log_failure("checkworthiness.score_sentence failed; using the fallback")
-        return _fallback_score(text, facets)
+        _log_failure("checkworthiness.read_sentence failed; using the fallback")
+        return _UNREAD
+
+
+def _score(reading, text: str, facets: list[Facet]) -> float:
+    """The check-worthiness score, falling back to a facet count should it fail on a sentence."""
+    if reading is not _UNREAD:
+        try:
+            return float(checkworthiness.score_read(reading, text, facets))
+        except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
+            _log_failure("checkworthiness.score_read failed; using the fallback")
+    return _fallback_score(text, facets)
 
 
 def _fallback_score(text: str, facets: list[Facet]) -> float:

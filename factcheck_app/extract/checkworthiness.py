@@ -312,10 +312,12 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
 
 class SentenceReading(NamedTuple):
     """What the score takes from a sentence's own words: the terms its text adds, in the order
-    they are added after the facets' evidence, and the lower-cased text the evidence reads."""
+    they are added after the facets' evidence, and whether the evidence may read the text
+    lower-cased (not where lower-casing moves a word boundary). Kept small: the pipeline holds
+    one per sentence of the article at once."""
 
     terms: tuple[float, ...]
-    lowered: str | None
+    lowers_plainly: bool
 
 
 def score_read(reading: SentenceReading | None, text: str, facets: list[Facet]) -> float:
@@ -325,7 +327,7 @@ def score_read(reading: SentenceReading | None, text: str, facets: list[Facet]) 
         return 0.0
     x = -1.6
     if facets:  # without any, the evidence is 0.0, which changes no sum
-        x += _facet_evidence(text, facets, reading.lowered)
+        x += _facet_evidence(text, facets, text.lower() if reading.lowers_plainly else None)
     for term in reading.terms:
         x += term
     return 1.0 / (1.0 + math.exp(-x))
@@ -410,7 +412,7 @@ def read_sentence(text: str) -> SentenceReading | None:
         quoted = sum(len(m.group()) for m in _QUOTE_MARKS.finditer(text))
         terms.append(-(1.6 * (quoted / max(len(text), 1)) ** 1.5))
     terms.append(length_term(n_words))
-    return SentenceReading(tuple(terms), lowered)
+    return SentenceReading(tuple(terms), lowered is not None)
 
 
 def length_term(n_words: int) -> float:

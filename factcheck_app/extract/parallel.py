@@ -32,12 +32,15 @@ if TYPE_CHECKING:  # imported when a worker is first needed: a short batch run n
 # Below this many characters the worker's round trip (sending the body, bringing facets
 # back) costs more than the second core saves.
 PARALLEL_MIN_CHARS = 200_000
+# A worker that has read a body this long has grown (300 MiB for 20 MB of text), and Python
+# keeps what it grew to: it is let go, and the next long article starts a fresh one.
+RECYCLE_AFTER_CHARS = 4_000_000
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
 _broken = False  # the worker could not be started once: do not try again in this process
 
-FacetRow = tuple  # a Facet's fields in order: what crosses between the processes
+FacetRow = tuple  # a Facet's fields but its text (the body's slice): what crosses between the processes
 
 
 def worth_it(body: str) -> bool:
@@ -91,7 +94,9 @@ def facets_from(future: Future | None, body: str, context: FindContext, away: Se
     """The away lane's facets by kind: the worker's, or found here when the worker failed."""
     rows = _result(future)
     if rows is not None:
-        return {name: [Facet(*row) for row in found] for name, found in rows}
+        if len(body) >= RECYCLE_AFTER_CHARS:
+            shutdown(wait=False)
+        return {name: [_facet(body, row) for row in found] for name, found in rows}
     lane = FindContext(context.published)
     out = {}
     for kind in away:
@@ -100,13 +105,13 @@ def facets_from(future: Future | None, body: str, context: FindContext, away: Se
     return out
 
 
-def shutdown() -> None:
-    """Stop the worker (it is started again when needed); waits for it to exit."""
+def shutdown(*, wait: bool = True) -> None:
+    """Stop the worker (a new one is started when needed); ``wait`` for it to exit, or not."""
     global _executor
     with _lock:
         executor, _executor = _executor, None
     if executor is not None:
-        executor.shutdown(wait=True, cancel_futures=True)
+        executor.shutdown(wait=wait, cancel_futures=True)
 
 
 def _log_failure(message: str, *args: object) -> None:
@@ -117,8 +122,14 @@ def _log_failure(message: str, *args: object) -> None:
 
 
 def _row(f: Facet) -> FacetRow:
-    # A plain tuple pickles several times faster than the dataclass: thousands cross per megabyte.
-    return (f.kind, f.start, f.end, f.text, f.value, f.unit, f.speaker, f.subtype, f.vague)
+    # A plain tuple pickles several times faster than the dataclass, and the text is left out
+    # (it is the body's slice, taken again on arrival): hundreds of thousands cross for a book.
+    return (f.kind, f.start, f.end, f.value, f.unit, f.speaker, f.subtype, f.vague)
+
+
+def _facet(body: str, row: FacetRow) -> Facet:
+    kind, start, end, value, unit, speaker, subtype, vague = row
+    return Facet(kind, start, end, body[start:end], value, unit, speaker, subtype, vague)
 
 
 def _submit(fn: Callable, *args) -> Future | None:

@@ -172,6 +172,7 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
         sentences = _after_speaker_prefixes(body, transcript, sentences)
     readings = {(start, end): _read_sentence(body[start:end]) for start, end in sentences}
     facets = _facets_found(finders)
+    finders = None  # the other process's facets as it sent them: not needed once rebuilt here
     if transcript is not None:
         facets = _outside_speaker_prefixes(body, transcript, facets)
     homes = _homes(sentences, facets)
@@ -196,9 +197,9 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
         if is_standalone_furniture(body, start, end, fs):
             continue
         text = body[start:end]
-        if (start, end) in readings:
-            reading = readings[start, end]
-        else:  # a sentence joined to the next, or stretched, by a facet across their gap
+        # Taken out as used: an article's readings are freed as its claims are made.
+        reading = readings.pop((start, end), _UNREAD_YET)
+        if reading is _UNREAD_YET:  # a sentence joined to the next, or stretched, by a facet across their gap
             reading = _read_sentence(text)
         value = _clamp(_score(reading, text, fs))
         speaker = None
@@ -308,6 +309,8 @@ def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet], homes: 
 
 # A sentence whose reading failed: it is scored by its facets alone (see ``_score``).
 _UNREAD = object()
+# A claim whose span is no sentence read ahead.
+_UNREAD_YET = object()
 
 
 def _read_sentence(text: str) -> checkworthiness.SentenceReading | None | object:

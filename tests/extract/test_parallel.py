@@ -186,3 +186,15 @@ def test_the_worker_ends_when_the_app_is_killed(tmp_path):
     else:
         os.kill(worker, signal.SIGKILL)
         pytest.fail("the extraction worker outlived the killed app")
+
+
+def test_a_worker_that_read_a_very_long_article_is_let_go_and_the_next_gets_a_fresh_one(two_processes, monkeypatch):
+    alone = _one_process(TEXT)
+    monkeypatch.setattr(parallel, "RECYCLE_AFTER_CHARS", len(TEXT))
+    assert _claims(TEXT[:-1]) == _one_process(TEXT[:-1])
+    kept = parallel._executor
+    assert kept is not None  # a shorter article leaves the worker running
+    assert _claims(TEXT) == alone
+    assert parallel._executor is None  # let go: its memory returns to the system
+    assert _claims(TEXT[:-1]) == _one_process(TEXT[:-1])
+    assert parallel._executor is not None and parallel._executor is not kept

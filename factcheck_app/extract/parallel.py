@@ -140,8 +140,14 @@ def _submit(fn: Callable, *args) -> Future | None:
         with _lock:
             for attempt in range(2):
                 if _executor is None:
+                    import atexit
                     import multiprocessing
                     from concurrent.futures import ProcessPoolExecutor
+
+                    # Stopped before the interpreter tears its modules down, which a worker pool
+                    # still alive then complains about on stderr.
+                    atexit.unregister(shutdown)
+                    atexit.register(shutdown)
 
                     # "spawn": forking a process that runs Qt's threads can copy a lock one of them holds.
                     _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import NamedTuple
 
 from factcheck_app.core.case_fold import CASE_FOLD, CASE_FOLD_EXOTIC_RE
 from factcheck_app.core.extraction import Facet
@@ -306,8 +307,37 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     is a logistic squash of additive evidence, so it orders sentences well
     without claiming to be a calibrated probability.
     """
-    if not text or text.isspace():
+    return score_read(read_sentence(text), text, facets)
+
+
+class SentenceReading(NamedTuple):
+    """What the score takes from a sentence's own words: the terms its text adds, in the order
+    they are added after the facets' evidence, and whether the evidence may read the text
+    lower-cased (not where lower-casing moves a word boundary). Kept small: the pipeline holds
+    one per sentence of the article at once."""
+
+    terms: tuple[float, ...]
+    lowers_plainly: bool
+
+
+def score_read(reading: SentenceReading | None, text: str, facets: list[Facet]) -> float:
+    """The score of ``text`` (read by ``read_sentence``) with its facets: the same float as
+    ``score_sentence``, for the terms are added in the same order from the same start."""
+    if reading is None:
         return 0.0
+    x = -1.6
+    if facets:  # without any, the evidence is 0.0, which changes no sum
+        x += _facet_evidence(text, facets, text.lower() if reading.lowers_plainly else None)
+    for term in reading.terms:
+        x += term
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def read_sentence(text: str) -> SentenceReading | None:
+    """Read what the score takes from the sentence alone, before its facets are known (None for
+    a blank text, which scores 0). The pipeline reads sentences while facets are being found."""
+    if not text or text.isspace():
+        return None
     if text.isascii():
         # Byte tables do in one pass each what a regex or a split of the str does slower.
         lowered = text.lower()
@@ -335,9 +365,9 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     bits = 0
     for word in _CUE_WORDS.intersection(hit):
         bits |= _BITS_OF_WORD[word]
-    x = -1.6
-    if facets:  # without any, the evidence is 0.0, which changes no sum
-        x += _facet_evidence(text, facets, lowered)
+    # Each term is what used to be added to (or taken from) the running score right here;
+    # ``x -= w`` is ``x += -w`` to the last bit, so negated terms give the same float.
+    terms: list[float] = []
     # Numbers the facet finders may not have typed still signal a checkable claim.
     if tokens is None:
         numbers = _count_numbers(text, hit, has_digit, lowered)
@@ -347,42 +377,42 @@ def score_sentence(text: str, facets: list[Facet]) -> float:
     else:
         numbers = 0
     if numbers:  # (0 would add 0.0, which changes nothing; so below)
-        x += W["number"] * (numbers if numbers < 3 else 3)
+        terms.append(W["number"] * (numbers if numbers < 3 else 3))
     # A year starts "18", "19" or "20": three substring tests rule most texts out for less than the scan.
     if has_digit and ("20" in text or "19" in text or "18" in text):
-        x += W["year"] * min(len(YEAR_RE.findall(text)), 2)
+        terms.append(W["year"] * min(len(YEAR_RE.findall(text)), 2))
     if bits & _ATTRIBUTION_BIT and ATTRIBUTION.found(hit, text, lowered):
-        x += W["attribution"]
+        terms.append(W["attribution"])
     if bits & _HEDGE_BIT and HEDGE.fires(hit):
-        x += W["hedge"] * min(HEDGE.count(text, lowered), 2)
+        terms.append(W["hedge"] * min(HEDGE.count(text, lowered), 2))
     # Past-tense event verbs report something that happened: checkable.
     past = past_event_count(text)
     if past:
-        x += W["past_event"] * (past if past < 3 else 3)
+        terms.append(W["past_event"] * (past if past < 3 else 3))
     # What makes a statement checkable: comparisons and changes, records, deeds, the public
     # record (laws, budgets, votes), causes. Courtesies and promises are not.
     record = False
     if bits & _ANY_CUE_BITS:
         for bit, cue, weight in _CUE_TABLE:  # in the table's order, as the weights were always added
             if bits & bit and cue.found(hit, text, lowered):
-                x += weight
+                terms.append(weight)
                 record = record or cue is RECORD
     if bits & _OPINION_BIT and OPINION.fires(hit):
         # "the worst deal ever" claims a record; a bare superlative is opinion.
-        x -= (0.35 if record else 0.7) * min(OPINION.count(text, lowered), 3)
+        terms.append(-((0.35 if record else 0.7) * min(OPINION.count(text, lowered), 3)))
     if text.rstrip().endswith("?"):
-        x -= W["question"]
+        terms.append(-W["question"])
     if is_caption(text, hit, lowered):
-        x -= 2.0
+        terms.append(-2.0)
     # A sentence that is mostly quoted rhetoric: the checkable part is who said it.
     # Every quoted stretch opens with one of these marks; most sentences have none,
     # and four substring tests cost less than the scan.
     # (Without any, 0.0 would be taken off, which changes nothing.)
     if '"' in text or (not text.isascii() and ("“" in text or "«" in text or "‘" in text)):
         quoted = sum(len(m.group()) for m in _QUOTE_MARKS.finditer(text))
-        x -= 1.6 * (quoted / max(len(text), 1)) ** 1.5
-    x += length_term(n_words)
-    return 1.0 / (1.0 + math.exp(-x))
+        terms.append(-(1.6 * (quoted / max(len(text), 1)) ** 1.5))
+    terms.append(length_term(n_words))
+    return SentenceReading(tuple(terms), lowered is not None)
 
 
 def length_term(n_words: int) -> float:

@@ -108,8 +108,10 @@ def _tokens(body: str) -> list[tuple[int, int, str, bool]]:
         start, word = m.start(), m.group()
         if start >= 3 and body[start - 1] == "-":
             start, word = start - 3, "al-" + word
-        # An all-letter token (most are) has neither a digit nor a hyphen: no search needed.
-        if not word.isalpha() and (".-" in word or "’s-" in word or "'s-" in word or _NOT_A_NAME_TOKEN.search(word)):
+        if word.isalpha():  # most tokens: no digit, hyphen, possessive or trailing mark to look at
+            out.append((start, start + len(word), word, False))
+            continue
+        if ".-" in word or "’s-" in word or "'s-" in word or _NOT_A_NAME_TOKEN.search(word):
             continue  # "U.S.-South Korean", "Craiova-based": adjective compounds; "A380": a model
         possessive = False
         while word:
@@ -192,6 +194,8 @@ def _possession_after(body: str, end: int, possessive: bool) -> str | None:
 
 def _split_at_titles(run: list) -> list[tuple[list, str | None]]:
     """Split a run at a title inside it: "Apple CEO Steve Jobs" -> "Apple", and "Steve Jobs" titled CEO."""
+    if len(run) == 1:  # most runs: one capitalised word, nothing to split
+        return [(run, None)]
     parts: list[tuple[list, str | None]] = []
     title = None
     begin = 0
@@ -230,13 +234,16 @@ def _strip(words: list[tuple[int, int, str, bool]], places: dict) -> tuple[list,
     title = None
     while words:
         w = words[0][2]
+        if len(words) == 1:  # nothing after it: only a break word or a non-name goes
+            if w in _BREAKS or w in NOT_NAMES or w in _CONNECTORS:
+                words = []
+            break
         rest = [t[2] for t in words[1:]]
-        if w in _BREAKS or (w in NOT_NAMES and not rest):
+        if w in _BREAKS:
             words = words[1:]
-        elif (w in TITLES or w.rstrip(".") + "." in TITLES) and rest:
+        elif w in TITLES or w.rstrip(".") + "." in TITLES:
             title, words = w, words[1:]
-        elif (is_demonym(w) or w in places) and rest and (
-                rest[0] in TITLES or not any(r in ORG_WORDS for r in rest)) and len(words) > 1:
+        elif (is_demonym(w) or w in places) and (rest[0] in TITLES or not any(r in ORG_WORDS for r in rest)):
             if rest[0] in TITLES or is_demonym(w):
                 words = words[1:]
             else:

@@ -40,7 +40,10 @@ class FacetKind:
 
     ``weight`` is how much one facet of the kind raises a sentence's
     check-worthiness (a logit step, repeats counting less); ``finder`` is a
-    ``Finder`` or its "module:function" path.
+    ``Finder`` or its "module:function" path. ``needs`` names the kinds whose
+    facets the finder reads from ``FindContext.found``; None (the default) means
+    any kind registered before it. Kinds that need nothing of each other may run
+    side by side on a long body (see ``extract/parallel``).
     """
 
     name: str
@@ -49,6 +52,7 @@ class FacetKind:
     line_style: str
     weight: float
     finder: str | Finder
+    needs: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.line_style not in LINE_STYLES:
@@ -122,11 +126,13 @@ def kind_weight(name: str, default: float = 0.1) -> float:
     return kind.weight if kind else default
 
 
-register(FacetKind("date", "date", "#3b82f6", "dashed", 0.7, "factcheck_app.extract.dates:date_facets"))
+register(FacetKind("date", "date", "#3b82f6", "dashed", 0.7, "factcheck_app.extract.dates:date_facets", needs=()))
 register(FacetKind("quantity", "quantity", "#e8590c", "solid", 0.9,
-                   "factcheck_app.extract.quantities:quantity_facets"))
-register(FacetKind("place", "place", "#2f9e44", "dotted", 0.25, "factcheck_app.extract.places:place_facets"))
+                   "factcheck_app.extract.quantities:quantity_facets", needs=("date",)))
+register(FacetKind("place", "place", "#2f9e44", "dotted", 0.25, "factcheck_app.extract.places:place_facets",
+                   needs=()))
 # Entities before quotes: a quote's pronoun ("he said") is resolved to a person named before it.
 register(FacetKind("entity", "entity", "#868e96", "dot-dot-dash", 0.2,
-                   "factcheck_app.extract.entities:entity_facets"))
-register(FacetKind("quote", "quote", "#ae3ec9", "dot-dash", 0.15, "factcheck_app.extract.quotes:quote_facets"))
+                   "factcheck_app.extract.entities:entity_facets", needs=()))
+register(FacetKind("quote", "quote", "#ae3ec9", "dot-dash", 0.15, "factcheck_app.extract.quotes:quote_facets",
+                   needs=("entity",)))

@@ -9,15 +9,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
-from collections.abc import Callable
 from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck_app.core.extraction import ExtractedArticle, ExtractedClaim, Facet
-from factcheck_app.extract import checkworthiness
+from factcheck_app.extract import checkworthiness, parallel
 from factcheck_app.extract.datelines import is_standalone_furniture
-from factcheck_app.extract.facet_kinds import FindContext, facet_kinds, kind_weight
+from factcheck_app.extract.facet_kinds import FacetKind, FindContext, facet_kinds, kind_weight
 from factcheck_app.extract.sentences import split_sentences
 from factcheck_app.extract.transcripts import Transcript, read_transcript
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def _log_failure(message: str, *args: object) -> None:
@@ -56,16 +59,55 @@ def find_facets(body: str, published: str | dt.date | None) -> list[Facet]:
     Kinds run in registry order, each seeing the facets found before it (dates
     come first because quantities must not re-use their numbers). A failing
     finder is logged and skipped: the checker keeps the other facets rather than
-    losing the article.
+    losing the article. A long body's kinds run in two lanes, one in a second
+    process (``extract/parallel``); the facets are the same.
     """
+    return _facets_found(_start_finders(body, published))
+
+
+class _Finders(NamedTuple):
+    """Finders under way: the kinds, the facets found so far by kind, and the second process's share."""
+
+    body: str
+    context: FindContext
+    kinds: tuple[FacetKind, ...]
+    by_kind: dict[str, list[Facet]]
+    away: list[FacetKind]
+    pending: Future | None
+
+
+def _start_finders(body: str, published: str | dt.date | None) -> _Finders:
+    """Run the finders of this process's lane; the other lane's run on meanwhile (see ``find_facets``)."""
     context = FindContext(parse_published(published))
-    for kind in facet_kinds():
-        try:
-            context.found.extend(kind.find(body, context) or [])
-        except Exception:  # noqa: BLE001 - one facet kind must not sink the article
-            _log_failure("the %s finder failed; its facets are skipped", kind.name)
+    kinds = facet_kinds()
+    away, home = parallel.lanes(kinds) if parallel.worth_it(body) else ([], list(kinds))
+    pending = parallel.find_away(body, context, away) if away else None
+    by_kind: dict[str, list[Facet]] = {}
+    lane = FindContext(context.published)
+    for kind in home:
+        by_kind[kind.name] = _run_finder(kind, body, lane)
+        lane.found.extend(by_kind[kind.name])
+    return _Finders(body, context, kinds, by_kind, away, pending)
+
+
+def _facets_found(run: _Finders) -> list[Facet]:
+    """Every facet of a run of the finders, sorted by start (waiting for the other lane's)."""
+    body, context, by_kind = run.body, run.context, run.by_kind
+    if run.away:
+        by_kind.update(parallel.facets_from(run.pending, body, context, run.away, _run_finder))
+    for kind in run.kinds:  # registry order, as one process lists them: the sort below keeps ties in it
+        context.found.extend(by_kind[kind.name])
     return sorted((f for f in (_checked(body, f) for f in _without_named_places(context.found)) if f is not None),
                   key=_BY_SPAN)
+
+
+def _run_finder(kind: FacetKind, body: str, context: FindContext) -> list[Facet]:
+    """The kind's facets, or none (logged) when its finder fails."""
+    try:
+        return kind.find(body, context) or []
+    except Exception:  # noqa: BLE001 - one facet kind must not sink the article
+        _log_failure("the %s finder failed; its facets are skipped", kind.name)
+        return []
 
 
 def _without_named_places(facets: list[Facet]) -> list[Facet]:
@@ -121,11 +163,18 @@ def extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
 
 def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
     """``extract_claims`` itself, run with the cyclic collector paused."""
-    facets = find_facets(body, published)
+    finders = _start_finders(body, published)
+    # What needs no facet is done while the other process (if any) is still finding its
+    # share: the sentences, and what each one's own words add to its score.
     sentences = split_sentences(body)
     transcript = read_transcript(body)
     if transcript is not None:
-        sentences, facets = _without_speaker_prefixes(body, transcript, sentences, facets)
+        sentences = _after_speaker_prefixes(body, transcript, sentences)
+    readings = {(start, end): _read_sentence(body[start:end]) for start, end in sentences}
+    facets = _facets_found(finders)
+    finders = None  # the other process's facets as it sent them: not needed once rebuilt here
+    if transcript is not None:
+        facets = _outside_speaker_prefixes(body, transcript, facets)
     homes = _homes(sentences, facets)
     spans = _merge_for_facets(sentences, facets, homes)
     per_span: list[list[Facet]] = [[] for _ in spans]
@@ -143,13 +192,16 @@ def _extract_claims(body: str, published: str | None) -> list[ExtractedClaim]:
                 known = None
             spans[i] = (min(start, f.start), max(end, f.end))  # facets may start in the gap's whitespace
             per_span[i].append(f)
-    score = _scorer()
     claims = []
     for (start, end), fs in zip(spans, per_span):
         if is_standalone_furniture(body, start, end, fs):
             continue
         text = body[start:end]
-        value = _clamp(score(text, fs))
+        # Taken out as used: an article's readings are freed as its claims are made.
+        reading = readings.pop((start, end), _UNREAD_YET)
+        if reading is _UNREAD_YET:  # a sentence joined to the next, or stretched, by a facet across their gap
+            reading = _read_sentence(text)
+        value = _clamp(_score(reading, text, fs))
         speaker = None
         spoken = False
         if transcript is not None:
@@ -184,10 +236,10 @@ def _score_in_context(claims: list[ExtractedClaim]) -> None:
             claim.score = (own[i] + CONTEXT_WEIGHT * max(near)) / (1 + CONTEXT_WEIGHT)
 
 
-def _without_speaker_prefixes(body: str, transcript: Transcript, sentences: list[tuple[int, int]],
-                              facets: list[Facet]) -> tuple[list[tuple[int, int]], list[Facet]]:
-    """Start each transcript line's first sentence after its "NAME:" prefix, and drop facets in prefixes."""
-    prefixes = {turn.line_start: turn.text_start for turn in transcript.turns.values()}
+def _after_speaker_prefixes(body: str, transcript: Transcript,
+                            sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Start each transcript line's first sentence after its "NAME:" prefix (a prefix alone goes)."""
+    prefixes = _prefix_ends(transcript)
     spans = []
     for start, end in sentences:
         text_start = prefixes.get(body.rfind("\n", 0, start + 1) + 1 if body[start:start + 1] != "\n" else start)
@@ -196,8 +248,18 @@ def _without_speaker_prefixes(body: str, transcript: Transcript, sentences: list
                 continue
             start = text_start
         spans.append((start, end))
-    kept = [f for f in facets if prefixes.get(body.rfind("\n", 0, f.start) + 1, -1) <= f.start]
-    return spans, kept
+    return spans
+
+
+def _outside_speaker_prefixes(body: str, transcript: Transcript, facets: list[Facet]) -> list[Facet]:
+    """Drop the facets found in "NAME:" prefixes."""
+    prefixes = _prefix_ends(transcript)
+    return [f for f in facets if prefixes.get(body.rfind("\n", 0, f.start) + 1, -1) <= f.start]
+
+
+def _prefix_ends(transcript: Transcript) -> dict[int, int]:
+    """Where each speaker's line starts -> where the words after its prefix start."""
+    return {turn.line_start: turn.text_start for turn in transcript.turns.values()}
 
 
 def _home(starts: list[int], spans: list[tuple[int, int]], f: Facet) -> int:
@@ -245,17 +307,29 @@ def _merge_for_facets(spans: list[tuple[int, int]], facets: list[Facet], homes: 
     return out
 
 
-def _scorer() -> Callable[[str, list[Facet]], float]:
-    """Return the check-worthiness score, falling back to a facet count should it fail on a sentence."""
+# A sentence whose reading failed: it is scored by its facets alone (see ``_score``).
+_UNREAD = object()
+# A claim whose span is no sentence read ahead.
+_UNREAD_YET = object()
 
-    def safe(text: str, facets: list[Facet]) -> float:
+
+def _read_sentence(text: str) -> checkworthiness.SentenceReading | None | object:
+    """What the sentence's own words add to its score, or _UNREAD (logged) should that fail."""
+    try:
+        return checkworthiness.read_sentence(text)
+    except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
+        _log_failure("checkworthiness.read_sentence failed; using the fallback")
+        return _UNREAD
+
+
+def _score(reading, text: str, facets: list[Facet]) -> float:
+    """The check-worthiness score, falling back to a facet count should it fail on a sentence."""
+    if reading is not _UNREAD:
         try:
-            return float(checkworthiness.score_sentence(text, facets))
+            return float(checkworthiness.score_read(reading, text, facets))
         except Exception:  # noqa: BLE001 - a scoring bug must not drop the claims
-            _log_failure("checkworthiness.score_sentence failed; using the fallback")
-            return _fallback_score(text, facets)
-
-    return safe
+            _log_failure("checkworthiness.score_read failed; using the fallback")
+    return _fallback_score(text, facets)
 
 
 def _fallback_score(text: str, facets: list[Facet]) -> float:

@@ -167,10 +167,10 @@ def _site_matches(body: str) -> Iterator[re.Match]:
     if lowered is None:  # the characters re.IGNORECASE treats specially: the flagged patterns
         if HEAD_ACROSS_LINES_RE.search(body):
             return SITE_RE.finditer(body)
-        return _on_lines_with(SITE_RE, SITE_HEAD_RE.finditer(body), body)
+        return _on_lines_with(SITE_RE, SITE_HEAD_RE.finditer(body), body, ends_at_head=True)
     if ends_a_line(lowered, SITE_WORDS_BEFORE_A_BREAK):
         return SITE_RE.finditer(body)
-    return _on_lines_with(SITE_RE, SITE_HEAD_RE.pattern_for(lowered).finditer(lowered), body)
+    return _on_lines_with(SITE_RE, SITE_HEAD_RE.pattern_for(lowered).finditer(lowered), body, ends_at_head=True)
 
 
 def _feature_matches(body: str) -> Iterator[re.Match]:
@@ -181,20 +181,40 @@ def _feature_matches(body: str) -> Iterator[re.Match]:
     return _on_lines_with(FEATURE_RE, FEATURE_HEAD_RE.finditer(body), body)
 
 
-def _on_lines_with(pattern: re.Pattern, heads: Iterator[re.Match], body: str) -> Iterator[re.Match]:
-    """``pattern``'s matches in the lines of ``body`` where ``heads`` found something, in order.
+# What a site or feature phrase is made of: word characters, the apostrophes, full stops and
+# hyphens inside names, and white space other than a line break. Anything else stops it.
+_STOP = re.compile(r"[^\w’'.\-\s]|\n")
 
-    Each line is scanned once, from its start to its line break: for a pattern whose
-    matches never cross a line, the same matches as a scan of the whole body.
+
+def _on_lines_with(pattern: re.Pattern, heads: Iterator[re.Match], body: str, *,
+                  ends_at_head: bool = False) -> Iterator[re.Match]:
+    """``pattern``'s matches in the stretches of ``body`` where ``heads`` found something, in order.
+
+    A stretch runs between two characters no phrase contains (``_STOP``: a comma, a quote
+    mark, a bracket, a line break). A match of SITE_RE or FEATURE_RE is made of the other
+    characters and holds its head word, so it lies inside its head's stretch, and a scan of
+    each such stretch finds what a scan of the whole body finds (the patterns' look-behinds
+    see the character before the stretch; their look-aheads see a stop or the end, alike).
+    With ``ends_at_head`` (a site phrase ends with its head) the scan stops at the end of the
+    stretch's last head: no match can end after it.
     """
-    done = -1  # end of the last line scanned
+    start = done = last = -1  # the stretch being gathered, and the end of its last head
     for head in heads:
-        if head.start() < done:
+        at = head.start()
+        if at < done:
+            last = head.end()
             continue
-        start = body.rfind("\n", 0, head.start()) + 1
-        end = body.find("\n", head.end())
-        done = len(body) if end < 0 else end
-        yield from pattern.finditer(body, start, done)
+        if start >= 0:
+            yield from pattern.finditer(body, start, last if ends_at_head else done)
+        line_start = body.rfind("\n", 0, at) + 1
+        # The last stop before the head: the first one in the line's start read backwards.
+        stop = _STOP.search(body[line_start:at][::-1])
+        start = at - stop.start() if stop else line_start
+        stop = _STOP.search(body, head.end())
+        done = stop.start() if stop else len(body)
+        last = head.end()
+    if start >= 0:
+        yield from pattern.finditer(body, start, last if ends_at_head else done)
 
 
 def _pattern_places(body: str) -> list[Facet]:

@@ -98,9 +98,11 @@ def test_first_names_come_from_the_cache_when_it_is_current(tmp_path, monkeypatc
 
 @settings(max_examples=400)
 @given(st.lists(st.sampled_from(["Kibar", "Air", "AIR", "air", "Force", "nuclear", "site", "Site", "te\u017ft", "Base",
-                                 "base", "port", "Transport", "plant", "The", " ", "  ", "\n", "\n\n", "-", "."]),
+                                 "base", "port", "Transport", "plant", "The", " ", "  ", "\n", "\n\n", "-", ".",
+                                 "Syrian", "military", "airfield", "airport", "Air Force", ",", "\u201c", "(", "\u2019s",
+                                 "'", "\u2003", "\x1c", "Camp"]),
                 max_size=14).map("".join))
-def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: str) -> None:
+def test_site_scan_of_the_stretches_with_a_head_matches_the_whole_body_scan(text: str) -> None:
     from factcheck_app.extract.places import _site_matches
     from factcheck_app.extract.site_phrases import SITE_RE
 
@@ -110,9 +112,10 @@ def test_site_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: st
 
 @settings(max_examples=400)
 @given(st.lists(st.sampled_from(["Lake", "Victoria", "Gulf", "of", "Mexico", "Sea", "Atlantic", "Ocean", "Mt.", "Bay",
-                                 "Isle", "The", "Mount", "River", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "-", "."]),
+                                 "Isle", "The", "Mount", "River", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "-", ".",
+                                 ",", "\u201c", "(", "\u2019s", "\u2003"]),
                 max_size=14).map("".join))
-def test_feature_scan_of_the_lines_with_a_head_matches_the_whole_body_scan(text: str) -> None:
+def test_feature_scan_of_the_stretches_with_a_head_matches_the_whole_body_scan(text: str) -> None:
     from factcheck_app.extract.places import _feature_matches
     from factcheck_app.extract.site_phrases import FEATURE_RE
 
@@ -194,3 +197,14 @@ def test_plain_digits_read_as_the_decimal_reading_reads_them(digits: str) -> Non
     except (InvalidOperation, ValueError, OverflowError):
         expected = None
     assert decimal_value(digits) == expected and type(decimal_value(digits)) is type(expected)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([".", "..", "!", "?", "\u2026", "\"", "'", "\u201d", "\u2019", "\u00bb", ")", "]",
+                                 " ", "\n", "\n\n", "\t", "\u00a0", "a", "Word", "U.S", "3"]), max_size=16).map("".join))
+def test_sentence_candidates_are_those_of_the_pattern_as_read(text: str) -> None:
+    import re
+
+    from factcheck_app.extract.sentences import _CANDIDATE, CANDIDATE_AS_READ
+
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == [m.span() for m in re.finditer(CANDIDATE_AS_READ, text)]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from factcheck_app.core.extraction import Facet
 from factcheck_app.extract import pipeline
 from factcheck_app.extract.facet_kinds import facet_kind, registered
@@ -66,13 +68,16 @@ def test_a_failing_facet_finder_does_not_lose_the_other_facets(capsys):
     assert "the place finder failed" in err and "Traceback" not in err
 
 
-def test_scores_fall_back_when_the_checkworthiness_score_fails(monkeypatch):
-    def broken(text, facets):
+@pytest.mark.parametrize("part", ["read_sentence", "score_read"])
+def test_scores_fall_back_when_the_checkworthiness_score_fails(monkeypatch, capsys, part):
+    def broken(*args):
         raise ValueError("bad sentence")
 
-    monkeypatch.setattr(pipeline.checkworthiness, "score_sentence", broken)
+    monkeypatch.setattr(pipeline.checkworthiness, part, broken)
     (claim,) = extract_claims("The army fired 59 missiles in 2017.", None)
-    assert 0.5 < claim.score <= 1.0
+    # The facet count stands in: a date and a quantity, half their weights each.
+    assert claim.score == pytest.approx(1 - (1 - 0.35) * (1 - 0.45))
+    assert f"checkworthiness.{part} failed" in capsys.readouterr().err
 
 
 def test_analyse_reads_the_article_and_published_overrides():

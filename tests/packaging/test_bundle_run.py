@@ -100,6 +100,25 @@ def test_bundled_app_extracts_claims_from_html_with_trafilatura(installed, clean
     assert article["claims"] and all(c["text"] for c in article["claims"])
 
 
+def test_bundled_app_extracts_a_long_article_in_two_processes_as_in_one(installed, clean_env, tmp_path):
+    import json
+
+    # The packaged program starts its second process as itself: freeze_support must make that
+    # a worker, not a second app, and the claims must be those of one process.
+    article = tmp_path / "long.txt"
+    article.write_text("\n\n".join(
+        f"On Tuesday the port authority of Velmora said it would cut {n},200 jobs by 2027. "
+        f"\u201cWe have no choice,\u201d said Dr. Amara Okafor, who has led it since March 2016."
+        for n in range(1, 40)), encoding="utf-8")
+    args = ["extract", str(article), "--published", "2017-04-11", "--format", "json"]
+    shared = _run(installed, args, {**clean_env, "FACTCHECK_PARALLEL_MIN_CHARS": "0"}, tmp_path)
+    alone = _run(installed, args, {**clean_env, "FACTCHECK_EXTRACT_WORKERS": "1"}, tmp_path)
+    assert shared.returncode == 0 and alone.returncode == 0, shared.stderr + alone.stderr
+    assert "extraction worker" not in shared.stderr and "second process" not in shared.stderr, shared.stderr
+    assert json.loads(shared.stdout)["claims"] == json.loads(alone.stdout)["claims"]
+    assert len(json.loads(alone.stdout)["claims"]) >= 39
+
+
 def test_bundle_holds_licences_and_metadata_for_the_about_box(installed):
     internal = installed.parent / "_internal"
     assert (internal / "licenses" / "pyside6-essentials" / "LGPL-3.0.txt").is_file()

@@ -63,14 +63,15 @@ class FacetKind:
 
     def find(self, body: str, context: FindContext) -> list[Facet]:
         """Run the kind's finder on the body."""
-        return _resolve(self.finder)(body, context)
+        return resolve_finder(self.finder)(body, context)
 
 
 _REGISTRY: dict[str, FacetKind] = {}
 _RESOLVED: dict[str, Finder] = {}
 
 
-def _resolve(finder: str | Finder) -> Finder:
+def resolve_finder(finder: str | Finder) -> Finder:
+    """The finder itself, imported from its "module:function" path the first time."""
     if not isinstance(finder, str):
         return finder
     if finder not in _RESOLVED:

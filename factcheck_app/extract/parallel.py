@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from factcheck_app.core.extraction import Facet
-from factcheck_app.extract.facet_kinds import FacetKind, FindContext
+from factcheck_app.extract.facet_kinds import FacetKind, FindContext, resolve_finder
 
 if TYPE_CHECKING:  # imported when a worker is first needed: a short batch run never pays for them
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -106,12 +106,14 @@ def facets_from(future: Future | None, body: str, context: FindContext, away: Se
 
 
 def shutdown(*, wait: bool = True) -> None:
-    """Stop the worker (a new one is started when needed); ``wait`` for it to exit, or not."""
+    """Stop the worker (a new one is started when needed). With ``wait``, wait for it to exit,
+    dropping jobs not yet started; without, it exits once the jobs already sent are done
+    (another thread's article among them)."""
     global _executor
     with _lock:
         executor, _executor = _executor, None
     if executor is not None:
-        executor.shutdown(wait=wait, cancel_futures=True)
+        executor.shutdown(wait=wait, cancel_futures=wait)
 
 
 def _log_failure(message: str, *args: object) -> None:
@@ -200,8 +202,6 @@ def _exit_with_parent() -> None:
 
 def _find_in_worker(jobs: list[tuple[str, str]], body: str, published) -> list[tuple[str, list[FacetRow]]]:
     """In the worker: run the lane's finders in order, each seeing the lane's facets before it."""
-    from factcheck_app.extract.facet_kinds import _resolve
-
     collecting = gc.isenabled()
     gc.disable()  # as in extract_claims: many short-lived objects, no cycles to find
     try:
@@ -209,7 +209,7 @@ def _find_in_worker(jobs: list[tuple[str, str]], body: str, published) -> list[t
         out = []
         for name, finder in jobs:
             try:
-                found = _resolve(finder)(body, context) or []
+                found = resolve_finder(finder)(body, context) or []
             except Exception:  # noqa: BLE001 - as in one process: a failing kind is skipped, logged
                 _log_failure("the %s finder failed; its facets are skipped", name)
                 found = []

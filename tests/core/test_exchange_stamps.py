@@ -17,7 +17,10 @@ def _kept(removal: str, content: str) -> str:
     return kept_stamp(removal, content) if content_stamp(content) <= removal else removal
 
 
-stamps = st.recursive(plain, lambda inner: st.builds(_kept, inner, inner), max_leaves=4)
+# A removal is always stamped afresh by the library that made it (ops/merge.py takes a kept
+# stamp's removal part from a tombstone's or a removed row's version, both plain), so only the
+# content kept may itself have been kept before.
+stamps = st.recursive(plain, lambda inner: st.builds(_kept, plain, inner), max_leaves=4)
 
 
 def test_a_kept_stamp_sorts_after_its_removal_and_before_any_later_change():

@@ -7,8 +7,16 @@ import sys
 import tempfile
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Property tests draw the same examples on every run of the suite, so a red run means a change,
+# never the luck of a draw; `make stress` (and FACTCHECK_HYPOTHESIS_PROFILE=explore) draws at
+# random to find what the fixed draws miss.
+settings.register_profile("suite", derandomize=True, database=None)
+settings.register_profile("explore")
+if not os.environ.get("FACTCHECK_HYPOTHESIS_PROFILE"):
+    settings.load_profile("suite")
 # Helpers shared across the test folders (verdict_support) are imported by name.
 sys.path.insert(0, os.path.dirname(__file__))
 # One rebuildable cache (the place-name table) for the whole run, never the user's own.

@@ -114,11 +114,6 @@ def _word_tokens(lowered: str) -> list[str]:
     return plain.encode("ascii").translate(_ASCII_NOT_WORD_BYTES).decode("ascii").split()
 
 
-def _word_set(lowered: str) -> set[str]:
-    """``set(_WORD.findall(lowered))`` (see ``_word_tokens``)."""
-    return set(_word_tokens(lowered))
-
-
 # For an ASCII text's bytes: every byte but a digit, to be deleted (what is left says whether
 # \d finds anything); and every whitespace byte made a space, every other an "x" (each word of
 # ``str.split`` then starts where " x" is, or at an "x" at the start).
@@ -130,11 +125,6 @@ def _ascii_split_count(raw: bytes) -> int:
     """``len(text.split())`` for an ASCII text's bytes ``raw``, without making the words."""
     shape = raw.translate(_SPACE_OR_X)
     return shape.count(b" x") + (shape[:1] == b"x")
-
-
-def _diminishing(n: int, weight: float) -> float:
-    """1st facet counts fully, the 2nd half, the 3rd a third...: log-like growth."""
-    return weight * _harmonic(n)
 
 
 def _harmonic_sum(n: int) -> float:
@@ -202,7 +192,7 @@ def _facet_evidence(text: str, facets: list[Facet], lowered: str | None) -> floa
     # Summed in the order the kinds were met, from 0, as sum() did: the same float.
     score = 0
     for kind, n in counts.items():
-        score += kind_weight(kind) * (_HARMONIC[n] if n < 64 else _harmonic_sum(n))
+        score += kind_weight(kind) * _harmonic(n)
     # Adding 0.0 changes no sum, so the terms that are 0 are left out.
     if sites:
         score += _SITE_WEIGHT * _harmonic(sites)
@@ -365,8 +355,8 @@ def read_sentence(text: str) -> SentenceReading | None:
     bits = 0
     for word in _CUE_WORDS.intersection(hit):
         bits |= _BITS_OF_WORD[word]
-    # Each term is what used to be added to (or taken from) the running score right here;
-    # ``x -= w`` is ``x += -w`` to the last bit, so negated terms give the same float.
+    # The terms in the order ``score_read`` adds them; a term taken off is added negated
+    # (``x -= w`` is ``x += -w`` to the last bit).
     terms: list[float] = []
     # Numbers the facet finders may not have typed still signal a checkable claim.
     if tokens is None:

@@ -152,15 +152,11 @@ class Cue:
     def search(self, text: str, lowered: str | None) -> re.Match | None:
         """The regex's first match in ``text``, given ``lowered = plain_lower(text)`` (the caller
         lower-cases a sentence once for all the cues)."""
-        if lowered is None:
-            return self._compiled(None).search(text)
-        return (self._lower or self._compiled(lowered)).search(lowered)
+        return self._compiled(lowered).search(text if lowered is None else lowered)
 
     def count(self, text: str, lowered: str | None) -> int:
         """How many times the regex matches in ``text`` (``lowered`` as for ``search``)."""
-        if lowered is None:
-            return len(self._compiled(None).findall(text))
-        return len((self._lower or self._compiled(lowered)).findall(lowered))
+        return len(self._compiled(lowered).findall(text if lowered is None else lowered))
 
     def fires(self, folded_words: set[str]) -> bool:
         """Whether the regex can match a text with these (lower-cased) word tokens.

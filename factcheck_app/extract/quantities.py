@@ -466,11 +466,8 @@ def _cannot_start(body: str, pos: int, firsts: frozenset[str]) -> bool:
 
 def _currency_after(body: str, end: int) -> re.Match | None:
     """The currency words right after a number ending at ``end`` ("US dollars", " (USD)"), if any."""
-    c = body[end:end + 1]
-    if c == " ":
-        c = body[end + 1:end + 2]
-    if c in _PLAIN_ASCII and c not in _CURRENCY_TAIL_FIRST:
-        return None  # as _cannot_start: after at most one space, a character no currency word starts with
+    if _cannot_start(body, end, _CURRENCY_TAIL_FIRST):
+        return None  # after at most one space, a character no currency word starts with
     return _CURRENCY_TAIL.match(body, end)
 
 

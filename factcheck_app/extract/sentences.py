@@ -52,7 +52,6 @@ CANDIDATE_AS_READ = r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n"
 _CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'”’»)\]]*(?=\s))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)\.$")
 _NEXT = re.compile(r"\s*([\"'“‘«(\[]*)(\S*)")
-_TRAILING_SPACE = re.compile(r"\s+$")
 _LINE_END_PUNCT = ".!?:;…\"'”’)]»"
 
 _WINDOW = 40  # characters looked back at to find the word before a full stop

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,15 +37,20 @@ def test_number_words_found_with_find_match_the_regex(text: str) -> None:
     assert sorted(checkworthiness._word_number_starts(text, text.lower(), folded, has_digit)) == expected
 
 
+@pytest.mark.parametrize("regex, words", [
+    ("_COUNT_ANAPHORIC_BEFORE", "_COUNT_BACK"),  # "the", "these", "those"
+    ("_ANAPHORIC_BEFORE", "_POINTING_BACK"),  # and "both"
+])
 @settings(max_examples=400)
-@given(_TEXT)
-def test_counts_pointing_back_found_without_a_regex_match_it(text: str) -> None:
+@given(text=_TEXT)
+def test_counts_pointing_back_found_without_a_regex_match_it(regex: str, words: str, text: str) -> None:
     if checkworthiness._EXOTIC.search(text):
         return
+    pattern, back = getattr(checkworthiness, regex), getattr(checkworthiness, words)
     lowered = text.lower()
     for at in range(len(text) + 1):
-        expected = checkworthiness._COUNT_ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]) is not None
-        assert checkworthiness._follows_word(lowered, at, checkworthiness._COUNT_BACK) == expected
+        expected = pattern.search(text[max(0, at - 8):at]) is not None
+        assert checkworthiness._follows_word(lowered, at, back) == expected
 
 
 @settings(max_examples=400)
@@ -155,19 +161,8 @@ def test_past_tense_verbs_counted_from_their_endings_as_the_regex_counts_them(te
 @settings(max_examples=500)
 @given(st.lists(st.sampled_from(["the", "don", "’", "t", "“", "”", "—", "…", "€", "5", "_", "café", "é", "\t", "\n",
                                  " ", "-", "x1", "«", "»", "٣", "\x1c", "'", ".", ","]), max_size=16).map("".join))
-def test_word_set_by_split_is_the_regex_word_set(text: str) -> None:
-    assert checkworthiness._word_set(text) == set(re.findall(r"\w+", text))
-
-
-@settings(max_examples=400)
-@given(_TEXT)
-def test_counts_pointing_back_with_both_found_without_a_regex_match_it(text: str) -> None:
-    if checkworthiness._EXOTIC.search(text):
-        return
-    lowered = text.lower()
-    for at in range(len(text) + 1):
-        expected = checkworthiness._ANAPHORIC_BEFORE.search(text[max(0, at - 8):at]) is not None
-        assert checkworthiness._follows_word(lowered, at, checkworthiness._POINTING_BACK) == expected
+def test_word_tokens_by_split_are_the_regex_words(text: str) -> None:
+    assert checkworthiness._word_tokens(text) == re.findall(r"\w+", text)
 
 
 @settings(max_examples=500)
